@@ -1,0 +1,108 @@
+import { redirect } from '@remix-run/node';
+import { eq } from 'drizzle-orm';
+import { cases, childParents, children, type Case, type User } from '../../db/schema';
+import { getDb } from '../db.server';
+import { recordAudit } from '../services/audit.server';
+import { decide, type Action, type CaseSubject, type Decision, type Subject } from './policy';
+import { readSessionToken, validateSessionToken } from './session.server';
+
+/**
+ * Guards used at the top of every loader and action. They answer with the signed-in user, or
+ * throw the response the policy calls for: a redirect to sign in, a 404 or a 403.
+ */
+
+const userCache = new WeakMap<Request, Promise<User | null>>();
+
+/** The signed-in user, or null. Cached per request so the root and the route share one lookup. */
+export function getOptionalUser(request: Request): Promise<User | null> {
+  let pending = userCache.get(request);
+  if (!pending) {
+    const token = readSessionToken(request);
+    pending = token ? validateSessionToken(token) : Promise.resolve(null);
+    userCache.set(request, pending);
+  }
+  return pending;
+}
+
+/** Only paths on this site may be returned to after sign-in. */
+export function safeReturnTo(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return fallback;
+  }
+  return value;
+}
+
+export async function requireUser(request: Request): Promise<User> {
+  const user = await getOptionalUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+export async function requireRole(request: Request, roles: readonly User['role'][]): Promise<User> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) throw deniedResponse('forbidden');
+  return user;
+}
+
+export function deniedResponse(decision: Exclude<Decision, 'allow'>) {
+  return decision === 'not_found'
+    ? new Response('Not Found', { status: 404 })
+    : new Response('Forbidden', { status: 403 });
+}
+
+/** Checks a non-case subject (an LA's admin or team pages). */
+export async function requireAccess(request: Request, action: Action, subject: Subject): Promise<User> {
+  const user = await requireUser(request);
+  const decision = decide(user, action, subject);
+  if (decision !== 'allow') throw deniedResponse(decision);
+  return user;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Loads what the policy needs to know about a case: its LA, team, caseworker and family. */
+export async function loadCaseSubject(caseId: string): Promise<{ record: Case; subject: CaseSubject } | null> {
+  if (!UUID.test(caseId)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ record: cases, youngPersonId: children.youngPersonUserId })
+    .from(cases)
+    .innerJoin(children, eq(children.id, cases.childId))
+    .where(eq(cases.id, caseId));
+  if (!row) return null;
+  const parents = await db.select({ userId: childParents.userId }).from(childParents).where(eq(childParents.childId, row.record.childId));
+  return {
+    record: row.record,
+    subject: {
+      type: 'case',
+      laId: row.record.laId,
+      teamId: row.record.teamId,
+      caseworkerId: row.record.caseworkerId,
+      parentIds: parents.map((p) => p.userId),
+      youngPersonId: row.youngPersonId,
+    },
+  };
+}
+
+/**
+ * The guard for anything inside a child's case. Every attempt, allowed or denied, is written to
+ * the audit log: access to a child's record must be traceable.
+ */
+export async function requireCaseAccess(request: Request, caseId: string, action: Action) {
+  const user = await requireUser(request);
+  const loaded = await loadCaseSubject(caseId);
+  const decision: Decision = loaded ? decide(user, action, loaded.subject) : 'not_found';
+  await recordAudit({
+    userId: user.id,
+    action: `${action}:case`,
+    subjectType: 'case',
+    subjectId: caseId.slice(0, 64),
+    outcome: decision === 'allow' ? 'allowed' : 'denied',
+    details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? {} : { reason: 'no such case' }) },
+  });
+  if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { user, caseRecord: loaded.record, subject: loaded.subject };
+}

@@ -1,0 +1,75 @@
+import type { Role } from '../../db/schema/people';
+
+/**
+ * The one policy: who may do what to which record. Pure, so it is tested as a matrix
+ * (tests/unit/auth/policy.test.ts); every loader and action reaches it through
+ * app/auth/access.server.ts.
+ *
+ * A denial is 'not_found' when the person has no reason to know the record exists (someone
+ * else's child, another LA's case) and 'forbidden' when they do (an admin page, a case they can
+ * read but not change).
+ */
+export type Actor = { id: string; role: Role; laId: string | null; teamId: string | null };
+
+export type CaseSubject = {
+  type: 'case';
+  laId: string;
+  teamId: string;
+  caseworkerId: string | null;
+  parentIds: readonly string[];
+  youngPersonId: string | null;
+  /** Professionals with an open advice request on this case. */
+  professionalIds?: readonly string[];
+};
+
+export type LaSubject = { type: 'la'; laId: string };
+
+export type Subject = CaseSubject | LaSubject;
+
+/** read: see it; contribute: add to it as a party (messages, views); decide: record LA decisions; administer: manage users. */
+export type Action = 'read' | 'contribute' | 'decide' | 'administer';
+
+export type Decision = 'allow' | 'not_found' | 'forbidden';
+
+export const STAFF_ROLES: readonly Role[] = ['caseworker', 'manager'];
+export const FAMILY_ROLES: readonly Role[] = ['parent', 'young_person'];
+
+export function isStaff(actor: Pick<Actor, 'role'>) {
+  return STAFF_ROLES.includes(actor.role);
+}
+
+export function decide(actor: Actor, action: Action, subject: Subject): Decision {
+  switch (subject.type) {
+    case 'case':
+      return decideCase(actor, action, subject);
+    case 'la':
+      return decideLa(actor, action, subject);
+  }
+}
+
+function decideCase(actor: Actor, action: Action, subject: CaseSubject): Decision {
+  const isFamily =
+    (actor.role === 'parent' && subject.parentIds.includes(actor.id)) ||
+    (actor.role === 'young_person' && subject.youngPersonId === actor.id);
+  if (isFamily) {
+    return action === 'read' || action === 'contribute' ? 'allow' : 'forbidden';
+  }
+  if (isStaff(actor) && actor.laId === subject.laId) {
+    return action === 'administer' ? 'forbidden' : 'allow';
+  }
+  if (actor.role === 'la_admin' && actor.laId === subject.laId) {
+    // Admins manage accounts; they do not read children's records.
+    return 'forbidden';
+  }
+  if (actor.role === 'professional' && subject.professionalIds?.includes(actor.id)) {
+    return action === 'read' ? 'allow' : 'forbidden';
+  }
+  return 'not_found';
+}
+
+function decideLa(actor: Actor, action: Action, subject: LaSubject): Decision {
+  if (actor.laId !== subject.laId) return 'forbidden';
+  if (action === 'administer') return actor.role === 'la_admin' ? 'allow' : 'forbidden';
+  if (action === 'read') return isStaff(actor) || actor.role === 'la_admin' ? 'allow' : 'forbidden';
+  return 'forbidden';
+}

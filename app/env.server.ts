@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The portal's configuration, validated once at boot. Every variable is documented in the
+ * README ("Configuration"); only PUBLIC_* values may ever be sent to the browser.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  PGLITE_DATA_DIR: z.string().default('./data/pglite'),
+  SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().default('EHCP portal <no-reply@ehcp-portal.example>'),
+  MAIL_DIR: z.string().default('./data/mail'),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  SERVICE_NAME: z.string().default(''),
+  SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change the environment between files; production never calls this. */
+export function resetEnvCache() {
+  cached = undefined;
+}
+
+export function usesEmbeddedDatabase(env: Env = getEnv()) {
+  return !env.DATABASE_URL;
+}
+
+/**
+ * Secure cookies in production unless explicitly turned off. Browsers accept Secure cookies
+ * from http://localhost, so the quick start works without TLS.
+ */
+export function secureCookies(env: Env = getEnv()) {
+  return env.SECURE_COOKIES ?? env.NODE_ENV === 'production';
+}

@@ -1,0 +1,31 @@
+/** Languages the portal is translated into. English is complete by definition; others are kept in step by tests. */
+export const supportedLocales = ['en', 'pl'] as const;
+export type Locale = (typeof supportedLocales)[number];
+export const defaultLocale: Locale = 'en';
+export const namespace = 'translation';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
+}
+
+/** Picks the best supported language from an Accept-Language header (q-values honoured). */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  if (!header) return defaultLocale;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return defaultLocale;
+}
+
+/** The BCP 47 tag used for dates: UK order and conventions, in the user's language. */
+export const dateLocaleTag: Record<Locale, string> = { en: 'en-GB', pl: 'pl-PL' };

@@ -1,0 +1,35 @@
+import type { Locale } from '../i18n/config';
+import { getFixedT } from '../i18n/i18n.server';
+import type { OutgoingEmail } from './mailer.server';
+
+/**
+ * Email wording lives in the locale files (mail.*). Each email says plainly what happened and
+ * what to do next, in the recipient's language, and carries no sensitive case content.
+ */
+type Templates = {
+  verifyEmail: { name: string; link: string };
+  resetPassword: { name: string; link: string };
+  staffInvite: { name: string; link: string; laName: string; inviter: string };
+  alreadyRegistered: { name: string; signInLink: string; resetLink: string };
+};
+
+const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
+  verifyEmail: { subject: 'mail.verifyEmail.subject', body: 'mail.verifyEmail.body' },
+  resetPassword: { subject: 'mail.resetPassword.subject', body: 'mail.resetPassword.body' },
+  staffInvite: { subject: 'mail.staffInvite.subject', body: 'mail.staffInvite.body' },
+  alreadyRegistered: { subject: 'mail.alreadyRegistered.subject', body: 'mail.alreadyRegistered.body' },
+};
+
+export function renderEmail<K extends keyof Templates>(
+  template: K,
+  locale: Locale,
+  to: string,
+  params: Templates[K],
+): OutgoingEmail {
+  const t = getFixedT(locale);
+  const values: Record<string, string> = params;
+  const subject = String(t(keys[template].subject, values));
+  const body = String(t(keys[template].body, values));
+  const signOff = t('mail.signOff');
+  return { to, subject, text: `${body}\n\n${signOff}\n` };
+}

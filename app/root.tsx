@@ -1,0 +1,176 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { createInstance, type TFunction } from 'i18next';
+import { useContext, useMemo, type ReactNode } from 'react';
+import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
+import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
+import { getOptionalUser } from './auth/access.server';
+import { defaultLocale, namespace, type Locale } from './i18n/config';
+import { resolveLocale, resources } from './i18n/i18n.server';
+import { hasFormErrors } from './ui/form';
+import { Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, type SignedInSummary } from './ui/layout/PageChrome';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: '/css/app.css' },
+  { rel: 'icon', href: '/assets/images/favicon.ico', sizes: '48x48' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // The layout must render even when the database is down, so a failed lookup means "signed out".
+  const user = await getOptionalUser(request).catch((error: unknown) => {
+    console.error('Could not read the session', error);
+    return null;
+  });
+  const locale = resolveLocale(request, user?.locale);
+  const signedIn: SignedInSummary = user ? { name: user.name, role: user.role } : null;
+  return json({ locale, translations: resources[locale], user: signedIn });
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>> extends { json(): Promise<infer T> } ? T : never;
+
+/** Route modules name their page title in `handle`; the root adds "Error: " when a form failed. */
+export type PageHandle = { titleKey?: string; title?: (data: unknown, t: TFunction) => string };
+
+function usePageTitle(t: TFunction) {
+  const matches = useMatches();
+  const routerState = useContext(UNSAFE_DataRouterStateContext);
+  const leaf = [...matches].reverse().find((m) => {
+    const handle = m.handle as PageHandle | undefined;
+    return handle?.title || handle?.titleKey;
+  });
+  const handle = leaf?.handle as PageHandle | undefined;
+  const page = handle?.title ? handle.title(leaf?.data, t) : handle?.titleKey ? t(handle.titleKey) : '';
+  const full = page ? t('layout.title', { page }) : t('service.name');
+  return hasFormErrors(routerState?.actionData) ? t('layout.errorTitle', { title: full }) : full;
+}
+
+function useI18n(locale: Locale, translations: Record<string, unknown>) {
+  return useMemo(() => {
+    const i18n = createInstance();
+    void i18n.use(initReactI18next).init({
+      lng: locale,
+      fallbackLng: false,
+      ns: [namespace],
+      defaultNS: namespace,
+      resources: { [locale]: { [namespace]: translations } },
+      interpolation: { escapeValue: false },
+      initImmediate: false,
+      react: { useSuspense: false },
+    });
+    return i18n;
+  }, [locale, translations]);
+}
+
+function Document({ children, locale, user, title }: { children: ReactNode; locale: Locale; user: SignedInSummary; title?: string }) {
+  const { t } = useTranslation();
+  const pageTitle = usePageTitle(t);
+  return (
+    <html lang={locale} className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b0c0c" />
+        <title>{title ?? pageTitle}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <SkipLink />
+        <Header user={user} />
+        <div className="govuk-width-container">
+          <PhaseBanner />
+          <LanguageSwitcher current={locale} />
+          <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <Footer />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<RootData>('root');
+  const i18n = useI18n(data?.locale ?? defaultLocale, data?.translations ?? {});
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={data?.locale ?? defaultLocale} user={data?.user ?? null}>
+        <Outlet />
+      </Document>
+    </I18nextProvider>
+  );
+}
+
+function errorStatus(error: unknown) {
+  return isRouteErrorResponse(error) ? error.status : 500;
+}
+
+const errorTitleKeys: Record<number, string> = { 404: 'errorPages.notFound.title', 403: 'errorPages.forbidden.title' };
+
+function ErrorPage({ status }: { status: number }) {
+  const { t } = useTranslation();
+  if (status === 404) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">{t('errorPages.notFound.title')}</h1>
+        <p className="govuk-body">{t('errorPages.notFound.typed')}</p>
+        <p className="govuk-body">{t('errorPages.notFound.pasted')}</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">
+            {t('errorPages.goHome')}
+          </a>
+        </p>
+      </>
+    );
+  }
+  if (status === 403) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">{t('errorPages.forbidden.title')}</h1>
+        <p className="govuk-body">{t('errorPages.forbidden.body')}</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">
+            {t('errorPages.goHome')}
+          </a>
+        </p>
+      </>
+    );
+  }
+  // Nothing about the failure itself reaches the page: it is logged on the server.
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('errorPages.problem.title')}</h1>
+      <p className="govuk-body">{t('errorPages.problem.tryLater')}</p>
+      <p className="govuk-body">{t('errorPages.problem.saved')}</p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<RootData>('root');
+  const locale = data?.locale ?? defaultLocale;
+  const i18n = useI18n(locale, data?.translations ?? {});
+  const status = errorStatus(useRouteError());
+  const title = i18n.t('layout.title', { page: i18n.t(errorTitleKeys[status] ?? 'errorPages.problem.title') });
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={locale} user={data?.user ?? null} title={title}>
+        <ErrorPage status={status} />
+      </Document>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,213 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { getOptionalUser } from '~/auth/access.server';
+import { decide } from '~/auth/policy';
+import { deniedResponse } from '~/auth/access.server';
+import type { User } from '../../db/schema';
+import type { PageHandle } from '~/root';
+import { caseloadOf, childrenOfFamilyMember, teamSummaries } from '~/services/caseload.server';
+import { ButtonLink, Table } from '~/ui/govuk/content';
+import { formatDate } from '~/i18n/format';
+import type { Locale } from '~/i18n/config';
+import { stageKeys } from '~/ui/labels';
+
+export const handle: PageHandle = {
+  title: (data, t) => t(homeTitleKeys[(data as HomeData | undefined)?.view ?? 'start']),
+};
+
+const homeTitleKeys = {
+  start: 'home.start.title',
+  family: 'home.family.title',
+  caseload: 'home.caseload.title',
+  teams: 'home.teams.title',
+  admin: 'home.admin.title',
+  other: 'home.other.title',
+} as const;
+
+/** One address, a different home for each role: what each person needs first. */
+async function homeFor(user: User | null) {
+  if (!user) return { view: 'start' as const };
+  switch (user.role) {
+    case 'parent':
+    case 'young_person':
+      return { view: 'family' as const, children: await childrenOfFamilyMember(user) };
+    case 'caseworker':
+      return { view: 'caseload' as const, caseload: await caseloadOf(user) };
+    case 'manager': {
+      const laId = user.laId ?? '';
+      if (decide(user, 'read', { type: 'la', laId }) !== 'allow') throw deniedResponse('forbidden');
+      return { view: 'teams' as const, teams: await teamSummaries(laId) };
+    }
+    case 'la_admin':
+      return { view: 'admin' as const };
+    default:
+      return { view: 'other' as const, role: user.role };
+  }
+}
+
+type HomeData = Awaited<ReturnType<typeof homeFor>>;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json(await homeFor(await getOptionalUser(request)));
+}
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  switch (data.view) {
+    case 'start':
+      return <StartPage />;
+    case 'family':
+      return <FamilyHome childList={data.children} />;
+    case 'caseload':
+      return <Caseload caseload={data.caseload} />;
+    case 'teams':
+      return <Teams teams={data.teams} />;
+    case 'admin':
+      return <AdminHome />;
+    case 'other':
+      return <OtherHome />;
+  }
+}
+
+function StartPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-xl">{t('home.start.heading')}</h1>
+        <p className="govuk-body-l">{t('home.start.lead')}</p>
+        <p className="govuk-body">{t('home.start.canDo')}</p>
+        <ul className="govuk-list govuk-list--bullet">
+          <li>{t('home.start.list.request')}</li>
+          <li>{t('home.start.list.progress')}</li>
+          <li>{t('home.start.list.messages')}</li>
+          <li>{t('home.start.list.advice')}</li>
+        </ul>
+        <ButtonLink to="/sign-in" start>
+          {t('home.start.signIn')}
+        </ButtonLink>
+        <h2 className="govuk-heading-m">{t('home.start.newHeading')}</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/register">
+            {t('home.start.register')}
+          </Link>
+        </p>
+        <h2 className="govuk-heading-m">{t('home.start.helpHeading')}</h2>
+        <p className="govuk-body">{t('home.start.help')}</p>
+      </div>
+    </div>
+  );
+}
+
+function FamilyHome({ childList }: { childList: Awaited<ReturnType<typeof childrenOfFamilyMember>> }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{t('home.family.heading')}</h1>
+        {childList.length === 0 ? (
+          <>
+            <p className="govuk-body">{t('home.family.none')}</p>
+            <p className="govuk-body">{t('home.family.noneNext')}</p>
+          </>
+        ) : (
+          childList.map((child) => (
+            <div key={child.childId} className="govuk-summary-card">
+              <div className="govuk-summary-card__title-wrapper">
+                <h2 className="govuk-summary-card__title">
+                  {t('home.family.childName', { first: child.firstName, last: child.lastName })}
+                </h2>
+              </div>
+              <div className="govuk-summary-card__content">
+                <p className="govuk-body">{t('home.family.born', { date: formatDate(child.dateOfBirth, locale) })}</p>
+                {child.cases.length === 0 ? (
+                  <p className="govuk-body">{t('home.family.noCase')}</p>
+                ) : (
+                  <ul className="govuk-list">
+                    {child.cases.map((c) => (
+                      <li key={c.id}>
+                        <Link className="govuk-link" to={`/cases/${c.id}`}>
+                          {t('home.family.caseLink', { reference: c.reference })}
+                        </Link>{' '}
+                        <span className="govuk-hint">{t(stageKeys[c.stage])}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </div>
+          ))
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Caseload({ caseload }: { caseload: Awaited<ReturnType<typeof caseloadOf>> }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('home.caseload.heading')}</h1>
+      {caseload.length === 0 ? (
+        <p className="govuk-body">{t('home.caseload.none')}</p>
+      ) : (
+        <Table
+          caption={t('home.caseload.caption', { count: caseload.length })}
+          head={[t('home.caseload.child'), t('home.caseload.reference'), t('home.caseload.stage'), t('home.caseload.received')]}
+          rows={caseload.map((c) => [
+            <Link className="govuk-link" to={`/cases/${c.id}`} key={c.id}>
+              {c.childName}
+            </Link>,
+            c.reference,
+            t(stageKeys[c.stage]),
+            formatDate(c.requestReceived, locale),
+          ])}
+        />
+      )}
+    </>
+  );
+}
+
+function Teams({ teams }: { teams: Awaited<ReturnType<typeof teamSummaries>> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('home.teams.heading')}</h1>
+      <Table
+        caption={t('home.teams.caption')}
+        head={[t('home.teams.team'), t('home.teams.openCases'), t('home.teams.unallocated'), t('home.teams.caseworkers')]}
+        rows={teams.map((team) => [team.teamName, team.openCases, team.unallocated, team.caseworkers])}
+      />
+    </>
+  );
+}
+
+function AdminHome() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('home.admin.heading')}</h1>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/admin/users">
+            {t('home.admin.users')}
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+function OtherHome() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('home.other.heading')}</h1>
+      <p className="govuk-body">{t('home.other.none')}</p>
+    </>
+  );
+}

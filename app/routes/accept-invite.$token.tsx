@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { sessionCookie } from '~/auth/session.server';
+import { choosePasswordSchema } from '~/forms/account';
+import { readForm, validateForm } from '~/forms/form.server';
+import { formFailure } from '~/http.server';
+import type { PageHandle } from '~/root';
+import { acceptInvite, emailTokenIsLive } from '~/services/accounts.server';
+import { ChoosePasswordForm, LinkExpired } from '~/ui/ChoosePasswordForm';
+
+export const handle: PageHandle = { titleKey: 'acceptInvite.title' };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const token = params.token ?? '';
+  return json({ token, live: await emailTokenIsLive(token, 'staff_invite') });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const values = { ...(await readForm(request)), token: params.token ?? '' };
+  const form = validateForm(choosePasswordSchema, values);
+  if (!form.ok) return formFailure(form.errors, {});
+  const accepted = await acceptInvite(form.data.token, form.data.password);
+  if (!accepted) return formFailure({ password: 'errors.link.expired' }, {});
+  return redirect('/', { headers: { 'Set-Cookie': sessionCookie(accepted.sessionToken) } });
+}
+
+export default function AcceptInvite() {
+  const { t } = useTranslation();
+  const { token, live } = useLoaderData<typeof loader>();
+  if (!live) return <LinkExpired heading={t('acceptInvite.expired.heading')} body={t('acceptInvite.expired.body')} />;
+  return <ChoosePasswordForm token={token} heading={t('acceptInvite.heading')} intro={t('acceptInvite.intro')} submit={t('acceptInvite.submit')} />;
+}

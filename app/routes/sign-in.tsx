@@ -1,0 +1,86 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { getOptionalUser, safeReturnTo } from '~/auth/access.server';
+import { invalidateSession, readSessionToken, sessionCookie } from '~/auth/session.server';
+import { signInSchema } from '~/forms/account';
+import { readForm, validateForm, withoutSecrets } from '~/forms/form.server';
+import { formFailure, originOf } from '~/http.server';
+import type { PageHandle } from '~/root';
+import { signIn } from '~/services/accounts.server';
+import { useFormResult } from '~/ui/form';
+import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
+import { NotificationBanner, SubmitButton } from '~/ui/govuk/content';
+import { TextInput } from '~/ui/govuk/fields';
+
+export const handle: PageHandle = { titleKey: 'signIn.title' };
+
+const notices = { verified: 'signIn.notice.verified', reset: 'signIn.notice.reset', signedOut: 'signIn.notice.signedOut' } as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const returnTo = safeReturnTo(url.searchParams.get('returnTo'));
+  if (await getOptionalUser(request)) throw redirect(returnTo);
+  const notice = url.searchParams.get('notice');
+  return json({ returnTo, noticeKey: notice && notice in notices ? notices[notice as keyof typeof notices] : null });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const values = await readForm(request);
+  const kept = withoutSecrets(values, ['password']);
+  const form = validateForm(signInSchema, values);
+  if (!form.ok) return formFailure(form.errors, kept);
+
+  const outcome = await signIn(form.data.email, form.data.password, originOf(request));
+  switch (outcome.kind) {
+    case 'invalid':
+      return formFailure({ email: 'errors.signIn.invalid' }, kept);
+    case 'throttled':
+      return formFailure({ email: 'errors.signIn.throttled' }, kept);
+    case 'unverified':
+      return formFailure({ email: 'errors.signIn.unverified' }, kept);
+    case 'signed_in': {
+      // A new session on every sign-in: a session fixed before sign-in is never promoted.
+      const previous = readSessionToken(request);
+      if (previous) await invalidateSession(previous);
+      return redirect(safeReturnTo(values.returnTo), { headers: { 'Set-Cookie': sessionCookie(outcome.token) } });
+    }
+  }
+}
+
+export default function SignIn() {
+  const { t } = useTranslation();
+  const { returnTo, noticeKey } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormResult();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {noticeKey ? (
+          <NotificationBanner title={t('common.success')} success>
+            <p className="govuk-notification-banner__heading">{t(noticeKey)}</p>
+          </NotificationBanner>
+        ) : null}
+        <ErrorSummary errors={errors} fieldOrder={['email', 'password']} />
+        <h1 className="govuk-heading-l">{t('signIn.heading')}</h1>
+        <Form method="post" noValidate>
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <TextInput name="email" type="email" label={t('fields.email')} autoComplete="email" spellCheck={false} error={errors.email} defaultValue={values.email} />
+          <TextInput name="password" type="password" label={t('fields.password')} autoComplete="current-password" error={errors.password} />
+          <SubmitButton>{t('signIn.submit')}</SubmitButton>
+        </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forgot-password">
+            {t('signIn.forgotPassword')}
+          </Link>
+        </p>
+        <h2 className="govuk-heading-m">{t('signIn.noAccountHeading')}</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/register">
+            {t('signIn.register')}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { emailTokens, localAuthorities, signInFailures, users, type User } from '../../db/schema';
+import type { Transaction } from '../../db/client';
+import { hashPassword, verifyDecoy, verifyPassword } from '../auth/password.server';
+import { createSession, invalidateAllSessions } from '../auth/session.server';
+import { generateToken, hashToken } from '../auth/tokens.server';
+import { getDb } from '../db.server';
+import type { Locale } from '../i18n/config';
+import { sendEmail } from '../mail/mailer.server';
+import { renderEmail } from '../mail/templates.server';
+import { recordAudit } from './audit.server';
+
+/** Families register themselves; staff are invited by their LA's admin. */
+
+const HOUR = 60 * 60 * 1000;
+const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR } as const;
+export const MAX_FAILED_SIGN_INS = 5;
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+
+type TokenPurpose = keyof typeof TOKEN_LIFETIME;
+
+async function issueEmailToken(tx: Transaction, userId: string, purpose: TokenPurpose, now = new Date()) {
+  const token = generateToken();
+  await tx.insert(emailTokens).values({
+    id: hashToken(token),
+    userId,
+    purpose,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + TOKEN_LIFETIME[purpose]),
+  });
+  return token;
+}
+
+/** Marks a one-time link used and returns its user, or null if unknown, used or expired. */
+async function consumeEmailToken(tx: Transaction, token: string, purpose: TokenPurpose, now = new Date()) {
+  const [row] = await tx
+    .update(emailTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(emailTokens.id, hashToken(token)),
+        eq(emailTokens.purpose, purpose),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, now),
+      ),
+    )
+    .returning({ userId: emailTokens.userId });
+  if (!row) return null;
+  const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
+  return user ?? null;
+}
+
+/** Whether a one-time link is still usable, without using it (to show the form it opens). */
+export async function emailTokenIsLive(token: string, purpose: TokenPurpose, now = new Date()) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ userId: emailTokens.userId })
+    .from(emailTokens)
+    .where(and(eq(emailTokens.id, hashToken(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)));
+  return Boolean(row);
+}
+
+export async function findUserByEmail(email: string) {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return user ?? null;
+}
+
+export type Registration = { name: string; email: string; accountType: 'parent' | 'young_person'; password: string };
+
+/**
+ * Registers a family account and emails a verification link. An address already in use gets an
+ * email saying so instead, and the page says the same thing either way, so the form cannot be
+ * used to find out who has an account.
+ */
+export async function registerFamily(input: Registration, origin: string, locale: Locale): Promise<void> {
+  const existing = await findUserByEmail(input.email);
+  if (existing) {
+    await sendEmail(
+      renderEmail('alreadyRegistered', existing.locale, existing.email, {
+        name: existing.name,
+        signInLink: `${origin}/sign-in`,
+        resetLink: `${origin}/forgot-password`,
+      }),
+    );
+    return;
+  }
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  const token = await db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, role: input.accountType, passwordHash, locale })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    // A double-submitted form loses the race here and sends nothing twice.
+    if (!user) return null;
+    await recordAudit({ userId: user.id, action: 'register', subjectType: 'user', subjectId: user.id, outcome: 'allowed' }, tx);
+    return issueEmailToken(tx, user.id, 'verify_email');
+  });
+  if (token) {
+    await sendEmail(renderEmail('verifyEmail', locale, input.email, { name: input.name, link: `${origin}/verify-email/${token}` }));
+  }
+}
+
+export async function verifyEmail(token: string): Promise<User | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const user = await consumeEmailToken(tx, token, 'verify_email');
+    if (!user) return null;
+    const [verified] = await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id)).returning();
+    return verified;
+  });
+}
+
+async function sendVerificationAgain(user: User, origin: string) {
+  const db = await getDb();
+  const token = await db.transaction((tx) => issueEmailToken(tx, user.id, 'verify_email'));
+  await sendEmail(renderEmail('verifyEmail', user.locale, user.email, { name: user.name, link: `${origin}/verify-email/${token}` }));
+}
+
+export type SignInOutcome =
+  | { kind: 'signed_in'; token: string; user: User }
+  | { kind: 'invalid' }
+  | { kind: 'throttled' }
+  | { kind: 'unverified' };
+
+export async function signIn(email: string, password: string, origin: string, now = new Date()): Promise<SignInOutcome> {
+  const db = await getDb();
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const [{ failures }] = await db
+    .select({ failures: count() })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.email, email), gt(signInFailures.attemptedAt, since)));
+  if (failures >= MAX_FAILED_SIGN_INS) return { kind: 'throttled' };
+
+  const user = await findUserByEmail(email);
+  const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyDecoy(password), false);
+  if (!user || !passwordOk) {
+    await db.insert(signInFailures).values({ email, attemptedAt: now });
+    return { kind: 'invalid' };
+  }
+  if (!user.emailVerifiedAt) {
+    await sendVerificationAgain(user, origin);
+    return { kind: 'unverified' };
+  }
+  await db.delete(signInFailures).where(eq(signInFailures.email, email));
+  const token = await createSession(user.id, now);
+  await recordAudit({ userId: user.id, action: 'sign_in', subjectType: 'user', subjectId: user.id, outcome: 'allowed' });
+  return { kind: 'signed_in', token, user };
+}
+
+/** Always looks the same from outside, whether or not the address has an account. */
+export async function requestPasswordReset(email: string, origin: string): Promise<void> {
+  const user = await findUserByEmail(email);
+  if (!user) return;
+  const db = await getDb();
+  const token = await db.transaction((tx) => issueEmailToken(tx, user.id, 'reset_password'));
+  await sendEmail(renderEmail('resetPassword', user.locale, user.email, { name: user.name, link: `${origin}/reset-password/${token}` }));
+}
+
+/** Sets a new password from an emailed link; every existing session ends. */
+export async function resetPassword(token: string, password: string): Promise<User | null> {
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  const user = await db.transaction(async (tx) => {
+    const owner = await consumeEmailToken(tx, token, 'reset_password');
+    if (!owner) return null;
+    // Receiving the link proves the inbox, so a reset also verifies the address.
+    const [updated] = await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: owner.emailVerifiedAt ?? new Date() })
+      .where(eq(users.id, owner.id))
+      .returning();
+    await recordAudit({ userId: owner.id, action: 'reset_password', subjectType: 'user', subjectId: owner.id, outcome: 'allowed' }, tx);
+    return updated;
+  });
+  if (user) await invalidateAllSessions(user.id);
+  return user;
+}
+
+export type StaffInvite = { name: string; email: string; role: 'caseworker' | 'manager' | 'la_admin'; teamId?: string };
+
+export async function inviteStaff(admin: User, invite: StaffInvite, origin: string): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
+  if (!admin.laId) return { ok: false, field: 'form', error: 'errors.generic' };
+  const db = await getDb();
+  const [la] = await db.select().from(localAuthorities).where(eq(localAuthorities.id, admin.laId));
+  const result = await db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: invite.email,
+        name: invite.name,
+        role: invite.role,
+        laId: admin.laId,
+        teamId: invite.role === 'la_admin' ? null : invite.teamId || null,
+        locale: admin.locale,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!user) return null;
+    await recordAudit(
+      { userId: admin.id, action: 'invite_staff', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { role: invite.role } },
+      tx,
+    );
+    return { user, token: await issueEmailToken(tx, user.id, 'staff_invite') };
+  });
+  if (!result) return { ok: false, field: 'email', error: 'errors.email.taken' };
+  await sendEmail(
+    renderEmail('staffInvite', result.user.locale, result.user.email, {
+      name: result.user.name,
+      link: `${origin}/accept-invite/${result.token}`,
+      laName: la?.name ?? '',
+      inviter: admin.name,
+    }),
+  );
+  return { ok: true };
+}
+
+/** An invited member of staff chooses a password and is signed in. */
+export async function acceptInvite(token: string, password: string): Promise<{ user: User; sessionToken: string } | null> {
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  const user = await db.transaction(async (tx) => {
+    const invited = await consumeEmailToken(tx, token, 'staff_invite');
+    if (!invited) return null;
+    const [updated] = await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: new Date() })
+      .where(eq(users.id, invited.id))
+      .returning();
+    return updated;
+  });
+  if (!user) return null;
+  return { user, sessionToken: await createSession(user.id) };
+}
+
+export async function setLocale(userId: string, locale: Locale) {
+  const db = await getDb();
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}

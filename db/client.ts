@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { count } from 'drizzle-orm';
+import { pgSchema, serial, text, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import journal from '../migrations/meta/_journal.json';
+import * as schema from './schema';
+
+/**
+ * The one place that chooses the database driver: a PostgreSQL server through postgres.js when
+ * a connection string is given, otherwise an in-process PGlite persisted in a directory.
+ * Both speak the same SQL and run the same migrations.
+ */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** Runs the committed migrations in ./migrations. */
+  migrate(migrationsFolder?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  pgliteDataDir: string;
+  /** Connection pool size for a PostgreSQL server. */
+  maxConnections?: number;
+}
+
+const defaultMigrationsFolder = new URL('../migrations', import.meta.url).pathname;
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    const sql = postgres(options.databaseUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+    });
+    const db = drizzle(sql, { schema });
+    return {
+      db: db as unknown as Database,
+      kind: 'postgres',
+      migrate: (folder = defaultMigrationsFolder) => migrate(db, { migrationsFolder: folder }),
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  if (options.pgliteDataDir !== 'memory://') mkdirSync(options.pgliteDataDir, { recursive: true });
+  const client = await PGlite.create(options.pgliteDataDir);
+  const db = drizzle(client, { schema });
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    migrate: (folder = defaultMigrationsFolder) => migrate(db, { migrationsFolder: folder }),
+    close: () => client.close(),
+  };
+}
+
+/** drizzle-kit's bookkeeping table, read to tell whether every committed migration has run. */
+const migrationsTable = pgSchema('drizzle').table('__drizzle_migrations', {
+  id: serial('id').primaryKey(),
+  hash: text('hash').notNull(),
+});
+
+export async function isFullyMigrated(db: Database): Promise<boolean> {
+  const [row] = await db.select({ applied: count() }).from(migrationsTable);
+  return (row?.applied ?? 0) >= journal.entries.length;
+}

@@ -1,0 +1,89 @@
+import { bigserial, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { areaTeams, localAuthorities } from './tenancy';
+import { children, users } from './people';
+
+/**
+ * Where a case stands in the statutory process. The transitions between them live in the pure
+ * case workflow (app/domain), not here.
+ */
+export const caseStages = [
+  'request_received',
+  'assessment_refused',
+  'advice_gathering',
+  'plan_refused',
+  'plan_agreed',
+  'draft_plan_issued',
+  'final_plan_issued',
+  'plan_maintained',
+  'withdrawn',
+  'ceased',
+] as const;
+export type CaseStage = (typeof caseStages)[number];
+
+/** An EHC needs assessment request and everything that follows it, for one child. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: id(),
+    /** Human-friendly reference given to the family, e.g. "NHB-2026-00042". */
+    reference: text('reference').notNull().unique(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => areaTeams.id),
+    caseworkerId: uuid('caseworker_id').references(() => users.id),
+    stage: text('stage', { enum: caseStages }).notNull().default('request_received'),
+    /** The day the LA received the request: the statutory clock starts here. */
+    requestReceived: date('request_received', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_caseworker').on(t.caseworkerId, t.stage),
+    index('cases_team').on(t.teamId, t.stage),
+    index('cases_la').on(t.laId),
+    index('cases_child').on(t.childId),
+  ],
+);
+
+/** What happened on a case, written in the same transaction as the change: feeds the timeline. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.occurredAt)],
+);
+
+/** Who touched which record, allowed or not. Append-only. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    outcome: text('outcome', { enum: ['allowed', 'denied'] }).notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_subject').on(t.subjectType, t.subjectId, t.at), index('audit_log_user').on(t.userId, t.at)],
+);
+
+export type Case = typeof cases.$inferSelect;
+export type CaseEvent = typeof caseEvents.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

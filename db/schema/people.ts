@@ -1,0 +1,133 @@
+import { boolean, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { adviceOrganisations, areaTeams, localAuthorities } from './tenancy';
+
+export const roles = [
+  'parent',
+  'young_person',
+  'advocate',
+  'caseworker',
+  'manager',
+  'la_admin',
+  'professional',
+] as const;
+export const roleEnum = pgEnum('role', roles);
+
+export const professionalKinds = ['educational_psychologist', 'health', 'social_care', 'school_senco'] as const;
+export const professionalKindEnum = pgEnum('professional_kind', professionalKinds);
+
+export const locales = ['en', 'pl'] as const;
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Stored lower-cased; unique across the portal. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: roleEnum('role').notNull(),
+    /** Null until an invited member of staff sets a password. */
+    passwordHash: text('password_hash'),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    locale: text('locale', { enum: locales }).notNull().default('en'),
+    /** Staff, admins and professionals belong to one LA; families do not. */
+    laId: uuid('la_id').references(() => localAuthorities.id),
+    teamId: uuid('team_id').references(() => areaTeams.id),
+    adviceOrgId: uuid('advice_org_id').references(() => adviceOrganisations.id),
+    professionalKind: professionalKindEnum('professional_kind'),
+    phone: text('phone'),
+    /** A caseworker marked absent has their due work shown to the whole team. */
+    absent: boolean('absent').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email').on(t.email),
+    index('users_la_role').on(t.laId, t.role),
+    index('users_team').on(t.teamId),
+  ],
+);
+
+/** Sessions follow Lucia's design: the cookie holds a token, the table its SHA-256 hash. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const emailTokenPurposes = ['verify_email', 'reset_password', 'staff_invite'] as const;
+
+/** One-time links sent by email; stored hashed, used once. */
+export const emailTokens = pgTable(
+  'email_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: emailTokenPurposes }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('email_tokens_user').on(t.userId, t.purpose)],
+);
+
+/** Failed sign-ins, counted per email address to throttle guessing. */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_email').on(t.email, t.attemptedAt)],
+);
+
+/** A child or young person (0-25) known to one LA. */
+export const children = pgTable(
+  'children',
+  {
+    id: id(),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+    school: text('school'),
+    /** The young person's own account, once they have one. */
+    youngPersonUserId: uuid('young_person_user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('children_la').on(t.laId), index('children_young_person').on(t.youngPersonUserId)],
+);
+
+/** People with parental responsibility for a child. */
+export const childParents = pgTable(
+  'child_parents',
+  {
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.childId, t.userId] }), index('child_parents_user').on(t.userId)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Role = (typeof roles)[number];
+export type ProfessionalKind = (typeof professionalKinds)[number];
+export type Locale = (typeof locales)[number];
+export type Session = typeof sessions.$inferSelect;
+export type Child = typeof children.$inferSelect;

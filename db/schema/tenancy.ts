@@ -1,0 +1,40 @@
+import { pgTable, text, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+
+/** A local authority owns area teams, staff, advice organisations it lists, and cases. */
+export const localAuthorities = pgTable('local_authorities', {
+  id: id(),
+  name: text('name').notNull(),
+  /** Short code used in case references, e.g. "NHB". */
+  code: text('code').notNull().unique(),
+  contactEmail: text('contact_email').notNull(),
+  contactPhone: text('contact_phone').notNull(),
+  createdAt: createdAt(),
+});
+
+export const areaTeams = pgTable(
+  'area_teams',
+  {
+    id: id(),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('area_teams_la_name').on(t.laId, t.name)],
+);
+
+/** An independent advice service (SENDIASS) whose advocates act for families with consent. */
+export const adviceOrganisations = pgTable('advice_organisations', {
+  id: id(),
+  laId: uuid('la_id')
+    .notNull()
+    .references(() => localAuthorities.id),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export type LocalAuthority = typeof localAuthorities.$inferSelect;
+export type AreaTeam = typeof areaTeams.$inferSelect;
+export type AdviceOrganisation = typeof adviceOrganisations.$inferSelect;

@@ -1,0 +1,195 @@
+import { eq } from 'drizzle-orm';
+import { hash } from '@node-rs/argon2';
+import type { Database } from './client';
+import {
+  adviceOrganisations,
+  areaTeams,
+  caseEvents,
+  cases,
+  childParents,
+  children,
+  localAuthorities,
+  users,
+  type CaseStage,
+  type ProfessionalKind,
+  type Role,
+} from './schema';
+
+/**
+ * Demo data for a fictional council: two area teams, 4 caseworkers, a manager, an admin,
+ * 6 families with 8 children at different stages, a SENDIASS with 2 advocates and
+ * 3 professionals. Every account's password is DEMO_PASSWORD (listed in the README).
+ * Dates are relative to the day the seed runs, so cases are always at believable points.
+ */
+export const DEMO_PASSWORD = 'Demo-password-1';
+export const DEMO_LA_CODE = 'NFB';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function isoDaysAgo(days: number, today: Date) {
+  return new Date(today.getTime() - days * DAY).toISOString().slice(0, 10);
+}
+
+function dateOfBirthForAge(years: number, extraDays: number, today: Date) {
+  const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+  return new Date(d.getTime() - extraDays * DAY).toISOString().slice(0, 10);
+}
+
+type Person = { email: string; name: string; role: Role; team?: 'north' | 'south'; kind?: ProfessionalKind; phone?: string; advocate?: boolean };
+
+const staffAndPartners: Person[] = [
+  { email: 'caseworker1@example.com', name: 'Priya Shah', role: 'caseworker', team: 'north', phone: '01632 960101' },
+  { email: 'caseworker2@example.com', name: 'Tom Okafor', role: 'caseworker', team: 'north', phone: '01632 960102' },
+  { email: 'caseworker3@example.com', name: 'Grace Williams', role: 'caseworker', team: 'south', phone: '01632 960103' },
+  { email: 'caseworker4@example.com', name: 'Daniel Kowalski', role: 'caseworker', team: 'south', phone: '01632 960104' },
+  { email: 'manager@example.com', name: 'Helen Brooks', role: 'manager', phone: '01632 960110' },
+  { email: 'admin@example.com', name: 'Sam Patel', role: 'la_admin' },
+  { email: 'ep@example.com', name: 'Dr Ruth Adeyemi', role: 'professional', kind: 'educational_psychologist' },
+  { email: 'health@example.com', name: 'Dr Ian Murray', role: 'professional', kind: 'health' },
+  { email: 'socialcare@example.com', name: 'Leah Evans', role: 'professional', kind: 'social_care' },
+  { email: 'advocate1@example.com', name: 'Maya Green', role: 'advocate', advocate: true },
+  { email: 'advocate2@example.com', name: 'Josh Turner', role: 'advocate', advocate: true },
+];
+
+type DemoChild = {
+  first: string;
+  last: string;
+  age: number;
+  school: string;
+  /** Days since the request was received, or no case yet. */
+  requestDaysAgo?: number;
+  stage?: CaseStage;
+  team?: 'north' | 'south';
+  caseworker?: string;
+};
+
+type DemoFamily = { email: string; name: string; locale?: 'en' | 'pl'; children: DemoChild[] };
+
+const families: DemoFamily[] = [
+  {
+    email: 'parent1@example.com',
+    name: 'Sarah Jones',
+    children: [
+      { first: 'Alfie', last: 'Jones', age: 8, school: 'Northfield Primary School', requestDaysAgo: 20, stage: 'request_received', team: 'north', caseworker: 'caseworker1@example.com' },
+      { first: 'Ruby', last: 'Jones', age: 5, school: 'Little Acorns Nursery', requestDaysAgo: 70, stage: 'advice_gathering', team: 'north', caseworker: 'caseworker1@example.com' },
+    ],
+  },
+  {
+    email: 'parent2@example.com',
+    name: 'Mohammed Khan',
+    children: [
+      { first: 'Zara', last: 'Khan', age: 11, school: 'Hillside Academy', requestDaysAgo: 115, stage: 'draft_plan_issued', team: 'north', caseworker: 'caseworker2@example.com' },
+    ],
+  },
+  {
+    email: 'parent3@example.com',
+    name: 'Agnieszka Nowak',
+    locale: 'pl',
+    children: [
+      { first: 'Kacper', last: 'Nowak', age: 17, school: 'Northfield College', requestDaysAgo: 400, stage: 'plan_maintained', team: 'south', caseworker: 'caseworker4@example.com' },
+      { first: 'Lena', last: 'Nowak', age: 9, school: 'St Mary’s Primary School', requestDaysAgo: 50, stage: 'advice_gathering', team: 'south', caseworker: 'caseworker3@example.com' },
+    ],
+  },
+  {
+    email: 'parent4@example.com',
+    name: 'Chloe Taylor',
+    children: [
+      { first: 'Oscar', last: 'Taylor', age: 7, school: 'Brookside Primary School', requestDaysAgo: 45, stage: 'assessment_refused', team: 'south', caseworker: 'caseworker3@example.com' },
+    ],
+  },
+  {
+    email: 'parent5@example.com',
+    name: 'David Brown',
+    children: [{ first: 'Ellie', last: 'Brown', age: 4, school: 'Sunflower Pre-school' }],
+  },
+  {
+    email: 'parent6@example.com',
+    name: 'Amara Okoye',
+    children: [
+      // Received seven weeks ago and never allocated: its 6-week decision date has passed.
+      { first: 'Tobi', last: 'Okoye', age: 13, school: 'Northfield High School', requestDaysAgo: 49, stage: 'request_received', team: 'north' },
+    ],
+  },
+];
+
+export async function seedDemoData(db: Database, today = new Date()): Promise<{ seeded: boolean }> {
+  const existing = await db.select({ id: localAuthorities.id }).from(localAuthorities).where(eq(localAuthorities.code, DEMO_LA_CODE));
+  if (existing.length > 0) return { seeded: false };
+
+  // One hash for every demo account: seeding stays quick, and the password is public anyway.
+  const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const verifiedAt = today;
+
+  await db.transaction(async (tx) => {
+    const [la] = await tx
+      .insert(localAuthorities)
+      .values({ name: 'Northfield Borough Council', code: DEMO_LA_CODE, contactEmail: 'send@northfield.example', contactPhone: '01632 960000' })
+      .returning();
+    const [north, south] = await tx
+      .insert(areaTeams)
+      .values([
+        { laId: la.id, name: 'North area team' },
+        { laId: la.id, name: 'South area team' },
+      ])
+      .returning();
+    const teams = { north, south };
+    const [sendiass] = await tx.insert(adviceOrganisations).values({ laId: la.id, name: 'Northfield SENDIASS' }).returning();
+
+    const staffRows = await tx
+      .insert(users)
+      .values(
+        staffAndPartners.map((p) => ({
+          email: p.email,
+          name: p.name,
+          role: p.role,
+          passwordHash,
+          emailVerifiedAt: verifiedAt,
+          laId: p.role === 'advocate' ? null : la.id,
+          teamId: p.team ? teams[p.team].id : null,
+          adviceOrgId: p.advocate ? sendiass.id : null,
+          professionalKind: p.kind ?? null,
+          phone: p.phone ?? null,
+        })),
+      )
+      .returning();
+    const byEmail = new Map(staffRows.map((u) => [u.email, u]));
+
+    let sequence = 0;
+    for (const family of families) {
+      const [parent] = await tx
+        .insert(users)
+        .values({ email: family.email, name: family.name, role: 'parent', passwordHash, emailVerifiedAt: verifiedAt, locale: family.locale ?? 'en' })
+        .returning();
+      for (const c of family.children) {
+        const [child] = await tx
+          .insert(children)
+          .values({ laId: la.id, firstName: c.first, lastName: c.last, dateOfBirth: dateOfBirthForAge(c.age, 40, today), school: c.school })
+          .returning();
+        await tx.insert(childParents).values({ childId: child.id, userId: parent.id });
+        if (c.requestDaysAgo === undefined || !c.stage || !c.team) continue;
+        sequence += 1;
+        const requestReceived = isoDaysAgo(c.requestDaysAgo, today);
+        const [record] = await tx
+          .insert(cases)
+          .values({
+            reference: `${DEMO_LA_CODE}-${requestReceived.slice(0, 4)}-${String(sequence).padStart(5, '0')}`,
+            childId: child.id,
+            laId: la.id,
+            teamId: teams[c.team].id,
+            caseworkerId: c.caseworker ? byEmail.get(c.caseworker)!.id : null,
+            stage: c.stage,
+            requestReceived,
+          })
+          .returning();
+        await tx.insert(caseEvents).values({
+          caseId: record.id,
+          kind: 'request_received',
+          actorId: parent.id,
+          occurredAt: new Date(`${requestReceived}T10:00:00Z`),
+          details: { seeded: true },
+        });
+      }
+    }
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,55 @@
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import { closeDb } from '../app/db.server';
+import { getEnv } from '../app/env.server';
+
+/**
+ * The HTTP server: static files, security headers and the Remix app. It closes HTTP and the
+ * database on SIGTERM/SIGINT, which remix-serve does not do with a pool open.
+ */
+const env = getEnv();
+const buildPath = new URL('../build/index.js', import.meta.url).href;
+const build = (await import(buildPath)) as ServerBuild;
+
+const app = express();
+app.disable('x-powered-by');
+app.use(compression());
+app.use((_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+  );
+  next();
+});
+
+// Liveness: answers without touching the database.
+app.get('/healthz', (_req, res) => {
+  res.status(200).type('text/plain').send('ok');
+});
+
+app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
+app.use(express.static('public', { maxAge: '1h' }));
+app.all('*', createRequestHandler({ build, mode: env.NODE_ENV }));
+
+const server = app.listen(env.PORT, () => {
+  console.log(`EHCP portal listening on http://localhost:${env.PORT}`);
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: closing`);
+  server.close();
+  server.closeAllConnections();
+  await closeDb().catch((error: unknown) => console.error(error));
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
