@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { sessionCookie } from '~/auth/session.server';
-import { choosePasswordSchema } from '~/forms/account';
+import { choosePasswordSchema } from '~/forms/account.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';

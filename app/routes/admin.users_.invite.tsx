@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireAccess, requireRole } from '~/auth/access.server';
-import { inviteStaffSchema } from '~/forms/account';
+import { inviteStaffSchema } from '~/forms/account.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';

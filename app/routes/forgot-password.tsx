@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { forgotPasswordSchema } from '~/forms/account';
+import { forgotPasswordSchema } from '~/forms/account.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';

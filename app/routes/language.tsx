@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { getOptionalUser, safeReturnTo } from '~/auth/access.server';
 import { secureCookies } from '~/env.server';
-import { languageSchema } from '~/forms/account';
+import { languageSchema } from '~/forms/account.server';
 import { readForm } from '~/forms/form.server';
 import { languageCookie } from '~/i18n/i18n.server';
 import { setLocale } from '~/services/accounts.server';

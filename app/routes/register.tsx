@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser } from '~/auth/access.server';
-import { registerSchema } from '~/forms/account';
+import { registerSchema } from '~/forms/account.server';
 import { readForm, validateForm, withoutSecrets } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import { resolveLocale } from '~/i18n/i18n.server';

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser, safeReturnTo } from '~/auth/access.server';
 import { invalidateSession, readSessionToken, sessionCookie } from '~/auth/session.server';
-import { signInSchema } from '~/forms/account';
+import { signInSchema } from '~/forms/account.server';
 import { readForm, validateForm, withoutSecrets } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';
