@@ -16,7 +16,7 @@ beforeAll(async () => {
   await useTestDatabase();
 });
 
-const garbageBodies: { contentType?: string; body: string | Uint8Array }[] = [
+const garbageBodies: { contentType?: string; body: string | Blob }[] = [
   { contentType: 'application/x-www-form-urlencoded', body: '' },
   { contentType: 'application/x-www-form-urlencoded', body: 'email=&password=' },
   { contentType: 'application/x-www-form-urlencoded', body: 'email=not-an-email&password=x' },
@@ -27,7 +27,7 @@ const garbageBodies: { contentType?: string; body: string | Uint8Array }[] = [
   { contentType: 'application/json', body: '{"email": {"$gt": ""}, "password": []}' },
   { contentType: 'multipart/form-data; boundary=xyz', body: '--xyz\r\nbroken' },
   { contentType: 'text/plain', body: 'hello' },
-  { body: new Uint8Array([0, 159, 146, 150, 255]) },
+  { body: new Blob([new Uint8Array([0, 159, 146, 150, 255])]) },
 ];
 
 const actions = {
