@@ -1,5 +1,5 @@
 import { openDatabase } from '../db/client';
-import { seedDemoData } from '../db/seed';
+import { seedDemoData } from '../app/services/demo-data.server';
 import { getEnv, usesEmbeddedDatabase } from '../app/env.server';
 
 /**

@@ -1,5 +1,5 @@
 import { openDatabase } from '../db/client';
-import { seedDemoData } from '../db/seed';
+import { seedDemoData } from '../app/services/demo-data.server';
 import { getEnv } from '../app/env.server';
 
 /** `npm run db:seed`: adds the demo council, people and cases unless they are already there. */

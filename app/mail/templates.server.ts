@@ -11,6 +11,8 @@ type Templates = {
   resetPassword: { name: string; link: string };
   staffInvite: { name: string; link: string; laName: string; inviter: string };
   alreadyRegistered: { name: string; signInLink: string; resetLink: string };
+  caseProgress: { name: string; childName: string; link: string };
+  apology: { name: string; childName: string; step: string; reason: string; newDate: string; caseworker: string; link: string };
 };
 
 const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
@@ -18,6 +20,8 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   resetPassword: { subject: 'mail.resetPassword.subject', body: 'mail.resetPassword.body' },
   staffInvite: { subject: 'mail.staffInvite.subject', body: 'mail.staffInvite.body' },
   alreadyRegistered: { subject: 'mail.alreadyRegistered.subject', body: 'mail.alreadyRegistered.body' },
+  caseProgress: { subject: 'mail.caseProgress.subject', body: 'mail.caseProgress.body' },
+  apology: { subject: 'mail.apology.subject', body: 'mail.apology.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

@@ -1,14 +1,23 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
+import { isStaff } from '~/auth/policy';
+import { clockStatusKeys, clockStepKeys, exceptionKindKeys, type ClockEntry } from '~/domain/case-clock';
+import { availableCommands, familyStageSummary } from '~/domain/case-workflow';
+import { todayInLondon } from '~/domain/timescales';
+import { slugFor } from '~/forms/case-progress.server';
 import type { Locale } from '~/i18n/config';
-import { formatDate } from '~/i18n/format';
+import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
+import { caseProgress, type TimelineEntry } from '~/services/case-progress.server';
 import { caseSummary } from '~/services/caseload.server';
-import { SummaryList } from '~/ui/govuk/content';
-import { stageKeys } from '~/ui/labels';
+import { InsetText, NotificationBanner, SummaryList, Tag, WarningText, type TagColour } from '~/ui/govuk/content';
+import { commandKeys, eventKeys, outcomeKeys, roleKeys, stageKeys } from '~/ui/labels';
+import { Timeline } from '~/ui/moj/Timeline';
+import { PrintButton } from '~/ui/PrintButton';
 
 export const handle: PageHandle = {
   title: (data, t) => {
@@ -18,21 +27,92 @@ export const handle: PageHandle = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');
+  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');
   const summary = await caseSummary(caseRecord.id);
   if (!summary) throw new Response('Not Found', { status: 404 });
-  return json({ summary });
+  const today = todayInLondon();
+  const progress = await caseProgress(caseRecord, today);
+  const staff = isStaff(user);
+  return json({
+    summary,
+    today,
+    progress,
+    staffView: staff ? { commands: availableCommands(caseRecord.stage, user).map((type) => ({ type, slug: slugFor(type) })) } : null,
+  });
+}
+
+const statusColour: Record<ClockEntry['status'], TagColour> = { met: 'green', met_late: 'orange', due: 'blue', missed: 'red', exception: 'grey' };
+
+function statusText(entry: ClockEntry, t: TFunction) {
+  if (entry.status === 'due') return entry.daysLeft === 0 ? t('clock.dueToday') : t('clock.daysLeft', { count: entry.daysLeft });
+  return t(clockStatusKeys[entry.status]);
+}
+
+function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
+  const d = entry.details as Record<string, string | undefined>;
+  const lines: string[] = [];
+  if (d.decidedOn) lines.push(t('timeline.decidedOn', { date: formatDate(d.decidedOn, locale) }));
+  if (d.servedOn) lines.push(t('timeline.servedOn', { date: formatDate(d.servedOn, locale) }));
+  if (d.issuedOn) lines.push(t('timeline.issuedOn', { date: formatDate(d.issuedOn, locale) }));
+  if (d.reasons) lines.push(t('timeline.reasons', { reasons: d.reasons }));
+  if (d.commentsLastDay) lines.push(t('timeline.commentsBy', { date: formatDate(d.commentsLastDay, locale) }));
+  if (d.appealDeadline) lines.push(t('timeline.appealBy', { date: formatDate(d.appealDeadline, locale) }));
+  if (entry.kind === 'apology_sent' && d.step && d.reason && d.newExpectedDate) {
+    lines.push(t('timeline.apology', { step: t(clockStepKeys[d.step as keyof typeof clockStepKeys]), reason: d.reason, date: formatDate(d.newExpectedDate, locale) }));
+  }
+  if (entry.kind === 'exception_recorded' && d.step && d.kind && d.explanation) {
+    lines.push(
+      t('timeline.exception', {
+        step: t(clockStepKeys[d.step as keyof typeof clockStepKeys]),
+        kind: t(exceptionKindKeys[d.kind as keyof typeof exceptionKindKeys]),
+        explanation: d.explanation,
+      }),
+    );
+  }
+  return lines.length ? <p className="govuk-body app-pre-line">{lines.join('\n')}</p> : null;
 }
 
 export default function CasePage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { summary } = useLoaderData<typeof loader>();
+  const { summary, progress, staffView } = useLoaderData<typeof loader>();
+  const childName = t('case.heading', { first: summary.child.firstName, last: summary.child.lastName });
+
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <span className="govuk-caption-l">{t('case.reference', { reference: summary.reference })}</span>
-        <h1 className="govuk-heading-l">{t('case.heading', { first: summary.child.firstName, last: summary.child.lastName })}</h1>
+        <h1 className="govuk-heading-l">{childName}</h1>
+
+        {staffView && progress.missed.length > 0 ? (
+          <div className="app-no-print">
+            {progress.missed.map((entry) => (
+              <WarningText key={entry.step}>
+                {t('case.missed.warning', { step: t(clockStepKeys[entry.step]), date: formatDate(entry.dueBy, locale) })}
+              </WarningText>
+            ))}
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/cases/${summary.id}/apology`}>
+                {t('case.missed.sendApology')}
+              </Link>
+            </p>
+          </div>
+        ) : null}
+
+        {progress.apologies.map((apology) => {
+          const d = apology.details as Record<string, string>;
+          return (
+            <NotificationBanner key={apology.id} title={t('case.apology.title')}>
+              <p className="govuk-notification-banner__heading">{t('case.apology.heading', { step: t(clockStepKeys[d.step as keyof typeof clockStepKeys]) })}</p>
+              <p className="govuk-body app-pre-line">{t('case.apology.reason', { reason: d.reason })}</p>
+              <p className="govuk-body">{t('case.apology.newDate', { date: formatDate(d.newExpectedDate, locale) })}</p>
+              <p className="govuk-body">{t('case.apology.from', { name: apology.actorName ?? '' })}</p>
+            </NotificationBanner>
+          );
+        })}
+
+        <h2 className="govuk-heading-m">{t('case.whereWeAre')}</h2>
+        <p className="govuk-body">{t(familyStageSummary(summary.stage))}</p>
         <SummaryList
           rows={[
             { key: t('case.stage'), value: t(stageKeys[summary.stage]) },
@@ -41,6 +121,99 @@ export default function CasePage() {
             { key: t('case.team'), value: summary.team.name },
           ]}
         />
+
+        {[
+          { decision: progress.assessmentDecision, askedKey: 'case.decision.askedAssessment' },
+          { decision: progress.planDecision, askedKey: 'case.decision.askedPlan' },
+        ].map(({ decision, askedKey }) => {
+          if (!decision) return null;
+          const d = decision.details as Record<string, string | undefined>;
+          return (
+            <section key={decision.id}>
+              <h2 className="govuk-heading-m">{t(eventKeys[decision.kind])}</h2>
+              <div className="app-decision-grid">
+                <div>
+                  <h3 className="govuk-heading-s">{t('case.decision.youAsked')}</h3>
+                  <p className="govuk-body">{t(askedKey)}</p>
+                </div>
+                <div>
+                  <h3 className="govuk-heading-s">{t('case.decision.councilDecided')}</h3>
+                  <p className="govuk-body">{t(outcomeKeys[d.outcome ?? ''] ?? 'decision.outcome.agreed')}</p>
+                  {d.decidedOn ? <p className="govuk-body">{t('timeline.decidedOn', { date: formatDate(d.decidedOn, locale) })}</p> : null}
+                </div>
+              </div>
+              <h3 className="govuk-heading-s">{t('case.decision.reasons')}</h3>
+              <p className="govuk-body app-pre-line">{d.reasons}</p>
+              {d.whyDifferent ? (
+                <>
+                  <h3 className="govuk-heading-s">{t('case.decision.whyDifferent')}</h3>
+                  <p className="govuk-body app-pre-line">{d.whyDifferent}</p>
+                </>
+              ) : null}
+              {d.appealDeadline ? (
+                <InsetText>
+                  <h3 className="govuk-heading-s">{t('case.rights.heading')}</h3>
+                  <p className="govuk-body">{t('case.rights.mediation')}</p>
+                  <p className="govuk-body">{t('case.rights.appeal', { date: formatDate(d.appealDeadline, locale) })}</p>
+                  <p className="govuk-body">{t('case.rights.help')}</p>
+                </InsetText>
+              ) : null}
+            </section>
+          );
+        })}
+
+        <h2 className="govuk-heading-m">{t('case.dates.heading')}</h2>
+        {progress.clock.length === 0 ? (
+          <p className="govuk-body">{t('case.dates.none')}</p>
+        ) : (
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">{t('case.dates.heading')}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  {t('case.dates.step')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('case.dates.dueBy')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('case.dates.status')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {progress.clock.map((entry) => (
+                <tr className="govuk-table__row" key={entry.step}>
+                  <th scope="row" className="govuk-table__header">
+                    {t(clockStepKeys[entry.step])}
+                  </th>
+                  <td className="govuk-table__cell">{formatDate(entry.dueBy, locale)}</td>
+                  <td className="govuk-table__cell">
+                    <Tag colour={statusColour[entry.status]}>{statusText(entry, t)}</Tag>
+                    {entry.completedOn ? <span className="govuk-body-s"> {t('case.dates.doneOn', { date: formatDate(entry.completedOn, locale) })}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {progress.exceptions.length > 0 ? (
+          <InsetText>
+            {progress.exceptions.map((e) => {
+              const d = e.details as Record<string, string>;
+              return (
+                <p className="govuk-body" key={e.id}>
+                  {t('case.exception.explained', {
+                    step: t(clockStepKeys[d.step as keyof typeof clockStepKeys]),
+                    kind: t(exceptionKindKeys[d.kind as keyof typeof exceptionKindKeys]),
+                    explanation: d.explanation,
+                  })}
+                </p>
+              );
+            })}
+          </InsetText>
+        ) : null}
+
         <h2 className="govuk-heading-m">{t('case.contact.heading')}</h2>
         {summary.caseworker ? (
           <>
@@ -53,6 +226,40 @@ export default function CasePage() {
         ) : (
           <p className="govuk-body">{t('case.contact.unallocated', { la: summary.la.name, email: summary.la.contactEmail, phone: summary.la.contactPhone })}</p>
         )}
+
+        {staffView ? (
+          <section className="app-no-print">
+            <h2 className="govuk-heading-m">{t('case.actions.heading')}</h2>
+            {staffView.commands.length === 0 ? <p className="govuk-body">{t('case.actions.none')}</p> : null}
+            <ul className="govuk-list">
+              {staffView.commands.map((c) => (
+                <li key={c.type}>
+                  <Link className="govuk-link" to={`/cases/${summary.id}/record/${c.slug}`}>
+                    {t(commandKeys[c.type])}
+                  </Link>
+                </li>
+              ))}
+              <li>
+                <Link className="govuk-link" to={`/cases/${summary.id}/exception`}>
+                  {t('case.actions.exception')}
+                </Link>
+              </li>
+            </ul>
+          </section>
+        ) : null}
+
+        <h2 className="govuk-heading-m">{t('case.timeline.heading')}</h2>
+        <Timeline
+          items={progress.timeline.map((entry) => ({
+            id: entry.id,
+            title: t(eventKeys[entry.kind] ?? 'timeline.event.other'),
+            byline: entry.actorName ? t('timeline.by', { name: entry.actorName, role: entry.actorRole ? t(roleKeys[entry.actorRole]) : '' }) : undefined,
+            dateTime: entry.occurredAt,
+            dateText: formatDateTime(entry.occurredAt, locale),
+            description: eventDescription(entry, t, locale),
+          }))}
+        />
+        <PrintButton label={t('case.print')} />
       </div>
     </div>
   );

@@ -186,3 +186,52 @@ export function Select({ name, label, hint, error, choices, defaultValue, emptyL
     </div>
   );
 }
+
+type DateInputProps = { name: string; legend: ReactNode; hint?: ReactNode; error?: string; values: { day: string; month: string; year: string } };
+
+/** GOV.UK date input: three text fields, numeric keyboard on phones, one error for the group. */
+export function DateInput({ name, legend, hint, error, values }: DateInputProps) {
+  const { t } = useTranslation();
+  const id = fieldId(name);
+  const parts = [
+    { part: 'day', label: t('fields.day'), width: 2 },
+    { part: 'month', label: t('fields.month'), width: 2 },
+    { part: 'year', label: t('fields.year'), width: 4 },
+  ] as const;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage id={`${id}-error`} errorKey={error} />
+        <div className="govuk-date-input" id={id}>
+          {parts.map(({ part, label, width }, i) => {
+            // The day field carries the group's id target so the error summary lands on it.
+            const inputId = i === 0 ? `${id}-day` : `${id}-${part}`;
+            return (
+              <div className="govuk-date-input__item" key={part}>
+                <div className="govuk-form-group">
+                  <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>
+                    {label}
+                  </label>
+                  <input
+                    className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
+                    id={inputId}
+                    name={`${name}-${part}`}
+                    type="text"
+                    inputMode="numeric"
+                    defaultValue={values[part]}
+                  />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

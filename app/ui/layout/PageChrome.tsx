@@ -42,7 +42,7 @@ export function Header({ user }: { user: SignedInSummary }) {
                 </li>
                 <li className="govuk-header__navigation-item">
                   <Form method="post" action="/sign-out" className="app-header-actions">
-                    <button type="submit" className="govuk-header__link">
+                    <button type="submit" className="app-header-button">
                       {t('layout.signOut')}
                     </button>
                   </Form>

@@ -38,6 +38,10 @@ const source = sourceFiles('app')
   .join('\n');
 const literals = new Set([...source.matchAll(/['"`]([a-zA-Z][\w]*(?:\.[\w]+)+)['"`]/g)].map((m) => m[1]));
 const tCalls = [...source.matchAll(/\bt\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+// Keys held in lookup tables (e.g. app/ui/labels.ts) are literals that start with a top-level
+// section of the English file.
+const sections = new Set(Object.keys(JSON.parse(readFileSync('public/locales/en/translation.json', 'utf8'))));
+const referenced = [...new Set([...tCalls, ...[...literals].filter((key) => sections.has(key.split('.')[0]))])];
 
 describe('translations', () => {
   it('has a folder for each supported language and no others', () => {
@@ -46,9 +50,9 @@ describe('translations', () => {
   });
 
   for (const locale of supportedLocales) {
-    it(`${locale}: every key used in t("...") exists`, () => {
+    it(`${locale}: every key the code refers to exists`, () => {
       const available = baseKeys(keysByLocale[locale]);
-      const missing = tCalls.filter((key) => !available.has(key));
+      const missing = referenced.filter((key) => !available.has(key));
       expect(missing).toEqual([]);
     });
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
-import type { Database } from './client';
+import type { Database, Transaction } from '../../db/client';
 import {
   adviceOrganisations,
   areaTeams,
@@ -13,7 +13,9 @@ import {
   type CaseStage,
   type ProfessionalKind,
   type Role,
-} from './schema';
+} from '../../db/schema';
+import { applyCommand, type WorkflowCommand } from '../domain/case-workflow';
+import { addDays } from '../domain/timescales';
 
 /**
  * Demo data for a fictional council: two area teams, 4 caseworkers, a manager, an admin,
@@ -106,8 +108,8 @@ const families: DemoFamily[] = [
     email: 'parent6@example.com',
     name: 'Amara Okoye',
     children: [
-      // Received seven weeks ago and never allocated: its 6-week decision date has passed.
-      { first: 'Tobi', last: 'Okoye', age: 13, school: 'Northfield High School', requestDaysAgo: 49, stage: 'request_received', team: 'north' },
+      // Received seven weeks ago with no decision yet: its 6-week decision date has passed.
+      { first: 'Tobi', last: 'Okoye', age: 13, school: 'Northfield High School', requestDaysAgo: 49, stage: 'request_received', team: 'north', caseworker: 'caseworker2@example.com' },
     ],
   },
 ];
@@ -186,10 +188,56 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
           kind: 'request_received',
           actorId: parent.id,
           occurredAt: new Date(`${requestReceived}T10:00:00Z`),
-          details: { seeded: true },
+          details: {},
         });
+        const caseworker = c.caseworker ? byEmail.get(c.caseworker)! : byEmail.get('caseworker1@example.com')!;
+        await replayHistory(tx, record.id, requestReceived, c.stage, caseworker.id);
       }
     }
   });
   return { seeded: true };
+}
+
+/** Days after the request on which each demo step happened: believable, and inside the time limits. */
+const historyTo: Partial<Record<CaseStage, { day: number; command: (date: string) => WorkflowCommand }[]>> = {};
+const assess = { day: 35, command: (date: string): WorkflowCommand => ({ type: 'decide_to_assess', outcome: 'agreed', reasons: DEMO_REASONS.assess, decidedOn: date }) };
+const issue = { day: 95, command: (date: string): WorkflowCommand => ({ type: 'decide_to_issue', outcome: 'issue', reasons: DEMO_REASONS.issue, decidedOn: date }) };
+const draft = { day: 100, command: (date: string): WorkflowCommand => ({ type: 'issue_draft_plan', servedOn: date }) };
+const final = { day: 135, command: (date: string): WorkflowCommand => ({ type: 'issue_final_plan', issuedOn: date }) };
+const inPlace = { day: 140, command: (): WorkflowCommand => ({ type: 'plan_in_place' }) };
+historyTo.advice_gathering = [assess];
+historyTo.assessment_refused = [
+  { day: 38, command: (date) => ({ type: 'decide_to_assess', outcome: 'refused', reasons: DEMO_REASONS.refuse, decidedOn: date }) },
+];
+historyTo.plan_agreed = [assess, issue];
+historyTo.draft_plan_issued = [assess, issue, draft];
+historyTo.final_plan_issued = [assess, issue, draft, final];
+historyTo.plan_maintained = [assess, issue, draft, final, inPlace];
+
+const DEMO_REASONS = {
+  assess: 'The school’s reports and your views show needs that SEN support alone may not meet. We will ask for advice to find out what help is needed.',
+  issue: 'The advice shows that your child needs help beyond what the school can provide from its own budget, so we will write an EHC plan.',
+  refuse:
+    'The school has not yet tried the support in its SEN support plan for a full term. We think the school can meet these needs for now, and we have asked it to review progress with you in 8 weeks.',
+};
+
+/** Walks a demo case to its stage through the real workflow, so its events are exactly what the portal records. */
+async function replayHistory(tx: Transaction, caseId: string, requestReceived: string, target: CaseStage, actorId: string) {
+  let stage: CaseStage = 'request_received';
+  let draftServedOn: string | null = null;
+  for (const step of historyTo[target] ?? []) {
+    const date = addDays(requestReceived, step.day);
+    const command = step.command(date);
+    const result = applyCommand({ stage, requestReceived, today: date, draftServedOn }, command, { role: 'caseworker' });
+    if (!result.ok) throw new Error(`Demo history for ${caseId} broke at ${command.type}: ${result.error}`);
+    await tx.insert(caseEvents).values({
+      caseId,
+      kind: result.event.kind,
+      actorId,
+      occurredAt: new Date(`${date}T11:00:00Z`),
+      details: { ...result.event.details, command: command.type },
+    });
+    if (command.type === 'issue_draft_plan') draftServedOn = date;
+    stage = result.to;
+  }
 }
