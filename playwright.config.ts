@@ -1,0 +1,77 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the production build (`npm run build` first; `npm test` does),
+ * in Debian Chromium, twice: with JavaScript (`js`) and without (`no-js`), so every journey is
+ * proved to work without JavaScript. A spec may leave one project out only with a visible
+ * reason: `test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'why')`.
+ *
+ * Web servers: an SMTP sink writing each email to test-results/mail (tests/e2e/support/mail.ts
+ * reads them) and the app on a fresh database with the demo data.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+// localhost, not 127.0.0.1: the session cookie is Secure in production, and browsers accept
+// Secure cookies over plain http only from localhost.
+const baseURL = `http://localhost:${port}`;
+const ci = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Playwright empties its output dir at the start: keep it away from test-results/mail and
+  // the vitest report, which live beside it.
+  outputDir: 'test-results/e2e',
+  // One server, two cores.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: ci,
+  retries: ci ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    // Read by .ci/run for its summary line.
+    ['json', { outputFile: 'test-results/playwright.json' }],
+  ],
+  use: {
+    baseURL,
+    trace: 'on-first-retry',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: true } },
+    { name: 'no-js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false } },
+  ],
+  webServer: [
+    {
+      name: 'smtp-sink',
+      command: 'npx tsx tests/e2e/support/smtp-sink.ts',
+      port: smtpPort,
+      env: { E2E_SMTP_PORT: String(smtpPort) },
+      reuseExistingServer: !ci,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
+    },
+    {
+      name: 'app',
+      command: 'npx tsx tests/e2e/support/start-server.ts',
+      url: `${baseURL}/readyz`,
+      env: { E2E_PORT: String(port), E2E_SMTP_PORT: String(smtpPort) },
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ],
+});

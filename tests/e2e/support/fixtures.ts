@@ -1,0 +1,289 @@
+/**
+ * The e2e `test`: Playwright's, with an accessibility check on every page, plus helpers.
+ *
+ *   import { expect, expectPage, signIn, test, visit } from './support/fixtures';
+ *
+ *   test('a parent sees their requests', async ({ page }) => {
+ *     await signIn(page, 'parent1');
+ *     await visit(page, '/requests');                  // goto + axe check of that page
+ *     await page.getByRole('link', { name: 'Start a new request' }).click();
+ *     await expectPage(page, 'Who is the request for?'); // waits for the h1, then axe
+ *   });
+ *
+ * Accessibility (axe, WCAG 2.0/2.1/2.2 A and AA):
+ * - `visit(page, path)` and `expectPage(page, heading)` check the page there and then, and fail
+ *   the test at that line. Call `expectPage` for every page and state (e.g. a form showing its
+ *   errors) a journey reaches: it is the check that always runs, with JavaScript on or off.
+ * - Safety net: every full page load of the test's `page` is also checked in the background, and
+ *   the test fails at its end if any had violations. With JavaScript off every navigation and
+ *   form post is a full load; with it on, Remix navigates client-side without a load event,
+ *   which is why `expectPage` exists.
+ * - Checks run on a snapshot of the page's DOM in a separate scratch page (axe cannot run in a
+ *   page without JavaScript), so they never disturb the page under test.
+ * - `checkA11y(page)` (also a fixture) checks whatever the page shows now.
+ * - Pages in contexts you create yourself are not hooked: call `expectPage` on them.
+ *
+ * Specs run in two projects, `js` and `no-js`. To leave one out, say why:
+ *   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'Drag and drop needs JavaScript');
+ *
+ * Email: `latestEmailTo(address, { subjectIncludes, since })` and `linkIn(email, '/path')`, from
+ * ./mail; use `uniqueEmail()` for addresses a test creates (both projects share one server).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import type { users } from '../../../db/schema';
+
+export { expect };
+export { latestEmailTo, linkIn, uniqueEmail, type SinkEmail } from './mail';
+
+// ---- demo accounts (created by the demo seed) -------------------------------------------------
+
+type Role = (typeof users.$inferSelect)['role'];
+
+export const demoPassword = 'Demo-password-1';
+
+export const demoUsers = {
+  parent1: { email: 'parent1@example.com', role: 'parent' },
+  parent2: { email: 'parent2@example.com', role: 'parent' },
+  caseworker1: { email: 'caseworker1@example.com', role: 'caseworker' },
+  caseworker2: { email: 'caseworker2@example.com', role: 'caseworker' },
+  manager: { email: 'manager@example.com', role: 'manager' },
+  admin: { email: 'admin@example.com', role: 'la_admin' },
+  advocate1: { email: 'advocate1@example.com', role: 'advocate' },
+  ep: { email: 'ep@example.com', role: 'professional' },
+} as const satisfies Record<string, { email: string; role: Role }>;
+
+export type DemoUser = keyof typeof demoUsers;
+
+/** Signs in through the sign-in form as one of the demo accounts. */
+export async function signIn(page: Page, user: DemoUser) {
+  const { email } = demoUsers[user];
+  await visit(page, '/sign-in');
+  await page.getByLabel('Email address', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page, `signing in as ${email} should leave the sign-in page`).not.toHaveURL(/\/sign-in(\?|$)/, {
+    timeout: 10_000,
+  });
+}
+
+// ---- accessibility -----------------------------------------------------------------------------
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+interface Finding {
+  url: string;
+  violations: Violation[];
+}
+
+/**
+ * Axe needs timers, which never fire in a page with JavaScript disabled. So axe runs in a
+ * scratch page (JavaScript on, its own context) on a copy of the page's HTML, served at the same
+ * URL with the app's own stylesheets and every script removed. The page under test is never
+ * touched, and a check still finishes when the test has moved on.
+ */
+class Scratch {
+  private pending: { url: string; html: string } | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly page: Page) {}
+
+  static async open(browser: Browser) {
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    const page = await context.newPage();
+    const scratch = new Scratch(page);
+    await page.route('**/*', (route) => {
+      const request = route.request();
+      if (request.isNavigationRequest() && scratch.pending && request.url() === scratch.pending.url) {
+        const { html } = scratch.pending;
+        scratch.pending = undefined;
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
+      if (request.resourceType() === 'script') return route.abort();
+      return route.continue();
+    });
+    return scratch;
+  }
+
+  /**
+   * Axe results for a copy of a page's HTML, one at a time (axe runs once per page at a time).
+   * `scriptsRan`: whether the page under test runs JavaScript; if not, its <noscript> content
+   * is what its users see, so it is unwrapped here, where scripting is on.
+   */
+  analyze(url: string, html: string, options: { scriptsRan: boolean; viewport: { width: number; height: number } | null }) {
+    const run = this.queue.then(async () => {
+      if (options.viewport) await this.page.setViewportSize(options.viewport);
+      let copy = html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
+      if (!options.scriptsRan) copy = copy.replace(/<\/?noscript\b[^>]*>/gi, '');
+      this.pending = { url: url.split('#')[0], html: copy };
+      await this.page.goto(this.pending.url, { waitUntil: 'load' });
+      const results = await new AxeBuilder({ page: this.page }).withTags(wcagTags).setLegacyMode(true).analyze();
+      return { url, violations: results.violations } satisfies Finding;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+const scratchPages = new WeakMap<Browser, Promise<Scratch>>();
+
+function scratchFor(page: Page) {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('Accessibility checks need a page from a launched browser.');
+  let scratch = scratchPages.get(browser);
+  if (!scratch) {
+    scratch = Scratch.open(browser);
+    scratchPages.set(browser, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * One page's checks. In the background, every HTML document the page receives (each full page
+ * load: a link followed or a form posted without JavaScript, a reload) is checked from the
+ * response body, so a test that moves on at once still has every page checked. On request,
+ * the live DOM is checked; without JavaScript that is the same document, checked once.
+ */
+class PageAuditor {
+  /** Counts documents received, so a reload of the same URL is a new document. */
+  private documents = 0;
+  private readonly scans = new Map<string, Promise<Finding>>();
+  private readonly background: Promise<void>[] = [];
+  readonly findings: Finding[] = [];
+  readonly notChecked: string[] = [];
+
+  constructor(
+    private readonly page: Page,
+    /** Without JavaScript a document never changes after it loads. */
+    private readonly scriptsRun: boolean,
+  ) {}
+
+  hookDocuments() {
+    this.page.on('response', (response) => {
+      const request = response.request();
+      const isPage =
+        request.isNavigationRequest() &&
+        request.frame() === this.page.mainFrame() &&
+        !(response.status() >= 300 && response.status() < 400) &&
+        (response.headers()['content-type'] ?? '').startsWith('text/html');
+      if (!isPage) return;
+      this.documents++;
+      const key = this.key(response.url());
+      const scan = response.text().then((html) => this.analyze(response.url(), html));
+      this.scans.set(key, scan);
+      this.background.push(this.record(response.url(), scan));
+    });
+  }
+
+  /** Checks the page as it is now; throws if axe finds violations. */
+  async check() {
+    const url = this.page.url();
+    const key = this.key(url);
+    const earlier = this.scriptsRun ? undefined : await this.scans.get(key)?.catch(() => undefined);
+    if (earlier) return assertNoViolations([earlier]);
+    const scan = this.page.content().then((html) => this.analyze(url, html));
+    this.scans.set(key, scan);
+    assertNoViolations([await scan]);
+  }
+
+  /** After the test: wait for every background check. */
+  async finish() {
+    await Promise.all(this.background);
+  }
+
+  private key(url: string) {
+    return `${this.documents} ${url.split('#')[0]}`;
+  }
+
+  private async analyze(url: string, html: string): Promise<Finding> {
+    if (!url.startsWith('http')) return { url, violations: [] };
+    return (await scratchFor(this.page)).analyze(url, html, {
+      scriptsRan: this.scriptsRun,
+      viewport: this.page.viewportSize(),
+    });
+  }
+
+  private async record(url: string, scan: Promise<Finding>) {
+    try {
+      const finding = await scan;
+      if (finding.violations.length) this.findings.push(finding);
+    } catch (error) {
+      this.notChecked.push(`${url} (${String((error as Error).message).split('\n')[0]})`);
+    }
+  }
+}
+
+const auditors = new WeakMap<Page, PageAuditor>();
+
+function auditorFor(page: Page) {
+  let auditor = auditors.get(page);
+  if (!auditor) {
+    auditor = new PageAuditor(page, true);
+    auditors.set(page, auditor);
+  }
+  return auditor;
+}
+
+/** Runs axe on the page as it is now and fails with every violation's id, help and targets. */
+export async function checkA11y(page: Page) {
+  await auditorFor(page).check();
+}
+
+/** Navigates to `path` and checks the page's accessibility. */
+export async function visit(page: Page, path: string) {
+  const response = await page.goto(path);
+  await checkA11y(page);
+  return response;
+}
+
+/** Waits for the page's h1 (the whole text, or matching a RegExp), then checks accessibility. */
+export async function expectPage(page: Page, heading: string | RegExp) {
+  await expect(page.getByRole('heading', { level: 1, name: heading, exact: typeof heading === 'string' })).toBeVisible();
+  await checkA11y(page);
+}
+
+function assertNoViolations(findings: Finding[]) {
+  const withViolations = findings.filter((finding) => finding.violations.length > 0);
+  if (withViolations.length === 0) return;
+  const report = withViolations
+    .map(({ url, violations }) =>
+      [
+        `  ${url}`,
+        ...violations.map((v) =>
+          [
+            `    ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`,
+            `      ${v.helpUrl}`,
+            ...v.nodes.map((node) => `      - ${node.target.join(' ')}`),
+          ].join('\n'),
+        ),
+      ].join('\n'),
+    )
+    .join('\n');
+  throw new Error(`Accessibility violations (axe, WCAG 2.2 AA):\n${report}`);
+}
+
+function annotate(testInfo: TestInfo, auditor: PageAuditor) {
+  for (const page of auditor.notChecked) {
+    testInfo.annotations.push({ type: 'a11y: not checked', description: page });
+  }
+}
+
+// ---- the test ----------------------------------------------------------------------------------
+
+export const test = base.extend<{ checkA11y: (page?: Page) => Promise<void> }>({
+  page: async ({ page, javaScriptEnabled }, use, testInfo) => {
+    const auditor = new PageAuditor(page, javaScriptEnabled);
+    auditors.set(page, auditor);
+    auditor.hookDocuments();
+    await use(page);
+    await auditor.finish();
+    annotate(testInfo, auditor);
+    // A test that already failed reports that failure, not a second one.
+    if (testInfo.status === 'passed') assertNoViolations(auditor.findings);
+  },
+  checkA11y: async ({ page }, use) => {
+    await use((target = page) => checkA11y(target));
+  },
+});

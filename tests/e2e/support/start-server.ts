@@ -1,0 +1,74 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+
+/**
+ * The e2e run's app server (a Playwright webServer): the production build on a fresh database
+ * with the demo data, sending mail to the SMTP sink.
+ *
+ * - `DATABASE_URL` set: database `ehcp_e2e` on that server, dropped and created afresh.
+ * - unset: a fresh PGlite in data/e2e.
+ * On a port other than the default 3100 both get a `-<port>`/`_<port>` suffix, so a second
+ * server (say, one started by hand to debug) never wipes the database of a run in progress.
+ *
+ * Then `npm run db:prepare` (migrations + demo seed) and `tsx server/index.ts`, which gets
+ * SIGTERM when Playwright is done.
+ */
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const port = process.env.E2E_PORT ?? '3100';
+const smtpPort = process.env.E2E_SMTP_PORT ?? '2525';
+const suffix = port === '3100' ? '' : `_${port}`;
+const e2eDatabaseName = `ehcp_e2e${suffix}`;
+
+if (!existsSync(`${root}build/index.js`)) {
+  console.error('[e2e server] build/index.js is missing: run `npm run build` before `playwright test`.');
+  process.exit(1);
+}
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PORT: port,
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  PUBLIC_BASE_URL: `http://localhost:${port}`,
+  SEED_DEMO_DATA: 'true',
+};
+// Secure cookies, as in production: browsers accept them from http://localhost.
+delete env.SECURE_COOKIES;
+
+if (process.env.DATABASE_URL) {
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${e2eDatabaseName}" WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE "${e2eDatabaseName}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${e2eDatabaseName}`;
+  env.DATABASE_URL = url.toString();
+  delete env.PGLITE_DATA_DIR;
+  console.log(`[e2e server] fresh PostgreSQL database ${e2eDatabaseName}`);
+} else {
+  const dataDir = `${root}data/e2e${suffix.replace('_', '-')}`;
+  rmSync(dataDir, { recursive: true, force: true });
+  env.PGLITE_DATA_DIR = dataDir;
+  delete env.DATABASE_URL;
+  console.log(`[e2e server] fresh PGlite in ${dataDir}`);
+}
+
+const prepared = spawnSync('npm', ['run', '--silent', 'db:prepare'], { cwd: root, env, stdio: 'inherit' });
+if (prepared.status !== 0) {
+  console.error(`[e2e server] npm run db:prepare failed (exit ${prepared.status ?? prepared.signal}).`);
+  process.exit(1);
+}
+
+const server = spawn(`${root}node_modules/.bin/tsx`, ['server/index.ts'], { cwd: root, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on('exit', (code, signal) => {
+  if (signal) console.log(`[e2e server] stopped (${signal}).`);
+  process.exit(code ?? 0);
+});
