@@ -8,7 +8,8 @@ import { deniedResponse } from '~/auth/access.server';
 import type { User } from '../../db/schema';
 import type { PageHandle } from '~/root';
 import { caseloadOf, childrenOfFamilyMember, teamSummaries } from '~/services/caseload.server';
-import { ButtonLink, Table } from '~/ui/govuk/content';
+import { ButtonLink, Table, Tag } from '~/ui/govuk/content';
+import { todayInLondon } from '~/domain/timescales';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
 import { stageKeys } from '~/ui/labels';
@@ -34,7 +35,7 @@ async function homeFor(user: User | null) {
     case 'young_person':
       return { view: 'family' as const, children: await childrenOfFamilyMember(user) };
     case 'caseworker':
-      return { view: 'caseload' as const, caseload: await caseloadOf(user) };
+      return { view: 'caseload' as const, caseload: await caseloadOf(user, todayInLondon()) };
     case 'manager': {
       const laId = user.laId ?? '';
       if (decide(user, 'read', { type: 'la', laId }) !== 'allow') throw deniedResponse('forbidden');
@@ -157,7 +158,7 @@ function Caseload({ caseload }: { caseload: Awaited<ReturnType<typeof caseloadOf
       ) : (
         <Table
           caption={t('home.caseload.caption', { count: caseload.length })}
-          head={[t('home.caseload.child'), t('home.caseload.reference'), t('home.caseload.stage'), t('home.caseload.received')]}
+          head={[t('home.caseload.child'), t('home.caseload.reference'), t('home.caseload.stage'), t('home.caseload.received'), t('home.caseload.timeLimits')]}
           rows={caseload.map((c) => [
             <Link className="govuk-link" to={`/cases/${c.id}`} key={c.id}>
               {c.childName}
@@ -165,6 +166,7 @@ function Caseload({ caseload }: { caseload: Awaited<ReturnType<typeof caseloadOf
             c.reference,
             t(stageKeys[c.stage]),
             formatDate(c.requestReceived, locale),
+            c.missed.length > 0 ? <Tag colour="red">{t('home.caseload.missed', { count: c.missed.length })}</Tag> : <Tag colour="green">{t('home.caseload.onTrack')}</Tag>,
           ])}
         />
       )}

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
-import { areaTeams, cases, childParents, children, localAuthorities, users, type CaseStage, type User } from '../../db/schema';
+import { statutoryClock, missedSteps, type ClockException, type ClockStep } from '../domain/case-clock';
+import { areaTeams, caseEvents, cases, childParents, children, localAuthorities, users, type CaseStage, type User } from '../../db/schema';
 import { getDb } from '../db.server';
 
 /** The lists each role starts from: a family's children, a caseworker's caseload, a manager's teams. */
@@ -51,12 +52,15 @@ export async function childrenOfFamilyMember(user: Pick<User, 'id'>): Promise<Fa
   return [...byChild.values()];
 }
 
-export type CaseloadEntry = { id: string; reference: string; childName: string; stage: CaseStage; requestReceived: string };
+export type CaseloadEntry = { id: string; reference: string; childName: string; stage: CaseStage; requestReceived: string; missed: ClockStep[] };
 
-/** Open cases allocated to a caseworker, oldest request first: the statutory clock runs longest there. */
-export async function caseloadOf(caseworker: Pick<User, 'id' | 'laId'>): Promise<CaseloadEntry[]> {
+/**
+ * Open cases allocated to a caseworker, oldest request first (the statutory clock runs longest
+ * there), each flagged with any statutory date already missed.
+ */
+export async function caseloadOf(caseworker: Pick<User, 'id' | 'laId'>, today: string): Promise<CaseloadEntry[]> {
   const db = await getDb();
-  return db
+  const rows = await db
     .select({
       id: cases.id,
       reference: cases.reference,
@@ -68,6 +72,18 @@ export async function caseloadOf(caseworker: Pick<User, 'id' | 'laId'>): Promise
     .innerJoin(children, eq(children.id, cases.childId))
     .where(and(eq(cases.caseworkerId, caseworker.id), eq(cases.laId, caseworker.laId!), notInArray(cases.stage, CLOSED_STAGES)))
     .orderBy(asc(cases.requestReceived));
+  if (rows.length === 0) return [];
+  const events = await db
+    .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details })
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, rows.map((r) => r.id)))
+    .orderBy(asc(caseEvents.occurredAt));
+  return rows.map((row) => {
+    const own = events.filter((e) => e.caseId === row.id);
+    const exceptions = own.filter((e) => e.kind === 'exception_recorded').map((e) => e.details as unknown as ClockException);
+    const clock = statutoryClock({ stage: row.stage, requestReceived: row.requestReceived, today, events: own, exceptions });
+    return { ...row, missed: missedSteps(clock).map((m) => m.step) };
+  });
 }
 
 export type TeamSummary = { teamId: string; teamName: string; openCases: number; unallocated: number; caseworkers: number };
