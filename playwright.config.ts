@@ -10,10 +10,14 @@ import { defineConfig, devices } from '@playwright/test';
  * reads them) and the app on a fresh database with the demo data.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The no-JS project gets its own server and fresh demo data, so journeys that change seeded
+// cases run the same way in both projects.
+const noJsPort = port + 1;
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 // localhost, not 127.0.0.1: the session cookie is Secure in production, and browsers accept
 // Secure cookies over plain http only from localhost.
 const baseURL = `http://localhost:${port}`;
+const noJsBaseURL = `http://localhost:${noJsPort}`;
 const ci = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -52,7 +56,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: true } },
-    { name: 'no-js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false } },
+    { name: 'no-js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, baseURL: noJsBaseURL } },
   ],
   webServer: [
     {
@@ -69,6 +73,15 @@ export default defineConfig({
       command: 'npx tsx tests/e2e/support/start-server.ts',
       url: `${baseURL}/readyz`,
       env: { E2E_PORT: String(port), E2E_SMTP_PORT: String(smtpPort) },
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+    {
+      name: 'app-no-js',
+      command: 'npx tsx tests/e2e/support/start-server.ts',
+      url: `${noJsBaseURL}/readyz`,
+      env: { E2E_PORT: String(noJsPort), E2E_SMTP_PORT: String(smtpPort) },
       reuseExistingServer: !ci,
       timeout: 120_000,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

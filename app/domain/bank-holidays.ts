@@ -1,12 +1,12 @@
 /**
  * England & Wales bank holidays, from a committed copy of GOV.UK's list
- * (refresh it with `node scripts/refresh-bank-holidays.mjs`).
+ * (refresh it with `npx tsx scripts/refresh-bank-holidays.mjs`).
  *
  * The data is committed rather than fetched at run time so that a deadline shown to a family
  * never depends on a third-party service being up, and so that every date we compute can be
  * reproduced from the repository. See docs/decisions/0005-statutory-date-conventions.md.
  */
-import data from './data/bank-holidays-england-and-wales.json';
+import data from './data/bank-holidays-england-and-wales';
 
 /** Every bank holiday in the data, as ISO `YYYY-MM-DD`, ascending. */
 export const BANK_HOLIDAY_DATES: readonly string[] = data.events.map((event) => event.date).sort();

@@ -321,3 +321,6 @@ export function statutoryClock(input: ClockInput): ClockEntry[] {
 export function missedSteps(entries: readonly ClockEntry[]): ClockEntry[] {
   return entries.filter((entry) => entry.status === 'missed');
 }
+
+/** The council's own time limits: the ones an apology or a legal exception can be about. */
+export const councilSteps = ['decisionToAssess', 'noticeNotToIssue', 'finalPlan', 'annualReview'] as const satisfies readonly StatutoryStep[];

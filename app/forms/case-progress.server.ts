@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exceptionKinds } from '../domain/case-clock';
+import { councilSteps, exceptionKinds } from '../domain/case-clock';
 import { refusalReversedBy, workflowCommandTypes, type WorkflowCommand, type WorkflowCommandType } from '../domain/case-workflow';
 import type { FieldErrors } from './errors';
 import { datePartsFrom, isoFromDateParts } from './date-parts';
@@ -70,10 +70,8 @@ export function parseCommandForm(type: WorkflowCommandType, values: FormValues):
   }
 }
 
-const lawSteps = ['decisionToAssess', 'noticeNotToIssue', 'finalPlan', 'annualReview'] as const;
-
 const apologySchema = z.object({
-  step: z.enum(lawSteps, { error: 'errors.apology.stepRequired' }),
+  step: z.enum(councilSteps, { error: 'errors.apology.stepRequired' }),
   reason: z
     .string({ error: 'errors.apology.reasonRequired' })
     .trim()
@@ -94,7 +92,7 @@ export function parseApologyForm(values: FormValues, today: string) {
 }
 
 const exceptionSchema = z.object({
-  step: z.enum(lawSteps, { error: 'errors.exception.stepRequired' }),
+  step: z.enum(councilSteps, { error: 'errors.exception.stepRequired' }),
   kind: z.enum(exceptionKinds, { error: 'errors.exception.kindRequired' }),
   explanation: z
     .string({ error: 'errors.exception.explanationRequired' })
@@ -107,5 +105,3 @@ const exceptionSchema = z.object({
 export function parseExceptionForm(values: FormValues) {
   return validateForm(exceptionSchema, values);
 }
-
-export { lawSteps };

@@ -43,14 +43,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function InviteStaff() {
   const { t } = useTranslation();
   const { teams } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormResult();
+  const { errors, values, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/admin/users">{t('common.back')}</BackLink>
         <ErrorSummary errors={errors} fieldOrder={['name', 'email', 'role', 'teamId']} />
         <h1 className="govuk-heading-l">{t('admin.invite.heading')}</h1>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={formKey}>
           <TextInput name="name" label={t('fields.fullName')} autoComplete="off" spellCheck={false} error={errors.name} defaultValue={values.name} />
           <TextInput name="email" type="email" label={t('fields.email')} autoComplete="off" spellCheck={false} error={errors.email} defaultValue={values.email} />
           <Radios

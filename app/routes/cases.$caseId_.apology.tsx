@@ -3,9 +3,9 @@ import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
-import { clockStepKeys } from '~/domain/case-clock';
+import { clockStepKeys, councilSteps } from '~/domain/case-clock';
 import { todayInLondon } from '~/domain/timescales';
-import { lawSteps, parseApologyForm } from '~/forms/case-progress.server';
+import { parseApologyForm } from '~/forms/case-progress.server';
 import { datePartsFrom } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Apology() {
   const { t } = useTranslation();
   const { caseId, missedSteps } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormResult();
+  const { errors, values, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -44,13 +44,13 @@ export default function Apology() {
         <ErrorSummary errors={errors} fieldOrder={['step', 'reason', 'newExpectedDate']} />
         <h1 className="govuk-heading-l">{t('apology.heading')}</h1>
         <p className="govuk-body">{t('apology.intro')}</p>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={formKey}>
           <Radios
             name="step"
             legend={t('apology.step')}
             error={errors.step}
             defaultValue={values.step ?? (missedSteps.length === 1 ? missedSteps[0] : undefined)}
-            choices={lawSteps.map((step) => ({ value: step, label: t(clockStepKeys[step]) }))}
+            choices={councilSteps.map((step) => ({ value: step, label: t(clockStepKeys[step]) }))}
           />
           <Textarea name="reason" label={t('apology.reason')} hint={t('apology.reasonHint')} error={errors.reason} defaultValue={values.reason} />
           <DateInput name="newExpectedDate" legend={t('apology.newDate')} hint={t('apology.newDateHint')} error={errors.newExpectedDate} values={datePartsFrom(values, 'newExpectedDate')} />

@@ -3,8 +3,8 @@ import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
-import { clockStepKeys, exceptionKindKeys, exceptionKinds } from '~/domain/case-clock';
-import { lawSteps, parseExceptionForm } from '~/forms/case-progress.server';
+import { clockStepKeys, councilSteps, exceptionKindKeys, exceptionKinds } from '~/domain/case-clock';
+import { parseExceptionForm } from '~/forms/case-progress.server';
 import { readForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RecordException() {
   const { t } = useTranslation();
   const { caseId } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormResult();
+  const { errors, values, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -41,8 +41,8 @@ export default function RecordException() {
         <ErrorSummary errors={errors} fieldOrder={['step', 'kind', 'explanation']} />
         <h1 className="govuk-heading-l">{t('exception.heading')}</h1>
         <p className="govuk-body">{t('exception.intro')}</p>
-        <Form method="post" noValidate>
-          <Radios name="step" legend={t('exception.step')} error={errors.step} defaultValue={values.step} choices={lawSteps.map((step) => ({ value: step, label: t(clockStepKeys[step]) }))} />
+        <Form method="post" noValidate key={formKey}>
+          <Radios name="step" legend={t('exception.step')} error={errors.step} defaultValue={values.step} choices={councilSteps.map((step) => ({ value: step, label: t(clockStepKeys[step]) }))} />
           <Radios name="kind" legend={t('exception.kind')} error={errors.kind} defaultValue={values.kind} choices={exceptionKinds.map((kind) => ({ value: kind, label: t(exceptionKindKeys[kind]) }))} />
           <Textarea name="explanation" label={t('exception.explanation')} hint={t('exception.explanationHint')} error={errors.explanation} defaultValue={values.explanation} />
           <SubmitButton>{t('exception.submit')}</SubmitButton>

@@ -78,7 +78,7 @@ const dateLegendKeys = { decidedOn: 'record.date.decidedOn', servedOn: 'record.d
 export default function RecordCommand() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const { errors, values } = useFormResult();
+  const { errors, values, formKey } = useFormResult();
   const { command } = data;
   const hasReasons = command !== 'issue_draft_plan' && command !== 'issue_final_plan' && command !== 'plan_in_place';
   const isDecision = command === 'decide_to_assess' || command === 'decide_to_issue';
@@ -94,7 +94,7 @@ export default function RecordCommand() {
         {!data.allowed ? (
           <p className="govuk-body">{t('errors.workflow.illegalTransition')}</p>
         ) : (
-          <Form method="post" noValidate>
+          <Form method="post" noValidate key={formKey}>
             <input type="hidden" name="expectedStage" value={data.stage} />
             {errors.form ? <p className="govuk-error-message" id="form">{t(errors.form)}</p> : null}
             {isDecision ? (

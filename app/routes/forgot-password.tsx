@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const { t } = useTranslation();
   const { sent } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormResult();
+  const { errors, values, formKey } = useFormResult();
   if (sent) {
     return (
       <div className="govuk-grid-row">
@@ -47,7 +47,7 @@ export default function ForgotPassword() {
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">{t('forgotPassword.heading')}</h1>
         <p className="govuk-body">{t('forgotPassword.intro')}</p>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={formKey}>
           <TextInput name="email" type="email" label={t('fields.email')} autoComplete="email" spellCheck={false} error={errors.email} defaultValue={values.email} />
           <SubmitButton>{t('forgotPassword.submit')}</SubmitButton>
         </Form>

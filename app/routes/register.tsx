@@ -33,14 +33,14 @@ const fieldOrder = ['name', 'email', 'accountType', 'password', 'confirmPassword
 
 export default function Register() {
   const { t } = useTranslation();
-  const { errors, values } = useFormResult();
+  const { errors, values, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} fieldOrder={fieldOrder} />
         <h1 className="govuk-heading-l">{t('register.heading')}</h1>
         <p className="govuk-body">{t('register.intro')}</p>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={formKey}>
           <TextInput name="name" label={t('fields.fullName')} autoComplete="name" spellCheck={false} error={errors.name} defaultValue={values.name} />
           <TextInput
             name="email"

@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignIn() {
   const { t } = useTranslation();
   const { returnTo, noticeKey } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormResult();
+  const { errors, values, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -63,7 +63,7 @@ export default function SignIn() {
         ) : null}
         <ErrorSummary errors={errors} fieldOrder={['email', 'password']} />
         <h1 className="govuk-heading-l">{t('signIn.heading')}</h1>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={formKey}>
           <input type="hidden" name="returnTo" value={returnTo} />
           <TextInput name="email" type="email" label={t('fields.email')} autoComplete="email" spellCheck={false} error={errors.email} defaultValue={values.email} />
           <TextInput name="password" type="password" label={t('fields.password')} autoComplete="current-password" error={errors.password} />

@@ -8,14 +8,14 @@ import { TextInput } from './govuk/fields';
 /** Shared by password reset and accepting a staff invitation: both set a new password from a link. */
 export function ChoosePasswordForm({ token, heading, intro, submit }: { token: string; heading: string; intro: string; submit: string }) {
   const { t } = useTranslation();
-  const { errors } = useFormResult();
+  const { errors, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} fieldOrder={['password', 'confirmPassword']} />
         <h1 className="govuk-heading-l">{heading}</h1>
         <p className="govuk-body">{intro}</p>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={formKey}>
           <input type="hidden" name="token" value={token} />
           <TextInput name="password" type="password" label={t('fields.newPassword')} hint={t('register.passwordHint')} autoComplete="new-password" error={errors.password} />
           <TextInput name="confirmPassword" type="password" label={t('fields.confirmPassword')} autoComplete="new-password" error={errors.confirmPassword} />

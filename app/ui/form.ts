@@ -1,12 +1,20 @@
 import { useActionData } from '@remix-run/react';
+import { useRef } from 'react';
 import type { FieldErrors } from '~/forms/errors';
 
 export type FormFailure = { errors: FieldErrors; values: Record<string, string> };
 
-/** What the last submit of this route's form left: errors per field and what was typed. */
+/**
+ * What the last submit of this route's form left: errors per field and what was typed.
+ * `formKey` changes with every answer from the server: keying the form with it re-renders the
+ * fields from the server's values, so with JavaScript on the page ends up exactly as it would
+ * without (passwords cleared, everything else kept).
+ */
 export function useFormResult() {
   const data = useActionData<Partial<FormFailure> | undefined>();
-  return { errors: data?.errors ?? {}, values: data?.values ?? {} };
+  const seen = useRef({ data, key: 0 });
+  if (seen.current.data !== data) seen.current = { data, key: seen.current.key + 1 };
+  return { errors: data?.errors ?? {}, values: data?.values ?? {}, formKey: seen.current.key };
 }
 
 /** Whether any route on the page is showing form errors (for the "Error: " title prefix). */

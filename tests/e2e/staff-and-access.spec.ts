@@ -43,7 +43,7 @@ test('an admin invites a caseworker, who sets a password from the email', async 
   await expectPage(page, 'Administration');
   await page.getByRole('link', { name: 'Manage staff accounts' }).click();
   await expectPage(page, 'Staff accounts');
-  await page.getByRole('link', { name: 'Invite a member of staff' }).click();
+  await page.getByRole('button', { name: 'Invite a member of staff' }).click();
   await expectPage(page, 'Invite a member of staff');
   await page.getByLabel('Full name').fill('Nia Newstarter');
   await page.getByLabel('Email address').fill(email);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BANK_HOLIDAY_DATES, BANK_HOLIDAYS, BANK_HOLIDAYS_COVER } from '~/domain/bank-holidays';
-import data from '~/domain/data/bank-holidays-england-and-wales.json';
+import data from '~/domain/data/bank-holidays-england-and-wales';
 
 const YEARS = Array.from({ length: 11 }, (_, i) => 2020 + i);
 

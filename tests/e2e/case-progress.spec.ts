@@ -1,0 +1,115 @@
+import { addDays, appealDeadline, todayInLondon } from '../../app/domain/timescales';
+import { formatDate } from '../../app/i18n/format';
+import { expect, expectPage, latestEmailTo, signIn, test } from './support/fixtures';
+
+/**
+ * Case progress against the statutory clock, as the caseworker records it and the family sees
+ * it. Each project (js, no-js) has its own server and fresh demo data, so both walk the same
+ * seeded cases.
+ */
+const today = todayInLondon();
+const shown = (iso: string) => formatDate(iso, 'en');
+
+test('a caseworker moves a case from request to final plan; the family sees every step', async ({ page, browser, javaScriptEnabled }) => {
+  await signIn(page, 'caseworker1');
+  await page.getByRole('link', { name: 'Alfie Jones' }).click();
+  await expectPage(page, 'Alfie Jones');
+
+  const steps: { link: string; heading: string; fill?: () => Promise<void> }[] = [
+    {
+      link: 'Record the decision whether to assess',
+      heading: 'Record the decision whether to assess',
+      fill: async () => {
+        await page.getByLabel('Carry out an EHC needs assessment').check();
+        await page.getByLabel('Reasons, written for the family').fill('The school reports show needs that SEN support alone may not meet.');
+      },
+    },
+    {
+      link: 'Record the decision whether to issue a plan',
+      heading: 'Record the decision whether to issue a plan',
+      fill: async () => {
+        await page.getByLabel('Issue an EHC plan').check();
+        await page.getByLabel('Reasons, written for the family').fill('The advice shows Alfie needs help beyond what the school can give.');
+      },
+    },
+    { link: 'Record that the draft plan was sent', heading: 'Record that the draft plan was sent' },
+    { link: 'Record that the final plan was issued', heading: 'Record that the final plan was issued' },
+  ];
+  for (const step of steps) {
+    await page.getByRole('link', { name: step.link }).click();
+    await expectPage(page, step.heading);
+    await step.fill?.();
+    await page.getByRole('button', { name: 'Save and tell the family' }).click();
+    await expectPage(page, 'Alfie Jones');
+  }
+  await expect(page.getByText('Final plan issued', { exact: true })).toBeVisible();
+
+  const family = await browser.newContext({ javaScriptEnabled });
+  const parentPage = await family.newPage();
+  await signIn(parentPage, 'parent1');
+  await parentPage.getByRole('link', { name: /Case NFB-/ }).first().click();
+  await expectPage(parentPage, 'Alfie Jones');
+  const timeline = parentPage.locator('.moj-timeline');
+  for (const title of ['Final EHC plan issued', 'Draft EHC plan sent', 'Decision: the council will issue an EHC plan', 'Decision: the council will assess']) {
+    await expect(timeline.getByRole('heading', { name: title })).toBeVisible();
+  }
+  await expect(timeline).toContainText(`Decision made on ${shown(today)}`);
+  await expect(timeline).toContainText(`Comments by ${shown(addDays(today, 14))}`);
+  await expect(parentPage.getByText('The school reports show needs that SEN support alone may not meet.').first()).toBeVisible();
+  await expect(parentPage.getByRole('row', { name: /Final EHC plan/ })).toContainText('Done on time');
+  await family.close();
+});
+
+test('a missed 6-week date is flagged, the family gets an apology, and a refusal shows the appeal deadline', async ({ page, browser, javaScriptEnabled }) => {
+  const since = new Date();
+  await signIn(page, 'caseworker2');
+  await expect(page.getByRole('table')).toContainText('Tobi Okoye');
+  await expect(page.getByRole('row', { name: /Tobi Okoye/ })).toContainText('1 missed');
+  await page.getByRole('link', { name: 'Tobi Okoye' }).click();
+  await expectPage(page, 'Tobi Okoye');
+  await expect(page.getByText(/The legal time limit for "Decision whether to assess" was .* and it has been missed\./)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Send the family an apology with the reason and a new date' }).click();
+  await expectPage(page, 'Send the family an apology');
+  await page.getByRole('button', { name: 'Send apology' }).click();
+  await expect(page.getByRole('link', { name: 'Enter the reason for the delay' })).toBeVisible();
+  await expectPage(page, 'Send the family an apology');
+
+  const newDate = addDays(today, 14);
+  const [year, month, day] = newDate.split('-');
+  await page.getByLabel('Why was it missed?').fill('The school’s report reached us late, so we could not decide in time.');
+  await page.getByLabel('Day').fill(day);
+  await page.getByLabel('Month').fill(month);
+  await page.getByLabel('Year').fill(year);
+  await page.getByRole('button', { name: 'Send apology' }).click();
+  await expectPage(page, 'Tobi Okoye');
+
+  const email = await latestEmailTo('parent6@example.com', { subjectIncludes: 'We are sorry', since });
+  expect(email.text).toContain('The school’s report reached us late');
+  expect(email.text).toContain(shown(newDate));
+
+  await page.getByRole('link', { name: 'Record the decision whether to assess' }).click();
+  await expectPage(page, 'Record the decision whether to assess');
+  await page.getByLabel('Do not carry out an assessment').check();
+  await page.getByLabel('Reasons, written for the family').fill('The school has not yet tried the support in its SEN support plan for a full term.');
+  await page.getByRole('button', { name: 'Save and tell the family' }).click();
+  await expect(page.getByRole('link', { name: 'Explain why the decision is different from what the family asked for' })).toBeVisible();
+  await expect(page.getByLabel('Reasons, written for the family')).toHaveValue('The school has not yet tried the support in its SEN support plan for a full term.');
+  await expectPage(page, 'Record the decision whether to assess');
+  await page
+    .getByLabel('If the decision is different from what the family asked for, explain why')
+    .fill('We read your letter and the school report; we think a term of targeted support should come first.');
+  await page.getByRole('button', { name: 'Save and tell the family' }).click();
+  await expectPage(page, 'Tobi Okoye');
+
+  const family = await browser.newContext({ javaScriptEnabled });
+  const parentPage = await family.newPage();
+  await signIn(parentPage, 'parent6');
+  await parentPage.getByRole('link', { name: /Case NFB-/ }).first().click();
+  await expectPage(parentPage, 'Tobi Okoye');
+  await expect(parentPage.getByText('We are sorry: we missed the time limit for "Decision whether to assess"')).toBeVisible();
+  await expect(parentPage.getByText(`We now expect to complete it by ${shown(newDate)}.`)).toBeVisible();
+  await expect(parentPage.getByText(`The last day to appeal is ${shown(appealDeadline(today))}.`)).toBeVisible();
+  await expect(parentPage.getByText('We read your letter and the school report')).toBeVisible();
+  await family.close();
+});
