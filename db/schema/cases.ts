@@ -41,6 +41,8 @@ export const cases = pgTable(
     stage: text('stage', { enum: caseStages }).notNull().default('request_received'),
     /** The day the LA received the request: the statutory clock starts here. */
     requestReceived: date('request_received', { mode: 'string' }).notNull(),
+    /** How the request arrived: online through the portal, or recorded by a caseworker. */
+    receivedVia: text('received_via', { enum: ['online', 'phone', 'letter', 'email', 'school'] }).notNull().default('online'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,3 +1,4 @@
 export * from './tenancy';
 export * from './people';
 export * from './cases';
+export * from './requests';

@@ -103,6 +103,8 @@ export const children = pgTable(
     lastName: text('last_name').notNull(),
     dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
     school: text('school'),
+    /** Others with parental responsibility who do not (yet) have an account, as the family describes them. */
+    otherParentalResponsibility: text('other_parental_responsibility'),
     /** The young person's own account, once they have one. */
     youngPersonUserId: uuid('young_person_user_id').references(() => users.id),
     createdAt: createdAt(),

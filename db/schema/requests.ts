@@ -1,0 +1,63 @@
+import { bigint, index, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { cases } from './cases';
+import { children, users } from './people';
+
+/** Case references count up across the portal: NFB-2026-00042. */
+export const caseReferenceSeq = pgSequence('case_reference_seq', { startWith: 100 });
+
+export const requestStatuses = ['draft', 'submitted'] as const;
+
+/**
+ * A request for an EHC needs assessment, saved page by page as a draft until it is submitted;
+ * submitting creates the case. Answers are kept per section of the task list.
+ */
+export const assessmentRequests = pgTable(
+  'assessment_requests',
+  {
+    id: id(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    /** Who started it: a parent, the young person, or a caseworker recording a phone/letter request. */
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: requestStatuses }).notNull().default('draft'),
+    answers: jsonb('answers').$type<Record<string, Record<string, string>>>().notNull().default({}),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    caseId: uuid('case_id').references(() => cases.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assessment_requests_child').on(t.childId, t.status), uniqueIndex('assessment_requests_case').on(t.caseId)],
+);
+
+export const documentKinds = ['evidence', 'child_view'] as const;
+
+/**
+ * A file uploaded to a request or case. Stored outside public/ under a server-generated name;
+ * downloaded only through the policy check.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: id(),
+    requestId: uuid('request_id').references(() => assessmentRequests.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id').references(() => cases.id),
+    kind: text('kind', { enum: documentKinds }).notNull().default('evidence'),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    originalName: text('original_name').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('documents_request').on(t.requestId), index('documents_case').on(t.caseId)],
+);
+
+export type AssessmentRequest = typeof assessmentRequests.$inferSelect;
+export type StoredDocument = typeof documents.$inferSelect;
