@@ -24,7 +24,13 @@ export type CaseSubject = {
 
 export type LaSubject = { type: 'la'; laId: string };
 
-export type Subject = CaseSubject | LaSubject;
+/** A child's record, before any case exists (adding a child, starting a request). */
+export type ChildSubject = { type: 'child'; laId: string; parentIds: readonly string[]; youngPersonId: string | null };
+
+/** A request for assessment while it is still a draft: private to the family, or to the caseworker recording it. */
+export type DraftRequestSubject = { type: 'draft_request'; laId: string; createdBy: string; parentIds: readonly string[]; youngPersonId: string | null };
+
+export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject;
 
 /** read: see it; contribute: add to it as a party (messages, views); decide: record LA decisions; administer: manage users. */
 export type Action = 'read' | 'contribute' | 'decide' | 'administer';
@@ -44,14 +50,35 @@ export function decide(actor: Actor, action: Action, subject: Subject): Decision
       return decideCase(actor, action, subject);
     case 'la':
       return decideLa(actor, action, subject);
+    case 'child':
+      return decideChild(actor, action, subject);
+    case 'draft_request':
+      return decideDraft(actor, action, subject);
   }
 }
 
+function isFamilyOf(actor: Actor, subject: { parentIds: readonly string[]; youngPersonId: string | null }) {
+  return (actor.role === 'parent' && subject.parentIds.includes(actor.id)) || (actor.role === 'young_person' && subject.youngPersonId === actor.id);
+}
+
+function decideChild(actor: Actor, action: Action, subject: ChildSubject): Decision {
+  if (isFamilyOf(actor, subject)) return action === 'read' || action === 'contribute' ? 'allow' : 'forbidden';
+  if (isStaff(actor) && actor.laId === subject.laId) return action === 'administer' ? 'forbidden' : 'allow';
+  return 'not_found';
+}
+
+function decideDraft(actor: Actor, action: Action, subject: DraftRequestSubject): Decision {
+  // A family's draft is theirs alone until they submit it; a caseworker's draft (a request that
+  // arrived by phone or letter) is the LA's.
+  if (subject.createdBy === actor.id) return action === 'administer' ? 'forbidden' : 'allow';
+  if (isFamilyOf(actor, subject)) return action === 'read' || action === 'contribute' ? 'allow' : 'forbidden';
+  const recordedByStaff = !subject.parentIds.includes(subject.createdBy) && subject.youngPersonId !== subject.createdBy;
+  if (recordedByStaff && isStaff(actor) && actor.laId === subject.laId) return action === 'administer' ? 'forbidden' : 'allow';
+  return 'not_found';
+}
+
 function decideCase(actor: Actor, action: Action, subject: CaseSubject): Decision {
-  const isFamily =
-    (actor.role === 'parent' && subject.parentIds.includes(actor.id)) ||
-    (actor.role === 'young_person' && subject.youngPersonId === actor.id);
-  if (isFamily) {
+  if (isFamilyOf(actor, subject)) {
     return action === 'read' || action === 'contribute' ? 'allow' : 'forbidden';
   }
   if (isStaff(actor) && actor.laId === subject.laId) {

@@ -89,3 +89,36 @@ describe('LA pages policy (admin and team views)', () => {
     });
   }
 });
+
+describe('draft requests are private to the family until submitted', () => {
+  const familyDraft = { type: 'draft_request' as const, laId: LA, createdBy: 'parent', parentIds: ['parent'], youngPersonId: 'yp' };
+  const staffDraft = { ...familyDraft, createdBy: 'cw2' };
+
+  it.each([
+    ['parent', familyDraft, 'contribute', 'allow'],
+    ['youngPerson', familyDraft, 'read', 'allow'],
+    ['otherParent', familyDraft, 'read', 'not_found'],
+    ['caseworker', familyDraft, 'read', 'not_found'],
+    ['otherLaCaseworker', familyDraft, 'read', 'not_found'],
+    ['caseworker', staffDraft, 'contribute', 'allow'],
+    ['teammate', staffDraft, 'contribute', 'allow'],
+    ['otherLaCaseworker', staffDraft, 'read', 'not_found'],
+    ['parent', staffDraft, 'read', 'allow'],
+    ['advocate', familyDraft, 'read', 'not_found'],
+  ] as const)('%s -> %s on a draft: %s', (who, subject, action, expected) => {
+    expect(decide(people[who], action, subject)).toBe(expected);
+  });
+});
+
+describe("a child's record", () => {
+  const child = { type: 'child' as const, laId: LA, parentIds: ['parent'], youngPersonId: null };
+  it.each([
+    ['parent', 'contribute', 'allow'],
+    ['otherParent', 'read', 'not_found'],
+    ['caseworker', 'contribute', 'allow'],
+    ['otherLaCaseworker', 'read', 'not_found'],
+    ['admin', 'read', 'not_found'],
+  ] as const)('%s -> %s: %s', (who, action, expected) => {
+    expect(decide(people[who], action, child)).toBe(expected);
+  });
+});
