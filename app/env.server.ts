@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -22,7 +23,25 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /** Where uploaded documents are kept (never under public/). */
+  UPLOAD_DIR: z
+    .string()
+    .min(1)
+    .refine((dir) => !isInside(resolve(dir), resolve('public')), 'must not be inside public/ (files there are served to anyone)')
+    .default('./data/uploads'),
+  /** clamd to scan uploads with; unset: uploads are not scanned. */
+  CLAMAV_HOST: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
 });
+
+function isInside(path: string, dir: string) {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,9 +1,9 @@
 import { redirect } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
-import { cases, childParents, children, type Case, type User } from '../../db/schema';
+import { assessmentRequests, cases, childParents, children, type Case, type User } from '../../db/schema';
 import { getDb } from '../db.server';
 import { recordAudit } from '../services/audit.server';
-import { decide, type Action, type CaseSubject, type Decision, type Subject } from './policy';
+import { decide, type Action, type CaseSubject, type ChildSubject, type Decision, type Subject } from './policy';
 import { readSessionToken, validateSessionToken } from './session.server';
 
 /**
@@ -105,4 +105,59 @@ export async function requireCaseAccess(request: Request, caseId: string, action
   });
   if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, caseRecord: loaded.record, subject: loaded.subject };
+}
+
+/** Loads what the policy needs to know about a child's record. */
+async function loadChildSubject(childId: string): Promise<{ child: typeof children.$inferSelect; subject: ChildSubject } | null> {
+  if (!UUID.test(childId)) return null;
+  const db = await getDb();
+  const [child] = await db.select().from(children).where(eq(children.id, childId));
+  if (!child) return null;
+  const parents = await db.select({ userId: childParents.userId }).from(childParents).where(eq(childParents.childId, childId));
+  return { child, subject: { type: 'child', laId: child.laId, parentIds: parents.map((p) => p.userId), youngPersonId: child.youngPersonUserId } };
+}
+
+/** The guard for a child's record outside a case; audited like case access. */
+export async function requireChildAccess(request: Request, childId: string, action: Action) {
+  const user = await requireUser(request);
+  const loaded = await loadChildSubject(childId);
+  const decision: Decision = loaded ? decide(user, action, loaded.subject) : 'not_found';
+  await recordAudit({
+    userId: user.id,
+    action: `${action}:child`,
+    subjectType: 'child',
+    subjectId: childId.slice(0, 64),
+    outcome: decision === 'allow' ? 'allowed' : 'denied',
+    details: { path: new URL(request.url).pathname, method: request.method },
+  });
+  if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { user, child: loaded.child, subject: loaded.subject };
+}
+
+/**
+ * The guard for a request for assessment. A draft is private to the family (or to the
+ * caseworker recording it); once submitted, the request is part of its case.
+ */
+export async function requireRequestAccess(request: Request, requestId: string, action: Action) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const [row] = UUID.test(requestId) ? await db.select().from(assessmentRequests).where(eq(assessmentRequests.id, requestId)) : [];
+  const loaded = row ? await loadChildSubject(row.childId) : null;
+  let decision: Decision = 'not_found';
+  if (row && loaded) {
+    decision =
+      row.status === 'draft'
+        ? decide(user, action, { type: 'draft_request', laId: loaded.child.laId, createdBy: row.createdBy, parentIds: loaded.subject.parentIds, youngPersonId: loaded.subject.youngPersonId })
+        : decide(user, action, { ...loaded.subject, type: 'case', teamId: '', caseworkerId: null });
+  }
+  await recordAudit({
+    userId: user.id,
+    action: `${action}:request`,
+    subjectType: 'assessment_request',
+    subjectId: requestId.slice(0, 64),
+    outcome: decision === 'allow' ? 'allowed' : 'denied',
+    details: { path: new URL(request.url).pathname, method: request.method },
+  });
+  if (decision !== 'allow' || !row || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { user, requestRow: row, child: loaded.child };
 }

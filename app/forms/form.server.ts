@@ -11,10 +11,12 @@ export type FormResult<T> =
   | { ok: true; data: T; values: FormValues }
   | { ok: false; errors: FieldErrors; values: FormValues };
 
+/** Repeated fields (checkboxes) are joined with commas; choice values never contain one. */
 export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const [key, value] of formData) {
-    if (typeof value === 'string' && !(key in values)) values[key] = value;
+    if (typeof value !== 'string') continue;
+    values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
 }

@@ -13,6 +13,8 @@ type Templates = {
   alreadyRegistered: { name: string; signInLink: string; resetLink: string };
   caseProgress: { name: string; childName: string; link: string };
   apology: { name: string; childName: string; step: string; reason: string; newDate: string; caseworker: string; link: string };
+  requestReceipt: { name: string; reference: string; decisionDue: string; link: string };
+  caseworkerAllocated: { name: string; childName: string; caseworker: string; email: string; phone: string; link: string };
 };
 
 const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
@@ -22,6 +24,8 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   alreadyRegistered: { subject: 'mail.alreadyRegistered.subject', body: 'mail.alreadyRegistered.body' },
   caseProgress: { subject: 'mail.caseProgress.subject', body: 'mail.caseProgress.body' },
   apology: { subject: 'mail.apology.subject', body: 'mail.apology.body' },
+  requestReceipt: { subject: 'mail.requestReceipt.subject', body: 'mail.requestReceipt.body' },
+  caseworkerAllocated: { subject: 'mail.caseworkerAllocated.subject', body: 'mail.caseworkerAllocated.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

@@ -33,7 +33,7 @@ async function homeFor(user: User | null) {
   switch (user.role) {
     case 'parent':
     case 'young_person':
-      return { view: 'family' as const, children: await childrenOfFamilyMember(user) };
+      return { view: 'family' as const, children: await childrenOfFamilyMember(user), forSelf: user.role === 'young_person' };
     case 'caseworker':
       return { view: 'caseload' as const, caseload: await caseloadOf(user, todayInLondon()) };
     case 'manager': {
@@ -60,7 +60,7 @@ export default function Home() {
     case 'start':
       return <StartPage />;
     case 'family':
-      return <FamilyHome childList={data.children} />;
+      return <FamilyHome childList={data.children} forSelf={data.forSelf} />;
     case 'caseload':
       return <Caseload caseload={data.caseload} />;
     case 'teams':
@@ -102,7 +102,7 @@ function StartPage() {
   );
 }
 
-function FamilyHome({ childList }: { childList: Awaited<ReturnType<typeof childrenOfFamilyMember>> }) {
+function FamilyHome({ childList, forSelf }: { childList: Awaited<ReturnType<typeof childrenOfFamilyMember>>; forSelf: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   return (
@@ -119,7 +119,9 @@ function FamilyHome({ childList }: { childList: Awaited<ReturnType<typeof childr
             <div key={child.childId} className="govuk-summary-card">
               <div className="govuk-summary-card__title-wrapper">
                 <h2 className="govuk-summary-card__title">
-                  {t('home.family.childName', { first: child.firstName, last: child.lastName })}
+                  <Link className="govuk-link" to={`/children/${child.childId}`}>
+                    {t('home.family.childName', { first: child.firstName, last: child.lastName })}
+                  </Link>
                 </h2>
               </div>
               <div className="govuk-summary-card__content">
@@ -142,6 +144,11 @@ function FamilyHome({ childList }: { childList: Awaited<ReturnType<typeof childr
             </div>
           ))
         )}
+        {forSelf && childList.length > 0 ? null : (
+          <ButtonLink to="/children/new" variant={childList.length > 0 ? 'secondary' : undefined}>
+            {t(forSelf ? 'home.family.addSelf' : 'home.family.addChild')}
+          </ButtonLink>
+        )}
       </div>
     </div>
   );
@@ -153,6 +160,11 @@ function Caseload({ caseload }: { caseload: Awaited<ReturnType<typeof caseloadOf
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.caseload.heading')}</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/intake">
+          {t('home.caseload.intake')}
+        </Link>
+      </p>
       {caseload.length === 0 ? (
         <p className="govuk-body">{t('home.caseload.none')}</p>
       ) : (
@@ -179,6 +191,11 @@ function Teams({ teams }: { teams: Awaited<ReturnType<typeof teamSummaries>> }) 
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.teams.heading')}</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/intake">
+          {t('home.caseload.intake')}
+        </Link>
+      </p>
       <Table
         caption={t('home.teams.caption')}
         head={[t('home.teams.team'), t('home.teams.openCases'), t('home.teams.unallocated'), t('home.teams.caseworkers')]}

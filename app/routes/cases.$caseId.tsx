@@ -54,6 +54,7 @@ function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
   if (d.decidedOn) lines.push(t('timeline.decidedOn', { date: formatDate(d.decidedOn, locale) }));
   if (d.servedOn) lines.push(t('timeline.servedOn', { date: formatDate(d.servedOn, locale) }));
   if (d.issuedOn) lines.push(t('timeline.issuedOn', { date: formatDate(d.issuedOn, locale) }));
+  if (d.caseworkerName) lines.push(t('timeline.caseworker', { name: d.caseworkerName }));
   if (d.reasons) lines.push(t('timeline.reasons', { reasons: d.reasons }));
   if (d.commentsLastDay) lines.push(t('timeline.commentsBy', { date: formatDate(d.commentsLastDay, locale) }));
   if (d.appealDeadline) lines.push(t('timeline.appealBy', { date: formatDate(d.appealDeadline, locale) }));

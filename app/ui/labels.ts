@@ -40,6 +40,7 @@ export const eventKeys: Record<string, string> = {
   refusal_reversed: 'timeline.event.refusal_reversed',
   apology_sent: 'timeline.event.apology_sent',
   exception_recorded: 'timeline.event.exception_recorded',
+  caseworker_allocated: 'timeline.event.caseworker_allocated',
 };
 
 export const commandKeys: Record<string, string> = {

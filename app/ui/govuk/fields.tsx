@@ -156,10 +156,11 @@ export function Radios({ name, legend, hint, error, choices, defaultValue, isPag
   );
 }
 
-type SelectProps = { name: string; label: ReactNode; hint?: ReactNode; error?: string; choices: readonly Choice[]; defaultValue?: string; emptyLabel?: string };
+type SelectProps = { name: string; id?: string; label: ReactNode; hint?: ReactNode; error?: string; choices: readonly Choice[]; defaultValue?: string; emptyLabel?: string };
 
-export function Select({ name, label, hint, error, choices, defaultValue, emptyLabel }: SelectProps) {
-  const id = fieldId(name);
+/** `id` is needed only when one page repeats the same field (e.g. one per case in a queue). */
+export function Select({ name, id: idOverride, label, hint, error, choices, defaultValue, emptyLabel }: SelectProps) {
+  const id = idOverride ?? fieldId(name);
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <Label label={label} htmlFor={id} />
@@ -227,6 +228,39 @@ export function DateInput({ name, legend, hint, error, values }: DateInputProps)
                     defaultValue={values[part]}
                   />
                 </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+type CheckboxesProps = { name: string; legend: ReactNode; hint?: ReactNode; error?: string; choices: readonly Choice[]; checked: readonly string[] };
+
+/** GOV.UK checkboxes; the posted values arrive joined with commas (app/forms/form.server.ts). */
+export function Checkboxes({ name, legend, hint, error, choices, checked }: CheckboxesProps) {
+  const id = fieldId(name);
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage id={`${id}-error`} errorKey={error} />
+        <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+          {choices.map((choice, i) => {
+            const inputId = i === 0 ? id : `${id}-${fieldId(choice.value)}`;
+            return (
+              <div className="govuk-checkboxes__item" key={choice.value}>
+                <input className="govuk-checkboxes__input" id={inputId} name={name} type="checkbox" value={choice.value} defaultChecked={checked.includes(choice.value)} />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
+                  {choice.label}
+                </label>
               </div>
             );
           })}

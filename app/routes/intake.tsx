@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireAccess, requireCaseAccess, requireRole } from '~/auth/access.server';
+import { STAFF_ROLES } from '~/auth/policy';
+import { daysBetween, todayInLondon } from '~/domain/timescales';
+import { readForm } from '~/forms/form.server';
+import { formFailure, originOf } from '~/http.server';
+import type { Locale } from '~/i18n/config';
+import { formatDate } from '~/i18n/format';
+import type { PageHandle } from '~/root';
+import { allocateCaseworker, caseworkersOf, intakeQueue } from '~/services/intake.server';
+import { useFormResult } from '~/ui/form';
+import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
+import { SubmitButton, Tag } from '~/ui/govuk/content';
+import { Select } from '~/ui/govuk/fields';
+
+export const handle: PageHandle = { titleKey: 'intake.title' };
+
+async function requireStaff(request: Request) {
+  const user = await requireRole(request, STAFF_ROLES);
+  return requireAccess(request, 'read', { type: 'la', laId: user.laId ?? '' });
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const [queue, caseworkers] = await Promise.all([intakeQueue(user), caseworkersOf(user.laId!)]);
+  const today = todayInLondon();
+  return json({
+    queue: queue.map((entry) => ({ ...entry, daysLeft: daysBetween(today, entry.decisionDue) })),
+    caseworkers: caseworkers.map((c) => ({ value: c.id, label: c.name })),
+    me: user.role === 'caseworker' ? user.id : null,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const values = await readForm(request);
+  const { user } = await requireCaseAccess(request, values.caseId ?? '', 'decide');
+  const result = await allocateCaseworker(user, values.caseId!, values.caseworkerId ?? '', originOf(request));
+  if (!result.ok) return formFailure({ [`caseworkerId-${values.caseId}`]: result.error }, values);
+  return redirect('/intake');
+}
+
+const viaKeys: Record<string, string> = {
+  online: 'intake.via.online',
+  phone: 'intake.via.phone',
+  letter: 'intake.via.letter',
+  email: 'intake.via.email',
+  school: 'intake.via.school',
+};
+
+export default function Intake() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const { queue, caseworkers, me } = useLoaderData<typeof loader>();
+  const { errors } = useFormResult();
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">{t('intake.heading')}</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/intake/record">
+          {t('intake.recordLink')}
+        </Link>
+      </p>
+      {queue.length === 0 ? <p className="govuk-body">{t('intake.empty')}</p> : null}
+      {queue.map((entry) => (
+        <div className="govuk-summary-card" key={entry.id}>
+          <div className="govuk-summary-card__title-wrapper">
+            <h2 className="govuk-summary-card__title">
+              <Link className="govuk-link" to={`/cases/${entry.id}`}>
+                {entry.childName}
+              </Link>
+            </h2>
+          </div>
+          <div className="govuk-summary-card__content">
+            <dl className="govuk-summary-list">
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">{t('home.caseload.reference')}</dt>
+                <dd className="govuk-summary-list__value">{entry.reference}</dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">{t('intake.received')}</dt>
+                <dd className="govuk-summary-list__value">
+                  {t('intake.receivedVia', { date: formatDate(entry.requestReceived, locale), via: t(viaKeys[entry.receivedVia]) })}
+                </dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">{t('intake.decisionDue')}</dt>
+                <dd className="govuk-summary-list__value">
+                  {formatDate(entry.decisionDue, locale)}{' '}
+                  {entry.daysLeft < 0 ? <Tag colour="red">{t('clock.status.missed')}</Tag> : <Tag colour={entry.daysLeft <= 7 ? 'orange' : 'blue'}>{t('clock.daysLeft', { count: entry.daysLeft })}</Tag>}
+                </dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">{t('intake.team')}</dt>
+                <dd className="govuk-summary-list__value">{entry.teamName}</dd>
+              </div>
+            </dl>
+            <Form method="post">
+              <input type="hidden" name="caseId" value={entry.id} />
+              <Select
+                name="caseworkerId"
+                id={`caseworkerId-${entry.id}`}
+                label={t('intake.allocateTo', { child: entry.childName })}
+                error={errors[`caseworkerId-${entry.id}`]}
+                defaultValue={me ?? ''}
+                choices={caseworkers}
+              />
+              <SubmitButton variant="secondary">{t('intake.allocate')}</SubmitButton>
+            </Form>
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}

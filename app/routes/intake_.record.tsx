@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { requireAccess, requireRole } from '~/auth/access.server';
+import { STAFF_ROLES } from '~/auth/policy';
+import { addDays, todayInLondon } from '~/domain/timescales';
+import { datePartsFrom, isoFromDateParts } from '~/forms/date-parts';
+import { readForm, validateForm } from '~/forms/form.server';
+import type { FieldErrors } from '~/forms/errors';
+import { formFailure, originOf } from '~/http.server';
+import type { PageHandle } from '~/root';
+import { recordAssistedRequest } from '~/services/intake.server';
+import { useFormResult } from '~/ui/form';
+import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
+import { BackLink, SubmitButton } from '~/ui/govuk/content';
+import { DateInput, Radios, TextInput, Textarea } from '~/ui/govuk/fields';
+
+export const handle: PageHandle = { titleKey: 'intake.record.title' };
+
+async function requireStaff(request: Request) {
+  const user = await requireRole(request, STAFF_ROLES);
+  return requireAccess(request, 'read', { type: 'la', laId: user.laId ?? '' });
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return json(null);
+}
+
+const assistedSchema = z.object({
+  firstName: z.string().trim().min(1, 'errors.child.firstName').max(100, 'errors.child.nameTooLong'),
+  lastName: z.string().trim().min(1, 'errors.child.lastName').max(100, 'errors.child.nameTooLong'),
+  parentEmail: z.union([z.literal(''), z.email('errors.email.format')]),
+  receivedVia: z.enum(['phone', 'letter', 'email', 'school'], { error: 'errors.intake.receivedVia' }),
+  asking: z.string().trim().min(1, 'errors.request.asking').max(5000, 'errors.request.tooLong'),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const values = await readForm(request);
+  const form = validateForm(assistedSchema, values);
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  const today = todayInLondon();
+  const dob = isoFromDateParts(datePartsFrom(values, 'dateOfBirth'));
+  if (!dob.ok) errors.dateOfBirth = dob.error === 'errors.date.required' ? 'errors.child.dateOfBirthRequired' : dob.error;
+  else if (dob.iso > today) errors.dateOfBirth = 'errors.child.dateOfBirthFuture';
+  const received = isoFromDateParts(datePartsFrom(values, 'receivedOn'));
+  if (!received.ok) errors.receivedOn = received.error;
+  else if (received.iso > today) errors.receivedOn = 'errors.intake.receivedFuture';
+  else if (received.iso < addDays(today, -365)) errors.receivedOn = 'errors.intake.receivedTooOld';
+  if (!form.ok || !dob.ok || !received.ok || Object.keys(errors).length > 0) return formFailure(errors, values);
+  const outcome = await recordAssistedRequest(user, { ...form.data, parentEmail: form.data.parentEmail.toLowerCase(), dateOfBirth: dob.iso, receivedOn: received.iso }, originOf(request));
+  if (!outcome.ok) return formFailure({ form: outcome.error }, values);
+  return redirect(`/cases/${outcome.caseId}`);
+}
+
+export default function RecordAssistedRequest() {
+  const { t } = useTranslation();
+  const { errors, values, formKey } = useFormResult();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to="/intake">{t('common.back')}</BackLink>
+        <ErrorSummary errors={errors} fieldOrder={['firstName', 'lastName', 'dateOfBirth', 'parentEmail', 'receivedVia', 'receivedOn', 'asking']} />
+        <h1 className="govuk-heading-l">{t('intake.record.heading')}</h1>
+        <p className="govuk-body">{t('intake.record.intro')}</p>
+        <Form method="post" noValidate key={formKey}>
+          <TextInput name="firstName" label={t('child.field.firstName')} spellCheck={false} error={errors.firstName} defaultValue={values.firstName} />
+          <TextInput name="lastName" label={t('child.field.lastName')} spellCheck={false} error={errors.lastName} defaultValue={values.lastName} />
+          <DateInput name="dateOfBirth" legend={t('child.field.dateOfBirth')} hint={t('child.hint.dateOfBirth')} error={errors.dateOfBirth} values={datePartsFrom(values, 'dateOfBirth')} />
+          <TextInput name="parentEmail" type="email" label={t('intake.record.parentEmail')} hint={t('intake.record.parentEmailHint')} spellCheck={false} error={errors.parentEmail} defaultValue={values.parentEmail} />
+          <Radios
+            name="receivedVia"
+            legend={t('intake.record.receivedVia')}
+            error={errors.receivedVia}
+            defaultValue={values.receivedVia}
+            choices={[
+              { value: 'phone', label: t('intake.via.phone') },
+              { value: 'letter', label: t('intake.via.letter') },
+              { value: 'email', label: t('intake.via.email') },
+              { value: 'school', label: t('intake.via.school') },
+            ]}
+          />
+          <DateInput name="receivedOn" legend={t('intake.record.receivedOn')} hint={t('intake.record.receivedOnHint')} error={errors.receivedOn} values={datePartsFrom(values, 'receivedOn')} />
+          <Textarea name="asking" label={t('request.field.asking')} error={errors.asking} defaultValue={values.asking} />
+          <SubmitButton>{t('intake.record.submit')}</SubmitButton>
+        </Form>
+      </div>
+    </div>
+  );
+}

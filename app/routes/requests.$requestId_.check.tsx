@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRequestAccess } from '~/auth/access.server';
+import { requestSections } from '~/forms/request-sections';
+import { formFailure, originOf } from '~/http.server';
+import type { PageHandle } from '~/root';
+import { documentsOfRequest } from '~/services/documents.server';
+import { submitRequest } from '~/services/requests.server';
+import { useFormResult } from '~/ui/form';
+import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
+import { BackLink, SubmitButton, SummaryList } from '~/ui/govuk/content';
+
+export const handle: PageHandle = { titleKey: 'request.check.title' };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read');
+  if (requestRow.status === 'submitted' && requestRow.caseId) throw redirect(`/requests/${requestRow.id}/sent`);
+  const files = await documentsOfRequest(requestRow.id);
+  return json({
+    requestId: requestRow.id,
+    childName: `${child.firstName} ${child.lastName}`,
+    answers: requestRow.answers,
+    documents: files.map((d) => ({ id: d.id, name: d.originalName })),
+  });
+}
+
+/** Submitting is safe to repeat: a second submit finds the case the first one made. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { requestRow, user } = await requireRequestAccess(request, params.requestId ?? '', 'contribute');
+  const outcome = await submitRequest(user, requestRow.id, originOf(request));
+  if (!outcome.ok) return formFailure({ form: outcome.error }, {});
+  return redirect(`/requests/${requestRow.id}/sent`);
+}
+
+export default function CheckAnswers() {
+  const { t } = useTranslation();
+  const { requestId, childName, answers, documents } = useLoaderData<typeof loader>();
+  const { errors } = useFormResult();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to={`/requests/${requestId}`}>{t('common.back')}</BackLink>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{childName}</span>
+        <h1 className="govuk-heading-l">{t('request.check.heading')}</h1>
+        {requestSections.map((section) => (
+          <section key={section.slug}>
+            <h2 className="govuk-heading-m">{t(section.titleKey)}</h2>
+            <SummaryList
+              rows={section.fields
+                .filter((field) => !field.requiredWhen || answers[section.slug]?.[field.requiredWhen.field] === field.requiredWhen.equals)
+                .map((field) => {
+                  const raw = answers[section.slug]?.[field.name] ?? '';
+                  const shown = field.choices
+                    ? raw
+                        .split(',')
+                        .filter(Boolean)
+                        .map((v) => t(field.choices!.find((c) => c.value === v)?.labelKey ?? 'request.check.notAnswered'))
+                        .join(', ')
+                    : raw;
+                  return {
+                    key: t(field.labelKey),
+                    value: <span className="app-pre-line">{shown || t('request.check.notAnswered')}</span>,
+                    action: { to: `/requests/${requestId}/${section.slug}?returnTo=check`, text: t('request.check.change'), hiddenText: t(field.labelKey) },
+                  };
+                })}
+            />
+          </section>
+        ))}
+        <h2 className="govuk-heading-m">{t('request.documents.title')}</h2>
+        {documents.length === 0 ? (
+          <p className="govuk-body">{t('request.check.noDocuments')}</p>
+        ) : (
+          <ul className="govuk-list govuk-list--bullet">
+            {documents.map((d) => (
+              <li key={d.id}>{d.name}</li>
+            ))}
+          </ul>
+        )}
+        <h2 className="govuk-heading-m">{t('request.check.sendHeading')}</h2>
+        <p className="govuk-body">{t('request.check.declaration')}</p>
+        <Form method="post">
+          <SubmitButton>{t('request.check.submit')}</SubmitButton>
+        </Form>
+      </div>
+    </div>
+  );
+}

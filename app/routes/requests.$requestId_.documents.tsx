@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRequestAccess } from '~/auth/access.server';
+import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
+import { formFailure } from '~/http.server';
+import type { PageHandle } from '~/root';
+import { deleteDocument, documentsOfRequest, storeUpload } from '~/services/documents.server';
+import { useFormResult } from '~/ui/form';
+import { ErrorSummary, fieldId } from '~/ui/govuk/ErrorSummary';
+import { BackLink, ButtonLink, SubmitButton, Table } from '~/ui/govuk/content';
+import { Radios } from '~/ui/govuk/fields';
+
+export const handle: PageHandle = { titleKey: 'request.documents.title' };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read');
+  if (requestRow.status !== 'draft') throw redirect(`/cases/${requestRow.caseId}`);
+  const files = await documentsOfRequest(requestRow.id);
+  return json({
+    requestId: requestRow.id,
+    childName: `${child.firstName} ${child.lastName}`,
+    files: files.map((f) => ({ id: f.id, name: f.originalName, kind: f.kind, sizeKb: Math.max(1, Math.round(f.sizeBytes / 1024)) })),
+  });
+}
+
+/** Uploading and removing are both POSTs to this page; a file that fails is refused beside the field. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { requestRow, user } = await requireRequestAccess(request, params.requestId ?? '', 'contribute');
+  if (requestRow.status !== 'draft') throw redirect(`/cases/${requestRow.caseId}`);
+  let form: FormData;
+  try {
+    // One byte over the limit is enough to know a file is too big, without reading all of it.
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES + 1 }));
+  } catch {
+    return formFailure({ file: 'errors.upload.tooBig' }, {});
+  }
+  const kind = form.get('kind') === 'child_view' ? 'child_view' : 'evidence';
+  const remove = form.get('remove');
+  if (typeof remove === 'string') {
+    const own = (await documentsOfRequest(requestRow.id)).some((d) => d.id === remove);
+    if (own) await deleteDocument(remove, user.id);
+    return redirect(`/requests/${requestRow.id}/documents`);
+  }
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) return formFailure({ file: 'errors.upload.empty' }, { kind });
+  const stored = await storeUpload({ bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, uploadedBy: user.id, requestId: requestRow.id, kind });
+  if (!stored.ok) return formFailure({ file: stored.error }, { kind });
+  return redirect(`/requests/${requestRow.id}/documents`);
+}
+
+const kindKeys = { evidence: 'request.documents.kind.evidence', child_view: 'request.documents.kind.childView' } as const;
+
+export default function RequestDocuments() {
+  const { t } = useTranslation();
+  const { requestId, childName, files } = useLoaderData<typeof loader>();
+  const { errors, values, formKey } = useFormResult();
+  const id = fieldId('file');
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to={`/requests/${requestId}`}>{t('common.back')}</BackLink>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{childName}</span>
+        <h1 className="govuk-heading-l">{t('request.documents.title')}</h1>
+        <p className="govuk-body">{t('request.documents.intro')}</p>
+        {files.length > 0 ? (
+          <Table
+            caption={t('request.documents.uploaded')}
+            head={[t('request.documents.name'), t('request.documents.kindLabel'), t('request.documents.action')]}
+            rows={files.map((f) => [
+              <a className="govuk-link" href={`/documents/${f.id}`} key={f.id}>
+                {t('request.documents.fileLink', { name: f.name, size: f.sizeKb })}
+              </a>,
+              t(kindKeys[f.kind]),
+              <Form method="post" encType="multipart/form-data" key={`remove-${f.id}`}>
+                <button type="submit" name="remove" value={f.id} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                  {t('request.documents.remove')}
+                  <span className="govuk-visually-hidden"> {f.name}</span>
+                </button>
+              </Form>,
+            ])}
+          />
+        ) : null}
+        <Form method="post" encType="multipart/form-data" noValidate key={formKey}>
+          <div className={`govuk-form-group${errors.file ? ' govuk-form-group--error' : ''}`}>
+            <label className="govuk-label govuk-label--s" htmlFor={id}>
+              {t('request.documents.chooseFile')}
+            </label>
+            <div id={`${id}-hint`} className="govuk-hint">
+              {t('request.documents.hint')}
+            </div>
+            {errors.file ? (
+              <p id={`${id}-error`} className="govuk-error-message">
+                <span className="govuk-visually-hidden">{t('common.errorPrefix')}</span> {t(errors.file)}
+              </p>
+            ) : null}
+            <input
+              className={`govuk-file-upload${errors.file ? ' govuk-file-upload--error' : ''}`}
+              id={id}
+              name="file"
+              type="file"
+              accept={UPLOAD_ACCEPT}
+              aria-describedby={`${id}-hint${errors.file ? ` ${id}-error` : ''}`}
+            />
+          </div>
+          <Radios
+            name="kind"
+            legend={t('request.documents.kindLegend')}
+            defaultValue={values.kind ?? 'evidence'}
+            choices={[
+              { value: 'evidence', label: t(kindKeys.evidence) },
+              { value: 'child_view', label: t(kindKeys.child_view) },
+            ]}
+          />
+          <SubmitButton variant="secondary">{t('request.documents.upload')}</SubmitButton>
+        </Form>
+        <ButtonLink to={`/requests/${requestId}`}>{t('request.documents.done')}</ButtonLink>
+      </div>
+    </div>
+  );
+}
