@@ -61,7 +61,7 @@ export async function requestAs(user: User | null, path: string, init: { method?
     headers.set('Content-Type', 'application/x-www-form-urlencoded');
     body = new URLSearchParams(init.form).toString();
   }
-  return new Request(`http://localhost${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+  return new Request(`http://localhost${path}`, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body });
 }
 
 /** Runs a loader/action and returns its Response, whether it was returned or thrown. */

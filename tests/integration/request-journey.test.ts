@@ -1,0 +1,134 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { action as childAction } from '~/routes/children.$childId';
+import { action as sectionAction, loader as sectionLoader } from '~/routes/requests.$requestId_.$section';
+import { action as checkAction } from '~/routes/requests.$requestId_.check';
+import { loader as documentLoader } from '~/routes/documents.$documentId';
+import { requestSections } from '~/forms/request-sections';
+import { storeUpload } from '~/services/documents.server';
+import { assessmentRequests, cases, type User } from '../../db/schema';
+import type { Database } from '../../db/client';
+import { makeLa, makeUser, requestAs, settle } from '../support/factories';
+import { useMailSink, type MailSink } from '../support/mail-sink';
+import { useTestDatabase } from '../support/test-database';
+import { children, childParents } from '../../db/schema';
+
+let db: Database;
+let mail: MailSink;
+let laId: string;
+let parent: User, otherParent: User, youngPerson: User;
+
+beforeAll(async () => {
+  ({ db } = await useTestDatabase());
+  mail = await useMailSink();
+  ({
+    la: { id: laId },
+  } = await makeLa(db));
+  parent = await makeUser(db, 'parent');
+  otherParent = await makeUser(db, 'parent');
+  youngPerson = await makeUser(db, 'young_person');
+});
+
+afterEach(() => vi.useRealTimers());
+
+async function childOf(user: User, dateOfBirth: string) {
+  const [child] = await db
+    .insert(children)
+    .values({ laId, firstName: 'Kim', lastName: 'Test', dateOfBirth, youngPersonUserId: user.role === 'young_person' ? user.id : null })
+    .returning();
+  if (user.role === 'parent') await db.insert(childParents).values({ childId: child.id, userId: user.id });
+  return child;
+}
+
+const start = (user: User, childId: string) =>
+  settle(async () => childAction({ request: await requestAs(user, `/children/${childId}`, { form: {} }), params: { childId }, context: {} }));
+
+const completeAnswers: Record<string, Record<string, string>> = {
+  'about-the-child': { strengths: 'Kind and funny.', homeLanguage: 'English' },
+  needs: { difficulties: 'Reading.', whatHelps: 'Quiet spaces.', diagnoses: '' },
+  education: { setting: 'Hillside', supportSoFar: 'SEN support plan.', schoolKnows: 'yes' },
+  'health-and-social-care': { health: '', socialCare: '' },
+  'what-you-are-asking-for': { asking: '<script>alert(1)</script> An assessment, please.' },
+  'child-views': { views: '' },
+  communication: { contactLanguage: 'English', interpreter: 'no', interpreterLanguage: '', formats: '' },
+  consent: { shareWith: 'school', consent: 'yes' },
+};
+
+async function saveAll(user: User, requestId: string) {
+  for (const section of requestSections) {
+    const response = await settle(async () =>
+      sectionAction({ request: await requestAs(user, `/requests/${requestId}/${section.slug}`, { form: completeAnswers[section.slug] }), params: { requestId, section: section.slug }, context: {} }),
+    );
+    expect(response.status, section.slug).toBe(302);
+  }
+}
+
+describe('who may ask', () => {
+  it('a parent of a 10-year-old can start a request', async () => {
+    const child = await childOf(parent, '2016-05-04');
+    const response = await start(parent, child.id);
+    expect(response.headers.get('Location')).toMatch(/^\/requests\//);
+  });
+
+  it('a young person of 17 asks for themselves, and their parent cannot ask for them', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-22T12:00:00Z'));
+    const self = await childOf(youngPerson, '2009-03-01');
+    expect((await start(youngPerson, self.id)).headers.get('Location')).toMatch(/^\/requests\//);
+
+    const teenager = await childOf(parent, '2009-03-01');
+    const refused = await start(parent, teenager.id);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors).toEqual({ form: 'errors.request.youngPersonDecides' });
+  });
+});
+
+describe('a draft is private to the family', () => {
+  it('another family cannot read, change, download from or submit it', async () => {
+    const child = await childOf(parent, '2016-05-04');
+    const requestId = (await start(parent, child.id)).headers.get('Location')!.split('/')[2];
+    const stored = await storeUpload({ bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'), filename: 'report.pdf', uploadedBy: parent.id, requestId });
+    expect(stored.ok).toBe(true);
+    const documentId = stored.ok ? stored.document.id : '';
+
+    const read = await settle(async () => sectionLoader({ request: await requestAs(otherParent, `/requests/${requestId}/needs`), params: { requestId, section: 'needs' }, context: {} }));
+    expect(read.status).toBe(404);
+    const write = await settle(async () =>
+      sectionAction({ request: await requestAs(otherParent, `/requests/${requestId}/needs`, { form: { difficulties: 'x' } }), params: { requestId, section: 'needs' }, context: {} }),
+    );
+    expect(write.status).toBe(404);
+    const download = await settle(async () => documentLoader({ request: await requestAs(otherParent, `/documents/${documentId}`), params: { documentId }, context: {} }));
+    expect(download.status).toBe(404);
+    const submit = await settle(async () => checkAction({ request: await requestAs(otherParent, `/requests/${requestId}/check`, { form: {} }), params: { requestId }, context: {} }));
+    expect(submit.status).toBe(404);
+
+    const own = await settle(async () => documentLoader({ request: await requestAs(parent, `/documents/${documentId}`), params: { documentId }, context: {} }));
+    expect(own.status).toBe(200);
+  });
+});
+
+describe('submitting', () => {
+  it('an incomplete request is refused; a complete one creates exactly one case, even when sent twice', async () => {
+    const child = await childOf(parent, '2016-05-04');
+    const requestId = (await start(parent, child.id)).headers.get('Location')!.split('/')[2];
+    const early = await settle(async () => checkAction({ request: await requestAs(parent, `/requests/${requestId}/check`, { form: {} }), params: { requestId }, context: {} }));
+    expect((await early.json()).errors).toEqual({ form: 'errors.request.incomplete' });
+
+    await saveAll(parent, requestId);
+    mail.clear();
+    const submit = () => settle(async () => checkAction({ request: await requestAs(parent, `/requests/${requestId}/check`, { form: {} }), params: { requestId }, context: {} }));
+    const [first, second] = await Promise.all([submit(), submit()]);
+    expect([first.status, second.status]).toEqual([302, 302]);
+    const made = await db.select().from(cases).where(eq(cases.childId, child.id));
+    expect(made).toHaveLength(1);
+    const [request] = await db.select().from(assessmentRequests).where(eq(assessmentRequests.id, requestId));
+    expect(request).toMatchObject({ status: 'submitted', caseId: made[0].id });
+    // Free text is kept exactly as typed: shown as text, never run.
+    expect(request.answers['what-you-are-asking-for'].asking).toBe('<script>alert(1)</script> An assessment, please.');
+
+    const receipt = await mail.waitFor((m) => m.to.includes(parent.email));
+    expect(receipt.text).toContain(made[0].reference);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(mail.messages.filter((m) => m.to.includes(parent.email))).toHaveLength(1);
+  });
+});
