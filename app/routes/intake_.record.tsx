@@ -2,13 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { requireAccess, requireRole } from '~/auth/access.server';
 import { STAFF_ROLES } from '~/auth/policy';
-import { addDays, todayInLondon } from '~/domain/timescales';
-import { datePartsFrom, isoFromDateParts } from '~/forms/date-parts';
-import { readForm, validateForm } from '~/forms/form.server';
-import type { FieldErrors } from '~/forms/errors';
+import { datePartsFrom } from '~/forms/date-parts';
+import { readForm } from '~/forms/form.server';
+import { parseAssistedRequestForm } from '~/forms/intake.server';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { recordAssistedRequest } from '~/services/intake.server';
@@ -29,29 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(null);
 }
 
-const assistedSchema = z.object({
-  firstName: z.string().trim().min(1, 'errors.child.firstName').max(100, 'errors.child.nameTooLong'),
-  lastName: z.string().trim().min(1, 'errors.child.lastName').max(100, 'errors.child.nameTooLong'),
-  parentEmail: z.union([z.literal(''), z.email('errors.email.format')]),
-  receivedVia: z.enum(['phone', 'letter', 'email', 'school'], { error: 'errors.intake.receivedVia' }),
-  asking: z.string().trim().min(1, 'errors.request.asking').max(5000, 'errors.request.tooLong'),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const values = await readForm(request);
-  const form = validateForm(assistedSchema, values);
-  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-  const today = todayInLondon();
-  const dob = isoFromDateParts(datePartsFrom(values, 'dateOfBirth'));
-  if (!dob.ok) errors.dateOfBirth = dob.error === 'errors.date.required' ? 'errors.child.dateOfBirthRequired' : dob.error;
-  else if (dob.iso > today) errors.dateOfBirth = 'errors.child.dateOfBirthFuture';
-  const received = isoFromDateParts(datePartsFrom(values, 'receivedOn'));
-  if (!received.ok) errors.receivedOn = received.error;
-  else if (received.iso > today) errors.receivedOn = 'errors.intake.receivedFuture';
-  else if (received.iso < addDays(today, -365)) errors.receivedOn = 'errors.intake.receivedTooOld';
-  if (!form.ok || !dob.ok || !received.ok || Object.keys(errors).length > 0) return formFailure(errors, values);
-  const outcome = await recordAssistedRequest(user, { ...form.data, parentEmail: form.data.parentEmail.toLowerCase(), dateOfBirth: dob.iso, receivedOn: received.iso }, originOf(request));
+  const parsed = parseAssistedRequestForm(values);
+  if (!parsed.ok) return formFailure(parsed.errors, values);
+  const outcome = await recordAssistedRequest(user, parsed.request, originOf(request));
   if (!outcome.ok) return formFailure({ form: outcome.error }, values);
   return redirect(`/cases/${outcome.caseId}`);
 }

@@ -2,7 +2,11 @@ import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId } from './ErrorSummary';
 
-/** GOV.UK form fields. Labels, hints and errors arrive translated; errors as translation keys. */
+/**
+ * GOV.UK form fields. Labels and hints arrive translated; errors arrive as translation keys.
+ * Every field is one of two shapes: a single control with a label (LabelledGroup) or a group
+ * of controls in a fieldset with a legend (FieldsetGroup); both carry the hint and the error.
+ */
 
 function ErrorMessage({ id, errorKey }: { id: string; errorKey?: string }) {
   const { t } = useTranslation();
@@ -14,27 +18,49 @@ function ErrorMessage({ id, errorKey }: { id: string; errorKey?: string }) {
   );
 }
 
-function describedBy(...ids: (string | false | undefined)[]) {
-  const joined = ids.filter(Boolean).join(' ');
-  return joined || undefined;
+function describedBy(id: string, hint: ReactNode, error: string | undefined) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
 }
 
-type LabelProps = { label: ReactNode; isPageHeading?: boolean; htmlFor: string };
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <div id={`${id}-hint`} className="govuk-hint">
+      {hint}
+    </div>
+  ) : null;
+}
 
-function Label({ label, isPageHeading, htmlFor }: LabelProps) {
-  if (isPageHeading) {
-    return (
-      <h1 className="govuk-label-wrapper">
-        <label className="govuk-label govuk-label--l" htmlFor={htmlFor}>
-          {label}
-        </label>
-      </h1>
-    );
-  }
-  return (
-    <label className="govuk-label govuk-label--s" htmlFor={htmlFor}>
+type GroupProps = { id: string; hint?: ReactNode; error?: string; children: ReactNode };
+
+function LabelledGroup({ id, label, isPageHeading, hint, error, children }: GroupProps & { label: ReactNode; isPageHeading?: boolean }) {
+  const labelElement = (
+    <label className={`govuk-label ${isPageHeading ? 'govuk-label--l' : 'govuk-label--s'}`} htmlFor={id}>
       {label}
     </label>
+  );
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelElement}</h1> : labelElement}
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={`${id}-error`} errorKey={error} />
+      {children}
+    </div>
+  );
+}
+
+function FieldsetGroup({ id, legend, isPageHeading, hint, error, role, children }: GroupProps & { legend: ReactNode; isPageHeading?: boolean; role?: 'group' }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" role={role} aria-describedby={describedBy(id, hint, error)}>
+        <legend className={`govuk-fieldset__legend ${isPageHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--s'}`}>
+          {isPageHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
+        </legend>
+        <Hint id={id} hint={hint} />
+        <ErrorMessage id={`${id}-error`} errorKey={error} />
+        {children}
+      </fieldset>
+    </div>
   );
 }
 
@@ -51,24 +77,17 @@ type TextInputProps = {
 export function TextInput({ name, label, hint, error, defaultValue, isPageHeading, widthClass, type = 'text', ...rest }: TextInputProps) {
   const id = fieldId(name);
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <Label label={label} isPageHeading={isPageHeading} htmlFor={id} />
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} errorKey={error} />
+    <LabelledGroup id={id} label={label} isPageHeading={isPageHeading} hint={hint} error={error}>
       <input
         className={`govuk-input${widthClass ? ` ${widthClass}` : ''}${error ? ' govuk-input--error' : ''}`}
         id={id}
         name={name}
         type={type}
         defaultValue={defaultValue}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        aria-describedby={describedBy(id, hint, error)}
         {...rest}
       />
-    </div>
+    </LabelledGroup>
   );
 }
 
@@ -77,27 +96,25 @@ type TextareaProps = { name: string; label: ReactNode; hint?: ReactNode; error?:
 export function Textarea({ name, label, hint, error, defaultValue, rows = 5, isPageHeading }: TextareaProps) {
   const id = fieldId(name);
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <Label label={label} isPageHeading={isPageHeading} htmlFor={id} />
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} errorKey={error} />
+    <LabelledGroup id={id} label={label} isPageHeading={isPageHeading} hint={hint} error={error}>
       <textarea
         className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
         id={id}
         name={name}
         rows={rows}
         defaultValue={defaultValue}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        aria-describedby={describedBy(id, hint, error)}
       />
-    </div>
+    </LabelledGroup>
   );
 }
 
 export type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+
+/** The first option carries the field's own id, so the error summary's link lands on it. */
+function optionId(id: string, index: number, value: string) {
+  return index === 0 ? id : `${id}-${fieldId(value)}`;
+}
 
 type RadiosProps = {
   name: string;
@@ -113,46 +130,58 @@ type RadiosProps = {
 export function Radios({ name, legend, hint, error, choices, defaultValue, isPageHeading, inline }: RadiosProps) {
   const id = fieldId(name);
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}>
-        <legend className={`govuk-fieldset__legend ${isPageHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--s'}`}>
-          {isPageHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
-        </legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorMessage id={`${id}-error`} errorKey={error} />
-        <div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`} data-module="govuk-radios">
-          {choices.map((choice, i) => {
-            // The first radio carries the field's id so the error summary link lands on it.
-            const inputId = i === 0 ? id : `${id}-${fieldId(choice.value)}`;
-            return (
-              <div className="govuk-radios__item" key={choice.value}>
-                <input
-                  className="govuk-radios__input"
-                  id={inputId}
-                  name={name}
-                  type="radio"
-                  value={choice.value}
-                  defaultChecked={defaultValue === choice.value}
-                  aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
-                  {choice.label}
-                </label>
-                {choice.hint ? (
-                  <div id={`${inputId}-hint`} className="govuk-hint govuk-radios__hint">
-                    {choice.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup id={id} legend={legend} isPageHeading={isPageHeading} hint={hint} error={error}>
+      <div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`} data-module="govuk-radios">
+        {choices.map((choice, i) => {
+          const inputId = optionId(id, i, choice.value);
+          return (
+            <div className="govuk-radios__item" key={choice.value}>
+              <input
+                className="govuk-radios__input"
+                id={inputId}
+                name={name}
+                type="radio"
+                value={choice.value}
+                defaultChecked={defaultValue === choice.value}
+                aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
+              />
+              <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
+                {choice.label}
+              </label>
+              {choice.hint ? (
+                <div id={`${inputId}-hint`} className="govuk-hint govuk-radios__hint">
+                  {choice.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
+  );
+}
+
+type CheckboxesProps = { name: string; legend: ReactNode; hint?: ReactNode; error?: string; choices: readonly Choice[]; checked: readonly string[] };
+
+/** GOV.UK checkboxes; the posted values arrive joined with commas (app/forms/form.server.ts). */
+export function Checkboxes({ name, legend, hint, error, choices, checked }: CheckboxesProps) {
+  const id = fieldId(name);
+  return (
+    <FieldsetGroup id={id} legend={legend} hint={hint} error={error}>
+      <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+        {choices.map((choice, i) => {
+          const inputId = optionId(id, i, choice.value);
+          return (
+            <div className="govuk-checkboxes__item" key={choice.value}>
+              <input className="govuk-checkboxes__input" id={inputId} name={name} type="checkbox" value={choice.value} defaultChecked={checked.includes(choice.value)} />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
+                {choice.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
   );
 }
 
@@ -162,21 +191,8 @@ type SelectProps = { name: string; id?: string; label: ReactNode; hint?: ReactNo
 export function Select({ name, id: idOverride, label, hint, error, choices, defaultValue, emptyLabel }: SelectProps) {
   const id = idOverride ?? fieldId(name);
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <Label label={label} htmlFor={id} />
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} errorKey={error} />
-      <select
-        className={`govuk-select${error ? ' govuk-select--error' : ''}`}
-        id={id}
-        name={name}
-        defaultValue={defaultValue ?? ''}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-      >
+    <LabelledGroup id={id} label={label} hint={hint} error={error}>
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={id} name={name} defaultValue={defaultValue ?? ''} aria-describedby={describedBy(id, hint, error)}>
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
@@ -184,7 +200,7 @@ export function Select({ name, id: idOverride, label, hint, error, choices, defa
           </option>
         ))}
       </select>
-    </div>
+    </LabelledGroup>
   );
 }
 
@@ -200,72 +216,26 @@ export function DateInput({ name, legend, hint, error, values }: DateInputProps)
     { part: 'year', label: t('fields.year'), width: 4 },
   ] as const;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
+    <FieldsetGroup id={id} legend={legend} hint={hint} error={error} role="group">
+      <div className="govuk-date-input" id={id}>
+        {parts.map(({ part, label, width }) => (
+          <div className="govuk-date-input__item" key={part}>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
+                {label}
+              </label>
+              <input
+                className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
+                id={`${id}-${part}`}
+                name={`${name}-${part}`}
+                type="text"
+                inputMode="numeric"
+                defaultValue={values[part]}
+              />
+            </div>
           </div>
-        ) : null}
-        <ErrorMessage id={`${id}-error`} errorKey={error} />
-        <div className="govuk-date-input" id={id}>
-          {parts.map(({ part, label, width }, i) => {
-            // The day field carries the group's id target so the error summary lands on it.
-            const inputId = i === 0 ? `${id}-day` : `${id}-${part}`;
-            return (
-              <div className="govuk-date-input__item" key={part}>
-                <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>
-                    {label}
-                  </label>
-                  <input
-                    className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
-                    id={inputId}
-                    name={`${name}-${part}`}
-                    type="text"
-                    inputMode="numeric"
-                    defaultValue={values[part]}
-                  />
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-type CheckboxesProps = { name: string; legend: ReactNode; hint?: ReactNode; error?: string; choices: readonly Choice[]; checked: readonly string[] };
-
-/** GOV.UK checkboxes; the posted values arrive joined with commas (app/forms/form.server.ts). */
-export function Checkboxes({ name, legend, hint, error, choices, checked }: CheckboxesProps) {
-  const id = fieldId(name);
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorMessage id={`${id}-error`} errorKey={error} />
-        <div className="govuk-checkboxes" data-module="govuk-checkboxes">
-          {choices.map((choice, i) => {
-            const inputId = i === 0 ? id : `${id}-${fieldId(choice.value)}`;
-            return (
-              <div className="govuk-checkboxes__item" key={choice.value}>
-                <input className="govuk-checkboxes__input" id={inputId} name={name} type="checkbox" value={choice.value} defaultChecked={checked.includes(choice.value)} />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
-                  {choice.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+        ))}
+      </div>
+    </FieldsetGroup>
   );
 }
