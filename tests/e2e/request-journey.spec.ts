@@ -6,7 +6,7 @@ import { expect, expectPage, latestEmailTo, linkIn, signIn, test, uniqueEmail, v
 /**
  * A parent asks for an EHC needs assessment online: adds a child, leaves after two sections,
  * comes back, finishes, uploads a report, sends it, and gets a receipt; a caseworker picks it
- * up from intake and the family sees their name.
+ * allocated from intake and the family sees the caseworker's name.
  */
 const password = 'a long family password';
 
@@ -149,15 +149,16 @@ test('a parent requests an assessment, saving and returning; the caseworker allo
   expect(receipt.text).toContain(reference);
   expect(receipt.text).toContain(decisionDue);
 
-  // The caseworker finds it in intake and takes it.
+  // The manager sees every team's new requests and gives this one a caseworker.
   const staff = await browser.newContext({ javaScriptEnabled });
   const caseworker = await staff.newPage();
-  await signIn(caseworker, 'caseworker3');
+  await signIn(caseworker, 'manager');
   await caseworker.getByRole('link', { name: 'New requests waiting for a caseworker' }).click();
   await expectPage(caseworker, 'New requests waiting for a caseworker');
   const card = caseworker.locator('.govuk-summary-card', { hasText: 'Maya Test' });
   await expect(card).toContainText(reference);
   await expect(card).toContainText(decisionDue);
+  await card.getByLabel('Caseworker for Maya Test').selectOption({ label: 'Grace Williams' });
   await card.getByRole('button', { name: 'Allocate' }).click();
   await expectPage(caseworker, 'New requests waiting for a caseworker');
   await expect(caseworker.locator('.govuk-summary-card', { hasText: 'Maya Test' })).toHaveCount(0);

@@ -1,0 +1,62 @@
+import { expect, expectPage, signIn, test, visit } from './support/fixtures';
+
+/** Pages no journey reaches otherwise: each is visited, with its error state, and axe-checked. */
+
+test('account page, and a page someone may not use (403)', async ({ page }) => {
+  await signIn(page, 'parent2');
+  await visit(page, '/account');
+  await expectPage(page, 'Your account');
+  await expect(page.getByText('parent2@example.com')).toBeVisible();
+  const response = await page.goto('/admin/users');
+  expect(response?.status()).toBe(403);
+  await expectPage(page, 'You cannot see this page');
+});
+
+test('links that have expired or were never valid', async ({ page }) => {
+  await visit(page, '/verify-email/notatoken');
+  await expectPage(page, 'This link has expired or has already been used');
+  await visit(page, '/reset-password/notatoken');
+  await expectPage(page, 'This link has expired or has already been used');
+  await visit(page, '/accept-invite/notatoken');
+  await expectPage(page, 'This invitation has expired or has already been used');
+});
+
+test('a caseworker records a legal exception and a request that arrived by letter', async ({ page }) => {
+  await signIn(page, 'caseworker3');
+  await page.getByRole('link', { name: 'Lena Nowak' }).click();
+  await expectPage(page, 'Lena Nowak');
+  await page.getByRole('link', { name: 'Record a legal exception to a time limit' }).click();
+  await expectPage(page, 'Record a legal exception to a time limit');
+  await page.getByRole('button', { name: 'Record exception' }).click();
+  await expect(page.getByRole('link', { name: 'Select which time limit the exception applies to' })).toBeVisible();
+  await expectPage(page, 'Record a legal exception to a time limit');
+  await page.getByLabel('Final EHC plan').check();
+  await page.getByLabel('The family asked us to pause').check();
+  await page.getByLabel('Explain it for the family').fill('You asked us to pause while Lena was in hospital in March.');
+  await page.getByRole('button', { name: 'Record exception' }).click();
+  await expectPage(page, 'Lena Nowak');
+  await expect(page.getByText(/does not apply: The family asked us to pause\. You asked us to pause/)).toBeVisible();
+
+  await visit(page, '/intake/record');
+  await expectPage(page, 'Record a request made by phone, letter, email or a school');
+  await page.getByRole('button', { name: 'Record request' }).click();
+  await expect(page.getByRole('link', { name: 'Select how the request arrived' })).toBeVisible();
+  await expectPage(page, 'Record a request made by phone, letter, email or a school');
+  await page.getByLabel('First name').fill('Sam');
+  await page.getByLabel('Last name').fill('Letter');
+  const dob = page.getByRole('group', { name: 'Date of birth' });
+  await dob.getByLabel('Day').fill('2');
+  await dob.getByLabel('Month').fill('9');
+  await dob.getByLabel('Year').fill('2015');
+  await page.getByLabel('By letter').check();
+  const received = page.getByRole('group', { name: 'Date the council received it' });
+  const today = new Date();
+  await received.getByLabel('Day').fill(String(today.getDate()));
+  await received.getByLabel('Month').fill(String(today.getMonth() + 1));
+  await received.getByLabel('Year').fill(String(today.getFullYear()));
+  await page.getByLabel('What are you asking for, and why?').fill('The school wrote asking for an assessment.');
+  await page.getByRole('button', { name: 'Record request' }).click();
+  await expectPage(page, 'Sam Letter');
+  await expect(page.getByRole('definition').filter({ hasText: /^Request received$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Request for an EHC needs assessment received' })).toBeVisible();
+});
