@@ -29,19 +29,50 @@ function gzippedBytes(publicDir: string, url: string, cache: Map<string, number>
   return size;
 }
 
+/** Every file a module pulls in, statically (`from"/build/..."`, `import"/build/..."`) or lazily (`import("/build/...")`). */
+function importsOf(publicDir: string, url: string) {
+  const source = readFileSync(join(publicDir, url), 'utf8');
+  const matches = (pattern: RegExp) => [...source.matchAll(pattern)].map((m) => m[1]);
+  return {
+    eager: matches(/(?:from|import)\s*"(\/build\/[^"]+\.js)"/g),
+    lazy: matches(/import\(\s*"(\/build\/[^"]+\.js)"\s*\)/g),
+  };
+}
+
+/** The closure of eagerly imported files from some starting files. */
+function eagerClosure(publicDir: string, start: Iterable<string>) {
+  const seen = new Set<string>();
+  const queue = [...start];
+  while (queue.length) {
+    const url = queue.pop()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    queue.push(...importsOf(publicDir, url).eager);
+  }
+  return seen;
+}
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+/**
+ * Per route: what the browser loads before the page is interactive (`kb`, the budgeted figure),
+ * and what it loads afterwards for enhancements imported lazily (`lazyKb`, reported alongside).
+ */
 export function measureClientJs(publicDir = 'public') {
   const manifest = readManifest(join(publicDir, 'build'));
   const cache = new Map<string, number>();
+  const size = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gzippedBytes(publicDir, f, cache), 0);
   const results = Object.values(manifest.routes)
     .filter((route) => route.id !== 'root')
     .map((route) => {
-      const files = new Set([manifest.entry.module, ...manifest.entry.imports]);
+      const start = [manifest.entry.module, ...manifest.entry.imports];
       for (let r: Manifest['routes'][string] | undefined = route; r; r = r.parentId ? manifest.routes[r.parentId] : undefined) {
-        files.add(r.module);
-        for (const i of r.imports ?? []) files.add(i);
+        start.push(r.module, ...(r.imports ?? []));
       }
-      const bytes = [...files].reduce((sum, f) => sum + gzippedBytes(publicDir, f, cache), 0);
-      return { route: route.id, kb: Math.round((bytes / 1024) * 10) / 10 };
+      const initial = eagerClosure(publicDir, start);
+      const lazyEntries = [...initial].flatMap((f) => importsOf(publicDir, f).lazy);
+      const later = [...eagerClosure(publicDir, lazyEntries)].filter((f) => !initial.has(f));
+      return { route: route.id, kb: kb(size(initial)), lazyKb: kb(size(later)) };
     })
     .sort((a, b) => b.kb - a.kb);
   return { budgetKb: CLIENT_JS_BUDGET_KB, largest: results[0], routes: results };

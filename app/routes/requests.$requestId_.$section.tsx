@@ -1,18 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireRequestAccess } from '~/auth/access.server';
+import type { FieldErrors } from '~/forms/errors';
 import { readForm } from '~/forms/form.server';
-import { sectionBySlug } from '~/forms/request-sections';
+import { sectionBySlug, type SectionSpec } from '~/forms/request-sections';
 import { sectionValues, validateSection } from '~/forms/request.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { saveSection } from '~/services/requests.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
-import { BackLink, SubmitButton } from '~/ui/govuk/content';
-import { Checkboxes, Radios, TextInput, Textarea } from '~/ui/govuk/fields';
+import { BackLink } from '~/ui/govuk/content';
+import { SectionFields } from '~/ui/request/SectionFields';
 
 export const handle: PageHandle = {
   title: (data, t) => {
@@ -63,53 +65,57 @@ export default function RequestSection() {
   const { errors, values: posted, formKey } = useFormResult();
   const section = sectionBySlug(slug)!;
   const values: Record<string, string> = Object.keys(posted).length > 0 ? posted : saved;
-  const [search] = useSearchParams();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/requests/${requestId}`}>{t('common.back')}</BackLink>
-        <ErrorSummary errors={errors} fieldOrder={section.fields.map((f) => f.name)} />
         <span className="govuk-caption-l">{childName}</span>
         <h1 className="govuk-heading-l">{t(section.titleKey)}</h1>
         {section.introKey ? <p className="govuk-body">{t(section.introKey)}</p> : null}
-        <Form method="post" noValidate key={formKey}>
-          {search.get('returnTo') === 'check' ? <input type="hidden" name="returnTo" value="check" /> : null}
-          {section.fields.map((field) => {
-            const common = {
-              name: field.name,
-              error: errors[field.name],
-              hint: field.hintKey ? t(field.hintKey) : undefined,
-            };
-            const label = field.optional ? t('request.optionalLabel', { label: t(field.labelKey) }) : t(field.labelKey);
-            switch (field.kind) {
-              case 'text':
-                return <TextInput key={field.name} {...common} label={label} defaultValue={values[field.name]} />;
-              case 'textarea':
-                return <Textarea key={field.name} {...common} label={label} defaultValue={values[field.name]} rows={6} />;
-              case 'radios':
-                return <Radios key={field.name} {...common} legend={label} inline defaultValue={values[field.name]} choices={(field.choices ?? []).map((c) => ({ value: c.value, label: t(c.labelKey) }))} />;
-              case 'checkboxes':
-                return (
-                  <Checkboxes
-                    key={field.name}
-                    {...common}
-                    legend={label}
-                    checked={(values[field.name] ?? '').split(',')}
-                    choices={(field.choices ?? []).map((c) => ({ value: c.value, label: t(c.labelKey) }))}
-                  />
-                );
-            }
-          })}
-          <div className="govuk-button-group">
-            <SubmitButton name="intent" value="continue">
-              {t('request.saveAndContinue')}
-            </SubmitButton>
-            <SubmitButton variant="secondary" name="intent" value="save-draft">
-              {t('request.saveForLater')}
-            </SubmitButton>
-          </div>
-        </Form>
+        <SectionForm key={formKey} section={section} values={values} serverErrors={errors} />
       </div>
     </div>
   );
+}
+
+type Enhanced = typeof import('~/ui/request/EnhancedSectionForm').default;
+
+/**
+ * The plain form first (all that runs without JavaScript); once the page is interactive the
+ * browser-side validation (react-hook-form and the section's schema) loads as its own chunk and
+ * takes over, starting from whatever is in the fields. Keyed by the server's answer, so each
+ * answer starts afresh.
+ */
+function SectionForm({ section, values, serverErrors }: { section: SectionSpec; values: Record<string, string>; serverErrors: FieldErrors }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [enhanced, setEnhanced] = useState<{ Form: Enhanced; values: Record<string, string> } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import('~/ui/request/EnhancedSectionForm').then((module) => {
+      if (cancelled) return;
+      const typed = formRef.current ? formValuesOf(formRef.current) : values;
+      setEnhanced({ Form: module.default, values: typed });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [section, values]);
+  if (enhanced) return <enhanced.Form section={section} values={enhanced.values} serverErrors={serverErrors} />;
+  return (
+    <>
+      <ErrorSummary errors={serverErrors} fieldOrder={section.fields.map((f) => f.name)} />
+      <Form method="post" noValidate ref={formRef}>
+        <SectionFields section={section} values={values} errors={serverErrors} />
+      </Form>
+    </>
+  );
+}
+
+/** What the fields hold now, checkboxes joined with commas as the server reads them. */
+function formValuesOf(form: HTMLFormElement) {
+  const values: Record<string, string> = {};
+  for (const [key, value] of new FormData(form)) {
+    if (typeof value === 'string') values[key] = key in values ? `${values[key]},${value}` : value;
+  }
+  return values;
 }

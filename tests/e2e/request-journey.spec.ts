@@ -90,11 +90,22 @@ test('a parent requests an assessment, saving and returning; the caseworker allo
   await expectPage(page, 'Ask for an EHC needs assessment');
   await expect(page.getByText('You have completed 2 of 8 sections.')).toBeVisible();
 
-  // An empty required answer is refused beside the field; the rest is kept.
+  // An empty required answer is refused beside the field; the rest is kept. With JavaScript the
+  // shared schema catches it in the browser, before anything is sent.
   await page.getByRole('link', { name: 'Education and support so far' }).click();
   await page.getByLabel('School, college or setting').fill('Hillside Primary');
+  if (javaScriptEnabled) await page.locator('form[data-validates-in-browser]').waitFor();
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts.push(r.url());
+  });
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByRole('link', { name: 'Tell us what support they have had so far' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Select yes if the school or setting knows about this request' })).toBeVisible();
+  if (javaScriptEnabled) {
+    expect(posts).toEqual([]);
+    await expect(page).toHaveTitle(/^Error: /);
+  }
   await expect(page.getByLabel('School, college or setting')).toHaveValue('Hillside Primary');
   await expectPage(page, 'Education and support so far');
   await page.getByLabel('What support have they had so far?').fill('SEN support plan since Year 2.');

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { ChangeEventHandler, FocusEventHandler, InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId } from './ErrorSummary';
 
@@ -30,6 +30,16 @@ function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
     </div>
   ) : null;
 }
+
+/**
+ * What a browser-side form library (react-hook-form's `register`) attaches to a control. Fields
+ * stay plain HTML without it, so every form works without JavaScript.
+ */
+export type FieldBinding = {
+  ref?: (instance: HTMLElement | null) => void;
+  onChange?: ChangeEventHandler<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>;
+  onBlur?: FocusEventHandler<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>;
+};
 
 type GroupProps = { id: string; hint?: ReactNode; error?: string; children: ReactNode };
 
@@ -72,9 +82,10 @@ type TextInputProps = {
   defaultValue?: string;
   isPageHeading?: boolean;
   widthClass?: string;
+  binding?: FieldBinding;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'spellCheck' | 'inputMode' | 'autoCapitalize'>;
 
-export function TextInput({ name, label, hint, error, defaultValue, isPageHeading, widthClass, type = 'text', ...rest }: TextInputProps) {
+export function TextInput({ name, label, hint, error, defaultValue, isPageHeading, widthClass, type = 'text', binding, ...rest }: TextInputProps) {
   const id = fieldId(name);
   return (
     <LabelledGroup id={id} label={label} isPageHeading={isPageHeading} hint={hint} error={error}>
@@ -86,14 +97,15 @@ export function TextInput({ name, label, hint, error, defaultValue, isPageHeadin
         defaultValue={defaultValue}
         aria-describedby={describedBy(id, hint, error)}
         {...rest}
+        {...binding}
       />
     </LabelledGroup>
   );
 }
 
-type TextareaProps = { name: string; label: ReactNode; hint?: ReactNode; error?: string; defaultValue?: string; rows?: number; isPageHeading?: boolean };
+type TextareaProps = { name: string; label: ReactNode; hint?: ReactNode; error?: string; defaultValue?: string; rows?: number; isPageHeading?: boolean; binding?: FieldBinding };
 
-export function Textarea({ name, label, hint, error, defaultValue, rows = 5, isPageHeading }: TextareaProps) {
+export function Textarea({ name, label, hint, error, defaultValue, rows = 5, isPageHeading, binding }: TextareaProps) {
   const id = fieldId(name);
   return (
     <LabelledGroup id={id} label={label} isPageHeading={isPageHeading} hint={hint} error={error}>
@@ -104,6 +116,7 @@ export function Textarea({ name, label, hint, error, defaultValue, rows = 5, isP
         rows={rows}
         defaultValue={defaultValue}
         aria-describedby={describedBy(id, hint, error)}
+        {...binding}
       />
     </LabelledGroup>
   );
@@ -125,9 +138,10 @@ type RadiosProps = {
   defaultValue?: string;
   isPageHeading?: boolean;
   inline?: boolean;
+  binding?: FieldBinding;
 };
 
-export function Radios({ name, legend, hint, error, choices, defaultValue, isPageHeading, inline }: RadiosProps) {
+export function Radios({ name, legend, hint, error, choices, defaultValue, isPageHeading, inline, binding }: RadiosProps) {
   const id = fieldId(name);
   return (
     <FieldsetGroup id={id} legend={legend} isPageHeading={isPageHeading} hint={hint} error={error}>
@@ -144,6 +158,7 @@ export function Radios({ name, legend, hint, error, choices, defaultValue, isPag
                 value={choice.value}
                 defaultChecked={defaultValue === choice.value}
                 aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
+                {...binding}
               />
               <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
                 {choice.label}
@@ -161,10 +176,10 @@ export function Radios({ name, legend, hint, error, choices, defaultValue, isPag
   );
 }
 
-type CheckboxesProps = { name: string; legend: ReactNode; hint?: ReactNode; error?: string; choices: readonly Choice[]; checked: readonly string[] };
+type CheckboxesProps = { name: string; legend: ReactNode; hint?: ReactNode; error?: string; choices: readonly Choice[]; checked: readonly string[]; binding?: FieldBinding };
 
 /** GOV.UK checkboxes; the posted values arrive joined with commas (app/forms/form.server.ts). */
-export function Checkboxes({ name, legend, hint, error, choices, checked }: CheckboxesProps) {
+export function Checkboxes({ name, legend, hint, error, choices, checked, binding }: CheckboxesProps) {
   const id = fieldId(name);
   return (
     <FieldsetGroup id={id} legend={legend} hint={hint} error={error}>
@@ -173,7 +188,15 @@ export function Checkboxes({ name, legend, hint, error, choices, checked }: Chec
           const inputId = optionId(id, i, choice.value);
           return (
             <div className="govuk-checkboxes__item" key={choice.value}>
-              <input className="govuk-checkboxes__input" id={inputId} name={name} type="checkbox" value={choice.value} defaultChecked={checked.includes(choice.value)} />
+              <input
+                className="govuk-checkboxes__input"
+                id={inputId}
+                name={name}
+                type="checkbox"
+                value={choice.value}
+                defaultChecked={checked.includes(choice.value)}
+                {...binding}
+              />
               <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
                 {choice.label}
               </label>
