@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { caseProgress, type TimelineEntry } from '~/services/case-progress.server';
 import { caseSummary } from '~/services/caseload.server';
+import { documentsOfCase } from '~/services/documents.server';
 import { InsetText, NotificationBanner, SummaryList, Tag, WarningText, type TagColour } from '~/ui/govuk/content';
 import { commandKeys, eventKeys, outcomeKeys, roleKeys, stageKeys } from '~/ui/labels';
 import { Timeline } from '~/ui/moj/Timeline';
@@ -31,12 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const summary = await caseSummary(caseRecord.id);
   if (!summary) throw new Response('Not Found', { status: 404 });
   const today = todayInLondon();
-  const progress = await caseProgress(caseRecord, today);
+  const [progress, files] = await Promise.all([caseProgress(caseRecord, today), documentsOfCase(caseRecord.id)]);
   const staff = isStaff(user);
   return json({
     summary,
     today,
     progress,
+    documents: files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: Math.max(1, Math.round(f.sizeBytes / 1024)) })),
     staffView: staff ? { commands: availableCommands(caseRecord.stage, user).map((type) => ({ type, slug: slugFor(type) })) } : null,
   });
 }
@@ -76,7 +78,7 @@ function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
 export default function CasePage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { summary, progress, staffView } = useLoaderData<typeof loader>();
+  const { summary, progress, documents, staffView } = useLoaderData<typeof loader>();
   const childName = t('case.heading', { first: summary.child.firstName, last: summary.child.lastName });
 
   return (
@@ -213,6 +215,21 @@ export default function CasePage() {
               );
             })}
           </InsetText>
+        ) : null}
+
+        {documents.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">{t('case.documents.heading')}</h2>
+            <ul className="govuk-list">
+              {documents.map((d) => (
+                <li key={d.id}>
+                  <a className="govuk-link" href={`/documents/${d.id}`}>
+                    {t('request.documents.fileLink', { name: d.name, size: d.sizeKb })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
         ) : null}
 
         <h2 className="govuk-heading-m">{t('case.contact.heading')}</h2>

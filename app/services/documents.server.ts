@@ -125,6 +125,13 @@ export async function readDocument(id: string): Promise<{ row: StoredDocument; b
 }
 
 /** A request's documents, oldest first. */
+/** A case's documents (those sent with its request, and any added later), oldest first. */
+export async function documentsOfCase(caseId: string): Promise<StoredDocument[]> {
+  if (!UUID.test(caseId)) return [];
+  const db = await getDb();
+  return db.select().from(documents).where(eq(documents.caseId, caseId)).orderBy(asc(documents.createdAt), asc(documents.id));
+}
+
 export async function documentsOfRequest(requestId: string): Promise<StoredDocument[]> {
   if (!UUID.test(requestId)) return [];
   const db = await getDb();
