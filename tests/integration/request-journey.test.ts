@@ -132,3 +132,21 @@ describe('submitting', () => {
     expect(mail.messages.filter((m) => m.to.includes(parent.email))).toHaveLength(1);
   });
 });
+
+describe('uploads through the request page', () => {
+  it('a 30 MB file is refused beside the field, and nothing is stored', async () => {
+    const { action: documentsAction } = await import('~/routes/requests.$requestId_.documents');
+    const child = await childOf(parent, '2016-05-04');
+    const requestId = (await start(parent, child.id)).headers.get('Location')!.split('/')[2];
+    const form = new FormData();
+    form.append('kind', 'evidence');
+    form.append('file', new File([new Uint8Array(30 * 1024 * 1024)], 'huge.pdf', { type: 'application/pdf' }));
+    const request = await requestAs(parent, `/requests/${requestId}/documents`);
+    const upload = new Request(request.url, { method: 'POST', headers: { Cookie: request.headers.get('Cookie')! }, body: form });
+    const response = await settle(() => documentsAction({ request: upload, params: { requestId }, context: {} }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({ file: 'errors.upload.tooBig' });
+    const { documentsOfRequest } = await import('~/services/documents.server');
+    expect(await documentsOfRequest(requestId)).toHaveLength(0);
+  });
+});
