@@ -15,6 +15,7 @@ type Templates = {
   apology: { name: string; childName: string; step: string; reason: string; newDate: string; caseworker: string; link: string };
   requestReceipt: { name: string; reference: string; decisionDue: string; link: string };
   caseworkerAllocated: { name: string; childName: string; caseworker: string; email: string; phone: string; link: string };
+  youngPersonInvite: { name: string; parentName: string; link: string };
 };
 
 const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
@@ -26,6 +27,7 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   apology: { subject: 'mail.apology.subject', body: 'mail.apology.body' },
   requestReceipt: { subject: 'mail.requestReceipt.subject', body: 'mail.requestReceipt.body' },
   caseworkerAllocated: { subject: 'mail.caseworkerAllocated.subject', body: 'mail.caseworkerAllocated.body' },
+  youngPersonInvite: { subject: 'mail.youngPersonInvite.subject', body: 'mail.youngPersonInvite.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

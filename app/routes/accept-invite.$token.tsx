@@ -7,14 +7,14 @@ import { choosePasswordSchema } from '~/forms/account.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { acceptInvite, emailTokenIsLive } from '~/services/accounts.server';
+import { acceptInvite, emailTokenIsLive, INVITATIONS } from '~/services/accounts.server';
 import { ChoosePasswordForm, LinkExpired } from '~/ui/ChoosePasswordForm';
 
 export const handle: PageHandle = { titleKey: 'acceptInvite.title' };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? '';
-  return json({ token, live: await emailTokenIsLive(token, 'staff_invite') });
+  return json({ token, live: await emailTokenIsLive(token, INVITATIONS) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,5 +1,5 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
-import { emailTokens, localAuthorities, signInFailures, users, type User } from '../../db/schema';
+import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { children, emailTokens, localAuthorities, signInFailures, users, type Child, type User } from '../../db/schema';
 import type { Transaction } from '../../db/client';
 import { hashPassword, verifyDecoy, verifyPassword } from '../auth/password.server';
 import { createSession, invalidateAllSessions } from '../auth/session.server';
@@ -13,7 +13,7 @@ import { recordAudit } from './audit.server';
 /** Families register themselves; staff are invited by their LA's admin. */
 
 const HOUR = 60 * 60 * 1000;
-const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR } as const;
+const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR, young_person_invite: 14 * 24 * HOUR } as const;
 export const MAX_FAILED_SIGN_INS = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
@@ -32,14 +32,15 @@ async function issueEmailToken(tx: Transaction, userId: string, purpose: TokenPu
 }
 
 /** Marks a one-time link used and returns its user, or null if unknown, used or expired. */
-async function consumeEmailToken(tx: Transaction, token: string, purpose: TokenPurpose, now = new Date()) {
+async function consumeEmailToken(tx: Transaction, token: string, purpose: TokenPurpose | readonly TokenPurpose[], now = new Date()) {
+  const purposes = typeof purpose === 'string' ? [purpose] : [...purpose];
   const [row] = await tx
     .update(emailTokens)
     .set({ usedAt: now })
     .where(
       and(
         eq(emailTokens.id, hashToken(token)),
-        eq(emailTokens.purpose, purpose),
+        inArray(emailTokens.purpose, purposes),
         isNull(emailTokens.usedAt),
         gt(emailTokens.expiresAt, now),
       ),
@@ -51,14 +52,18 @@ async function consumeEmailToken(tx: Transaction, token: string, purpose: TokenP
 }
 
 /** Whether a one-time link is still usable, without using it (to show the form it opens). */
-export async function emailTokenIsLive(token: string, purpose: TokenPurpose, now = new Date()) {
+export async function emailTokenIsLive(token: string, purpose: TokenPurpose | readonly TokenPurpose[], now = new Date()) {
+  const purposes = typeof purpose === 'string' ? [purpose] : [...purpose];
   const db = await getDb();
   const [row] = await db
     .select({ userId: emailTokens.userId })
     .from(emailTokens)
-    .where(and(eq(emailTokens.id, hashToken(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)));
+    .where(and(eq(emailTokens.id, hashToken(token)), inArray(emailTokens.purpose, purposes), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)));
   return Boolean(row);
 }
+
+/** Invitations that end in choosing a password: staff, and young people invited by a parent. */
+export const INVITATIONS = ['staff_invite', 'young_person_invite'] as const;
 
 export async function findUserByEmail(email: string) {
   const db = await getDb();
@@ -222,7 +227,7 @@ export async function acceptInvite(token: string, password: string): Promise<{ u
   const passwordHash = await hashPassword(password);
   const db = await getDb();
   const user = await db.transaction(async (tx) => {
-    const invited = await consumeEmailToken(tx, token, 'staff_invite');
+    const invited = await consumeEmailToken(tx, token, INVITATIONS);
     if (!invited) return null;
     const [updated] = await tx
       .update(users)
@@ -238,4 +243,35 @@ export async function acceptInvite(token: string, password: string): Promise<{ u
 export async function setLocale(userId: string, locale: Locale) {
   const db = await getDb();
   await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+/**
+ * From the day after compulsory school age ends, decisions are the young person's: a parent
+ * invites them to their own account, which is linked to their record at once and becomes usable
+ * when they choose a password from the emailed link.
+ */
+export async function inviteYoungPerson(parent: User, child: Child, email: string, origin: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  if (child.youngPersonUserId) return { ok: false, error: 'errors.youngPerson.alreadyLinked' };
+  const db = await getDb();
+  const existing = await findUserByEmail(email);
+  if (existing && existing.role !== 'young_person') return { ok: false, error: 'errors.youngPerson.emailInUse' };
+  const token = await db.transaction(async (tx) => {
+    const youngPerson =
+      existing ??
+      (await tx.insert(users).values({ email, name: `${child.firstName} ${child.lastName}`, role: 'young_person', locale: parent.locale }).returning())[0];
+    await tx.update(children).set({ youngPersonUserId: youngPerson.id }).where(eq(children.id, child.id));
+    await recordAudit(
+      { userId: parent.id, action: 'invite:young_person', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { youngPersonId: youngPerson.id } },
+      tx,
+    );
+    return existing ? null : issueEmailToken(tx, youngPerson.id, 'young_person_invite');
+  });
+  await sendEmail(
+    renderEmail('youngPersonInvite', parent.locale, email, {
+      name: child.firstName,
+      parentName: parent.name,
+      link: token ? `${origin}/accept-invite/${token}` : `${origin}/sign-in`,
+    }),
+  );
+  return { ok: true };
 }

@@ -62,7 +62,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-export const emailTokenPurposes = ['verify_email', 'reset_password', 'staff_invite'] as const;
+export const emailTokenPurposes = ['verify_email', 'reset_password', 'staff_invite', 'young_person_invite'] as const;
 
 /** One-time links sent by email; stored hashed, used once. */
 export const emailTokens = pgTable(

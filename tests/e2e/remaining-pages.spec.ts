@@ -1,4 +1,4 @@
-import { expect, expectPage, signIn, test, visit } from './support/fixtures';
+import { expect, expectPage, signIn, test, uniqueEmail, visit } from './support/fixtures';
 
 /** Pages no journey reaches otherwise: each is visited, with its error state, and axe-checked. */
 
@@ -59,4 +59,22 @@ test('a caseworker records a legal exception and a request that arrived by lette
   await expectPage(page, 'Sam Letter');
   await expect(page.getByRole('definition').filter({ hasText: /^Request received$/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Request for an EHC needs assessment received' })).toBeVisible();
+});
+
+test('a parent invites their 17-year-old to their own account', async ({ page }) => {
+  await signIn(page, 'parent3');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expectPage(page, 'Your children');
+  await page.getByRole('link', { name: 'Kacper Nowak' }).click();
+  await expectPage(page, 'Kacper Nowak');
+  await expect(page.getByText(/Kacper has been a young person since/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start a request' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Invite Kacper to their own account' }).click();
+  await expect(page.getByRole('link', { name: 'Enter your email address' })).toBeVisible();
+  await expectPage(page, 'Kacper Nowak');
+  await page.getByLabel('Kacper’s email address').fill(uniqueEmail('kacper'));
+  await page.getByRole('button', { name: 'Invite Kacper to their own account' }).click();
+  await expect(page.getByText('We have sent Kacper an invitation to their own account.')).toBeVisible();
+  await expect(page.getByText('Kacper has their own account on the portal, linked to this record.')).toBeVisible();
+  await expectPage(page, 'Kacper Nowak');
 });

@@ -150,3 +150,30 @@ describe('uploads through the request page', () => {
     expect(await documentsOfRequest(requestId)).toHaveLength(0);
   });
 });
+
+describe("a young person's own account", () => {
+  it('a parent invites the young person, who sets a password from the email and can then ask for themselves', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-22T12:00:00Z'));
+    const teenager = await childOf(parent, '2009-01-10');
+    const { action: childPageAction } = await import('~/routes/children.$childId');
+    const { action: acceptAction } = await import('~/routes/accept-invite.$token');
+    mail.clear();
+    const invited = await settle(async () =>
+      childPageAction({ request: await requestAs(parent, `/children/${teenager.id}`, { form: { intent: 'invite-young-person', email: 'Kim.Test@Young.example' } }), params: { childId: teenager.id }, context: {} }),
+    );
+    expect(invited.headers.get('Location')).toBe(`/children/${teenager.id}?invited=1`);
+    vi.useRealTimers();
+    const email = await mail.waitFor((m) => m.to.includes('kim.test@young.example'));
+    const token = email.text.match(/\/accept-invite\/([a-z2-7]+)/)![1];
+    const accepted = await settle(async () =>
+      acceptAction({ request: await requestAs(null, `/accept-invite/${token}`, { form: { password: 'my own password', confirmPassword: 'my own password' } }), params: { token }, context: {} }),
+    );
+    expect(accepted.headers.get('Location')).toBe('/');
+    const [linked] = await db.select().from(children).where(eq(children.id, teenager.id));
+    const { users } = await import('../../db/schema');
+    const [youngPersonAccount] = await db.select().from(users).where(eq(users.id, linked.youngPersonUserId!));
+    expect(youngPersonAccount).toMatchObject({ role: 'young_person', email: 'kim.test@young.example' });
+    expect((await start(youngPersonAccount, teenager.id)).headers.get('Location')).toMatch(/^\/requests\//);
+  });
+});
