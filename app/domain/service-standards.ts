@@ -1,0 +1,107 @@
+/**
+ * The councils' own promises about replying to families (service standards), as a pure timer
+ * over a thread's messages. Pure: no clock (`now` is an argument), no I/O.
+ *
+ * Rules (docs/decisions/0010-service-standard-reply-timer.md):
+ * - A family message starts the clock unless one is already running.
+ * - A message is "received" on the day it arrives in London time; one arriving after the end of
+ *   the working day (17:00) or on a weekend or bank holiday is received on the next working day.
+ * - The acknowledgement is due `acknowledgeWithin` working days after the day received, the
+ *   substantive reply `replyWithin` working days after it (`addWorkingDays`).
+ * - Any LA message meets the acknowledgement standard; only a reply marked substantive meets
+ *   the reply standard and stops the clock.
+ * - A standard met after its due date is still a breach: breaches come from the whole history,
+ *   so they never disappear.
+ */
+import { addWorkingDays, compareDates, isWorkingDay, nextWorkingDayOnOrAfter, todayInLondon, addDays, type IsoDate } from './timescales';
+
+export type ServiceStandards = { acknowledgeWithin: number; replyWithin: number };
+
+/** The usual promise: acknowledge within 2 working days, reply within 5. */
+export const DEFAULT_SERVICE_STANDARDS: ServiceStandards = { acknowledgeWithin: 2, replyWithin: 5 };
+
+export const END_OF_WORKING_DAY_HOUR = 17;
+
+export type ThreadMessage = { side: 'family' | 'la'; sentAt: Date; substantive?: boolean };
+
+export type Breach = { standard: 'acknowledge' | 'reply'; startedOn: IsoDate; dueBy: IsoDate; metOn: IsoDate | null };
+
+export type ReplyClock =
+  | { state: 'idle' }
+  | { state: 'awaiting'; receivedOn: IsoDate; acknowledgeBy: IsoDate; replyBy: IsoDate; acknowledged: boolean; overdue: boolean; dueToday: boolean };
+
+function londonHour(instant: Date): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(instant));
+}
+
+/** The working day a family message counts as received on. */
+export function receivedOn(sentAt: Date): IsoDate {
+  const day = todayInLondon(sentAt);
+  if (isWorkingDay(day) && londonHour(sentAt) < END_OF_WORKING_DAY_HOUR) return day;
+  return nextWorkingDayOnOrAfter(addDays(day, 1));
+}
+
+export function dueDates(received: IsoDate, standards: ServiceStandards) {
+  return { acknowledgeBy: addWorkingDays(received, standards.acknowledgeWithin), replyBy: addWorkingDays(received, standards.replyWithin) };
+}
+
+type Cycle = { receivedOn: IsoDate; acknowledgeBy: IsoDate; replyBy: IsoDate; acknowledgedOn: IsoDate | null; repliedOn: IsoDate | null };
+
+/** Walks the thread, oldest first, into the periods during which the family was waiting. */
+function cycles(messages: readonly ThreadMessage[], standards: ServiceStandards): Cycle[] {
+  const sorted = [...messages].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
+  const result: Cycle[] = [];
+  let open: Cycle | null = null;
+  for (const message of sorted) {
+    if (message.side === 'family') {
+      if (!open) {
+        const received = receivedOn(message.sentAt);
+        open = { receivedOn: received, ...dueDates(received, standards), acknowledgedOn: null, repliedOn: null };
+        result.push(open);
+      }
+      continue;
+    }
+    if (!open) continue;
+    const day = todayInLondon(message.sentAt);
+    open.acknowledgedOn ??= day;
+    if (message.substantive) {
+      open.repliedOn = day;
+      open = null;
+    }
+  }
+  return result;
+}
+
+/** Where the thread stands now: is the family waiting, and until when. */
+export function replyClock(messages: readonly ThreadMessage[], standards: ServiceStandards, now: Date): ReplyClock {
+  const last = cycles(messages, standards).at(-1);
+  if (!last || last.repliedOn) return { state: 'idle' };
+  const today = todayInLondon(now);
+  const due = last.acknowledgedOn ? last.replyBy : last.acknowledgeBy;
+  return {
+    state: 'awaiting',
+    receivedOn: last.receivedOn,
+    acknowledgeBy: last.acknowledgeBy,
+    replyBy: last.replyBy,
+    acknowledged: last.acknowledgedOn !== null,
+    overdue: compareDates(today, due) > 0 || compareDates(today, last.replyBy) > 0,
+    dueToday: compareDates(today, due) === 0,
+  };
+}
+
+/** Every standard missed in the thread so far, met late or still unmet as of `now`. */
+export function breaches(messages: readonly ThreadMessage[], standards: ServiceStandards, now: Date): Breach[] {
+  const today = todayInLondon(now);
+  const found: Breach[] = [];
+  for (const cycle of cycles(messages, standards)) {
+    const checks = [
+      { standard: 'acknowledge' as const, dueBy: cycle.acknowledgeBy, metOn: cycle.acknowledgedOn },
+      { standard: 'reply' as const, dueBy: cycle.replyBy, metOn: cycle.repliedOn },
+    ];
+    for (const check of checks) {
+      const late = check.metOn ? compareDates(check.metOn, check.dueBy) > 0 : compareDates(today, check.dueBy) > 0;
+      if (late) found.push({ standard: check.standard, startedOn: cycle.receivedOn, dueBy: check.dueBy, metOn: check.metOn });
+    }
+  }
+  return found;
+}

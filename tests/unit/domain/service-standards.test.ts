@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { breaches, DEFAULT_SERVICE_STANDARDS, receivedOn, replyClock, type ThreadMessage } from '~/domain/service-standards';
+import { compareDates, isWorkingDay } from '~/domain/timescales';
+
+const at = (iso: string) => new Date(iso);
+const family = (iso: string): ThreadMessage => ({ side: 'family', sentAt: at(iso) });
+const la = (iso: string, substantive = false): ThreadMessage => ({ side: 'la', sentAt: at(iso), substantive });
+
+describe('when a family message counts as received', () => {
+  it.each([
+    ['2026-05-20T10:00:00Z', '2026-05-20'], // Wednesday 11:00 BST
+    ['2026-05-20T15:59:00Z', '2026-05-20'], // 16:59 BST
+    ['2026-05-20T16:00:00Z', '2026-05-21'], // 17:00 BST: next working day
+    ['2026-05-22T18:30:00Z', '2026-05-26'], // Friday evening before the spring bank holiday (Mon 25 May)
+    ['2026-05-23T09:00:00Z', '2026-05-26'], // Saturday
+    ['2026-12-24T16:30:00Z', '2026-12-24'], // Christmas Eve 16:30 GMT: still the working day
+    ['2026-12-24T17:30:00Z', '2026-12-29'], // 17:30 GMT: after hours; 25 and 28 (Boxing Day substitute) are holidays
+    ['2026-03-29T00:30:00Z', '2026-03-30'], // the night the clocks go forward (Sunday)
+  ])('sent %s -> received %s', (sent, received) => {
+    expect(receivedOn(at(sent))).toBe(received);
+  });
+});
+
+describe('the reply timer', () => {
+  it('a Friday-evening message before a bank holiday: acknowledge by Thursday, reply by the Tuesday after', () => {
+    const clock = replyClock([family('2026-05-22T18:30:00Z')], DEFAULT_SERVICE_STANDARDS, at('2026-05-23T10:00:00Z'));
+    expect(clock).toEqual({
+      state: 'awaiting',
+      receivedOn: '2026-05-26',
+      acknowledgeBy: '2026-05-28',
+      replyBy: '2026-06-02',
+      acknowledged: false,
+      overdue: false,
+      dueToday: false,
+    });
+  });
+
+  it('a second family message does not restart a running clock', () => {
+    const clock = replyClock([family('2026-05-20T09:00:00Z'), family('2026-05-21T09:00:00Z')], DEFAULT_SERVICE_STANDARDS, at('2026-05-21T10:00:00Z'));
+    // 5 working days after Wednesday 20 May 2026, skipping the spring bank holiday on 25 May.
+    expect(clock).toMatchObject({ receivedOn: '2026-05-20', replyBy: '2026-05-28' });
+  });
+
+  it('an acknowledgement meets the first standard only; a substantive reply stops the clock', () => {
+    const thread = [family('2026-05-20T09:00:00Z'), la('2026-05-21T09:00:00Z')];
+    expect(replyClock(thread, DEFAULT_SERVICE_STANDARDS, at('2026-05-21T12:00:00Z'))).toMatchObject({ state: 'awaiting', acknowledged: true });
+    expect(replyClock([...thread, la('2026-05-22T09:00:00Z', true)], DEFAULT_SERVICE_STANDARDS, at('2026-05-22T12:00:00Z'))).toEqual({ state: 'idle' });
+  });
+
+  it('is overdue the day after the due date and due on the day itself', () => {
+    const thread = [family('2026-05-20T09:00:00Z')];
+    expect(replyClock(thread, DEFAULT_SERVICE_STANDARDS, at('2026-05-22T12:00:00Z'))).toMatchObject({ dueToday: true, overdue: false });
+    expect(replyClock(thread, DEFAULT_SERVICE_STANDARDS, at('2026-05-23T12:00:00Z'))).toMatchObject({ overdue: true });
+  });
+
+  it('uses the council’s own standards', () => {
+    const clock = replyClock([family('2026-05-20T09:00:00Z')], { acknowledgeWithin: 1, replyWithin: 10 }, at('2026-05-20T10:00:00Z'));
+    expect(clock).toMatchObject({ acknowledgeBy: '2026-05-21', replyBy: '2026-06-04' });
+  });
+});
+
+describe('breaches', () => {
+  it('a late reply is still a breach, and stays one', () => {
+    const thread = [family('2026-05-20T09:00:00Z'), la('2026-05-29T09:00:00Z', true)];
+    const found = breaches(thread, DEFAULT_SERVICE_STANDARDS, at('2026-07-01T12:00:00Z'));
+    expect(found).toEqual([
+      { standard: 'acknowledge', startedOn: '2026-05-20', dueBy: '2026-05-22', metOn: '2026-05-29' },
+      { standard: 'reply', startedOn: '2026-05-20', dueBy: '2026-05-28', metOn: '2026-05-29' },
+    ]);
+  });
+
+  it('an unanswered message becomes a breach once its date passes', () => {
+    const thread = [family('2026-05-20T09:00:00Z'), la('2026-05-21T09:00:00Z')];
+    expect(breaches(thread, DEFAULT_SERVICE_STANDARDS, at('2026-05-28T12:00:00Z'))).toEqual([]);
+    expect(breaches(thread, DEFAULT_SERVICE_STANDARDS, at('2026-05-29T12:00:00Z'))).toEqual([
+      { standard: 'reply', startedOn: '2026-05-20', dueBy: '2026-05-28', metOn: null },
+    ]);
+  });
+
+  it('replies on time leave no breach', () => {
+    const thread = [family('2026-05-20T09:00:00Z'), la('2026-05-20T15:00:00Z', true), family('2026-06-01T09:00:00Z'), la('2026-06-02T09:00:00Z', true)];
+    expect(breaches(thread, DEFAULT_SERVICE_STANDARDS, at('2026-07-01T12:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('properties', () => {
+  const instant = fc.date({ min: new Date('2021-01-01T00:00:00Z'), max: new Date('2029-12-31T00:00:00Z'), noInvalidDate: true });
+  const message = fc.record({ side: fc.constantFrom('family' as const, 'la' as const), sentAt: instant, substantive: fc.boolean() });
+
+  it('a message is always received on a working day, never before it was sent', () => {
+    fc.assert(
+      fc.property(instant, (sent) => {
+        const day = receivedOn(sent);
+        return isWorkingDay(day) && compareDates(day, sent.toISOString().slice(0, 10)) >= 0;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the acknowledgement is never due after the reply, and breaches only grow with time', () => {
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 12 }), instant, instant, (thread, a, b) => {
+        const [earlier, later] = a < b ? [a, b] : [b, a];
+        const clock = replyClock(thread, DEFAULT_SERVICE_STANDARDS, later);
+        if (clock.state === 'awaiting' && compareDates(clock.acknowledgeBy, clock.replyBy) > 0) return false;
+        const before = breaches(thread, DEFAULT_SERVICE_STANDARDS, earlier).length;
+        return breaches(thread, DEFAULT_SERVICE_STANDARDS, later).length >= before;
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
