@@ -32,8 +32,12 @@ export type DraftRequestSubject = { type: 'draft_request'; laId: string; created
 
 export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject;
 
-/** read: see it; contribute: add to it as a party (messages, views); decide: record LA decisions; administer: manage users. */
-export type Action = 'read' | 'contribute' | 'decide' | 'administer';
+/**
+ * read: see it; contribute: add to it as a party (requests, views); message: read and write the
+ * case's thread with the council (professionals are not in it); decide: record LA decisions;
+ * administer: manage users.
+ */
+export type Action = 'read' | 'contribute' | 'message' | 'decide' | 'administer';
 
 export type Decision = 'allow' | 'not_found' | 'forbidden';
 
@@ -79,7 +83,7 @@ function decideDraft(actor: Actor, action: Action, subject: DraftRequestSubject)
 
 function decideCase(actor: Actor, action: Action, subject: CaseSubject): Decision {
   if (isFamilyOf(actor, subject)) {
-    return action === 'read' || action === 'contribute' ? 'allow' : 'forbidden';
+    return action === 'read' || action === 'contribute' || action === 'message' ? 'allow' : 'forbidden';
   }
   if (isStaff(actor) && actor.laId === subject.laId) {
     return action === 'administer' ? 'forbidden' : 'allow';

@@ -114,6 +114,12 @@ export default function CasePage() {
           );
         })}
 
+        <p className="govuk-body app-no-print">
+          <Link className="govuk-link govuk-!-font-weight-bold" to={`/cases/${summary.id}/messages`}>
+            {t('case.messagesLink')}
+          </Link>
+        </p>
+
         <h2 className="govuk-heading-m">{t('case.whereWeAre')}</h2>
         <p className="govuk-body">{t(familyStageSummary(summary.stage))}</p>
         <SummaryList

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 
 /** A local authority owns area teams, staff, advice organisations it lists, and cases. */
@@ -9,6 +9,9 @@ export const localAuthorities = pgTable('local_authorities', {
   code: text('code').notNull().unique(),
   contactEmail: text('contact_email').notNull(),
   contactPhone: text('contact_phone').notNull(),
+  /** Service standards, in working days: acknowledge a family's message, then answer it. */
+  acknowledgeWithin: integer('acknowledge_within').notNull().default(2),
+  replyWithin: integer('reply_within').notNull().default(5),
   createdAt: createdAt(),
 });
 

@@ -29,22 +29,22 @@ const childCase: CaseSubject = {
   professionalIds: ['ep'],
 };
 
-const actions: Action[] = ['read', 'contribute', 'decide', 'administer'];
+const actions: Action[] = ['read', 'contribute', 'message', 'decide', 'administer'];
 
-// Expected decision for [read, contribute, decide, administer] on the case above.
-const caseMatrix: Record<keyof typeof people, [Decision, Decision, Decision, Decision]> = {
-  parent: ['allow', 'allow', 'forbidden', 'forbidden'],
-  otherParent: ['not_found', 'not_found', 'not_found', 'not_found'],
-  youngPerson: ['allow', 'allow', 'forbidden', 'forbidden'],
-  caseworker: ['allow', 'allow', 'allow', 'forbidden'],
-  teammate: ['allow', 'allow', 'allow', 'forbidden'],
-  otherLaCaseworker: ['not_found', 'not_found', 'not_found', 'not_found'],
-  manager: ['allow', 'allow', 'allow', 'forbidden'],
-  admin: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  otherLaAdmin: ['not_found', 'not_found', 'not_found', 'not_found'],
-  advocate: ['not_found', 'not_found', 'not_found', 'not_found'],
-  askedProfessional: ['allow', 'forbidden', 'forbidden', 'forbidden'],
-  otherProfessional: ['not_found', 'not_found', 'not_found', 'not_found'],
+// Expected decision for [read, contribute, message, decide, administer] on the case above.
+const caseMatrix: Record<keyof typeof people, [Decision, Decision, Decision, Decision, Decision]> = {
+  parent: ['allow', 'allow', 'allow', 'forbidden', 'forbidden'],
+  otherParent: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  youngPerson: ['allow', 'allow', 'allow', 'forbidden', 'forbidden'],
+  caseworker: ['allow', 'allow', 'allow', 'allow', 'forbidden'],
+  teammate: ['allow', 'allow', 'allow', 'allow', 'forbidden'],
+  otherLaCaseworker: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  manager: ['allow', 'allow', 'allow', 'allow', 'forbidden'],
+  admin: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherLaAdmin: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  advocate: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  askedProfessional: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherProfessional: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
 };
 
 describe('case access policy', () => {
@@ -65,19 +65,19 @@ describe('case access policy', () => {
   });
 });
 
-const laMatrix: Record<keyof typeof people, [Decision, Decision, Decision, Decision]> = {
-  parent: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  otherParent: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  youngPerson: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  caseworker: ['allow', 'forbidden', 'forbidden', 'forbidden'],
-  teammate: ['allow', 'forbidden', 'forbidden', 'forbidden'],
-  otherLaCaseworker: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  manager: ['allow', 'forbidden', 'forbidden', 'forbidden'],
-  admin: ['allow', 'forbidden', 'forbidden', 'allow'],
-  otherLaAdmin: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  advocate: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  askedProfessional: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  otherProfessional: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
+const laMatrix: Record<keyof typeof people, [Decision, Decision, Decision, Decision, Decision]> = {
+  parent: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherParent: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  youngPerson: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  caseworker: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  teammate: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherLaCaseworker: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  manager: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  admin: ['allow', 'forbidden', 'forbidden', 'forbidden', 'allow'],
+  otherLaAdmin: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  advocate: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  askedProfessional: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherProfessional: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
 };
 
 describe('LA pages policy (admin and team views)', () => {

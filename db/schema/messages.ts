@@ -1,0 +1,47 @@
+import { index, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { cases } from './cases';
+import { users } from './people';
+
+/**
+ * One thread per case between the family side and the LA side. Messages are never edited or
+ * deleted: a correction is a new message.
+ */
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    senderId: uuid('sender_id')
+      .notNull()
+      .references(() => users.id),
+    side: text('side', { enum: ['family', 'la'] }).notNull(),
+    body: text('body').notNull(),
+    /** An LA reply that answers the family (stops the service-standard clock), not only an acknowledgement. */
+    substantive: boolean('substantive').notNull().default(false),
+    /** Made when the form is shown; sending the same form twice stores one message. */
+    formKey: text('form_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('messages_case').on(t.caseId, t.createdAt), uniqueIndex('messages_sender_form').on(t.senderId, t.formKey)],
+);
+
+/** A missed service standard, written when it happens so it stays on record. */
+export const serviceStandardBreaches = pgTable(
+  'service_standard_breaches',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    standard: text('standard', { enum: ['acknowledge', 'reply'] }).notNull(),
+    startedOn: text('started_on').notNull(),
+    dueBy: text('due_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('breaches_once').on(t.caseId, t.standard, t.startedOn)],
+);
+
+export type Message = typeof messages.$inferSelect;
