@@ -1,4 +1,4 @@
-import { useActionData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { useRef } from 'react';
 import type { FieldErrors } from '~/forms/errors';
 
@@ -6,14 +6,16 @@ export type FormFailure = { errors: FieldErrors; values: Record<string, string> 
 
 /**
  * What the last submit of this route's form left: errors per field and what was typed.
- * `formKey` changes with every answer from the server: keying the form with it re-renders the
- * fields from the server's values, so with JavaScript on the page ends up exactly as it would
- * without (passwords cleared, everything else kept).
+ * `formKey` changes with every answer from the server (a failed submit, or the page's data
+ * reloading after a successful one): keying the form with it re-renders the fields from the
+ * server's values, so with JavaScript on the page ends up exactly as it would without
+ * (passwords cleared, a sent message gone from the box, everything else kept).
  */
 export function useFormResult() {
   const data = useActionData<Partial<FormFailure> | undefined>();
-  const seen = useRef({ data, key: 0 });
-  if (seen.current.data !== data) seen.current = { data, key: seen.current.key + 1 };
+  const page = useLoaderData();
+  const seen = useRef({ data, page, key: 0 });
+  if (seen.current.data !== data || seen.current.page !== page) seen.current = { data, page, key: seen.current.key + 1 };
   return { errors: data?.errors ?? {}, values: data?.values ?? {}, formKey: seen.current.key };
 }
 

@@ -15,6 +15,7 @@ test('a parent sends a message, sees when to expect a reply, and a teammate answ
   await expectPage(page, 'Messages with the council');
   await expect(page.getByText('Could you tell us when the draft plan meeting will be?')).toBeVisible();
   await expect(page.getByText(/^We will reply by /)).toBeVisible();
+  await expect(page.getByLabel('Your message')).toHaveValue('');
 
   // Zara's caseworker is Tom Okafor; Priya Shah, in the same team, answers.
   const staff = await browser.newContext({ javaScriptEnabled });
