@@ -160,11 +160,18 @@ function Caseload({ caseload }: { caseload: Awaited<ReturnType<typeof caseloadOf
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.caseload.heading')}</h1>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/intake">
-          {t('home.caseload.intake')}
-        </Link>
-      </p>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/inbox">
+            {t('home.caseload.inbox')}
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/intake">
+            {t('home.caseload.intake')}
+          </Link>
+        </li>
+      </ul>
       {caseload.length === 0 ? (
         <p className="govuk-body">{t('home.caseload.none')}</p>
       ) : (
@@ -191,11 +198,18 @@ function Teams({ teams }: { teams: Awaited<ReturnType<typeof teamSummaries>> }) 
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.teams.heading')}</h1>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/intake">
-          {t('home.caseload.intake')}
-        </Link>
-      </p>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/inbox">
+            {t('home.caseload.inbox')}
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/intake">
+            {t('home.caseload.intake')}
+          </Link>
+        </li>
+      </ul>
       <Table
         caption={t('home.teams.caption')}
         head={[t('home.teams.team'), t('home.teams.openCases'), t('home.teams.unallocated'), t('home.teams.caseworkers')]}

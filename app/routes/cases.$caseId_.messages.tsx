@@ -11,6 +11,7 @@ import type { Locale } from '~/i18n/config';
 import { formatDateTime, formatDateWithWeekday } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { caseSummary } from '~/services/caseload.server';
+import { markThreadRead } from '~/services/inbox.server';
 import { postMessage, standardsOf, threadClock, threadOf } from '~/services/messages.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -24,6 +25,7 @@ export const handle: PageHandle = { titleKey: 'messages.title' };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'message');
   const [summary, thread, standards] = await Promise.all([caseSummary(caseRecord.id), threadOf(caseRecord.id), standardsOf(caseRecord.laId)]);
+  if (isStaff(user)) await markThreadRead(user.id, caseRecord.id);
   return json({
     caseId: caseRecord.id,
     childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',

@@ -17,17 +17,36 @@ test('a parent sends a message, sees when to expect a reply, and a teammate answ
   await expect(page.getByText(/^We will reply by /)).toBeVisible();
   await expect(page.getByLabel('Your message')).toHaveValue('');
 
-  // Zara's caseworker is Tom Okafor; Priya Shah, in the same team, answers.
+  // Zara's caseworker, Tom Okafor, sees it in his inbox and marks himself away.
   const staff = await browser.newContext({ javaScriptEnabled });
-  const teammate = await staff.newPage();
-  await signIn(teammate, 'caseworker1');
-  await teammate.goto(new URL(page.url()).pathname);
-  await expectPage(teammate, 'Messages with the council');
-  await expect(teammate.getByText(/^Reply due by /)).toBeVisible();
-  await teammate.getByLabel('Your message').fill('The meeting is on Tuesday at 10am at Hillside Academy. Priya');
-  await teammate.getByRole('button', { name: 'Send message' }).click();
-  await expectPage(teammate, 'Messages with the council');
+  const tom = await staff.newPage();
+  await signIn(tom, 'caseworker2');
+  await tom.getByRole('link', { name: 'Messages waiting for a reply' }).click();
+  await expectPage(tom, 'Messages waiting for a reply');
+  await expect(tom.getByRole('row', { name: /Zara Khan/ })).toContainText('1 unread');
+  await tom.getByRole('button', { name: 'I am away' }).click();
+  await expect(tom.getByText('You are marked as away')).toBeVisible();
+  await expectPage(tom, 'Messages waiting for a reply');
   await staff.close();
+
+  // Priya Shah, in the same team, finds it first in the team's inbox and answers.
+  const cover = await browser.newContext({ javaScriptEnabled });
+  const priya = await cover.newPage();
+  await signIn(priya, 'caseworker1');
+  await priya.getByRole('link', { name: 'Messages waiting for a reply' }).click();
+  await expectPage(priya, 'Messages waiting for a reply');
+  await priya.getByRole('link', { name: 'Your team' }).click();
+  await expectPage(priya, 'Messages waiting for a reply');
+  const first = priya.getByRole('row').nth(1);
+  await expect(first).toContainText('Zara Khan');
+  await expect(first).toContainText('Away');
+  await first.getByRole('link', { name: /Zara Khan/ }).click();
+  await expectPage(priya, 'Messages with the council');
+  await expect(priya.getByText(/^Reply due by /)).toBeVisible();
+  await priya.getByLabel('Your message').fill('The meeting is on Tuesday at 10am at Hillside Academy. Priya');
+  await priya.getByRole('button', { name: 'Send message' }).click();
+  await expectPage(priya, 'Messages with the council');
+  await cover.close();
 
   await page.reload();
   await expectPage(page, 'Messages with the council');

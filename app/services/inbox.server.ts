@@ -1,0 +1,90 @@
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { cases, children, messages, threadReads, users, type User } from '../../db/schema';
+import { replyClock, type ServiceStandards } from '../domain/service-standards';
+import { compareDates, todayInLondon } from '../domain/timescales';
+import { getDb } from '../db.server';
+import { standardsOf } from './messages.server';
+
+/**
+ * Threads waiting for the council's reply: a caseworker's own, or their area team's (a
+ * manager: the whole LA's), soonest due first, with unread counts. A caseworker marked absent
+ * has their waiting threads shown first to the team, so someone else answers.
+ */
+export type InboxEntry = {
+  caseId: string;
+  reference: string;
+  childName: string;
+  caseworkerName: string | null;
+  caseworkerAbsent: boolean;
+  dueBy: string;
+  waitingFor: 'acknowledgement' | 'reply';
+  overdue: boolean;
+  dueToday: boolean;
+  unread: number;
+};
+
+export type InboxScope = 'mine' | 'team';
+
+export async function inboxOf(viewer: User, scope: InboxScope, now = new Date()): Promise<InboxEntry[]> {
+  const db = await getDb();
+  const inScope =
+    scope === 'mine'
+      ? eq(cases.caseworkerId, viewer.id)
+      : viewer.role === 'caseworker' && viewer.teamId
+        ? eq(cases.teamId, viewer.teamId)
+        : eq(cases.laId, viewer.laId!);
+  const caseRows = await db
+    .select({
+      caseId: cases.id,
+      reference: cases.reference,
+      childName: sql<string>`${children.firstName} || ' ' || ${children.lastName}`,
+      caseworkerName: users.name,
+      caseworkerAbsent: users.absent,
+    })
+    .from(cases)
+    .innerJoin(children, eq(children.id, cases.childId))
+    .leftJoin(users, eq(users.id, cases.caseworkerId))
+    .where(and(eq(cases.laId, viewer.laId!), inScope, notInArray(cases.stage, ['withdrawn', 'ceased'])));
+  if (caseRows.length === 0) return [];
+  const ids = caseRows.map((c) => c.caseId);
+  const [thread, reads, standards] = await Promise.all([
+    db
+      .select({ caseId: messages.caseId, side: messages.side, sentAt: messages.createdAt, substantive: messages.substantive })
+      .from(messages)
+      .where(inArray(messages.caseId, ids))
+      .orderBy(asc(messages.createdAt)),
+    db.select().from(threadReads).where(and(eq(threadReads.userId, viewer.id), inArray(threadReads.caseId, ids))),
+    standardsOf(viewer.laId!),
+  ]);
+  const today = todayInLondon(now);
+  const entries: InboxEntry[] = [];
+  for (const c of caseRows) {
+    const own = thread.filter((m) => m.caseId === c.caseId);
+    const clock = replyClock(own, standards as ServiceStandards, now);
+    if (clock.state !== 'awaiting') continue;
+    const readAt = reads.find((r) => r.caseId === c.caseId)?.readAt;
+    const dueBy = clock.acknowledged ? clock.replyBy : clock.acknowledgeBy;
+    entries.push({
+      ...c,
+      caseworkerAbsent: Boolean(c.caseworkerAbsent),
+      dueBy,
+      waitingFor: clock.acknowledged ? 'reply' : 'acknowledgement',
+      overdue: compareDates(today, dueBy) > 0,
+      dueToday: compareDates(today, dueBy) === 0,
+      unread: own.filter((m) => m.side === 'family' && (!readAt || m.sentAt > readAt)).length,
+    });
+  }
+  return entries.sort((a, b) => Number(b.caseworkerAbsent) - Number(a.caseworkerAbsent) || compareDates(a.dueBy, b.dueBy));
+}
+
+/** Opening a thread marks it read for that person. */
+export async function markThreadRead(userId: string, caseId: string, now = new Date()) {
+  const db = await getDb();
+  await db.insert(threadReads).values({ userId, caseId, readAt: now }).onConflictDoUpdate({ target: [threadReads.userId, threadReads.caseId], set: { readAt: now } });
+}
+
+/** A caseworker says they are away (or back): their waiting threads show first to the team. */
+export async function setAbsent(userId: string, absent: boolean) {
+  const db = await getDb();
+  await db.update(users).set({ absent }).where(eq(users.id, userId));
+}
