@@ -154,24 +154,32 @@ function FamilyHome({ childList, forSelf }: { childList: Awaited<ReturnType<type
   );
 }
 
+/** Where casework starts each day, for caseworkers and managers alike. */
+function StaffShortcuts() {
+  const { t } = useTranslation();
+  return (
+    <ul className="govuk-list">
+      <li>
+        <Link className="govuk-link" to="/inbox">
+          {t('home.caseload.inbox')}
+        </Link>
+      </li>
+      <li>
+        <Link className="govuk-link" to="/intake">
+          {t('home.caseload.intake')}
+        </Link>
+      </li>
+    </ul>
+  );
+}
+
 function Caseload({ caseload }: { caseload: Awaited<ReturnType<typeof caseloadOf>> }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.caseload.heading')}</h1>
-      <ul className="govuk-list">
-        <li>
-          <Link className="govuk-link" to="/inbox">
-            {t('home.caseload.inbox')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/intake">
-            {t('home.caseload.intake')}
-          </Link>
-        </li>
-      </ul>
+      <StaffShortcuts />
       {caseload.length === 0 ? (
         <p className="govuk-body">{t('home.caseload.none')}</p>
       ) : (
@@ -198,18 +206,7 @@ function Teams({ teams }: { teams: Awaited<ReturnType<typeof teamSummaries>> }) 
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.teams.heading')}</h1>
-      <ul className="govuk-list">
-        <li>
-          <Link className="govuk-link" to="/inbox">
-            {t('home.caseload.inbox')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/intake">
-            {t('home.caseload.intake')}
-          </Link>
-        </li>
-      </ul>
+      <StaffShortcuts />
       <Table
         caption={t('home.teams.caption')}
         head={[t('home.teams.team'), t('home.teams.openCases'), t('home.teams.unallocated'), t('home.teams.caseworkers')]}
