@@ -14,6 +14,13 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // cases run the same way in both projects.
 const noJsPort = port + 1;
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+// Journeys that depend on the day and time run against servers whose clock is pinned (by
+// libfaketime) to a Friday evening before a bank holiday: 28 May 2027, 6pm in London, with the
+// Spring bank holiday on Monday 31 May. Each project again has its own server.
+const pinnedClock = '2027-05-28 17:00:00';
+const pinnedPort = port + 2;
+const pinnedNoJsPort = port + 3;
+const pinnedSpecs = /messages\.spec\.ts/;
 // localhost, not 127.0.0.1: the session cookie is Secure in production, and browsers accept
 // Secure cookies over plain http only from localhost.
 const baseURL = `http://localhost:${port}`;
@@ -55,8 +62,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: true } },
-    { name: 'no-js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, baseURL: noJsBaseURL } },
+    { name: 'js', testIgnore: pinnedSpecs, use: { ...devices['Desktop Chrome'], javaScriptEnabled: true } },
+    { name: 'no-js', testIgnore: pinnedSpecs, use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, baseURL: noJsBaseURL } },
+    { name: 'friday-js', testMatch: pinnedSpecs, use: { ...devices['Desktop Chrome'], javaScriptEnabled: true, baseURL: `http://localhost:${pinnedPort}` } },
+    {
+      name: 'friday-no-js',
+      testMatch: pinnedSpecs,
+      use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, baseURL: `http://localhost:${pinnedNoJsPort}` },
+    },
   ],
   webServer: [
     {
@@ -86,5 +99,14 @@ export default defineConfig({
       timeout: 120_000,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
+    ...[pinnedPort, pinnedNoJsPort].map((pinned) => ({
+      name: `app-friday-${pinned}`,
+      command: 'npx tsx tests/e2e/support/start-server.ts',
+      url: `http://localhost:${pinned}/readyz`,
+      env: { E2E_PORT: String(pinned), E2E_SMTP_PORT: String(smtpPort), E2E_CLOCK: pinnedClock },
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+    })),
   ],
 });

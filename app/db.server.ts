@@ -19,6 +19,11 @@ export async function getDb(): Promise<Database> {
   return (await handle()).db;
 }
 
+/** How the job queue reaches this database (see DatabaseHandle.jobQueue). */
+export async function jobQueueConnection(): Promise<DatabaseHandle['jobQueue']> {
+  return (await handle()).jobQueue;
+}
+
 export async function closeDb() {
   const current = globalForDb.__ehcpDb;
   globalForDb.__ehcpDb = undefined;

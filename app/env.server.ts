@@ -36,6 +36,11 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  /** Run the job worker (email outbox, sweeps) in the web server's process. */
+  RUN_JOB_WORKER: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 function isInside(path: string, dir: string) {
@@ -73,4 +78,9 @@ export function usesEmbeddedDatabase(env: Env = getEnv()) {
  */
 export function secureCookies(env: Env = getEnv()) {
   return env.SECURE_COOKIES ?? env.NODE_ENV === 'production';
+}
+
+/** Where emailed links point when there is no request to take the address from (the job worker). */
+export function publicOrigin(env: Env = getEnv()) {
+  return env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
 }

@@ -17,6 +17,11 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Runs the committed migrations in ./migrations. */
   migrate(migrationsFolder?: string): Promise<void>;
+  /**
+   * How the job queue (pg-boss) reaches the same database: its own small pool on a server, or
+   * the one in-process PGlite through pg-boss's `db.executeSql` hook (ADR 0011).
+   */
+  jobQueue: { connectionString: string } | { db: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } };
   close(): Promise<void>;
 }
 
@@ -43,6 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db: db as unknown as Database,
       kind: 'postgres',
       migrate: (folder = defaultMigrationsFolder) => migrate(db, { migrationsFolder: folder }),
+      jobQueue: { connectionString: options.databaseUrl },
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -57,6 +63,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db: db as unknown as Database,
     kind: 'pglite',
     migrate: (folder = defaultMigrationsFolder) => migrate(db, { migrationsFolder: folder }),
+    jobQueue: {
+      db: {
+        // pg-boss sends parameterised statements one at a time, and its own schema as one
+        // parameterless script (several statements), which only `exec` accepts.
+        async executeSql(text, values) {
+          if (values && values.length > 0) return client.query(text, values);
+          const results = await client.exec(text);
+          return { rows: results.at(-1)?.rows ?? [] };
+        },
+      },
+    },
     close: () => client.close(),
   };
 }

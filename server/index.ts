@@ -4,6 +4,7 @@ import compression from 'compression';
 import express from 'express';
 import { closeDb } from '../app/db.server';
 import { getEnv } from '../app/env.server';
+import { startWorker, stopWorker } from '../app/jobs/worker.server';
 
 /**
  * The HTTP server: static files, security headers and the Remix app. It closes HTTP and the
@@ -41,6 +42,12 @@ const server = app.listen(env.PORT, () => {
   console.log(`EHCP portal listening on http://localhost:${env.PORT}`);
 });
 
+// Email delivery and scheduled sweeps run beside the web server, on the same database.
+if (env.RUN_JOB_WORKER) {
+  await startWorker();
+  console.log('Job worker started');
+}
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
@@ -48,6 +55,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: closing`);
   server.close();
   server.closeAllConnections();
+  await stopWorker().catch((error: unknown) => console.error(error));
   await closeDb().catch((error: unknown) => console.error(error));
   process.exit(0);
 }

@@ -1,8 +1,12 @@
 import { redirect } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
-import { assessmentRequests, cases, childParents, children, type Case, type User } from '../../db/schema';
+import { adviceRequests, assessmentRequests, cases, children, type Case, type User } from '../../db/schema';
+import { professionalHasAccess } from '../domain/advice';
+import { consentFor, type LiveConsent } from '../domain/consent';
+import { todayInLondon } from '../domain/timescales';
 import { getDb } from '../db.server';
 import { recordAudit } from '../services/audit.server';
+import { familySideOf } from '../services/consents.server';
 import { decide, type Action, type CaseSubject, type ChildSubject, type Decision, type Subject } from './policy';
 import { readSessionToken, validateSessionToken } from './session.server';
 
@@ -63,17 +67,23 @@ export async function requireAccess(request: Request, action: Action, subject: S
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Loads what the policy needs to know about a case: its LA, team, caseworker and family. */
-export async function loadCaseSubject(caseId: string): Promise<{ record: Case; subject: CaseSubject } | null> {
+/**
+ * Loads what the policy needs to know about a case: its LA, team, caseworker, family side today
+ * (who controls it, the advocates' live consents), and the professionals asked for advice whose
+ * request is open or still within its grace period.
+ */
+export async function loadCaseSubject(caseId: string, today = todayInLondon()): Promise<{ record: Case; subject: CaseSubject } | null> {
   if (!UUID.test(caseId)) return null;
   const db = await getDb();
-  const [row] = await db
-    .select({ record: cases, youngPersonId: children.youngPersonUserId })
-    .from(cases)
-    .innerJoin(children, eq(children.id, cases.childId))
-    .where(eq(cases.id, caseId));
+  const [row] = await db.select({ record: cases, child: children }).from(cases).innerJoin(children, eq(children.id, cases.childId)).where(eq(cases.id, caseId));
   if (!row) return null;
-  const parents = await db.select({ userId: childParents.userId }).from(childParents).where(eq(childParents.childId, row.record.childId));
+  const [{ control: _control, ...family }, asked] = await Promise.all([
+    familySideOf(row.child, today, db),
+    db
+      .select({ professionalId: adviceRequests.professionalId, state: adviceRequests.state, closedOn: adviceRequests.closedOn })
+      .from(adviceRequests)
+      .where(eq(adviceRequests.caseId, caseId)),
+  ]);
   return {
     record: row.record,
     subject: {
@@ -81,10 +91,22 @@ export async function loadCaseSubject(caseId: string): Promise<{ record: Case; s
       laId: row.record.laId,
       teamId: row.record.teamId,
       caseworkerId: row.record.caseworkerId,
-      parentIds: parents.map((p) => p.userId),
-      youngPersonId: row.youngPersonId,
+      ...family,
+      professionalIds: [...new Set(asked.filter((a) => professionalHasAccess(a, today)).map((a) => a.professionalId))],
     },
   };
+}
+
+/** For an advocate: the consent they act on (and so the family member they act for); null for anyone else. */
+function actingFor(user: User, consents: readonly LiveConsent[] | undefined) {
+  return consentFor(user, consents);
+}
+
+/** What the audit log says about an advocate's access: the consent it rests on. */
+function advocateDetails(user: User, consents: readonly LiveConsent[] | undefined) {
+  if (user.role !== 'advocate') return {};
+  const consent = actingFor(user, consents);
+  return consent ? { consentId: consent.consentId, onBehalfOf: consent.grantedBy, scope: consent.scope } : { consent: 'none' };
 }
 
 /**
@@ -101,20 +123,25 @@ export async function requireCaseAccess(request: Request, caseId: string, action
     subjectType: 'case',
     subjectId: caseId.slice(0, 64),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
-    details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? {} : { reason: 'no such case' }) },
+    details: {
+      path: new URL(request.url).pathname,
+      method: request.method,
+      ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : { reason: 'no such case' }),
+    },
   });
   if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
-  return { user, caseRecord: loaded.record, subject: loaded.subject };
+  return { user, caseRecord: loaded.record, subject: loaded.subject, consent: actingFor(user, loaded.subject.advocateConsents) };
 }
 
 /** Loads what the policy needs to know about a child's record. */
-async function loadChildSubject(childId: string): Promise<{ child: typeof children.$inferSelect; subject: ChildSubject } | null> {
+async function loadChildSubject(childId: string, today = todayInLondon()) {
   if (!UUID.test(childId)) return null;
   const db = await getDb();
   const [child] = await db.select().from(children).where(eq(children.id, childId));
   if (!child) return null;
-  const parents = await db.select({ userId: childParents.userId }).from(childParents).where(eq(childParents.childId, childId));
-  return { child, subject: { type: 'child', laId: child.laId, parentIds: parents.map((p) => p.userId), youngPersonId: child.youngPersonUserId } };
+  const { control, ...family } = await familySideOf(child, today, db);
+  const subject: ChildSubject = { type: 'child', laId: child.laId, ...family };
+  return { child, subject, control };
 }
 
 /** The guard for a child's record outside a case; audited like case access. */
@@ -128,10 +155,10 @@ export async function requireChildAccess(request: Request, childId: string, acti
     subjectType: 'child',
     subjectId: childId.slice(0, 64),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
-    details: { path: new URL(request.url).pathname, method: request.method },
+    details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : {}) },
   });
   if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
-  return { user, child: loaded.child, subject: loaded.subject };
+  return { user, child: loaded.child, subject: loaded.subject, control: loaded.control, consent: actingFor(user, loaded.subject.advocateConsents) };
 }
 
 /**
@@ -147,7 +174,7 @@ export async function requireRequestAccess(request: Request, requestId: string, 
   if (row && loaded) {
     decision =
       row.status === 'draft'
-        ? decide(user, action, { type: 'draft_request', laId: loaded.child.laId, createdBy: row.createdBy, parentIds: loaded.subject.parentIds, youngPersonId: loaded.subject.youngPersonId })
+        ? decide(user, action, { ...loaded.subject, type: 'draft_request', createdBy: row.createdBy })
         : decide(user, action, { ...loaded.subject, type: 'case', teamId: '', caseworkerId: null });
   }
   await recordAudit({
@@ -156,8 +183,8 @@ export async function requireRequestAccess(request: Request, requestId: string, 
     subjectType: 'assessment_request',
     subjectId: requestId.slice(0, 64),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
-    details: { path: new URL(request.url).pathname, method: request.method },
+    details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : {}) },
   });
   if (decision !== 'allow' || !row || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
-  return { user, requestRow: row, child: loaded.child };
+  return { user, requestRow: row, child: loaded.child, consent: actingFor(user, loaded.subject.advocateConsents) };
 }

@@ -1,4 +1,6 @@
 import type { Role } from '../../db/schema/people';
+import { consentFor, scopeAllows, type LiveConsent } from '../domain/consent';
+import type { ParentAccess } from '../domain/young-person';
 
 /**
  * The one policy: who may do what to which record. Pure, so it is tested as a matrix
@@ -9,40 +11,55 @@ import type { Role } from '../../db/schema/people';
  * else's child, another LA's case) and 'forbidden' when they do (an admin page, a case they can
  * read but not change).
  */
-export type Actor = { id: string; role: Role; laId: string | null; teamId: string | null };
+export type Actor = { id: string; role: Role; laId: string | null; teamId: string | null; adviceOrgId?: string | null };
 
-export type CaseSubject = {
+/**
+ * What every record of a child carries for the family side: the parents, the young person, how
+ * far the parents' access reaches now (app/domain/young-person.ts; 'full' when left out) and the
+ * advocates' live consents (app/domain/consent.ts).
+ */
+type FamilySide = {
+  parentIds: readonly string[];
+  youngPersonId: string | null;
+  parentAccess?: ParentAccess;
+  advocateConsents?: readonly LiveConsent[];
+};
+
+export type CaseSubject = FamilySide & {
   type: 'case';
   laId: string;
   teamId: string;
   caseworkerId: string | null;
-  parentIds: readonly string[];
-  youngPersonId: string | null;
-  /** Professionals with an open advice request on this case. */
+  /** Professionals with an advice request on this case that is open or within its grace period (app/domain/advice.ts). */
   professionalIds?: readonly string[];
 };
 
 export type LaSubject = { type: 'la'; laId: string };
 
 /** A child's record, before any case exists (adding a child, starting a request). */
-export type ChildSubject = { type: 'child'; laId: string; parentIds: readonly string[]; youngPersonId: string | null };
+export type ChildSubject = FamilySide & { type: 'child'; laId: string };
 
 /** A request for assessment while it is still a draft: private to the family, or to the caseworker recording it. */
-export type DraftRequestSubject = { type: 'draft_request'; laId: string; createdBy: string; parentIds: readonly string[]; youngPersonId: string | null };
+export type DraftRequestSubject = FamilySide & { type: 'draft_request'; laId: string; createdBy: string };
 
 export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject;
 
 /**
- * read: see it; contribute: add to it as a party (requests, views); message: read and write the
- * case's thread with the council (professionals are not in it); decide: record LA decisions;
- * administer: manage users.
+ * read: see it; contribute: add to it as a party (requests, views, comments on the draft plan);
+ * advise: write the advice a professional was asked for; message: read and write the case's
+ * thread with the council (professionals are not in it); decide: record LA decisions;
+ * administer: manage users; share: give, change or revoke an advocate's consent for the
+ * child's case (the family member who decides, never the advocate).
  */
-export type Action = 'read' | 'contribute' | 'message' | 'decide' | 'administer';
+export type Action = 'read' | 'contribute' | 'advise' | 'message' | 'decide' | 'administer' | 'share';
 
 export type Decision = 'allow' | 'not_found' | 'forbidden';
 
 export const STAFF_ROLES: readonly Role[] = ['caseworker', 'manager'];
 export const FAMILY_ROLES: readonly Role[] = ['parent', 'young_person'];
+
+/** Staff manage nothing of accounts here, never write a professional's advice, and never give a family's consent. */
+const staffMayNot: readonly Action[] = ['administer', 'advise', 'share'];
 
 export function isStaff(actor: Pick<Actor, 'role'>) {
   return STAFF_ROLES.includes(actor.role);
@@ -61,39 +78,79 @@ export function decide(actor: Actor, action: Action, subject: Subject): Decision
   }
 }
 
-function isFamilyOf(actor: Actor, subject: { parentIds: readonly string[]; youngPersonId: string | null }) {
+function isFamilyOf(actor: Actor, subject: FamilySide) {
   return (actor.role === 'parent' && subject.parentIds.includes(actor.id)) || (actor.role === 'young_person' && subject.youngPersonId === actor.id);
 }
 
+/**
+ * The family side's rights: the young person always; a parent as far as `parentAccess` reaches
+ * ('read' while a new young person's account is pending; 'none' once the young person has not
+ * agreed to share). Null: not family.
+ */
+function familyDecision(actor: Actor, action: Action, subject: FamilySide, allowed: readonly Action[]): Decision | null {
+  if (!isFamilyOf(actor, subject)) return null;
+  const parentAccess = actor.role === 'parent' ? (subject.parentAccess ?? 'full') : 'full';
+  if (parentAccess === 'none') return 'forbidden';
+  if (parentAccess === 'read') return action === 'read' ? 'allow' : 'forbidden';
+  return allowed.includes(action) ? 'allow' : 'forbidden';
+}
+
+/**
+ * An advocate acts only under a live consent, within its scope. Without one the record does not
+ * exist for them (404): consent revoked or expired means gone at once.
+ */
+function advocateDecision(actor: Actor, action: Action, subject: FamilySide): Decision | null {
+  if (actor.role !== 'advocate') return null;
+  const consent = consentFor(actor, subject.advocateConsents);
+  if (!consent) return 'not_found';
+  return scopeAllows(consent.scope, action) ? 'allow' : 'forbidden';
+}
+
 function decideChild(actor: Actor, action: Action, subject: ChildSubject): Decision {
-  if (isFamilyOf(actor, subject)) return action === 'read' || action === 'contribute' ? 'allow' : 'forbidden';
-  if (isStaff(actor) && actor.laId === subject.laId) return action === 'administer' ? 'forbidden' : 'allow';
+  // On the child's record a parent whose access is 'read' may still contribute (invite the young
+  // person, record a lack of capacity); one the young person has not shared with still sees the
+  // record itself, to be told so, but nothing of the case.
+  const parentAccess = subject.parentAccess === 'read' ? 'full' : subject.parentAccess === 'none' ? 'read' : subject.parentAccess;
+  const family = familyDecision(actor, action, { ...subject, parentAccess }, ['read', 'contribute', 'share']);
+  if (family) return family;
+  const advocate = advocateDecision(actor, action, subject);
+  if (advocate) return advocate;
+  if (isStaff(actor) && actor.laId === subject.laId) return staffMayNot.includes(action) ? 'forbidden' : 'allow';
   return 'not_found';
 }
 
 function decideDraft(actor: Actor, action: Action, subject: DraftRequestSubject): Decision {
   // A family's draft is theirs alone until they submit it; a caseworker's draft (a request that
   // arrived by phone or letter) is the LA's.
-  if (subject.createdBy === actor.id) return action === 'administer' ? 'forbidden' : 'allow';
-  if (isFamilyOf(actor, subject)) return action === 'read' || action === 'contribute' ? 'allow' : 'forbidden';
+  const family = familyDecision(actor, action, subject, ['read', 'contribute']);
+  if (family) return family;
   const recordedByStaff = !subject.parentIds.includes(subject.createdBy) && subject.youngPersonId !== subject.createdBy;
-  if (recordedByStaff && isStaff(actor) && actor.laId === subject.laId) return action === 'administer' ? 'forbidden' : 'allow';
+  if (subject.createdBy === actor.id) return staffMayNot.includes(action) ? 'forbidden' : 'allow';
+  // An advocate may finish a family's draft, never a caseworker's.
+  if (!recordedByStaff) {
+    const advocate = advocateDecision(actor, action, subject);
+    if (advocate) return advocate === 'allow' && action !== 'read' && action !== 'contribute' ? 'forbidden' : advocate;
+  }
+  if (recordedByStaff && isStaff(actor) && actor.laId === subject.laId) return staffMayNot.includes(action) ? 'forbidden' : 'allow';
   return 'not_found';
 }
 
 function decideCase(actor: Actor, action: Action, subject: CaseSubject): Decision {
-  if (isFamilyOf(actor, subject)) {
-    return action === 'read' || action === 'contribute' || action === 'message' ? 'allow' : 'forbidden';
-  }
+  const family = familyDecision(actor, action, subject, ['read', 'contribute', 'message', 'share']);
+  if (family) return family;
+  const advocate = advocateDecision(actor, action, subject);
+  if (advocate) return advocate;
   if (isStaff(actor) && actor.laId === subject.laId) {
-    return action === 'administer' ? 'forbidden' : 'allow';
+    return staffMayNot.includes(action) ? 'forbidden' : 'allow';
   }
   if (actor.role === 'la_admin' && actor.laId === subject.laId) {
     // Admins manage accounts; they do not read children's records.
     return 'forbidden';
   }
   if (actor.role === 'professional' && subject.professionalIds?.includes(actor.id)) {
-    return action === 'read' ? 'allow' : 'forbidden';
+    // The case summary they were asked about and their own advice; never the family's thread,
+    // the family's own contributions or the LA's decisions.
+    return action === 'read' || action === 'advise' ? 'allow' : 'forbidden';
   }
   return 'not_found';
 }

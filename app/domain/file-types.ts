@@ -242,3 +242,8 @@ export function checkUpload({ bytes, filename, maxBytes = MAX_UPLOAD_BYTES, onNa
   } else displayName = truncate(cleaned, extension);
   return { ok: true, type, mimeType, extension, displayName };
 }
+
+/** A file's size as shown to people: whole kilobytes, never 0. */
+export function sizeInKb(bytes: number): number {
+  return Math.max(1, Math.round(bytes / 1024));
+}

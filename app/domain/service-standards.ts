@@ -30,8 +30,11 @@ export type ReplyClock =
   | { state: 'idle' }
   | { state: 'awaiting'; receivedOn: IsoDate; acknowledgeBy: IsoDate; replyBy: IsoDate; acknowledged: boolean; overdue: boolean; dueToday: boolean };
 
+// Made once: building an Intl formatter costs far more than using one (the inbox calls this per thread).
+const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
+
 function londonHour(instant: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(instant));
+  return Number(LONDON_HOUR.format(instant));
 }
 
 /** The working day a family message counts as received on. */

@@ -53,3 +53,5 @@ export const inviteStaffSchema = z.object({
 });
 
 export const languageSchema = z.object({ locale: z.enum(['en', 'pl']), returnTo: z.string().optional() });
+
+export const messageEmailsSchema = z.object({ messageEmails: z.enum(['immediate', 'daily'], 'errors.messageEmails.required') });

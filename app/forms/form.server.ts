@@ -1,3 +1,4 @@
+import { unstable_parseMultipartFormData } from '@remix-run/node';
 import type { z } from 'zod';
 import { fieldErrorsFrom, type FieldErrors } from './errors';
 
@@ -41,4 +42,62 @@ export function withoutSecrets(values: FormValues, secretFields: readonly string
   const copy = { ...values };
   for (const field of secretFields) delete copy[field];
   return copy;
+}
+
+export type UploadedFile = { bytes: Uint8Array; filename: string };
+export type MultipartForm = {
+  values: FormValues;
+  /** Files by field name; an empty file input is left out. */
+  files: Record<string, UploadedFile>;
+  /** Fields whose file was over the limit (its bytes are discarded, the rest of the form kept). */
+  tooBig: Set<string>;
+  /** The body could not be read at all: act on nothing (an empty form must not wipe a saved draft). */
+  broken: boolean;
+};
+
+const MAX_TEXT_PART_BYTES = 100_000;
+
+/**
+ * Reads a form with file inputs. A file over `maxFileBytes` does not fail the whole form, so
+ * the text the user typed beside it comes back with the error. A malformed body reads as empty.
+ */
+export async function readMultipartForm(request: Request, maxFileBytes: number): Promise<MultipartForm> {
+  const form: MultipartForm = { values: {}, files: {}, tooBig: new Set(), broken: false };
+  if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) return { ...form, values: await readForm(request) };
+  try {
+    await unstable_parseMultipartFormData(request, async ({ name, filename, data }) => {
+      const limit = filename === undefined ? MAX_TEXT_PART_BYTES : maxFileBytes;
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of data) {
+        size += chunk.byteLength;
+        if (size <= limit) chunks.push(chunk);
+      }
+      if (size > limit) {
+        if (filename !== undefined) form.tooBig.add(name);
+        return undefined;
+      }
+      const bytes = concat(chunks, size);
+      if (filename === undefined) {
+        const text = new TextDecoder().decode(bytes);
+        form.values[name] = name in form.values ? `${form.values[name]},${text}` : text;
+      } else if (size > 0) {
+        form.files[name] = { bytes, filename };
+      }
+      return undefined;
+    });
+  } catch {
+    return { values: {}, files: {}, tooBig: new Set(), broken: true };
+  }
+  return form;
+}
+
+function concat(chunks: Uint8Array[], size: number) {
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { validateForm, type FormValues } from './form.server';
 
+export const MESSAGE_MAX_LENGTH = 5000;
+
 const messageSchema = z.object({
-  body: z.string().trim().min(1, 'errors.message.required').max(5000, 'errors.message.tooLong'),
+  body: z.string().trim().min(1, 'errors.message.required').max(MESSAGE_MAX_LENGTH, 'errors.message.tooLong'),
   formKey: z.string().uuid('errors.generic'),
   acknowledgementOnly: z.string().optional(),
 });

@@ -18,11 +18,15 @@ export function formatDate(isoDate: string, locale: Locale): string {
   return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
-/** "Friday 22 November 2026" for dates a family must act by. */
+/**
+ * "Friday 22 November 2026" for dates a family must act by: GOV.UK style has no comma after the
+ * day's name, whatever the ICU version's en-GB pattern says. Polish keeps its own ("piątek,
+ * 22 listopada 2026").
+ */
 export function formatDateWithWeekday(isoDate: string, locale: Locale): string {
-  return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  if (locale === 'en') return `${formatter(locale, { weekday: 'long' }).format(date)} ${formatDate(isoDate, locale)}`;
+  return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
 /** "22 November 2026 at 5:30pm" style for instants (messages, timeline entries), UK time. */

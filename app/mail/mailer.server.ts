@@ -9,6 +9,8 @@ import { getEnv } from '../env.server';
  * verification email with nothing installed.
  */
 export type OutgoingEmail = { to: string; subject: string; text: string };
+/** `messageId` lets a receiver tell a resend of the same outbox email from a new one. */
+export type EmailToSend = OutgoingEmail & { messageId?: string };
 export type StoredEmail = OutgoingEmail & { id: string; sentAt: string };
 
 let transport: { key: string; transporter: Transporter } | undefined;
@@ -20,7 +22,8 @@ function smtpTransport(url: string) {
   return transport.transporter;
 }
 
-export async function sendEmail(email: OutgoingEmail): Promise<void> {
+/** Hands one email to SMTP (or the mail directory). Only the outbox worker calls it. */
+export async function sendEmail(email: EmailToSend): Promise<void> {
   const env = getEnv();
   if (env.SMTP_URL) {
     await smtpTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, ...email });

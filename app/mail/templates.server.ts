@@ -16,7 +16,25 @@ type Templates = {
   requestReceipt: { name: string; reference: string; decisionDue: string; link: string };
   caseworkerAllocated: { name: string; childName: string; caseworker: string; email: string; phone: string; link: string };
   youngPersonInvite: { name: string; parentName: string; link: string };
+  newMessageForFamily: { name: string; senderName: string; childName: string; link: string };
+  newMessageForStaff: { name: string; childName: string; reference: string; link: string };
+  messageDigest: { name: string; count: string; cases: string; link: string };
+  adviceRequested: { name: string; childName: string; laName: string; dueBy: string; link: string };
+  adviceInvite: { name: string; childName: string; laName: string; dueBy: string; link: string };
+  adviceReminder: { name: string; childName: string; dueBy: string; link: string };
+  adviceOverdue: { name: string; childName: string; dueBy: string; link: string };
+  adviceOverdueCaseworker: { name: string; childName: string; professionalName: string; dueBy: string; link: string };
+  adviceAvailable: { name: string; childName: string; link: string };
+  consentGiven: { name: string; familyName: string; childName: string; link: string };
+  advocateInvite: { name: string; link: string; organisation: string; inviter: string };
 };
+
+export type TemplateName = keyof Templates;
+export type TemplateParams<K extends TemplateName> = Templates[K];
+
+export function isTemplateName(value: string): value is TemplateName {
+  return Object.hasOwn(keys, value);
+}
 
 const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   verifyEmail: { subject: 'mail.verifyEmail.subject', body: 'mail.verifyEmail.body' },
@@ -28,6 +46,17 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   requestReceipt: { subject: 'mail.requestReceipt.subject', body: 'mail.requestReceipt.body' },
   caseworkerAllocated: { subject: 'mail.caseworkerAllocated.subject', body: 'mail.caseworkerAllocated.body' },
   youngPersonInvite: { subject: 'mail.youngPersonInvite.subject', body: 'mail.youngPersonInvite.body' },
+  newMessageForFamily: { subject: 'mail.newMessageForFamily.subject', body: 'mail.newMessageForFamily.body' },
+  newMessageForStaff: { subject: 'mail.newMessageForStaff.subject', body: 'mail.newMessageForStaff.body' },
+  messageDigest: { subject: 'mail.messageDigest.subject', body: 'mail.messageDigest.body' },
+  adviceRequested: { subject: 'adviceMail.requested.subject', body: 'adviceMail.requested.body' },
+  adviceInvite: { subject: 'adviceMail.invite.subject', body: 'adviceMail.invite.body' },
+  adviceReminder: { subject: 'adviceMail.reminder.subject', body: 'adviceMail.reminder.body' },
+  adviceOverdue: { subject: 'adviceMail.overdue.subject', body: 'adviceMail.overdue.body' },
+  adviceOverdueCaseworker: { subject: 'adviceMail.overdueCaseworker.subject', body: 'adviceMail.overdueCaseworker.body' },
+  adviceAvailable: { subject: 'adviceMail.available.subject', body: 'adviceMail.available.body' },
+  consentGiven: { subject: 'advocates.mail.consentGiven.subject', body: 'advocates.mail.consentGiven.body' },
+  advocateInvite: { subject: 'advocates.mail.invite.subject', body: 'advocates.mail.invite.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

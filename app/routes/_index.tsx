@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { json } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser } from '~/auth/access.server';
@@ -8,11 +8,13 @@ import { deniedResponse } from '~/auth/access.server';
 import type { User } from '../../db/schema';
 import type { PageHandle } from '~/root';
 import { caseloadOf, childrenOfFamilyMember, teamSummaries } from '~/services/caseload.server';
+import { advocateWorkspace, type WorkspaceFamily } from '~/services/consents.server';
+import { clockStepKeys } from '~/domain/case-clock';
 import { ButtonLink, Table, Tag } from '~/ui/govuk/content';
 import { todayInLondon } from '~/domain/timescales';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
-import { stageKeys } from '~/ui/labels';
+import { consentScopeKeys, stageKeys } from '~/ui/labels';
 
 export const handle: PageHandle = {
   title: (data, t) => t(homeTitleKeys[(data as HomeData | undefined)?.view ?? 'start']),
@@ -24,6 +26,7 @@ const homeTitleKeys = {
   caseload: 'home.caseload.title',
   teams: 'home.teams.title',
   admin: 'home.admin.title',
+  advocate: 'advocates.workspace.title',
   other: 'home.other.title',
 } as const;
 
@@ -43,6 +46,12 @@ async function homeFor(user: User | null) {
     }
     case 'la_admin':
       return { view: 'admin' as const };
+    case 'professional':
+      // Professionals work only on the requests for advice they were sent.
+      throw redirect('/advice');
+    case 'advocate':
+      // Which consent and whose: for the audit log, not for the page.
+      return { view: 'advocate' as const, families: (await advocateWorkspace(user, todayInLondon())).map(({ consentId: _c, grantedBy: _g, ...family }) => family) };
     default:
       return { view: 'other' as const, role: user.role };
   }
@@ -67,6 +76,8 @@ export default function Home() {
       return <Teams teams={data.teams} />;
     case 'admin':
       return <AdminHome />;
+    case 'advocate':
+      return <AdvocateWorkspace families={data.families} />;
     case 'other':
       return <OtherHome />;
   }
@@ -227,6 +238,11 @@ function AdminHome() {
             {t('home.admin.users')}
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/admin/organisations">
+            {t('adviceOrgs.homeLink')}
+          </Link>
+        </li>
       </ul>
     </>
   );
@@ -238,6 +254,51 @@ function OtherHome() {
     <>
       <h1 className="govuk-heading-l">{t('home.other.heading')}</h1>
       <p className="govuk-body">{t('home.other.none')}</p>
+    </>
+  );
+}
+
+/** The advocate's home: the families who have given consent, and what each case needs next. */
+function AdvocateWorkspace({ families }: { families: readonly Omit<WorkspaceFamily, 'consentId' | 'grantedBy'>[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('advocates.workspace.heading')}</h1>
+      <p className="govuk-body">{t('advocates.workspace.intro')}</p>
+      {families.length === 0 ? (
+        <p className="govuk-body">{t('advocates.workspace.none')}</p>
+      ) : (
+        <Table
+          caption={t('advocates.workspace.caption', { count: families.length })}
+          head={[t('advocates.workspace.child'), t('advocates.workspace.stage'), t('advocates.workspace.nextDate'), t('advocates.workspace.messages'), t('advocates.workspace.consent')]}
+          rows={families.map((f) => [
+            <>
+              <Link className="govuk-link" to={f.case ? `/cases/${f.case.id}` : `/children/${f.childId}`}>
+                {f.childName}
+              </Link>
+              <br />
+              <span className="govuk-hint">{t('advocates.workspace.family', { name: f.familyName })}</span>
+              {f.draftRequestId ? (
+                <>
+                  <br />
+                  <Link className="govuk-link" to={`/requests/${f.draftRequestId}`}>
+                    {t('advocates.workspace.draft', { name: f.childName })}
+                  </Link>
+                </>
+              ) : null}
+            </>,
+            f.case ? t(stageKeys[f.case.stage]) : t('advocates.workspace.noCase'),
+            f.case?.nextDate ? t('advocates.workspace.nextDateValue', { step: t(clockStepKeys[f.case.nextDate.step]), date: formatDate(f.case.nextDate.dueBy, locale) }) : t('advocates.workspace.noDate'),
+            f.case?.awaitingReplyBy ? (
+              <Tag colour="orange">{t('advocates.workspace.awaitingReply', { date: formatDate(f.case.awaitingReplyBy, locale) })}</Tag>
+            ) : (
+              t('advocates.workspace.noneWaiting')
+            ),
+            t('advocates.workspace.consentValue', { scope: t(consentScopeKeys[f.scope]), date: formatDate(f.expiresOn, locale) }),
+          ])}
+        />
+      )}
     </>
   );
 }

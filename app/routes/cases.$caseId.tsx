@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
-import { isStaff } from '~/auth/policy';
+import { decide, isStaff } from '~/auth/policy';
 import { clockStatusKeys, clockStepKeys, exceptionKindKeys, type ClockEntry } from '~/domain/case-clock';
 import { availableCommands, familyStageSummary } from '~/domain/case-workflow';
 import { todayInLondon } from '~/domain/timescales';
@@ -15,10 +15,13 @@ import type { PageHandle } from '~/root';
 import { caseProgress, type TimelineEntry } from '~/services/case-progress.server';
 import { caseSummary } from '~/services/caseload.server';
 import { documentsOfCase } from '~/services/documents.server';
+import { adviceRequestsOfCase } from '~/services/advice.server';
 import { InsetText, NotificationBanner, SummaryList, Tag, WarningText, type TagColour } from '~/ui/govuk/content';
 import { commandKeys, eventKeys, outcomeKeys, roleKeys, stageKeys } from '~/ui/labels';
 import { Timeline } from '~/ui/moj/Timeline';
 import { PrintButton } from '~/ui/PrintButton';
+import { sizeInKb } from '~/domain/file-types';
+import { DocumentLinks } from '~/ui/DocumentLinks';
 
 export const handle: PageHandle = {
   title: (data, t) => {
@@ -28,7 +31,7 @@ export const handle: PageHandle = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
   const summary = await caseSummary(caseRecord.id);
   if (!summary) throw new Response('Not Found', { status: 404 });
   const today = todayInLondon();
@@ -38,8 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     summary,
     today,
     progress,
-    documents: files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: Math.max(1, Math.round(f.sizeBytes / 1024)) })),
+    documents: files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })),
+    // Professionals read the case they advise on but are never in the family's thread.
+    canMessage: decide(user, 'message', subject) === 'allow',
+    canShare: decide(user, 'share', subject) === 'allow',
     staffView: staff ? { commands: availableCommands(caseRecord.stage, user).map((type) => ({ type, slug: slugFor(type) })) } : null,
+    // Advice, views, the plan and meetings (cases.$caseId_.advice etc.); a professional works from /advice instead.
+    assessmentLinks: user.role !== 'professional',
+    overdueAdvice: staff ? (await adviceRequestsOfCase(caseRecord.id, today)).filter((r) => r.status === 'overdue').length : 0,
   });
 }
 
@@ -78,7 +87,7 @@ function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
 export default function CasePage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { summary, progress, documents, staffView } = useLoaderData<typeof loader>();
+  const { summary, progress, documents, staffView, assessmentLinks, overdueAdvice, canMessage, canShare } = useLoaderData<typeof loader>();
   const childName = t('case.heading', { first: summary.child.firstName, last: summary.child.lastName });
 
   return (
@@ -114,11 +123,48 @@ export default function CasePage() {
           );
         })}
 
-        <p className="govuk-body app-no-print">
-          <Link className="govuk-link govuk-!-font-weight-bold" to={`/cases/${summary.id}/messages`}>
-            {t('case.messagesLink')}
-          </Link>
-        </p>
+        <ul className="govuk-list app-no-print">
+          {canMessage ? (
+            <li>
+              <Link className="govuk-link govuk-!-font-weight-bold" to={`/cases/${summary.id}/messages`}>
+                {t('case.messagesLink')}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link className="govuk-link" to={`/cases/${summary.id}/access`}>
+              {t('caseAccess.link')}
+            </Link>
+          </li>
+          {canShare ? (
+            <li>
+              <Link className="govuk-link" to={`/children/${summary.child.id}/advocates`}>
+                {t('advocates.consent.link')}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+        {overdueAdvice > 0 ? <WarningText>{t('advice.list.overdueWarning', { count: overdueAdvice })}</WarningText> : null}
+        {assessmentLinks ? (
+          <nav className="app-no-print" aria-label={t('caseSections.label')}>
+            <ul className="govuk-list">
+              {(
+                [
+                  ['advice', 'caseSections.advice'],
+                  ['views', 'caseSections.views'],
+                  ['plan', 'caseSections.plan'],
+                  ['meetings', 'caseSections.meetings'],
+                ] as const
+              ).map(([path, key]) => (
+                <li key={path}>
+                  <Link className="govuk-link" to={`/cases/${summary.id}/${path}`}>
+                    {t(key)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
 
         <h2 className="govuk-heading-m">{t('case.whereWeAre')}</h2>
         <p className="govuk-body">{t(familyStageSummary(summary.stage))}</p>
@@ -226,15 +272,7 @@ export default function CasePage() {
         {documents.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">{t('case.documents.heading')}</h2>
-            <ul className="govuk-list">
-              {documents.map((d) => (
-                <li key={d.id}>
-                  <a className="govuk-link" href={`/documents/${d.id}`}>
-                    {t('request.documents.fileLink', { name: d.name, size: d.sizeKb })}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <DocumentLinks files={documents} />
           </>
         ) : null}
 
@@ -277,7 +315,11 @@ export default function CasePage() {
           items={progress.timeline.map((entry) => ({
             id: entry.id,
             title: t(eventKeys[entry.kind] ?? 'timeline.event.other'),
-            byline: entry.actorName ? t('timeline.by', { name: entry.actorName, role: entry.actorRole ? t(roleKeys[entry.actorRole]) : '' }) : undefined,
+            byline: entry.actorName
+              ? typeof entry.details.onBehalfOfName === 'string'
+                ? t('advocates.onBehalfOf', { name: entry.actorName, family: entry.details.onBehalfOfName })
+                : t('timeline.by', { name: entry.actorName, role: entry.actorRole ? t(roleKeys[entry.actorRole]) : '' })
+              : undefined,
             dateTime: entry.occurredAt,
             dateText: formatDateTime(entry.occurredAt, locale),
             description: eventDescription(entry, t, locale),

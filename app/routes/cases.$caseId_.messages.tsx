@@ -2,29 +2,39 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireCaseAccess } from '~/auth/access.server';
+import { getOptionalUser, requireCaseAccess } from '~/auth/access.server';
 import { isStaff } from '~/auth/policy';
-import { readForm } from '~/forms/form.server';
-import { parseMessageForm } from '~/forms/message.server';
-import { formFailure } from '~/http.server';
+import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
+import { readMultipartForm } from '~/forms/form.server';
+import { MESSAGE_MAX_LENGTH, parseMessageForm } from '~/forms/message.server';
+import { formFailure, isSameOrigin, originOf } from '~/http.server';
 import type { Locale } from '~/i18n/config';
-import { formatDateTime, formatDateWithWeekday } from '~/i18n/format';
+import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { caseSummary } from '~/services/caseload.server';
+import { caseExists, caseSummary } from '~/services/caseload.server';
+import { storeUpload } from '~/services/documents.server';
+import { heldMessageFor, holdMessage, releaseHeldMessage } from '~/services/held-messages.server';
 import { markThreadRead } from '~/services/inbox.server';
-import { postMessage, standardsOf, threadClock, threadOf } from '~/services/messages.server';
+import { breachesOf, postMessage, standardsOf, threadClock, threadOf } from '~/services/messages.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
-import { BackLink, InsetText, SubmitButton, Tag } from '~/ui/govuk/content';
-import { Checkboxes, Textarea } from '~/ui/govuk/fields';
+import { BackLink, InsetText, NotificationBanner, SubmitButton, Tag } from '~/ui/govuk/content';
+import { Checkboxes, FileUpload, Textarea } from '~/ui/govuk/fields';
 import { roleKeys } from '~/ui/labels';
 import { Messages, MessageText } from '~/ui/moj/Messages';
+import { DocumentLinks } from '~/ui/DocumentLinks';
 
 export const handle: PageHandle = { titleKey: 'messages.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'message');
-  const [summary, thread, standards] = await Promise.all([caseSummary(caseRecord.id), threadOf(caseRecord.id), standardsOf(caseRecord.laId)]);
+  const [summary, thread, standards, held, missed] = await Promise.all([
+    caseSummary(caseRecord.id),
+    threadOf(caseRecord.id),
+    standardsOf(caseRecord.laId),
+    heldMessageFor(request, caseRecord.id),
+    breachesOf(caseRecord.id),
+  ]);
   if (isStaff(user)) await markThreadRead(user.id, caseRecord.id);
   return json({
     caseId: caseRecord.id,
@@ -32,24 +42,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewerSide: isStaff(user) ? ('la' as const) : ('family' as const),
     thread,
     clock: threadClock(thread, standards),
+    held,
+    missed,
     // A fresh key for each form shown: a second send of the same form stores nothing new.
     formKey: crypto.randomUUID(),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'message');
-  const values = await readForm(request);
-  const parsed = parseMessageForm(values);
-  if (!parsed.ok) return formFailure(parsed.errors, values);
-  await postMessage(user, caseRecord.id, caseRecord.laId, parsed.message);
-  return redirect(`/cases/${caseRecord.id}/messages`);
+  const caseId = params.caseId ?? '';
+  const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
+  if (!(await getOptionalUser(request))) return keepForAfterSignIn(request, caseId, form.values.body);
+  const { user, caseRecord, consent } = await requireCaseAccess(request, caseId, 'message');
+  const parsed = parseMessageForm(form.values);
+  if (!parsed.ok) return formFailure(parsed.errors, form.values);
+  if (form.tooBig.has('attachment')) return formFailure({ attachment: 'errors.upload.tooBig' }, form.values);
+  const attachment = form.files.attachment;
+  const attachmentIds: string[] = [];
+  if (attachment) {
+    const stored = await storeUpload({ bytes: attachment.bytes, filename: attachment.filename, uploadedBy: user.id, caseId: caseRecord.id, kind: 'message_attachment' });
+    if (!stored.ok) return formFailure({ attachment: stored.error }, form.values);
+    attachmentIds.push(stored.document.id);
+  }
+  await postMessage(user, caseRecord.id, caseRecord.laId, { ...parsed.message, attachmentIds, onBehalfOf: consent?.grantedBy ?? null }, originOf(request));
+  const cleared = await releaseHeldMessage(request);
+  return redirect(`/cases/${caseRecord.id}/messages`, cleared ? { headers: { 'Set-Cookie': cleared } } : undefined);
+}
+
+/**
+ * The session ran out while the message was being written: keep it, then ask them to sign in.
+ * Only for a post from our own pages (a cross-site post never carries our session cookie, and
+ * must not be able to put words in someone's message box).
+ */
+async function keepForAfterSignIn(request: Request, caseId: string, body: string | undefined) {
+  const signIn = `/sign-in?returnTo=${encodeURIComponent(`/cases/${caseId}/messages`)}`;
+  const text = body?.trim();
+  if (!text || !isSameOrigin(request) || !(await caseExists(caseId))) throw redirect(signIn);
+  const cookie = await holdMessage(caseId, text.slice(0, MESSAGE_MAX_LENGTH));
+  throw redirect(`${signIn}&notice=messageKept`, { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function CaseMessages() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, childName, viewerSide, thread, clock, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { caseId, childName, viewerSide, thread, clock, held, missed, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   const awaiting = clock.state === 'awaiting' ? clock : null;
   const lastFamilyMessage = [...thread].reverse().find((m) => m.side === 'family');
@@ -57,7 +93,7 @@ export default function CaseMessages() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/cases/${caseId}`}>{t('common.back')}</BackLink>
-        <ErrorSummary errors={errors} fieldOrder={['body']} />
+        <ErrorSummary errors={errors} fieldOrder={['body', 'attachment']} />
         <span className="govuk-caption-l">{childName}</span>
         <h1 className="govuk-heading-l">{t('messages.heading')}</h1>
         <p className="govuk-body">{t(viewerSide === 'family' ? 'messages.introFamily' : 'messages.introStaff')}</p>
@@ -67,8 +103,18 @@ export default function CaseMessages() {
           items={thread.map((m) => ({
             id: m.id,
             sent: m.side === viewerSide,
-            text: <MessageText text={m.body} />,
-            sender: t('messages.sender', { name: m.senderName, role: t(roleKeys[m.senderRole]) }),
+            text: (
+              <>
+                <MessageText text={m.body} />
+                <DocumentLinks
+                  files={m.attachments.map((a) => ({ id: a.id, name: a.name, sizeKb: sizeInKb(a.sizeBytes) }))}
+                  className="govuk-!-margin-top-2 govuk-!-margin-bottom-0"
+                />
+              </>
+            ),
+            sender: m.onBehalfOfName
+              ? t('advocates.onBehalfOf', { name: m.senderName, family: m.onBehalfOfName })
+              : t('messages.sender', { name: m.senderName, role: t(roleKeys[m.senderRole]) }),
             dateTime: m.sentAt,
             dateText: formatDateTime(m.sentAt, locale),
             after:
@@ -80,12 +126,34 @@ export default function CaseMessages() {
               ) : undefined,
           }))}
         />
+        {missed.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-s govuk-!-margin-top-4">{t(viewerSide === 'family' ? 'messages.missed.headingFamily' : 'messages.missed.headingStaff')}</h2>
+            <ul className="govuk-list govuk-list--bullet">
+              {missed.map((b) => (
+                <li key={`${b.standard}-${b.startedOn}`}>
+                  {t(b.standard === 'acknowledge' ? 'messages.missed.acknowledge' : 'messages.missed.reply', {
+                    received: formatDate(b.startedOn, locale),
+                    date: formatDate(b.dueBy, locale),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {awaiting && viewerSide === 'la' && !awaiting.acknowledged ? (
           <InsetText>{t('messages.acknowledgeBy', { date: formatDateWithWeekday(awaiting.acknowledgeBy, locale) })}</InsetText>
         ) : null}
-        <Form method="post" noValidate key={formKey}>
+        {held && !values.body ? (
+          <NotificationBanner title={t('common.important')}>
+            <p className="govuk-notification-banner__heading">{t('messages.heldTitle')}</p>
+            <p className="govuk-body">{t('messages.heldBody')}</p>
+          </NotificationBanner>
+        ) : null}
+        <Form method="post" encType="multipart/form-data" noValidate key={formKey}>
           <input type="hidden" name="formKey" value={values.formKey ?? freshKey} />
-          <Textarea name="body" label={t('messages.yourMessage')} hint={t('messages.hint')} error={errors.body} defaultValue={values.body} rows={6} />
+          <Textarea name="body" label={t('messages.yourMessage')} hint={t('messages.hint')} error={errors.body} defaultValue={values.body ?? held ?? undefined} rows={6} />
+          <FileUpload name="attachment" label={t('messages.attachmentLabel')} hint={t('request.documents.hint')} error={errors.attachment} accept={UPLOAD_ACCEPT} />
           {viewerSide === 'la' ? (
             <Checkboxes
               name="acknowledgementOnly"

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireChildAccess } from '~/auth/access.server';
+import { deniedResponse, requireChildAccess } from '~/auth/access.server';
+import { decide } from '~/auth/policy';
 import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
@@ -12,9 +13,12 @@ import { startOrResumeRequest } from '~/services/requests.server';
 import { formFailure, originOf } from '~/http.server';
 import { emailField } from '~/forms/account.server';
 import { fieldErrorsFrom } from '~/forms/errors';
-import { readForm } from '~/forms/form.server';
-import { inviteYoungPerson } from '~/services/accounts.server';
-import { TextInput } from '~/ui/govuk/fields';
+import { findUserById, inviteYoungPerson } from '~/services/accounts.server';
+import { capacitySchema, parentAccessSchema } from '~/forms/consent.server';
+import { readForm, validateForm } from '~/forms/form.server';
+import { capacityRecordsOf, recordLackOfCapacity, setParentAccess } from '~/services/young-person.server';
+import { formatDateTime } from '~/i18n/format';
+import { Checkboxes, Radios, Textarea, TextInput } from '~/ui/govuk/fields';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { InsetText, NotificationBanner, SubmitButton, SummaryList } from '~/ui/govuk/content';
@@ -28,15 +32,24 @@ export const handle: PageHandle = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, child } = await requireChildAccess(request, params.childId ?? '', 'read');
-  const { cases: childCases, hasDraft } = await casesAndDraftOf(child.id);
+  const { user, child, subject, control } = await requireChildAccess(request, params.childId ?? '', 'read');
+  // A parent the young person has not shared with sees only that: nothing of the case.
+  const hidden = user.role === 'parent' && control.parentAccess === 'none';
+  const { cases: childCases, hasDraft } = hidden ? { cases: [], hasDraft: false } : await casesAndDraftOf(child.id);
   const decides = whoDecides(child, todayInLondon());
+  const capacity = control.basis === 'lacks_capacity' ? await capacityRecordsOf(child.id) : [];
   return json({
+    canShare: decide(user, 'share', subject) === 'allow',
+    canContribute: decide(user, 'contribute', subject) === 'allow',
+    isTheYoungPerson: user.role === 'young_person' && child.youngPersonUserId === user.id,
+    parentAccessAgreed: Boolean(child.parentAccessAgreedAt),
+    control: { basis: control.basis, parentAccess: control.parentAccess },
+    capacityRecords: capacity.map((r) => ({ id: r.id, explanation: r.explanation, recordedAt: r.recordedAt.toISOString() })),
     child: { id: child.id, firstName: child.firstName, lastName: child.lastName, dateOfBirth: child.dateOfBirth, school: child.school },
     cases: childCases,
     hasDraft,
     decides,
-    viewerIsParentOfYoungPerson: user.role === 'parent' && decides.decider === 'young_person',
+    viewerIsParentOfYoungPerson: user.role === 'parent' && control.controller === 'young_person',
     youngPersonHasAccount: Boolean(child.youngPersonUserId),
     invited: new URL(request.url).searchParams.get('invited') === '1',
   });
@@ -44,9 +57,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Starting (or going back to) a request is a POST: it may create the draft. So is inviting a young person. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, child } = await requireChildAccess(request, params.childId ?? '', 'contribute');
+  const { user, child, subject, consent } = await requireChildAccess(request, params.childId ?? '', 'contribute');
   const values = await readForm(request);
   if (values.intent === 'invite-young-person') {
+    // Inviting the young person is the family's decision, never an advocate's.
+    if (decide(user, 'share', subject) !== 'allow') throw deniedResponse('forbidden');
     const email = emailField.safeParse(values.email ?? '');
     // A bare field's problems come back under 'form'.
     if (!email.success) return formFailure({ email: fieldErrorsFrom(email.error).form ?? 'errors.email.required' }, values);
@@ -54,7 +69,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!invited.ok) return formFailure({ email: invited.error }, values);
     return redirect(`/children/${child.id}?invited=1`);
   }
-  const started = await startOrResumeRequest(user, child);
+  if (values.intent === 'parent-access') {
+    if (user.role !== 'young_person' || child.youngPersonUserId !== user.id) throw deniedResponse('forbidden');
+    const form = validateForm(parentAccessSchema, values);
+    if (!form.ok) return formFailure(form.errors, values);
+    await setParentAccess(user, child, form.data.parentAccess === 'yes');
+    return redirect(`/children/${child.id}?saved=parentAccess`);
+  }
+  if (values.intent === 'lacks-capacity') {
+    if (decide(user, 'share', subject) !== 'allow' || user.role !== 'parent') throw deniedResponse('forbidden');
+    const form = validateForm(capacitySchema, values);
+    if (!form.ok) return formFailure(form.errors, values);
+    const recorded = await recordLackOfCapacity(user, child, form.data.explanation);
+    if (!recorded.ok) return formFailure({ explanation: recorded.error }, values);
+    return redirect(`/children/${child.id}?saved=capacity`);
+  }
+  const started = await startOrResumeRequest(user, child, new Date(), consent ? await findUserById(consent.grantedBy) : null);
   if (!started.ok) return formFailure({ form: started.error }, {});
   return redirect(`/requests/${started.request.id}`);
 }
@@ -62,8 +92,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ChildPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { child, cases: childCases, hasDraft, decides, viewerIsParentOfYoungPerson, youngPersonHasAccount, invited } = useLoaderData<typeof loader>();
+  const {
+    child,
+    cases: childCases,
+    hasDraft,
+    decides,
+    viewerIsParentOfYoungPerson,
+    youngPersonHasAccount,
+    invited,
+    canShare,
+    canContribute,
+    isTheYoungPerson,
+    parentAccessAgreed,
+    control,
+    capacityRecords,
+  } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
+  const [params] = useSearchParams();
+  const saved = params.get('saved');
   const name = { first: child.firstName, last: child.lastName };
   return (
     <div className="govuk-grid-row">
@@ -73,7 +119,12 @@ export default function ChildPage() {
             <p className="govuk-notification-banner__heading">{t('child.invite.sent', name)}</p>
           </NotificationBanner>
         ) : null}
-        <ErrorSummary errors={errors} />
+        {saved === 'parentAccess' || saved === 'capacity' ? (
+          <NotificationBanner title={t('common.success')} success>
+            <p className="govuk-notification-banner__heading">{t(saved === 'capacity' ? 'youngPerson.capacity.saved' : 'youngPerson.parentAccess.saved')}</p>
+          </NotificationBanner>
+        ) : null}
+        <ErrorSummary errors={errors} fieldOrder={['email', 'parentAccess', 'explanation', 'confirm']} />
         <h1 className="govuk-heading-l">{t('child.page.heading', name)}</h1>
         <SummaryList
           rows={[
@@ -103,6 +154,63 @@ export default function ChildPage() {
             <SubmitButton>{t('child.invite.submit', name)}</SubmitButton>
           </Form>
         ) : null}
+        {control.basis === 'lacks_capacity' ? (
+          <InsetText>
+            <p className="govuk-body">{t('youngPerson.capacity.onRecord', name)}</p>
+            {capacityRecords.map((r) => (
+              <p className="govuk-body app-pre-line" key={r.id}>
+                {t('youngPerson.capacity.recordLine', { date: formatDateTime(r.recordedAt, locale), explanation: r.explanation })}
+              </p>
+            ))}
+          </InsetText>
+        ) : null}
+        {control.basis === 'awaiting_young_person' && viewerIsParentOfYoungPerson ? (
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">{t('youngPerson.capacity.summary', name)}</span>
+            </summary>
+            <div className="govuk-details__text">
+              <p className="govuk-body">{t('youngPerson.capacity.intro', name)}</p>
+              <Form method="post" noValidate key={`capacity-${formKey}`}>
+                <input type="hidden" name="intent" value="lacks-capacity" />
+                <Textarea name="explanation" label={t('youngPerson.capacity.explanation', name)} hint={t('youngPerson.capacity.explanationHint')} error={errors.explanation} defaultValue={values.explanation} />
+                <Checkboxes
+                  name="confirm"
+                  legend={t('youngPerson.capacity.confirmLegend')}
+                  error={errors.confirm}
+                  checked={values.confirm ? [values.confirm] : []}
+                  choices={[{ value: 'yes', label: t('youngPerson.capacity.confirm', name) }]}
+                />
+                <SubmitButton variant="secondary">{t('youngPerson.capacity.submit')}</SubmitButton>
+              </Form>
+            </div>
+          </details>
+        ) : null}
+        {viewerIsParentOfYoungPerson && control.parentAccess === 'none' ? <InsetText>{t('youngPerson.parentAccess.notShared', name)}</InsetText> : null}
+        {isTheYoungPerson && decides.decider === 'young_person' ? (
+          <Form method="post" noValidate key={`access-${formKey}`}>
+            <input type="hidden" name="intent" value="parent-access" />
+            <Radios
+              name="parentAccess"
+              legend={t('youngPerson.parentAccess.legend')}
+              hint={t('youngPerson.parentAccess.hint')}
+              error={errors.parentAccess}
+              defaultValue={values.parentAccess ?? (parentAccessAgreed ? 'yes' : 'no')}
+              choices={[
+                { value: 'yes', label: t('youngPerson.parentAccess.yes') },
+                { value: 'no', label: t('youngPerson.parentAccess.no') },
+              ]}
+            />
+            <SubmitButton>{t('youngPerson.parentAccess.submit')}</SubmitButton>
+          </Form>
+        ) : null}
+        {canShare ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/children/${child.id}/advocates`}>
+              {t('advocates.consent.link')}
+            </Link>
+          </p>
+        ) : null}
         {decides.decider === 'young_person' ? null : (
           <p className="govuk-body">{t('child.page.parentDecides', { ...name, date: formatDate(decides.youngPersonFrom, locale) })}</p>
         )}
@@ -121,7 +229,7 @@ export default function ChildPage() {
             </ul>
           </>
         ) : null}
-        {viewerIsParentOfYoungPerson ? null : (
+        {viewerIsParentOfYoungPerson || !canContribute ? null : (
           <>
             <h2 className="govuk-heading-m">{t('child.page.requestHeading')}</h2>
             <p className="govuk-body">{t('child.page.requestIntro')}</p>

@@ -1,10 +1,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
-import { assessmentRequests, childParents, children, type StoredDocument, type User } from '../../db/schema';
+import { assessmentRequests, children, type StoredDocument, type User } from '../../db/schema';
 import { requireCaseAccess, requireUser } from '~/auth/access.server';
-import { decide } from '~/auth/policy';
+import { decide, isStaff } from '~/auth/policy';
+import { getAdviceRequest } from '~/services/advice.server';
 import { getDb } from '~/db.server';
 import { recordAudit } from '~/services/audit.server';
+import { familySideOf } from '~/services/consents.server';
+import { todayInLondon } from '~/domain/timescales';
 import { getDocument, readDocumentFile } from '~/services/documents.server';
 
 /**
@@ -47,6 +50,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 async function authorise(request: Request, user: User, row: StoredDocument) {
+  if (row.adviceRequestId && row.caseId) {
+    // An advice report: staff of the case; the professional who wrote it; the family once the
+    // advice is submitted and not held back. Never another professional on the case.
+    const { user: reader } = await requireCaseAccess(request, row.caseId, 'read');
+    const advice = await getAdviceRequest(row.adviceRequestId);
+    const allowed =
+      advice !== null &&
+      (isStaff(reader) || (reader.role === 'professional' ? advice.professionalId === reader.id : advice.state === 'submitted' && !advice.withheldReason));
+    if (!allowed) {
+      await auditDocument(request, user, 'case', row.caseId, 'denied', { documentId: row.id, reason: 'advice not released to this reader' });
+      throw notFound();
+    }
+    return;
+  }
   if (row.caseId) {
     await requireCaseAccess(request, row.caseId, 'read');
     return;
@@ -74,16 +91,11 @@ async function authorise(request: Request, user: User, row: StoredDocument) {
     await requireCaseAccess(request, draft.caseId, 'read');
     return;
   }
-  // A draft: the one policy decides (decideDraft: its creator, the child's parents and young
-  // person; LA staff only for a draft a caseworker recorded).
-  const parents = await db.select({ userId: childParents.userId }).from(childParents).where(eq(childParents.childId, draft.childId));
-  const decision = decide(user, 'read', {
-    type: 'draft_request',
-    laId: draft.laId,
-    createdBy: draft.createdBy,
-    parentIds: parents.map((p) => p.userId),
-    youngPersonId: draft.youngPersonId,
-  });
+  // A draft: the one policy decides (decideDraft: its creator, the child's family side as it
+  // stands today, advisers with the family's consent; LA staff only for a draft a caseworker recorded).
+  const [child] = await db.select().from(children).where(eq(children.id, draft.childId));
+  const { control: _control, ...family } = await familySideOf(child, todayInLondon(), db);
+  const decision = decide(user, 'read', { ...family, type: 'draft_request', laId: draft.laId, createdBy: draft.createdBy });
   const allowed = decision === 'allow';
   await auditDocument(request, user, 'assessment_request', draft.id, allowed ? 'allowed' : 'denied', { documentId: row.id });
   if (!allowed) throw notFound();

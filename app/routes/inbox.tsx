@@ -10,6 +10,7 @@ import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { inboxOf, setAbsent, type InboxScope } from '~/services/inbox.server';
 import { SubmitButton, Table, Tag } from '~/ui/govuk/content';
+import { Pagination } from '~/ui/govuk/Pagination';
 
 export const handle: PageHandle = { titleKey: 'inbox.title' };
 
@@ -19,6 +20,7 @@ async function requireStaff(request: Request) {
 }
 
 const filters = ['all', 'overdue', 'today'] as const;
+const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -28,7 +30,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const show = filters.find((f) => f === url.searchParams.get('show')) ?? 'all';
   const entries = await inboxOf(user, scope);
   const shown = entries.filter((e) => show === 'all' || (show === 'overdue' ? e.overdue : e.dueToday));
-  return json({ scope, show, entries: shown, total: entries.length, isCaseworker: user.role === 'caseworker', absent: user.absent });
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
+  return json({
+    scope,
+    show,
+    page,
+    pages,
+    shownCount: shown.length,
+    entries: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    total: entries.length,
+    isCaseworker: user.role === 'caseworker',
+    absent: user.absent,
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,9 +59,9 @@ const waitingKeys = { acknowledgement: 'inbox.waiting.acknowledgement', reply: '
 export default function Inbox() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { scope, show, entries, total, isCaseworker, absent } = useLoaderData<typeof loader>();
-  const query = (next: { view?: InboxScope; show?: (typeof filters)[number] }) =>
-    `/inbox?view=${next.view ?? scope}${(next.show ?? show) === 'all' ? '' : `&show=${next.show ?? show}`}`;
+  const { scope, show, page, pages, shownCount, entries, total, isCaseworker, absent } = useLoaderData<typeof loader>();
+  const query = (next: { view?: InboxScope; show?: (typeof filters)[number]; page?: number }) =>
+    `/inbox?view=${next.view ?? scope}${(next.show ?? show) === 'all' ? '' : `&show=${next.show ?? show}`}${next.page && next.page > 1 ? `&page=${next.page}` : ''}`;
   return (
     <>
       <h1 className="govuk-heading-l">{t('inbox.heading')}</h1>
@@ -87,7 +101,7 @@ export default function Inbox() {
         <p className="govuk-body">{t(total === 0 ? 'inbox.empty' : 'inbox.noneMatch')}</p>
       ) : (
         <Table
-          caption={t('inbox.caption', { count: entries.length })}
+          caption={t('inbox.caption', { count: shownCount })}
           head={[t('inbox.column.child'), t('inbox.column.caseworker'), t('inbox.column.due'), t('inbox.column.waiting'), t('inbox.column.unread')]}
           rows={entries.map((e) => [
             <Link className="govuk-link" to={`/cases/${e.caseId}/messages`} key={e.caseId}>
@@ -104,6 +118,7 @@ export default function Inbox() {
           ])}
         />
       )}
+      <Pagination page={page} pages={pages} hrefFor={(p) => query({ page: p })} />
       {isCaseworker ? (
         <Form method="post">
           <input type="hidden" name="absent" value={absent ? 'no' : 'yes'} />

@@ -8,6 +8,7 @@ import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { documentsOfRequest } from '~/services/documents.server';
 import { submitRequest } from '~/services/requests.server';
+import { findUserById } from '~/services/accounts.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton, SummaryList } from '~/ui/govuk/content';
@@ -28,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Submitting is safe to repeat: a second submit finds the case the first one made. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { requestRow, user } = await requireRequestAccess(request, params.requestId ?? '', 'contribute');
-  const outcome = await submitRequest(user, requestRow.id, originOf(request));
+  const { requestRow, user, consent } = await requireRequestAccess(request, params.requestId ?? '', 'contribute');
+  const outcome = await submitRequest(user, requestRow.id, originOf(request), { onBehalfOf: consent ? await findUserById(consent.grantedBy) : null });
   if (!outcome.ok) return formFailure({ form: outcome.error }, {});
   return redirect(`/requests/${requestRow.id}/sent`);
 }

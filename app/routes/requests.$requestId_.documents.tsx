@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRequestAccess } from '~/auth/access.server';
-import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
+import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
+import { readMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { deleteDocument, documentsOfRequest, storeUpload } from '~/services/documents.server';
 import { useFormResult } from '~/ui/form';
-import { ErrorSummary, fieldId } from '~/ui/govuk/ErrorSummary';
+import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, ButtonLink, SubmitButton, Table } from '~/ui/govuk/content';
-import { Radios } from '~/ui/govuk/fields';
+import { FileUpload, Radios } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { titleKey: 'request.documents.title' };
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     requestId: requestRow.id,
     childName: `${child.firstName} ${child.lastName}`,
-    files: files.map((f) => ({ id: f.id, name: f.originalName, kind: f.kind, sizeKb: Math.max(1, Math.round(f.sizeBytes / 1024)) })),
+    files: files.map((f) => ({ id: f.id, name: f.originalName, kind: f.kind === 'child_view' ? ('child_view' as const) : ('evidence' as const), sizeKb: sizeInKb(f.sizeBytes) })),
   });
 }
 
@@ -29,23 +30,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { requestRow, user } = await requireRequestAccess(request, params.requestId ?? '', 'contribute');
   if (requestRow.status !== 'draft') throw redirect(`/cases/${requestRow.caseId}`);
-  let form: FormData;
-  try {
-    // One byte over the limit is enough to know a file is too big, without reading all of it.
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES + 1 }));
-  } catch {
-    return formFailure({ file: 'errors.upload.tooBig' }, {});
-  }
-  const kind = form.get('kind') === 'child_view' ? 'child_view' : 'evidence';
-  const remove = form.get('remove');
-  if (typeof remove === 'string') {
+  const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
+  const kind = form.values.kind === 'child_view' ? 'child_view' : 'evidence';
+  const remove = form.values.remove;
+  if (remove) {
     const own = (await documentsOfRequest(requestRow.id)).some((d) => d.id === remove);
     if (own) await deleteDocument(remove, user.id);
     return redirect(`/requests/${requestRow.id}/documents`);
   }
-  const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return formFailure({ file: 'errors.upload.empty' }, { kind });
-  const stored = await storeUpload({ bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, uploadedBy: user.id, requestId: requestRow.id, kind });
+  if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, { kind });
+  const file = form.files.file;
+  if (!file) return formFailure({ file: 'errors.upload.empty' }, { kind });
+  const stored = await storeUpload({ bytes: file.bytes, filename: file.filename, uploadedBy: user.id, requestId: requestRow.id, kind });
   if (!stored.ok) return formFailure({ file: stored.error }, { kind });
   return redirect(`/requests/${requestRow.id}/documents`);
 }
@@ -56,7 +52,6 @@ export default function RequestDocuments() {
   const { t } = useTranslation();
   const { requestId, childName, files } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
-  const id = fieldId('file');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -73,7 +68,7 @@ export default function RequestDocuments() {
               <a className="govuk-link" href={`/documents/${f.id}`} key={f.id}>
                 {t('request.documents.fileLink', { name: f.name, size: f.sizeKb })}
               </a>,
-              t(kindKeys[f.kind]),
+              t(kindKeys[f.kind === 'child_view' ? 'child_view' : 'evidence']),
               <Form method="post" encType="multipart/form-data" key={`remove-${f.id}`}>
                 <button type="submit" name="remove" value={f.id} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
                   {t('request.documents.remove')}
@@ -84,27 +79,7 @@ export default function RequestDocuments() {
           />
         ) : null}
         <Form method="post" encType="multipart/form-data" noValidate key={formKey}>
-          <div className={`govuk-form-group${errors.file ? ' govuk-form-group--error' : ''}`}>
-            <label className="govuk-label govuk-label--s" htmlFor={id}>
-              {t('request.documents.chooseFile')}
-            </label>
-            <div id={`${id}-hint`} className="govuk-hint">
-              {t('request.documents.hint')}
-            </div>
-            {errors.file ? (
-              <p id={`${id}-error`} className="govuk-error-message">
-                <span className="govuk-visually-hidden">{t('common.errorPrefix')}</span> {t(errors.file)}
-              </p>
-            ) : null}
-            <input
-              className={`govuk-file-upload${errors.file ? ' govuk-file-upload--error' : ''}`}
-              id={id}
-              name="file"
-              type="file"
-              accept={UPLOAD_ACCEPT}
-              aria-describedby={`${id}-hint${errors.file ? ` ${id}-error` : ''}`}
-            />
-          </div>
+          <FileUpload name="file" label={t('request.documents.chooseFile')} hint={t('request.documents.hint')} error={errors.file} accept={UPLOAD_ACCEPT} />
           <Radios
             name="kind"
             legend={t('request.documents.kindLegend')}

@@ -8,21 +8,24 @@ import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { caseSummary } from '~/services/caseload.server';
+import { findUserById } from '~/services/accounts.server';
 import { Panel } from '~/ui/govuk/content';
 
 export const handle: PageHandle = { titleKey: 'request.sent.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { requestRow } = await requireRequestAccess(request, params.requestId ?? '', 'read');
+  const { requestRow, consent } = await requireRequestAccess(request, params.requestId ?? '', 'read');
   if (requestRow.status !== 'submitted' || !requestRow.caseId) throw redirect(`/requests/${requestRow.id}`);
   const summary = await caseSummary(requestRow.caseId);
   if (!summary) throw new Response('Not Found', { status: 404 });
-  return json({ caseId: summary.id, reference: summary.reference, decisionDue: assessmentDeadlines(summary.requestReceived).decisionToAssess });
+  // An adviser sent it for the family: the receipt went to the family member, not to them.
+  const familyMember = consent ? await findUserById(consent.grantedBy) : null;
+  return json({ caseId: summary.id, reference: summary.reference, decisionDue: assessmentDeadlines(summary.requestReceived).decisionToAssess, emailedFamily: familyMember?.name ?? null });
 }
 
 export default function RequestSent() {
   const { t, i18n } = useTranslation();
-  const { caseId, reference, decisionDue } = useLoaderData<typeof loader>();
+  const { caseId, reference, decisionDue, emailedFamily } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -31,7 +34,7 @@ export default function RequestSent() {
           <br />
           <strong>{reference}</strong>
         </Panel>
-        <p className="govuk-body">{t('request.sent.emailed')}</p>
+        <p className="govuk-body">{emailedFamily ? t('advocates.sentEmailedFamily', { name: emailedFamily }) : t('request.sent.emailed')}</p>
         <h2 className="govuk-heading-m">{t('request.sent.nextHeading')}</h2>
         <p className="govuk-body">{t('request.sent.next')}</p>
         <p className="govuk-body">{t('request.sent.decisionBy', { date: formatDate(decisionDue, i18n.language as Locale) })}</p>

@@ -16,7 +16,12 @@ import { TextInput } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { titleKey: 'signIn.title' };
 
-const notices = { verified: 'signIn.notice.verified', reset: 'signIn.notice.reset', signedOut: 'signIn.notice.signedOut' } as const;
+const notices = {
+  verified: 'signIn.notice.verified',
+  reset: 'signIn.notice.reset',
+  signedOut: 'signIn.notice.signedOut',
+  messageKept: 'signIn.notice.messageKept',
+} as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

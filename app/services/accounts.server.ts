@@ -6,14 +6,13 @@ import { createSession, invalidateAllSessions } from '../auth/session.server';
 import { generateToken, hashToken } from '../auth/tokens.server';
 import { getDb } from '../db.server';
 import type { Locale } from '../i18n/config';
-import { sendEmail } from '../mail/mailer.server';
-import { renderEmail } from '../mail/templates.server';
+import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
 
 /** Families register themselves; staff are invited by their LA's admin. */
 
 const HOUR = 60 * 60 * 1000;
-const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR, young_person_invite: 14 * 24 * HOUR } as const;
+const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR, young_person_invite: 14 * 24 * HOUR, professional_invite: 14 * 24 * HOUR } as const;
 export const MAX_FAILED_SIGN_INS = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
@@ -62,8 +61,19 @@ export async function emailTokenIsLive(token: string, purpose: TokenPurpose | re
   return Boolean(row);
 }
 
-/** Invitations that end in choosing a password: staff, and young people invited by a parent. */
-export const INVITATIONS = ['staff_invite', 'young_person_invite'] as const;
+/** Invitations that end in choosing a password: staff, young people invited by a parent, professionals asked for advice. */
+export const INVITATIONS = ['staff_invite', 'young_person_invite', 'professional_invite'] as const;
+
+/** A one-time link for a professional asked for advice who has no account yet (app/services/advice.server.ts). */
+export function issueProfessionalInvite(tx: Transaction, userId: string, now = new Date()) {
+  return issueEmailToken(tx, userId, 'professional_invite', now);
+}
+
+export async function findUserById(id: string) {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user ?? null;
+}
 
 export async function findUserByEmail(email: string) {
   const db = await getDb();
@@ -81,31 +91,30 @@ export type Registration = { name: string; email: string; accountType: 'parent' 
 export async function registerFamily(input: Registration, origin: string, locale: Locale): Promise<void> {
   const existing = await findUserByEmail(input.email);
   if (existing) {
-    await sendEmail(
-      renderEmail('alreadyRegistered', existing.locale, existing.email, {
-        name: existing.name,
-        signInLink: `${origin}/sign-in`,
-        resetLink: `${origin}/forgot-password`,
-      }),
-    );
+    await queueEmail(await getDb(), 'alreadyRegistered', existing, {
+      name: existing.name,
+      signInLink: `${origin}/sign-in`,
+      resetLink: `${origin}/forgot-password`,
+    });
+    wakeMailer();
     return;
   }
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
-  const token = await db.transaction(async (tx) => {
+  const registered = await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, role: input.accountType, passwordHash, locale })
       .onConflictDoNothing()
-      .returning({ id: users.id });
+      .returning({ id: users.id, email: users.email });
     // A double-submitted form loses the race here and sends nothing twice.
-    if (!user) return null;
+    if (!user) return false;
     await recordAudit({ userId: user.id, action: 'register', subjectType: 'user', subjectId: user.id, outcome: 'allowed' }, tx);
-    return issueEmailToken(tx, user.id, 'verify_email');
+    const token = await issueEmailToken(tx, user.id, 'verify_email');
+    await queueEmail(tx, 'verifyEmail', { id: user.id, email: user.email, locale }, { name: input.name, link: `${origin}/verify-email/${token}` });
+    return true;
   });
-  if (token) {
-    await sendEmail(renderEmail('verifyEmail', locale, input.email, { name: input.name, link: `${origin}/verify-email/${token}` }));
-  }
+  if (registered) wakeMailer();
 }
 
 export async function verifyEmail(token: string): Promise<User | null> {
@@ -120,8 +129,11 @@ export async function verifyEmail(token: string): Promise<User | null> {
 
 async function sendVerificationAgain(user: User, origin: string) {
   const db = await getDb();
-  const token = await db.transaction((tx) => issueEmailToken(tx, user.id, 'verify_email'));
-  await sendEmail(renderEmail('verifyEmail', user.locale, user.email, { name: user.name, link: `${origin}/verify-email/${token}` }));
+  await db.transaction(async (tx) => {
+    const token = await issueEmailToken(tx, user.id, 'verify_email');
+    await queueEmail(tx, 'verifyEmail', user, { name: user.name, link: `${origin}/verify-email/${token}` });
+  });
+  wakeMailer();
 }
 
 export type SignInOutcome =
@@ -160,8 +172,11 @@ export async function requestPasswordReset(email: string, origin: string): Promi
   const user = await findUserByEmail(email);
   if (!user) return;
   const db = await getDb();
-  const token = await db.transaction((tx) => issueEmailToken(tx, user.id, 'reset_password'));
-  await sendEmail(renderEmail('resetPassword', user.locale, user.email, { name: user.name, link: `${origin}/reset-password/${token}` }));
+  await db.transaction(async (tx) => {
+    const token = await issueEmailToken(tx, user.id, 'reset_password');
+    await queueEmail(tx, 'resetPassword', user, { name: user.name, link: `${origin}/reset-password/${token}` });
+  });
+  wakeMailer();
 }
 
 /** Sets a new password from an emailed link; every existing session ends. */
@@ -208,17 +223,43 @@ export async function inviteStaff(admin: User, invite: StaffInvite, origin: stri
       { userId: admin.id, action: 'invite_staff', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { role: invite.role } },
       tx,
     );
-    return { user, token: await issueEmailToken(tx, user.id, 'staff_invite') };
+    const token = await issueEmailToken(tx, user.id, 'staff_invite');
+    await queueEmail(tx, 'staffInvite', user, { name: user.name, link: `${origin}/accept-invite/${token}`, laName: la?.name ?? '', inviter: admin.name });
+    return user;
   });
   if (!result) return { ok: false, field: 'email', error: 'errors.email.taken' };
-  await sendEmail(
-    renderEmail('staffInvite', result.user.locale, result.user.email, {
-      name: result.user.name,
-      link: `${origin}/accept-invite/${result.token}`,
-      laName: la?.name ?? '',
-      inviter: admin.name,
-    }),
-  );
+  wakeMailer();
+  return { ok: true };
+}
+
+/**
+ * An LA admin invites an advocate of an advice organisation the LA lists. Advocates belong to
+ * their organisation, not to the LA (they act for families, independently of the council).
+ */
+export async function inviteAdvocate(
+  admin: User,
+  organisation: { id: string; name: string },
+  invite: { name: string; email: string },
+  origin: string,
+): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: invite.email, name: invite.name, role: 'advocate', adviceOrgId: organisation.id, locale: admin.locale })
+      .onConflictDoNothing()
+      .returning();
+    if (!user) return null;
+    await recordAudit(
+      { userId: admin.id, action: 'invite_advocate', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { adviceOrgId: organisation.id } },
+      tx,
+    );
+    const token = await issueEmailToken(tx, user.id, 'staff_invite');
+    await queueEmail(tx, 'advocateInvite', user, { name: user.name, link: `${origin}/accept-invite/${token}`, organisation: organisation.name, inviter: admin.name });
+    return user;
+  });
+  if (!result) return { ok: false, field: 'email', error: 'errors.email.taken' };
+  wakeMailer();
   return { ok: true };
 }
 
@@ -240,6 +281,12 @@ export async function acceptInvite(token: string, password: string): Promise<{ u
   return { user, sessionToken: await createSession(user.id) };
 }
 
+/** Staff choose how they hear of new family messages: straight away, or in the morning digest. */
+export async function setMessageEmails(userId: string, choice: User['messageEmails']) {
+  const db = await getDb();
+  await db.update(users).set({ messageEmails: choice }).where(eq(users.id, userId));
+}
+
 export async function setLocale(userId: string, locale: Locale) {
   const db = await getDb();
   await db.update(users).set({ locale }).where(eq(users.id, userId));
@@ -255,7 +302,7 @@ export async function inviteYoungPerson(parent: User, child: Child, email: strin
   const db = await getDb();
   const existing = await findUserByEmail(email);
   if (existing && existing.role !== 'young_person') return { ok: false, error: 'errors.youngPerson.emailInUse' };
-  const token = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const youngPerson =
       existing ??
       (await tx.insert(users).values({ email, name: `${child.firstName} ${child.lastName}`, role: 'young_person', locale: parent.locale }).returning())[0];
@@ -264,14 +311,14 @@ export async function inviteYoungPerson(parent: User, child: Child, email: strin
       { userId: parent.id, action: 'invite:young_person', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { youngPersonId: youngPerson.id } },
       tx,
     );
-    return existing ? null : issueEmailToken(tx, youngPerson.id, 'young_person_invite');
-  });
-  await sendEmail(
-    renderEmail('youngPersonInvite', parent.locale, email, {
+    const token = existing ? null : await issueEmailToken(tx, youngPerson.id, 'young_person_invite');
+    // In the parent's language: the young person has not chosen one yet.
+    await queueEmail(tx, 'youngPersonInvite', { id: youngPerson.id, email, locale: parent.locale }, {
       name: child.firstName,
       parentName: parent.name,
       link: token ? `${origin}/accept-invite/${token}` : `${origin}/sign-in`,
-    }),
-  );
+    });
+  });
+  wakeMailer();
   return { ok: true };
 }

@@ -1,13 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { caseEvents, cases, children, users, type Case, type User } from '../../db/schema';
+import type { Transaction } from '../../db/client';
 import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowField } from '../domain/case-workflow';
 import { clockStepKeys, missedSteps, statutoryClock, type ExceptionKind } from '../domain/case-clock';
 import { todayInLondon } from '../domain/timescales';
 import { formatDate } from '../i18n/format';
 import { getFixedT } from '../i18n/i18n.server';
 import { getDb } from '../db.server';
-import { sendEmail } from '../mail/mailer.server';
-import { renderEmail } from '../mail/templates.server';
+import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
 import { familyMembersOf } from './family.server';
 
@@ -74,28 +74,25 @@ export async function recordCaseCommand(
       { userId: actor.id, action: `record:${command.type}`, subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { from: current.stage, to: result.to } },
       tx,
     );
-    return { ok: true as const, duplicate: false, childId: current.childId };
+    await tellFamilyOfProgress(tx, caseId, current.childId, origin);
+    return { ok: true as const, duplicate: false };
   });
   if (!outcome.ok) return outcome;
-  if (!outcome.duplicate && 'childId' in outcome && outcome.childId) await tellFamilyOfProgress(caseId, outcome.childId, origin);
+  if (!outcome.duplicate) wakeMailer();
   return { ok: true };
 }
 
-async function childName(childId: string) {
-  const db = await getDb();
-  const [child] = await db.select({ firstName: children.firstName }).from(children).where(eq(children.id, childId));
+async function childName(tx: Transaction, childId: string) {
+  const [child] = await tx.select({ firstName: children.firstName }).from(children).where(eq(children.id, childId));
   return child?.firstName ?? '';
 }
 
 /** A short email to each family member, in their language: what changed and where to read it. */
-async function tellFamilyOfProgress(caseId: string, childId: string, origin: string) {
-  const db = await getDb();
-  const [family, name] = await Promise.all([familyMembersOf(db, childId), childName(childId)]);
-  await Promise.all(
-    family.map((member) =>
-      sendEmail(renderEmail('caseProgress', member.locale, member.email, { name: member.name, childName: name, link: `${origin}/cases/${caseId}` })),
-    ),
-  );
+async function tellFamilyOfProgress(tx: Transaction, caseId: string, childId: string, origin: string) {
+  const [family, name] = await Promise.all([familyMembersOf(tx, childId), childName(tx, childId)]);
+  for (const member of family) {
+    await queueEmail(tx, 'caseProgress', member, { name: member.name, childName: name, link: `${origin}/cases/${caseId}` });
+  }
 }
 
 export type TimelineEntry = { id: string; kind: string; occurredAt: string; actorName: string | null; actorRole: User['role'] | null; details: Record<string, unknown> };
@@ -120,31 +117,27 @@ export type Apology = { step: StatutoryStep; reason: string; newExpectedDate: st
  */
 export async function sendApology(actor: User, caseId: string, apology: Apology, origin: string, now = new Date()) {
   const db = await getDb();
-  const childId = await db.transaction(async (tx) => {
+  const sent = await db.transaction(async (tx) => {
     const [current] = await tx.select({ childId: cases.childId }).from(cases).where(eq(cases.id, caseId));
-    if (!current) return null;
+    if (!current) return false;
     await tx.insert(caseEvents).values({ caseId, kind: 'apology_sent', actorId: actor.id, occurredAt: now, details: { ...apology } });
     await recordAudit({ userId: actor.id, action: 'record:apology', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
-    return current.childId;
-  });
-  if (!childId) return;
-  const [family, name] = await Promise.all([familyMembersOf(db, childId), childName(childId)]);
-  await Promise.all(
-    family.map((member) => {
+    const [family, name] = await Promise.all([familyMembersOf(tx, current.childId), childName(tx, current.childId)]);
+    for (const member of family) {
       const t = getFixedT(member.locale);
-      return sendEmail(
-        renderEmail('apology', member.locale, member.email, {
-          name: member.name,
-          childName: name,
-          step: t(clockStepKeys[apology.step]),
-          reason: apology.reason,
-          newDate: formatDate(apology.newExpectedDate, member.locale),
-          caseworker: actor.name,
-          link: `${origin}/cases/${caseId}`,
-        }),
-      );
-    }),
-  );
+      await queueEmail(tx, 'apology', member, {
+        name: member.name,
+        childName: name,
+        step: t(clockStepKeys[apology.step]),
+        reason: apology.reason,
+        newDate: formatDate(apology.newExpectedDate, member.locale),
+        caseworker: actor.name,
+        link: `${origin}/cases/${caseId}`,
+      });
+    }
+    return true;
+  });
+  if (sent) wakeMailer();
 }
 
 export type LegalException = { step: StatutoryStep; kind: ExceptionKind; explanation: string };

@@ -123,7 +123,7 @@ export type CaseSummary = {
   reference: string;
   stage: CaseStage;
   requestReceived: string;
-  child: { firstName: string; lastName: string; dateOfBirth: string };
+  child: { id: string; firstName: string; lastName: string; dateOfBirth: string };
   la: { name: string; contactEmail: string; contactPhone: string };
   team: { name: string };
   caseworker: { name: string; email: string; phone: string | null } | null;
@@ -138,7 +138,7 @@ export async function caseSummary(caseId: string): Promise<CaseSummary | null> {
       reference: cases.reference,
       stage: cases.stage,
       requestReceived: cases.requestReceived,
-      child: { firstName: children.firstName, lastName: children.lastName, dateOfBirth: children.dateOfBirth },
+      child: { id: children.id, firstName: children.firstName, lastName: children.lastName, dateOfBirth: children.dateOfBirth },
       la: { name: localAuthorities.name, contactEmail: localAuthorities.contactEmail, contactPhone: localAuthorities.contactPhone },
       team: { name: areaTeams.name },
       caseworkerId: cases.caseworkerId,
@@ -173,4 +173,12 @@ export async function staffOf(laId: string): Promise<StaffMember[]> {
 export async function teamsOf(laId: string) {
   const db = await getDb();
   return db.select({ id: areaTeams.id, name: areaTeams.name }).from(areaTeams).where(eq(areaTeams.laId, laId)).orderBy(asc(areaTeams.name));
+}
+
+/** Whether `caseId` names a case (a malformed id names none). */
+export async function caseExists(caseId: string): Promise<boolean> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return false;
+  const db = await getDb();
+  const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
+  return Boolean(row);
 }

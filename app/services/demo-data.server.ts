@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import type { Database, Transaction } from '../../db/client';
 import {
+  adviceRequests,
+  type AdviceKind,
   adviceOrganisations,
   areaTeams,
   caseEvents,
@@ -9,17 +11,19 @@ import {
   childParents,
   children,
   localAuthorities,
+  messages,
   users,
   type CaseStage,
   type ProfessionalKind,
   type Role,
 } from '../../db/schema';
 import { applyCommand, type WorkflowCommand } from '../domain/case-workflow';
+import { adviceDueBy } from '../domain/advice';
 import { addDays } from '../domain/timescales';
 
 /**
  * Demo data for a fictional council: two area teams, 4 caseworkers, a manager, an admin,
- * 6 families with 8 children at different stages, a SENDIASS with 2 advocates and
+ * 7 families with 9 children at different stages, a SENDIASS with 2 advocates and
  * 3 professionals. Every account's password is DEMO_PASSWORD (listed in the README).
  * Dates are relative to the day the seed runs, so cases are always at believable points.
  */
@@ -30,6 +34,16 @@ const DAY = 24 * 60 * 60 * 1000;
 
 function isoDaysAgo(days: number, today: Date) {
   return new Date(today.getTime() - days * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Born on 1 December so that the 16th birthday falls in the school year of `today` (1 September
+ * to 31 August): the child becomes a young person on the Saturday after the last Friday in June
+ * at the end of this school year (app/domain/timescales.ts youngPersonFrom).
+ */
+export function sixteenThisSchoolYear(today: Date) {
+  const schoolYearStarts = today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+  return `${schoolYearStarts - 16}-12-01`;
 }
 
 function dateOfBirthForAge(years: number, extraDays: number, today: Date) {
@@ -57,12 +71,18 @@ type DemoChild = {
   first: string;
   last: string;
   age: number;
+  /** A date of birth worked out from the seed date, when the age alone is not precise enough. */
+  bornOn?: (today: Date) => string;
   school: string;
   /** Days since the request was received, or no case yet. */
   requestDaysAgo?: number;
   stage?: CaseStage;
   team?: 'north' | 'south';
   caseworker?: string;
+  /** A message from the parent, this many days ago, that nobody has answered. */
+  unansweredMessage?: { daysAgo: number; body: string };
+  /** Requests for advice already sent: to whom, what kind, how many days ago (an overdue one shows the flag). */
+  advice?: { professional: string; kind: AdviceKind; daysAgo: number }[];
 };
 
 type DemoFamily = { email: string; name: string; locale?: 'en' | 'pl'; children: DemoChild[] };
@@ -73,7 +93,18 @@ const families: DemoFamily[] = [
     name: 'Sarah Jones',
     children: [
       { first: 'Alfie', last: 'Jones', age: 8, school: 'Northfield Primary School', requestDaysAgo: 20, stage: 'request_received', team: 'north', caseworker: 'caseworker1@example.com' },
-      { first: 'Ruby', last: 'Jones', age: 5, school: 'Little Acorns Nursery', requestDaysAgo: 70, stage: 'advice_gathering', team: 'north', caseworker: 'caseworker1@example.com' },
+      {
+        first: 'Ruby',
+        last: 'Jones',
+        age: 5,
+        school: 'Little Acorns Nursery',
+        requestDaysAgo: 70,
+        stage: 'advice_gathering',
+        team: 'north',
+        caseworker: 'caseworker1@example.com',
+        // Two weeks without a reply: past both service standards, so the inbox flags it.
+        unansweredMessage: { daysAgo: 14, body: 'Has the speech and language therapist been asked for advice yet? Ruby’s nursery has not heard anything.' },
+      },
     ],
   },
   {
@@ -89,7 +120,21 @@ const families: DemoFamily[] = [
     locale: 'pl',
     children: [
       { first: 'Kacper', last: 'Nowak', age: 17, school: 'Northfield College', requestDaysAgo: 400, stage: 'plan_maintained', team: 'south', caseworker: 'caseworker4@example.com' },
-      { first: 'Lena', last: 'Nowak', age: 9, school: 'St Mary’s Primary School', requestDaysAgo: 50, stage: 'advice_gathering', team: 'south', caseworker: 'caseworker3@example.com' },
+      {
+        first: 'Lena',
+        last: 'Nowak',
+        age: 9,
+        school: 'St Mary’s Primary School',
+        requestDaysAgo: 50,
+        stage: 'advice_gathering',
+        team: 'south',
+        caseworker: 'caseworker3@example.com',
+        // Asked after the decision to assess (15 days ago): health by letter the day after, the EP later.
+        advice: [
+          { professional: 'health@example.com', kind: 'health', daysAgo: 14 },
+          { professional: 'ep@example.com', kind: 'educational_psychologist', daysAgo: 10 },
+        ],
+      },
     ],
   },
   {
@@ -110,6 +155,14 @@ const families: DemoFamily[] = [
     children: [
       // Received seven weeks ago with no decision yet: its 6-week decision date has passed.
       { first: 'Tobi', last: 'Okoye', age: 13, school: 'Northfield High School', requestDaysAgo: 49, stage: 'request_received', team: 'north', caseworker: 'caseworker2@example.com' },
+    ],
+  },
+  {
+    email: 'parent7@example.com',
+    name: 'Nadia Hussain',
+    children: [
+      // Turns 16 in this school year: the case passes to him the day after compulsory school age ends.
+      { first: 'Sami', last: 'Hussain', age: 15, bornOn: sixteenThisSchoolYear, school: 'Northfield High School', requestDaysAgo: 300, stage: 'plan_maintained', team: 'north', caseworker: 'caseworker2@example.com' },
     ],
   },
 ];
@@ -165,7 +218,7 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
       for (const c of family.children) {
         const [child] = await tx
           .insert(children)
-          .values({ laId: la.id, firstName: c.first, lastName: c.last, dateOfBirth: dateOfBirthForAge(c.age, 40, today), school: c.school })
+          .values({ laId: la.id, firstName: c.first, lastName: c.last, dateOfBirth: c.bornOn ? c.bornOn(today) : dateOfBirthForAge(c.age, 40, today), school: c.school })
           .returning();
         await tx.insert(childParents).values({ childId: child.id, userId: parent.id });
         if (c.requestDaysAgo === undefined || !c.stage || !c.team) continue;
@@ -192,6 +245,31 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
         });
         const caseworker = c.caseworker ? byEmail.get(c.caseworker)! : byEmail.get('caseworker1@example.com')!;
         await replayHistory(tx, record.id, requestReceived, c.stage, caseworker.id);
+        if (c.unansweredMessage) {
+          const sentAt = new Date(`${isoDaysAgo(c.unansweredMessage.daysAgo, today)}T10:00:00Z`);
+          await tx.insert(messages).values({ caseId: record.id, senderId: parent.id, side: 'family', body: c.unansweredMessage.body, formKey: crypto.randomUUID(), createdAt: sentAt });
+          await tx.update(cases).set({ awaitingReplySince: sentAt }).where(eq(cases.id, record.id));
+        }
+        for (const advice of c.advice ?? []) {
+          const requestedOn = isoDaysAgo(advice.daysAgo, today);
+          const professional = byEmail.get(advice.professional)!;
+          await tx.insert(adviceRequests).values({
+            caseId: record.id,
+            professionalId: professional.id,
+            kind: advice.kind,
+            requestedBy: caseworker.id,
+            requestedOn,
+            dueBy: adviceDueBy(requestedOn),
+            formKey: `demo-${record.id}-${advice.kind}`,
+          });
+          await tx.insert(caseEvents).values({
+            caseId: record.id,
+            kind: 'advice_requested',
+            actorId: caseworker.id,
+            occurredAt: new Date(`${requestedOn}T12:00:00Z`),
+            details: { adviceKind: advice.kind, professionalName: professional.name, requestedOn, dueBy: adviceDueBy(requestedOn) },
+          });
+        }
       }
     }
   });

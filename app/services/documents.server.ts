@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { assessmentRequests, documents, type documentKinds, type StoredDocument } from '../../db/schema';
 import { checkUpload, type UploadErrorKey } from '../domain/file-types';
 import { getDb } from '../db.server';
@@ -25,6 +25,10 @@ export interface StoreUploadInput {
   uploadedBy: string;
   requestId?: string | null;
   caseId?: string | null;
+  /** A professional's report attached to their advice (app/services/advice.server.ts). */
+  adviceRequestId?: string | null;
+  /** A picture added to a family's views. */
+  familyViewsId?: string | null;
   kind?: DocumentKind;
   maxBytes?: number;
 }
@@ -84,6 +88,8 @@ export async function storeUpload(input: StoreUploadInput): Promise<StoreUploadR
       .values({
         requestId: input.requestId ?? null,
         caseId: input.caseId ?? null,
+        adviceRequestId: input.adviceRequestId ?? null,
+        familyViewsId: input.familyViewsId ?? null,
         kind: input.kind ?? 'evidence',
         uploadedBy: input.uploadedBy,
         originalName: check.displayName,
@@ -124,13 +130,22 @@ export async function readDocument(id: string): Promise<{ row: StoredDocument; b
   return { row, bytes: await readDocumentFile(row) };
 }
 
-/** A request's documents, oldest first. */
-/** A case's documents (those sent with its request, and any added later), oldest first. */
+/**
+ * A case's documents (those sent with its request, and any added later), oldest first. Advice
+ * reports and pictures in the family's views are shown with the advice and the views (advice
+ * reports only once released), not here.
+ */
 export async function documentsOfCase(caseId: string): Promise<StoredDocument[]> {
   if (!UUID.test(caseId)) return [];
   const db = await getDb();
-  return db.select().from(documents).where(eq(documents.caseId, caseId)).orderBy(asc(documents.createdAt), asc(documents.id));
+  return db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.caseId, caseId), isNull(documents.adviceRequestId), isNull(documents.familyViewsId)))
+    .orderBy(asc(documents.createdAt), asc(documents.id));
 }
+
+/** A request's documents, oldest first. */
 
 export async function documentsOfRequest(requestId: string): Promise<StoredDocument[]> {
   if (!UUID.test(requestId)) return [];

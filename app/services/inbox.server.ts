@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import { cases, children, messages, threadReads, users, type User } from '../../db/schema';
 import { replyClock, type ServiceStandards } from '../domain/service-standards';
 import { compareDates, todayInLondon } from '../domain/timescales';
@@ -33,36 +33,47 @@ export async function inboxOf(viewer: User, scope: InboxScope, now = new Date())
       : viewer.role === 'caseworker' && viewer.teamId
         ? eq(cases.teamId, viewer.teamId)
         : eq(cases.laId, viewer.laId!);
-  const caseRows = await db
-    .select({
-      caseId: cases.id,
-      reference: cases.reference,
-      childName: sql<string>`${children.firstName} || ' ' || ${children.lastName}`,
-      caseworkerName: users.name,
-      caseworkerAbsent: users.absent,
-    })
-    .from(cases)
-    .innerJoin(children, eq(children.id, cases.childId))
-    .leftJoin(users, eq(users.id, cases.caseworkerId))
-    .where(and(eq(cases.laId, viewer.laId!), inScope, notInArray(cases.stage, ['withdrawn', 'ceased'])));
-  if (caseRows.length === 0) return [];
-  const ids = caseRows.map((c) => c.caseId);
-  const [thread, reads, standards] = await Promise.all([
+  const scoped = and(eq(cases.laId, viewer.laId!), inScope, notInArray(cases.stage, ['withdrawn', 'ceased']));
+
+  // Threads waiting for the council are marked on the case (cases.awaitingReplySince): read
+  // those cases, and of each thread only the messages since the family started waiting.
+  const waitingHere = and(scoped, isNotNull(cases.awaitingReplySince));
+  const [caseRows, waiting, reads, standards] = await Promise.all([
+    db
+      .select({
+        caseId: cases.id,
+        reference: cases.reference,
+        childName: sql<string>`${children.firstName} || ' ' || ${children.lastName}`,
+        caseworkerName: users.name,
+        caseworkerAbsent: users.absent,
+      })
+      .from(cases)
+      .innerJoin(children, eq(children.id, cases.childId))
+      .leftJoin(users, eq(users.id, cases.caseworkerId))
+      .where(waitingHere),
     db
       .select({ caseId: messages.caseId, side: messages.side, sentAt: messages.createdAt, substantive: messages.substantive })
       .from(messages)
-      .where(inArray(messages.caseId, ids))
+      .innerJoin(cases, eq(cases.id, messages.caseId))
+      .where(and(waitingHere, gte(messages.createdAt, cases.awaitingReplySince)))
       .orderBy(asc(messages.createdAt)),
-    db.select().from(threadReads).where(and(eq(threadReads.userId, viewer.id), inArray(threadReads.caseId, ids))),
+    db
+      .select()
+      .from(threadReads)
+      .where(and(eq(threadReads.userId, viewer.id), inArray(threadReads.caseId, db.select({ id: cases.id }).from(cases).where(waitingHere)))),
     standardsOf(viewer.laId!),
   ]);
+  if (caseRows.length === 0) return [];
+  const byCase = new Map<string, typeof waiting>();
+  for (const m of waiting) byCase.set(m.caseId, [...(byCase.get(m.caseId) ?? []), m]);
+  const readAtOf = new Map(reads.map((r) => [r.caseId, r.readAt]));
   const today = todayInLondon(now);
   const entries: InboxEntry[] = [];
   for (const c of caseRows) {
-    const own = thread.filter((m) => m.caseId === c.caseId);
+    const own = byCase.get(c.caseId) ?? [];
     const clock = replyClock(own, standards as ServiceStandards, now);
     if (clock.state !== 'awaiting') continue;
-    const readAt = reads.find((r) => r.caseId === c.caseId)?.readAt;
+    const readAt = readAtOf.get(c.caseId);
     const dueBy = clock.acknowledged ? clock.replyBy : clock.acknowledgeBy;
     entries.push({
       ...c,
@@ -74,7 +85,7 @@ export async function inboxOf(viewer: User, scope: InboxScope, now = new Date())
       unread: own.filter((m) => m.side === 'family' && (!readAt || m.sentAt > readAt)).length,
     });
   }
-  return entries.sort((a, b) => Number(b.caseworkerAbsent) - Number(a.caseworkerAbsent) || compareDates(a.dueBy, b.dueBy));
+  return entries.sort((a, b) => Number(b.caseworkerAbsent) - Number(a.caseworkerAbsent) || compareDates(a.dueBy, b.dueBy) || a.reference.localeCompare(b.reference));
 }
 
 /** Opening a thread marks it read for that person. */

@@ -2,8 +2,7 @@ import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import { areaTeams, caseEvents, cases, childParents, children, users, type User } from '../../db/schema';
 import { assessmentDeadlines } from '../domain/timescales';
 import { getDb } from '../db.server';
-import { sendEmail } from '../mail/mailer.server';
-import { renderEmail } from '../mail/templates.server';
+import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
 import { familyMembersOf } from './family.server';
 import { findUserByEmail } from './accounts.server';
@@ -62,27 +61,26 @@ export async function allocateCaseworker(actor: User, caseId: string, caseworker
   const db = await getDb();
   const [caseworker] = await db.select().from(users).where(and(eq(users.id, caseworkerId), eq(users.role, 'caseworker'), eq(users.laId, actor.laId!)));
   if (!caseworker) return { ok: false as const, error: 'errors.intake.caseworker' };
-  const childId = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const [updated] = await tx.update(cases).set({ caseworkerId, updatedAt: now }).where(eq(cases.id, caseId)).returning({ childId: cases.childId });
     await tx.insert(caseEvents).values({ caseId, kind: 'caseworker_allocated', actorId: actor.id, occurredAt: now, details: { caseworkerId, caseworkerName: caseworker.name } });
     await recordAudit({ userId: actor.id, action: 'allocate:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { caseworkerId } }, tx);
-    return updated.childId;
+    const [family, [child]] = await Promise.all([
+      familyMembersOf(tx, updated.childId),
+      tx.select({ firstName: children.firstName }).from(children).where(eq(children.id, updated.childId)),
+    ]);
+    for (const member of family) {
+      await queueEmail(tx, 'caseworkerAllocated', member, {
+        name: member.name,
+        childName: child.firstName,
+        caseworker: caseworker.name,
+        email: caseworker.email,
+        phone: caseworker.phone ?? '',
+        link: `${origin}/cases/${caseId}`,
+      });
+    }
   });
-  const [family, [child]] = await Promise.all([familyMembersOf(db, childId), db.select({ firstName: children.firstName }).from(children).where(eq(children.id, childId))]);
-  await Promise.all(
-    family.map((member) =>
-      sendEmail(
-        renderEmail('caseworkerAllocated', member.locale, member.email, {
-          name: member.name,
-          childName: child.firstName,
-          caseworker: caseworker.name,
-          email: caseworker.email,
-          phone: caseworker.phone ?? '',
-          link: `${origin}/cases/${caseId}`,
-        }),
-      ),
-    ),
-  );
+  wakeMailer();
   return { ok: true as const };
 }
 

@@ -1,23 +1,63 @@
-import { asc, eq } from 'drizzle-orm';
-import { localAuthorities, messages, serviceStandardBreaches, users, type User } from '../../db/schema';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { cases, documents, localAuthorities, messageAttachments, messages, serviceStandardBreaches, users, type User } from '../../db/schema';
 import { isStaff } from '../auth/policy';
 import { breaches, replyClock, type ServiceStandards, type ThreadMessage } from '../domain/service-standards';
 import { getDb } from '../db.server';
+import { wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
+import { queueMessageNotifications } from './notifications.server';
 
 /** The case's message thread between the family side and the council side. */
 
-export type ThreadEntry = { id: string; side: 'family' | 'la'; body: string; substantive: boolean; sentAt: string; senderName: string; senderRole: User['role'] };
+export type Attachment = { id: string; name: string; sizeBytes: number };
+export type ThreadEntry = {
+  id: string;
+  side: 'family' | 'la';
+  body: string;
+  substantive: boolean;
+  sentAt: string;
+  senderName: string;
+  senderRole: User['role'];
+  attachments: Attachment[];
+  /** Sent by an advocate: the family member they acted for. */
+  onBehalfOfName: string | null;
+};
+
+const onBehalfOfUser = alias(users, 'on_behalf_of_user');
 
 export async function threadOf(caseId: string): Promise<ThreadEntry[]> {
   const db = await getDb();
   const rows = await db
-    .select({ id: messages.id, side: messages.side, body: messages.body, substantive: messages.substantive, sentAt: messages.createdAt, senderName: users.name, senderRole: users.role })
+    .select({
+      id: messages.id,
+      side: messages.side,
+      body: messages.body,
+      substantive: messages.substantive,
+      sentAt: messages.createdAt,
+      senderName: users.name,
+      senderRole: users.role,
+      onBehalfOfName: onBehalfOfUser.name,
+    })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.senderId))
+    .leftJoin(onBehalfOfUser, eq(onBehalfOfUser.id, messages.onBehalfOf))
     .where(eq(messages.caseId, caseId))
     .orderBy(asc(messages.createdAt), asc(messages.id));
-  return rows.map((r) => ({ ...r, sentAt: r.sentAt.toISOString() }));
+  const files =
+    rows.length === 0
+      ? []
+      : await db
+          .select({ messageId: messageAttachments.messageId, id: documents.id, name: documents.originalName, sizeBytes: documents.sizeBytes })
+          .from(messageAttachments)
+          .innerJoin(documents, eq(documents.id, messageAttachments.documentId))
+          .where(inArray(messageAttachments.messageId, rows.map((r) => r.id)))
+          .orderBy(asc(documents.createdAt));
+  return rows.map((r) => ({
+    ...r,
+    sentAt: r.sentAt.toISOString(),
+    attachments: files.filter((f) => f.messageId === r.id).map(({ id, name, sizeBytes }) => ({ id, name, sizeBytes })),
+  }));
 }
 
 export async function standardsOf(laId: string): Promise<ServiceStandards> {
@@ -35,26 +75,60 @@ export function threadClock(thread: readonly ThreadEntry[], standards: ServiceSt
   return replyClock(asTimerMessages(thread), standards, now);
 }
 
-export type NewMessage = { body: string; substantive: boolean; formKey: string };
+export type NewMessage = {
+  body: string;
+  substantive: boolean;
+  formKey: string;
+  attachmentIds?: readonly string[];
+  /** An advocate's message: the family member whose consent they act on. */
+  onBehalfOf?: string | null;
+};
 
 /**
  * Sends a message. The same form sent twice (double click, browser retry) stores one message.
  * Breaches of the service standard are written down as they happen, so a late reply stays on
  * record whatever the standards become later.
  */
-export async function postMessage(sender: User, caseId: string, laId: string, message: NewMessage, now = new Date()) {
+export async function postMessage(sender: User, caseId: string, laId: string, message: NewMessage, origin: string, now = new Date()) {
   const db = await getDb();
   const side = isStaff(sender) ? 'la' : 'family';
-  await db.transaction(async (tx) => {
-    const [stored] = await tx
+  const stored = await db.transaction(async (tx) => {
+    const [row] = await tx
       .insert(messages)
-      .values({ caseId, senderId: sender.id, side, body: message.body, substantive: side === 'la' && message.substantive, formKey: message.formKey, createdAt: now })
+      .values({ caseId, senderId: sender.id, side, body: message.body, substantive: side === 'la' && message.substantive, formKey: message.formKey, onBehalfOf: message.onBehalfOf ?? null, createdAt: now })
       .onConflictDoNothing()
       .returning({ id: messages.id });
-    if (!stored) return;
-    await recordAudit({ userId: sender.id, action: 'message:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { messageId: stored.id } }, tx);
+    if (!row) return null;
+    // The thread waits for the council from the family's first unanswered message until a substantive reply.
+    if (side === 'family') {
+      await tx.update(cases).set({ awaitingReplySince: sql`coalesce(${cases.awaitingReplySince}, ${now.toISOString()}::timestamptz)` }).where(eq(cases.id, caseId));
+    } else if (message.substantive) {
+      await tx.update(cases).set({ awaitingReplySince: null }).where(eq(cases.id, caseId));
+    }
+    const attachmentIds = message.attachmentIds ?? [];
+    if (attachmentIds.length > 0) await tx.insert(messageAttachments).values(attachmentIds.map((documentId) => ({ messageId: row.id, documentId })));
+    await recordAudit(
+      { userId: sender.id, action: 'message:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { messageId: row.id, ...(message.onBehalfOf ? { onBehalfOf: message.onBehalfOf } : {}) } },
+      tx,
+    );
+    await queueMessageNotifications(tx, { caseId, sender, side }, origin);
+    return row;
   });
+  if (stored) wakeMailer();
   await recordBreaches(caseId, laId, now);
+  return { duplicate: !stored };
+}
+
+export type RecordedBreach = { standard: 'acknowledge' | 'reply'; startedOn: string; dueBy: string };
+
+/** The thread's missed service standards, oldest first: the record stays after a late reply. */
+export async function breachesOf(caseId: string): Promise<RecordedBreach[]> {
+  const db = await getDb();
+  return db
+    .select({ standard: serviceStandardBreaches.standard, startedOn: serviceStandardBreaches.startedOn, dueBy: serviceStandardBreaches.dueBy })
+    .from(serviceStandardBreaches)
+    .where(eq(serviceStandardBreaches.caseId, caseId))
+    .orderBy(asc(serviceStandardBreaches.dueBy), asc(serviceStandardBreaches.standard));
 }
 
 /** Writes any breach the thread shows as of `now` that is not yet on record. */

@@ -18,10 +18,9 @@ import { getDb } from '../db.server';
 import { sectionIsComplete } from '../forms/request.server';
 import { requestSections, type SectionSpec } from '../forms/request-sections';
 import { formatDate } from '../i18n/format';
-import { sendEmail } from '../mail/mailer.server';
-import { renderEmail } from '../mail/templates.server';
+import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
-import { whoDecides } from './children.server';
+import { controlOf } from './young-person.server';
 
 /**
  * A request for an EHC needs assessment: a draft saved section by section, then submitted once,
@@ -31,8 +30,11 @@ import { whoDecides } from './children.server';
 export type StartOutcome = { ok: true; request: AssessmentRequest } | { ok: false; error: 'errors.request.youngPersonDecides' };
 
 /** Resumes the child's draft, or starts one. A parent cannot ask for a young person. */
-export async function startOrResumeRequest(user: User, child: Child, now = new Date()): Promise<StartOutcome> {
-  if (user.role === 'parent' && whoDecides(child, todayInLondon(now)).decider === 'young_person') {
+export async function startOrResumeRequest(user: User, child: Child, now = new Date(), onBehalfOf: User | null = null): Promise<StartOutcome> {
+  // An advocate starts the draft in the name of the family member they act for: it is the family's draft.
+  const owner = onBehalfOf ?? user;
+  // From the young person's date the request is theirs, unless a parent has recorded that they lack capacity.
+  if (owner.role === 'parent' && (await controlOf(child, todayInLondon(now))).controller === 'young_person') {
     return { ok: false, error: 'errors.request.youngPersonDecides' };
   }
   const db = await getDb();
@@ -48,7 +50,7 @@ export async function startOrResumeRequest(user: User, child: Child, now = new D
     if (draft) return { ok: true as const, request: draft };
     const [created] = await tx
       .insert(assessmentRequests)
-      .values({ childId: child.id, createdBy: user.id, answers: { 'about-the-child': {}, education: { setting: child.school ?? '' } } })
+      .values({ childId: child.id, createdBy: owner.id, answers: { 'about-the-child': {}, education: { setting: child.school ?? '' } } })
       .returning();
     return { ok: true as const, request: created };
   });
@@ -101,7 +103,13 @@ export async function submitRequest(
   user: User,
   requestId: string,
   origin: string,
-  options: { receivedOn?: string; receivedVia?: 'online' | 'phone' | 'letter' | 'email' | 'school'; requireComplete?: boolean } = {},
+  options: {
+    receivedOn?: string;
+    receivedVia?: 'online' | 'phone' | 'letter' | 'email' | 'school';
+    requireComplete?: boolean;
+    /** An advocate submitting with consent: the family member they act for. */
+    onBehalfOf?: User | null;
+  } = {},
   now = new Date(),
 ): Promise<SubmitOutcome> {
   const db = await getDb();
@@ -126,23 +134,38 @@ export async function submitRequest(
       .insert(cases)
       .values({ reference, childId: request.childId, laId, teamId: await teamForNewCase(tx, laId), requestReceived: received, receivedVia: options.receivedVia ?? 'online' })
       .returning();
-    await tx.insert(caseEvents).values({ caseId: created.id, kind: 'request_received', actorId: user.id, occurredAt: now, details: { receivedVia: created.receivedVia, receivedOn: received } });
-    await tx.update(assessmentRequests).set({ status: 'submitted', submittedAt: now, caseId: created.id, updatedAt: now }).where(eq(assessmentRequests.id, requestId));
+    const onBehalfOf = options.onBehalfOf ?? null;
+    await tx.insert(caseEvents).values({
+      caseId: created.id,
+      kind: 'request_received',
+      actorId: user.id,
+      occurredAt: now,
+      details: { receivedVia: created.receivedVia, receivedOn: received, ...(onBehalfOf ? { onBehalfOfId: onBehalfOf.id, onBehalfOfName: onBehalfOf.name } : {}) },
+    });
+    await tx
+      .update(assessmentRequests)
+      .set({ status: 'submitted', submittedAt: now, submittedBy: user.id, submittedOnBehalfOf: onBehalfOf?.id ?? null, caseId: created.id, updatedAt: now })
+      .where(eq(assessmentRequests.id, requestId));
     await tx.update(documents).set({ caseId: created.id }).where(and(eq(documents.requestId, requestId), isNull(documents.caseId)));
-    await recordAudit({ userId: user.id, action: 'submit:request', subjectType: 'case', subjectId: created.id, outcome: 'allowed' }, tx);
-    return { ok: true as const, caseId: created.id, reference, decisionDue: assessmentDeadlines(received).decisionToAssess, fresh: true };
+    await recordAudit(
+      { userId: user.id, action: 'submit:request', subjectType: 'case', subjectId: created.id, outcome: 'allowed', details: onBehalfOf ? { onBehalfOf: onBehalfOf.id } : {} },
+      tx,
+    );
+    const decisionDue = assessmentDeadlines(received).decisionToAssess;
+    // The receipt goes to the family member who made the request online, or for whom an advocate
+    // made it; an assisted request's family hears when it is allocated.
+    const familyMember = onBehalfOf ?? (user.role === 'parent' || user.role === 'young_person' ? user : null);
+    if (familyMember) {
+      await queueEmail(tx, 'requestReceipt', familyMember, {
+        name: familyMember.name,
+        reference,
+        decisionDue: formatDate(decisionDue, familyMember.locale),
+        link: `${origin}/cases/${created.id}`,
+      });
+    }
+    return { ok: true as const, caseId: created.id, reference, decisionDue, fresh: true };
   });
   if (!outcome.ok) return outcome;
-  // The receipt goes to whoever made the request online; an assisted request's family hears when it is allocated.
-  if (outcome.fresh && (user.role === 'parent' || user.role === 'young_person')) {
-    await sendEmail(
-      renderEmail('requestReceipt', user.locale, user.email, {
-        name: user.name,
-        reference: outcome.reference,
-        decisionDue: formatDate(outcome.decisionDue, user.locale),
-        link: `${origin}/cases/${outcome.caseId}`,
-      }),
-    );
-  }
+  if (outcome.fresh) wakeMailer();
   return { ok: true, caseId: outcome.caseId, reference: outcome.reference, decisionDue: outcome.decisionDue };
 }

@@ -1,4 +1,5 @@
 import type { CaseStage, Role } from '../../db/schema';
+import { adviceEventKeys } from './advice-labels';
 
 /** Translation keys for values stored in the database, written out so every key is findable. */
 
@@ -41,6 +42,7 @@ export const eventKeys: Record<string, string> = {
   apology_sent: 'timeline.event.apology_sent',
   exception_recorded: 'timeline.event.exception_recorded',
   caseworker_allocated: 'timeline.event.caseworker_allocated',
+  ...adviceEventKeys,
 };
 
 export const commandKeys: Record<string, string> = {
@@ -59,4 +61,23 @@ export const outcomeKeys: Record<string, string> = {
   refused: 'decision.outcome.refused',
   issue: 'decision.outcome.issue',
   not_issue: 'decision.outcome.not_issue',
+};
+
+export const consentScopeKeys: Record<string, string> = {
+  view: 'advocates.scope.view',
+  act: 'advocates.scope.act',
+};
+
+export const consentStatusKeys: Record<string, string> = {
+  live: 'advocates.status.live',
+  expired: 'advocates.status.expired',
+  revoked: 'advocates.status.revoked',
+  awaiting_young_person: 'advocates.status.awaitingYoungPerson',
+};
+
+export const consentEventKeys: Record<string, string> = {
+  granted: 'advocates.event.granted',
+  changed: 'advocates.event.changed',
+  revoked: 'advocates.event.revoked',
+  confirmed: 'advocates.event.confirmed',
 };

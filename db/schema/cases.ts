@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { areaTeams, localAuthorities } from './tenancy';
@@ -43,6 +44,12 @@ export const cases = pgTable(
     requestReceived: date('request_received', { mode: 'string' }).notNull(),
     /** How the request arrived: online through the portal, or recorded by a caseworker. */
     receivedVia: text('received_via', { enum: ['online', 'phone', 'letter', 'email', 'school'] }).notNull().default('online'),
+    /**
+     * When the family's oldest unanswered message arrived (the service-standard clock's start);
+     * null when nobody is waiting for the council. Kept by postMessage, so the inbox finds the
+     * waiting threads without reading every thread (ADR 0011).
+     */
+    awaitingReplySince: timestamp('awaiting_reply_since', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -51,6 +58,7 @@ export const cases = pgTable(
     index('cases_team').on(t.teamId, t.stage),
     index('cases_la').on(t.laId),
     index('cases_child').on(t.childId),
+    index('cases_awaiting_reply').on(t.laId, t.awaitingReplySince).where(sql`awaiting_reply_since IS NOT NULL`),
   ],
 );
 

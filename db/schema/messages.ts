@@ -2,6 +2,7 @@ import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid
 import { createdAt, id } from './columns';
 import { cases } from './cases';
 import { users } from './people';
+import { documents } from './requests';
 
 /**
  * One thread per case between the family side and the LA side. Messages are never edited or
@@ -23,6 +24,8 @@ export const messages = pgTable(
     substantive: boolean('substantive').notNull().default(false),
     /** Made when the form is shown; sending the same form twice stores one message. */
     formKey: text('form_key').notNull(),
+    /** Sent by an advocate with the family's consent: the family member who gave it. */
+    onBehalfOf: uuid('on_behalf_of').references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index('messages_case').on(t.caseId, t.createdAt), uniqueIndex('messages_sender_form').on(t.senderId, t.formKey)],
@@ -57,6 +60,38 @@ export const threadReads = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.caseId] })],
+);
+
+/** Files sent with a message; the documents themselves follow the request journey's upload rules. */
+export const messageAttachments = pgTable(
+  'message_attachments',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.documentId] })],
+);
+
+/**
+ * A message typed by someone whose session had expired: kept (for a day) under a random token
+ * held in their browser's cookie, and offered back to them on the thread once they sign in.
+ * Only the token's SHA-256 is stored, as for sessions.
+ */
+export const heldMessages = pgTable(
+  'held_messages',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('held_messages_created').on(t.createdAt)],
 );
 
 export type Message = typeof messages.$inferSelect;

@@ -18,6 +18,8 @@ export const professionalKindEnum = pgEnum('professional_kind', professionalKind
 
 export const locales = ['en', 'pl'] as const;
 
+export const messageEmailChoices = ['immediate', 'daily'] as const;
+
 export const users = pgTable(
   'users',
   {
@@ -38,6 +40,10 @@ export const users = pgTable(
     phone: text('phone'),
     /** A caseworker marked absent has their due work shown to the whole team. */
     absent: boolean('absent').notNull().default(false),
+    /** Staff choose to hear of new family messages straight away or in one email each morning. */
+    messageEmails: text('message_emails', { enum: messageEmailChoices }).notNull().default('immediate'),
+    /** The daily digest has covered family messages up to this moment. */
+    digestSentThrough: timestamp('digest_sent_through', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -62,7 +68,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-export const emailTokenPurposes = ['verify_email', 'reset_password', 'staff_invite', 'young_person_invite'] as const;
+export const emailTokenPurposes = ['verify_email', 'reset_password', 'staff_invite', 'young_person_invite', 'professional_invite'] as const;
 
 /** One-time links sent by email; stored hashed, used once. */
 export const emailTokens = pgTable(
@@ -107,6 +113,8 @@ export const children = pgTable(
     otherParentalResponsibility: text('other_parental_responsibility'),
     /** The young person's own account, once they have one. */
     youngPersonUserId: uuid('young_person_user_id').references(() => users.id),
+    /** When the young person agreed that their parents keep access to their case; null: not agreed (or withdrawn). */
+    parentAccessAgreedAt: timestamp('parent_access_agreed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('children_la').on(t.laId), index('children_young_person').on(t.youngPersonUserId)],

@@ -1,5 +1,6 @@
 import { bigint, index, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
+import { adviceRequests, familyViews } from './advice';
 import { cases } from './cases';
 import { children, users } from './people';
 
@@ -26,6 +27,10 @@ export const assessmentRequests = pgTable(
     status: text('status', { enum: requestStatuses }).notNull().default('draft'),
     answers: jsonb('answers').$type<Record<string, Record<string, string>>>().notNull().default({}),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Who pressed send: the family member, a caseworker, or an advocate acting with consent. */
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    /** Submitted by an advocate: the family member whose consent they acted on. */
+    submittedOnBehalfOf: uuid('submitted_on_behalf_of').references(() => users.id),
     caseId: uuid('case_id').references(() => cases.id),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -33,7 +38,8 @@ export const assessmentRequests = pgTable(
   (t) => [index('assessment_requests_child').on(t.childId, t.status), uniqueIndex('assessment_requests_case').on(t.caseId)],
 );
 
-export const documentKinds = ['evidence', 'child_view'] as const;
+/** evidence and child_view come with a request; the rest are added during the assessment. */
+export const documentKinds = ['evidence', 'child_view', 'message_attachment', 'advice_report', 'views_picture', 'draft_plan', 'final_plan'] as const;
 
 /**
  * A file uploaded to a request or case. Stored outside public/ under a server-generated name;
@@ -46,6 +52,10 @@ export const documents = pgTable(
     requestId: uuid('request_id').references(() => assessmentRequests.id, { onDelete: 'cascade' }),
     caseId: uuid('case_id').references(() => cases.id),
     kind: text('kind', { enum: documentKinds }).notNull().default('evidence'),
+    /** A professional's report attached to their advice: seen by the family only once the advice is released. */
+    adviceRequestId: uuid('advice_request_id').references(() => adviceRequests.id),
+    /** A picture added to a family's "All about me" views. */
+    familyViewsId: uuid('family_views_id').references(() => familyViews.id),
     uploadedBy: uuid('uploaded_by')
       .notNull()
       .references(() => users.id),

@@ -29,14 +29,19 @@ export const areaTeams = pgTable(
 );
 
 /** An independent advice service (SENDIASS) whose advocates act for families with consent. */
-export const adviceOrganisations = pgTable('advice_organisations', {
-  id: id(),
-  laId: uuid('la_id')
-    .notNull()
-    .references(() => localAuthorities.id),
-  name: text('name').notNull(),
-  createdAt: createdAt(),
-});
+export const adviceOrganisations = pgTable(
+  'advice_organisations',
+  {
+    id: id(),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  // One name per LA: a double-submitted form adds one organisation.
+  (t) => [uniqueIndex('advice_organisations_la_name').on(t.laId, t.name)],
+);
 
 export type LocalAuthority = typeof localAuthorities.$inferSelect;
 export type AreaTeam = typeof areaTeams.$inferSelect;

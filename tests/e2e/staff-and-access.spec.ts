@@ -12,6 +12,18 @@ test('a caseworker signs in and sees their caseload', async ({ page }) => {
   await expect(page.getByText('Your caseworker is Priya Shah.')).toBeVisible();
 });
 
+test('a caseworker chooses a daily summary of family messages instead of an email for each', async ({ page }) => {
+  await signIn(page, 'caseworker3');
+  await visit(page, '/account');
+  await expectPage(page, 'Your account');
+  const choice = page.getByRole('group', { name: 'When should we email you about new messages from families?' });
+  await expect(choice.getByLabel('As each message arrives')).toBeChecked();
+  await choice.getByLabel('Once a day, at 7am, with a summary').check();
+  await page.getByRole('button', { name: 'Save email choice' }).click();
+  await expectPage(page, 'Your account');
+  await expect(page.getByLabel('Once a day, at 7am, with a summary')).toBeChecked();
+});
+
 test("a parent who edits the address to another family's case gets page not found", async ({ page, browser, javaScriptEnabled }) => {
   await signIn(page, 'parent1');
   await expectPage(page, 'Your children');

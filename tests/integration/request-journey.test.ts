@@ -71,7 +71,8 @@ describe('who may ask', () => {
   });
 
   it('a young person of 17 asks for themselves, and their parent cannot ask for them', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+    // The clock keeps running from the chosen moment: the embedded database (and the email worker's queue) takes its time from it.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
     vi.setSystemTime(new Date('2026-11-22T12:00:00Z'));
     const self = await childOf(youngPerson, '2009-03-01');
     expect((await start(youngPerson, self.id)).headers.get('Location')).toMatch(/^\/requests\//);
@@ -153,7 +154,8 @@ describe('uploads through the request page', () => {
 
 describe("a young person's own account", () => {
   it('a parent invites the young person, who sets a password from the email and can then ask for themselves', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+    // The clock keeps running from the chosen moment: the embedded database (and the email worker's queue) takes its time from it.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
     vi.setSystemTime(new Date('2026-11-22T12:00:00Z'));
     const teenager = await childOf(parent, '2009-01-10');
     const { action: childPageAction } = await import('~/routes/children.$childId');

@@ -53,15 +53,21 @@ export async function makeChildWithCase(
 }
 
 /** A request as the browser would send it, signed in as `user` (or anonymous). */
-export async function requestAs(user: User | null, path: string, init: { method?: string; form?: Record<string, string> } = {}) {
-  const headers = new Headers();
-  if (user) headers.set('Cookie', `${SESSION_COOKIE}=${await createSession(user.id)}`);
-  let body: string | undefined;
+export async function requestAs(
+  user: User | null,
+  path: string,
+  init: { method?: string; form?: Record<string, string>; multipart?: FormData; headers?: Record<string, string> } = {},
+) {
+  const headers = new Headers(init.headers);
+  if (user) headers.set('Cookie', [`${SESSION_COOKIE}=${await createSession(user.id)}`, headers.get('Cookie')].filter(Boolean).join('; '));
+  let body: string | FormData | undefined;
   if (init.form) {
     headers.set('Content-Type', 'application/x-www-form-urlencoded');
     body = new URLSearchParams(init.form).toString();
+  } else if (init.multipart) {
+    body = init.multipart;
   }
-  return new Request(`http://localhost${path}`, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body });
+  return new Request(`http://localhost${path}`, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
 }
 
 /** Runs a loader/action and returns its Response, whether it was returned or thrown. */

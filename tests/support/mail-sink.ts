@@ -1,4 +1,6 @@
 import { resetEnvCache } from '../../app/env.server';
+import { startWorker, type WorkerOptions } from '../../app/jobs/worker.server';
+import { unsentEmailIds } from '../../app/mail/outbox.server';
 import { afterFile } from './per-file-cleanup';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from './smtp-receiver';
 
@@ -6,7 +8,7 @@ export type { ReceivedMail };
 
 /**
  * An in-process SMTP receiver for integration tests: what the app sends to `SMTP_URL` lands in
- * `messages`.
+ * `messages`, delivered by the real job worker.
  *
  *   let mail: MailSink;
  *   beforeAll(async () => {
@@ -26,6 +28,8 @@ export interface MailSink {
   readonly url: string;
   /** The first message (already received or yet to come) matching `predicate`. */
   waitFor(predicate: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  /** Resolves once every queued email has been delivered (the outbox has nothing unsent). */
+  drained(timeoutMs?: number): Promise<void>;
   /** Stops listening (connections are refused) until `start()`. */
   stop(): Promise<void>;
   /** Listens again on the same port. */
@@ -33,7 +37,11 @@ export interface MailSink {
   clear(): void;
 }
 
-export async function useMailSink(): Promise<MailSink> {
+/**
+ * Every email leaves through the outbox, so the sink also starts the job worker on the file's
+ * database (call `useTestDatabase()` first), polling fast and retrying after a second.
+ */
+export async function useMailSink(worker: WorkerOptions = {}): Promise<MailSink> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<(mail: ReceivedMail) => void>();
   const onMail = (mail: ReceivedMail) => {
@@ -68,6 +76,13 @@ export async function useMailSink(): Promise<MailSink> {
         waiters.add(notify);
       });
     },
+    async drained(timeoutMs = 10_000) {
+      const started = Date.now();
+      while ((await unsentEmailIds(1)).length > 0) {
+        if (Date.now() - started > timeoutMs) throw new Error(`Emails still queued after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     async stop() {
       const current = receiver;
       receiver = undefined;
@@ -82,5 +97,8 @@ export async function useMailSink(): Promise<MailSink> {
     },
   };
   afterFile(() => sink.stop());
+  const jobs = await startWorker({ pollingIntervalSeconds: 0.5, retryDelaySeconds: 1, schedules: false, ...worker });
+  // Registered last, so it stops first: before the receiver and the database go away.
+  afterFile(() => jobs.stop());
   return sink;
 }

@@ -122,6 +122,25 @@ export function Textarea({ name, label, hint, error, defaultValue, rows = 5, isP
   );
 }
 
+type FileUploadProps = { name: string; label: ReactNode; hint?: ReactNode; error?: string; accept?: string };
+
+/** A file input. Browsers never refill one, so a page shown again after an error asks for the file again. */
+export function FileUpload({ name, label, hint, error, accept }: FileUploadProps) {
+  const id = fieldId(name);
+  return (
+    <LabelledGroup id={id} label={label} hint={hint} error={error}>
+      <input
+        className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </LabelledGroup>
+  );
+}
+
 export type Choice = { value: string; label: ReactNode; hint?: ReactNode };
 
 /** The first option carries the field's own id, so the error summary's link lands on it. */

@@ -56,7 +56,10 @@ export const demoUsers = {
   manager: { email: 'manager@example.com', role: 'manager' },
   admin: { email: 'admin@example.com', role: 'la_admin' },
   advocate1: { email: 'advocate1@example.com', role: 'advocate' },
+  advocate2: { email: 'advocate2@example.com', role: 'advocate' },
+  parent7: { email: 'parent7@example.com', role: 'parent' },
   ep: { email: 'ep@example.com', role: 'professional' },
+  health: { email: 'health@example.com', role: 'professional' },
 } as const satisfies Record<string, { email: string; role: Role }>;
 
 export type DemoUser = keyof typeof demoUsers;

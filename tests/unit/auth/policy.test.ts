@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type Action, type Actor, type CaseSubject, type Decision } from '~/auth/policy';
+import type { LiveConsent } from '~/domain/consent';
 
 const LA = 'la-1';
 const OTHER_LA = 'la-2';
@@ -17,7 +18,17 @@ const people = {
   advocate: { id: 'adv', role: 'advocate', laId: null, teamId: null },
   askedProfessional: { id: 'ep', role: 'professional', laId: LA, teamId: null },
   otherProfessional: { id: 'ep2', role: 'professional', laId: LA, teamId: null },
+  orgAdvocate: { id: 'adv-org', role: 'advocate', laId: null, teamId: null, adviceOrgId: 'org-1' },
+  namedAdvocate: { id: 'adv-named', role: 'advocate', laId: null, teamId: null, adviceOrgId: 'org-2' },
+  namedAdvocateColleague: { id: 'adv-colleague', role: 'advocate', laId: null, teamId: null, adviceOrgId: 'org-2' },
+  otherOrgAdvocate: { id: 'adv-other', role: 'advocate', laId: null, teamId: null, adviceOrgId: 'org-3' },
 } satisfies Record<string, Actor>;
+
+// Live consents as access.server.ts loads them: all of org-1 may act; one named advocate of org-2 may view.
+const consents: LiveConsent[] = [
+  { consentId: 'c1', adviceOrgId: 'org-1', advocateUserId: null, scope: 'act', grantedBy: 'parent', expiresOn: '2027-01-01' },
+  { consentId: 'c2', adviceOrgId: 'org-2', advocateUserId: 'adv-named', scope: 'view', grantedBy: 'parent', expiresOn: '2027-01-01' },
+];
 
 const childCase: CaseSubject = {
   type: 'case',
@@ -27,24 +38,29 @@ const childCase: CaseSubject = {
   parentIds: ['parent'],
   youngPersonId: 'yp',
   professionalIds: ['ep'],
+  advocateConsents: consents,
 };
 
-const actions: Action[] = ['read', 'contribute', 'message', 'decide', 'administer'];
+const actions: Action[] = ['read', 'contribute', 'advise', 'message', 'decide', 'administer', 'share'];
 
-// Expected decision for [read, contribute, message, decide, administer] on the case above.
-const caseMatrix: Record<keyof typeof people, [Decision, Decision, Decision, Decision, Decision]> = {
-  parent: ['allow', 'allow', 'allow', 'forbidden', 'forbidden'],
-  otherParent: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  youngPerson: ['allow', 'allow', 'allow', 'forbidden', 'forbidden'],
-  caseworker: ['allow', 'allow', 'allow', 'allow', 'forbidden'],
-  teammate: ['allow', 'allow', 'allow', 'allow', 'forbidden'],
-  otherLaCaseworker: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  manager: ['allow', 'allow', 'allow', 'allow', 'forbidden'],
-  admin: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  otherLaAdmin: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  advocate: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  askedProfessional: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  otherProfessional: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+// Expected decision for [read, contribute, advise, message, decide, administer, share] on the case above.
+const caseMatrix: Record<keyof typeof people, [Decision, Decision, Decision, Decision, Decision, Decision, Decision]> = {
+  parent: ['allow', 'allow', 'forbidden', 'allow', 'forbidden', 'forbidden', 'allow'],
+  otherParent: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  youngPerson: ['allow', 'allow', 'forbidden', 'allow', 'forbidden', 'forbidden', 'allow'],
+  caseworker: ['allow', 'allow', 'forbidden', 'allow', 'allow', 'forbidden', 'forbidden'],
+  teammate: ['allow', 'allow', 'forbidden', 'allow', 'allow', 'forbidden', 'forbidden'],
+  otherLaCaseworker: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  manager: ['allow', 'allow', 'forbidden', 'allow', 'allow', 'forbidden', 'forbidden'],
+  admin: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherLaAdmin: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  advocate: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  askedProfessional: ['allow', 'forbidden', 'allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherProfessional: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  orgAdvocate: ['allow', 'allow', 'forbidden', 'allow', 'forbidden', 'forbidden', 'forbidden'],
+  namedAdvocate: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  namedAdvocateColleague: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  otherOrgAdvocate: ['not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
 };
 
 describe('case access policy', () => {
@@ -60,24 +76,37 @@ describe('case access policy', () => {
     expect(decide(people.parent, 'read', { ...childCase, parentIds: ['someone-else'], youngPersonId: null })).toBe('not_found');
   });
 
+  it('a professional whose request has closed and passed its grace period is no longer listed, so sees nothing', () => {
+    expect(decide(people.askedProfessional, 'read', { ...childCase, professionalIds: [] })).toBe('not_found');
+    expect(decide(people.askedProfessional, 'advise', { ...childCase, professionalIds: undefined })).toBe('not_found');
+  });
+
+  it("a professional asked about a case may never read the family's thread", () => {
+    expect(decide(people.askedProfessional, 'message', childCase)).toBe('forbidden');
+  });
+
   it('a young person without an account link sees nothing', () => {
     expect(decide(people.youngPerson, 'read', { ...childCase, youngPersonId: null })).toBe('not_found');
   });
 });
 
-const laMatrix: Record<keyof typeof people, [Decision, Decision, Decision, Decision, Decision]> = {
-  parent: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  otherParent: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  youngPerson: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  caseworker: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  teammate: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  otherLaCaseworker: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  manager: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  admin: ['allow', 'forbidden', 'forbidden', 'forbidden', 'allow'],
-  otherLaAdmin: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  advocate: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  askedProfessional: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
-  otherProfessional: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+const laMatrix: Record<keyof typeof people, [Decision, Decision, Decision, Decision, Decision, Decision, Decision]> = {
+  parent: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherParent: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  youngPerson: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  caseworker: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  teammate: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherLaCaseworker: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  manager: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  admin: ['allow', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'allow', 'forbidden'],
+  otherLaAdmin: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  advocate: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  askedProfessional: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherProfessional: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  orgAdvocate: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  namedAdvocate: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  namedAdvocateColleague: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  otherOrgAdvocate: ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'],
 };
 
 describe('LA pages policy (admin and team views)', () => {
@@ -91,7 +120,7 @@ describe('LA pages policy (admin and team views)', () => {
 });
 
 describe('draft requests are private to the family until submitted', () => {
-  const familyDraft = { type: 'draft_request' as const, laId: LA, createdBy: 'parent', parentIds: ['parent'], youngPersonId: 'yp' };
+  const familyDraft = { type: 'draft_request' as const, laId: LA, createdBy: 'parent', parentIds: ['parent'], youngPersonId: 'yp', advocateConsents: consents };
   const staffDraft = { ...familyDraft, createdBy: 'cw2' };
 
   it.each([
@@ -105,20 +134,79 @@ describe('draft requests are private to the family until submitted', () => {
     ['otherLaCaseworker', staffDraft, 'read', 'not_found'],
     ['parent', staffDraft, 'read', 'allow'],
     ['advocate', familyDraft, 'read', 'not_found'],
+    ['orgAdvocate', familyDraft, 'contribute', 'allow'],
+    ['orgAdvocate', familyDraft, 'message', 'forbidden'],
+    ['namedAdvocate', familyDraft, 'read', 'allow'],
+    ['namedAdvocate', familyDraft, 'contribute', 'forbidden'],
+    ['otherOrgAdvocate', familyDraft, 'read', 'not_found'],
+    ['orgAdvocate', staffDraft, 'read', 'not_found'],
   ] as const)('%s -> %s on a draft: %s', (who, subject, action, expected) => {
     expect(decide(people[who], action, subject)).toBe(expected);
   });
 });
 
 describe("a child's record", () => {
-  const child = { type: 'child' as const, laId: LA, parentIds: ['parent'], youngPersonId: null };
+  const child = { type: 'child' as const, laId: LA, parentIds: ['parent'], youngPersonId: null, advocateConsents: consents };
   it.each([
     ['parent', 'contribute', 'allow'],
+    ['parent', 'share', 'allow'],
+    ['caseworker', 'share', 'forbidden'],
+    ['orgAdvocate', 'contribute', 'allow'],
+    ['orgAdvocate', 'share', 'forbidden'],
+    ['namedAdvocate', 'read', 'allow'],
+    ['namedAdvocate', 'contribute', 'forbidden'],
+    ['otherOrgAdvocate', 'read', 'not_found'],
     ['otherParent', 'read', 'not_found'],
     ['caseworker', 'contribute', 'allow'],
     ['otherLaCaseworker', 'read', 'not_found'],
     ['admin', 'read', 'not_found'],
   ] as const)('%s -> %s: %s', (who, action, expected) => {
     expect(decide(people[who], action, child)).toBe(expected);
+  });
+});
+
+describe('advocates without a live consent', () => {
+  it('see nothing once the consent is gone (revoked or expired consents are not loaded)', () => {
+    expect(decide(people.orgAdvocate, 'read', { ...childCase, advocateConsents: [] })).toBe('not_found');
+    expect(decide(people.namedAdvocate, 'read', { ...childCase, advocateConsents: undefined })).toBe('not_found');
+  });
+
+  it('a consent naming one advocate does not reach their colleagues, and an organisation-wide one needs the advocate to belong to it', () => {
+    expect(decide(people.namedAdvocateColleague, 'read', childCase)).toBe('not_found');
+    expect(decide({ ...people.orgAdvocate, adviceOrgId: null }, 'read', childCase)).toBe('not_found');
+  });
+
+  it('a named act consent wins over an organisation-wide view consent', () => {
+    const both: LiveConsent[] = [
+      { consentId: 'a', adviceOrgId: 'org-2', advocateUserId: null, scope: 'view', grantedBy: 'parent', expiresOn: '2027-01-01' },
+      { consentId: 'b', adviceOrgId: 'org-2', advocateUserId: 'adv-named', scope: 'act', grantedBy: 'parent', expiresOn: '2027-01-01' },
+    ];
+    expect(decide(people.namedAdvocate, 'message', { ...childCase, advocateConsents: both })).toBe('allow');
+    expect(decide(people.namedAdvocateColleague, 'message', { ...childCase, advocateConsents: both })).toBe('forbidden');
+  });
+});
+
+describe("parents' access once the child is a young person", () => {
+  it("while the young person's account is pending, parents may read the case but not act", () => {
+    const pending = { ...childCase, parentAccess: 'read' as const };
+    expect(decide(people.parent, 'read', pending)).toBe('allow');
+    expect(decide(people.parent, 'contribute', pending)).toBe('forbidden');
+    expect(decide(people.parent, 'message', pending)).toBe('forbidden');
+    expect(decide(people.parent, 'share', pending)).toBe('forbidden');
+    expect(decide(people.youngPerson, 'message', pending)).toBe('allow');
+  });
+
+  it('if the young person has not agreed, parents are refused (they know the case exists)', () => {
+    const notShared = { ...childCase, parentAccess: 'none' as const };
+    expect(decide(people.parent, 'read', notShared)).toBe('forbidden');
+    expect(decide(people.youngPerson, 'share', notShared)).toBe('allow');
+  });
+
+  it("on the child's record a pending parent may still invite the young person or record a lack of capacity; one not shared with only sees the record", () => {
+    const child = { type: 'child' as const, laId: LA, parentIds: ['parent'], youngPersonId: null };
+    expect(decide(people.parent, 'contribute', { ...child, parentAccess: 'read' })).toBe('allow');
+    expect(decide(people.parent, 'share', { ...child, parentAccess: 'read' })).toBe('allow');
+    expect(decide(people.parent, 'read', { ...child, parentAccess: 'none' })).toBe('allow');
+    expect(decide(people.parent, 'contribute', { ...child, parentAccess: 'none' })).toBe('forbidden');
   });
 });

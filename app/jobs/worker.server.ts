@@ -1,0 +1,124 @@
+import PgBoss from 'pg-boss';
+import { jobQueueConnection } from '../db.server';
+import { deliverQueuedEmail, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
+import { sendAdviceReminders } from '../services/advice.server';
+import { sendMessageDigests, sweepBreaches } from '../services/notifications.server';
+
+/**
+ * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and
+ * backoff, and four schedules — the outbox relay (a safety net for emails whose wake-up was
+ * lost), the service-standard breach sweep, the staff daily digest, and advice reminders and
+ * overdue notices.
+ *
+ * The worker runs inside the web server's process, on the same database: the PostgreSQL server
+ * through pg-boss's own small pool, or the embedded PGlite through `executeSql`.
+ */
+
+export const queues = {
+  sendEmail: 'send-email',
+  relayOutbox: 'outbox-relay',
+  sweepBreaches: 'breach-sweep',
+  messageDigest: 'message-digest',
+  adviceReminders: 'advice-reminders',
+} as const;
+
+export interface WorkerOptions {
+  /** First retry delay for a failed email, doubled each time (pg-boss backoff). */
+  retryDelaySeconds?: number;
+  retryLimit?: number;
+  pollingIntervalSeconds?: number;
+  /** Install the cron schedules (off in tests, which call the jobs' functions directly). */
+  schedules?: boolean;
+}
+
+export interface Worker {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+const globalForWorker = globalThis as unknown as { __ehcpWorker?: Worker };
+
+export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
+  if (globalForWorker.__ehcpWorker) return globalForWorker.__ehcpWorker;
+  const connection = await jobQueueConnection();
+  const boss = new PgBoss({
+    ...connection,
+    ...('connectionString' in connection ? { max: 3 } : {}),
+    schema: 'pgboss',
+    schedule: options.schedules ?? true,
+    // Completed jobs are history only; the outbox row is the record of what was sent.
+    archiveCompletedAfterSeconds: 60 * 60,
+    deleteAfterDays: 7,
+  });
+  boss.on('error', (error) => console.error('[jobs]', error));
+  await boss.start();
+
+  const retryDelay = options.retryDelaySeconds ?? 30;
+  const retryLimit = options.retryLimit ?? 12;
+  await boss.createQueue(queues.sendEmail, { name: queues.sendEmail, retryLimit, retryDelay, retryBackoff: true });
+  // 'short': at most one scheduled relay waits at a time.
+  await boss.createQueue(queues.relayOutbox, { name: queues.relayOutbox, policy: 'short', retryLimit: 1 });
+  await boss.createQueue(queues.sweepBreaches, { name: queues.sweepBreaches, policy: 'short', retryLimit: 1 });
+  await boss.createQueue(queues.messageDigest, { name: queues.messageDigest, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await boss.createQueue(queues.adviceReminders, { name: queues.adviceReminders, policy: 'short', retryLimit: 3, retryDelay: 300 });
+
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  const sender = await boss.work<{ outboxId: string }>(queues.sendEmail, { ...polling, batchSize: 20 }, async (jobs) => {
+    // One refusal fails only its own job (retried with backoff); the rest of the batch completes.
+    for (const job of jobs) {
+      try {
+        await deliverQueuedEmail(job.data.outboxId);
+      } catch (error) {
+        await boss.fail(queues.sendEmail, job.id, { message: String((error as Error).message ?? error) });
+      }
+    }
+  });
+  // The job id is the outbox row's id: a row already queued (or sent) is not queued again.
+  const relay = async () => {
+    const ids = await unsentEmailIds();
+    if (ids.length === 0) return;
+    await boss.insert(ids.map((id) => ({ id, name: queues.sendEmail, data: { outboxId: id } })));
+    // Fetch now rather than at the next poll: a new email goes out at once.
+    boss.notifyWorker(sender);
+  };
+  await boss.work(queues.relayOutbox, polling, relay);
+  await boss.work(queues.sweepBreaches, polling, async () => {
+    await sweepBreaches();
+  });
+  await boss.work(queues.messageDigest, polling, async () => {
+    await sendMessageDigests();
+  });
+  await boss.work(queues.adviceReminders, polling, async () => {
+    await sendAdviceReminders();
+  });
+
+  if (options.schedules ?? true) {
+    await boss.schedule(queues.relayOutbox, '* * * * *');
+    await boss.schedule(queues.sweepBreaches, '*/10 * * * *');
+    await boss.schedule(queues.messageDigest, '0 7 * * *', undefined, { tz: 'Europe/London' });
+    // Hourly: a reminder or overdue notice goes once (the request row records it), on the day it falls due.
+    await boss.schedule(queues.adviceReminders, '15 * * * *', undefined, { tz: 'Europe/London' });
+  }
+
+  // A wake-up relays at once, in this process; the cron relay catches anything a wake-up missed.
+  setMailerWaker(() => {
+    relay().catch((error: unknown) => console.error('[jobs] relay', error));
+  });
+  // Whatever was queued while no worker ran (a script, a crash) goes out now.
+  await relay();
+
+  const worker: Worker = {
+    boss,
+    async stop() {
+      setMailerWaker(undefined);
+      globalForWorker.__ehcpWorker = undefined;
+      await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+    },
+  };
+  globalForWorker.__ehcpWorker = worker;
+  return worker;
+}
+
+export async function stopWorker() {
+  await globalForWorker.__ehcpWorker?.stop();
+}

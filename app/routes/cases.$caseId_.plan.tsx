@@ -1,0 +1,226 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
+import { FAMILY_ROLES, isStaff } from '~/auth/policy';
+import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
+import { parseCommentForm, parsePreferencesForm } from '~/forms/advice.server';
+import { readForm, readMultipartForm } from '~/forms/form.server';
+import { formFailure } from '~/http.server';
+import type { Locale } from '~/i18n/config';
+import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
+import type { PageHandle } from '~/root';
+import { caseSummary } from '~/services/caseload.server';
+import { storeUpload } from '~/services/documents.server';
+import { addComment, planOf, savePreferences } from '~/services/plan.server';
+import { commentResponseKeys, planSectionKeys } from '~/ui/advice-labels';
+import { useFormResult } from '~/ui/form';
+import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
+import { BackLink, InsetText, NotificationBanner, SubmitButton, SummaryList, Tag } from '~/ui/govuk/content';
+import { Checkboxes, FileUpload, Select, Textarea, TextInput } from '~/ui/govuk/fields';
+import type { PlanSection } from '../../db/schema';
+
+export const handle: PageHandle = { titleKey: 'plan.title' };
+
+/** Stages at which the caseworker may add the plan document (from agreeing to issue a plan onwards). */
+const UPLOAD_STAGES = ['plan_agreed', 'draft_plan_issued', 'final_plan_issued', 'plan_maintained'];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');
+  if (user.role === 'professional') throw deniedResponse('forbidden');
+  const [summary, plan] = await Promise.all([caseSummary(caseRecord.id), planOf(caseRecord)]);
+  const staff = isStaff(user);
+  return json({
+    caseId: caseRecord.id,
+    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
+    plan: {
+      ...plan,
+      // The family sees what the LA did about each comment once the final plan is issued.
+      comments: staff || plan.finalIssued ? plan.comments : plan.comments.map((c) => ({ ...c, response: null, responseReasons: null })),
+    },
+    staff,
+    canUpload: staff && UPLOAD_STAGES.includes(caseRecord.stage),
+    uploadKind: caseRecord.stage === 'final_plan_issued' || caseRecord.stage === 'plan_maintained' ? ('final_plan' as const) : ('draft_plan' as const),
+    canComment: FAMILY_ROLES.includes(user.role) && plan.commentWindowOpen,
+    myPreferences: plan.preferences.find((p) => p.authorId === user.id) ?? null,
+    formKey: crypto.randomUUID(),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const contentType = request.headers.get('Content-Type') ?? '';
+  if (contentType.startsWith('multipart/form-data')) {
+    const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+    if (!UPLOAD_STAGES.includes(caseRecord.stage)) return formFailure({ file: 'errors.plan.uploadStage' }, {});
+    const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
+    if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, {});
+    const file = form.files.file;
+    if (!file) return formFailure({ file: 'errors.upload.empty' }, {});
+    const kind = caseRecord.stage === 'final_plan_issued' || caseRecord.stage === 'plan_maintained' ? 'final_plan' : 'draft_plan';
+    const stored = await storeUpload({ bytes: file.bytes, filename: file.filename, uploadedBy: user.id, caseId: caseRecord.id, kind });
+    if (!stored.ok) return formFailure({ file: stored.error }, {});
+    return redirect(`/cases/${caseRecord.id}/plan`);
+  }
+  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'contribute');
+  // Comments and preferences are the family's own; staff answer comments on their own page.
+  if (!FAMILY_ROLES.includes(user.role)) throw deniedResponse('forbidden');
+  const values = await readForm(request);
+  if (values.intent === 'preferences') {
+    const parsed = parsePreferencesForm(values);
+    if (!parsed.ok) return formFailure(parsed.errors, values);
+    const outcome = await savePreferences(user, caseRecord, parsed.data);
+    if (!outcome.ok) return formFailure({ form: outcome.error }, values);
+    return redirect(`/cases/${caseRecord.id}/plan`);
+  }
+  const parsed = parseCommentForm(values);
+  if (!parsed.ok) return formFailure(parsed.errors, values);
+  const outcome = await addComment(user, caseRecord, parsed.data);
+  if (!outcome.ok) return formFailure({ form: outcome.error }, values);
+  return redirect(`/cases/${caseRecord.id}/plan`);
+}
+
+const responseColours = { accepted: 'green', changed: 'blue', declined: 'orange' } as const;
+
+export default function PlanPage() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const { caseId, childName, plan, staff, canUpload, uploadKind, canComment, myPreferences, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { errors, values, formKey } = useFormResult();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <div className="app-no-print">
+          <BackLink to={`/cases/${caseId}`}>{t('common.back')}</BackLink>
+        </div>
+        <ErrorSummary errors={errors} fieldOrder={['form', 'section', 'body', 'preferredSetting', 'file']} />
+        <span className="govuk-caption-l">{childName}</span>
+        <h1 className="govuk-heading-l">{t(plan.finalIssued ? 'plan.headingFinal' : 'plan.heading')}</h1>
+        {!plan.draftIssued ? <p className="govuk-body">{t('plan.notYet')}</p> : null}
+        {plan.draftIssued && plan.lastDay && !plan.finalIssued ? (
+          plan.commentWindowOpen ? (
+            <NotificationBanner title={t('plan.deadlineTitle')}>
+              <p className="govuk-notification-banner__heading">{t('plan.lastDay', { date: formatDateWithWeekday(plan.lastDay, locale) })}</p>
+              <p className="govuk-body">{t('plan.lastDayBody')}</p>
+            </NotificationBanner>
+          ) : (
+            <InsetText>{t('plan.windowClosed', { date: formatDate(plan.lastDay, locale) })}</InsetText>
+          )
+        ) : null}
+
+        {plan.documents.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">{t('plan.documents')}</h2>
+            <ul className="govuk-list">
+              {plan.documents.map((d) => (
+                <li key={d.id}>
+                  <a className="govuk-link" href={`/documents/${d.id}`}>
+                    {t(d.kind === 'final_plan' ? 'plan.finalFile' : 'plan.draftFile', { name: d.name, size: d.sizeKb })}
+                  </a>{' '}
+                  <span className="govuk-body-s">{t('plan.uploadedAt', { date: formatDateTime(d.uploadedAt, locale) })}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+
+        {canUpload ? (
+          <Form method="post" encType="multipart/form-data" key={`upload-${formKey}`} className="app-no-print">
+            <FileUpload name="file" label={t(uploadKind === 'final_plan' ? 'plan.uploadFinal' : 'plan.uploadDraft')} hint={t('plan.uploadHint')} error={errors.file} accept={UPLOAD_ACCEPT} />
+            <SubmitButton variant="secondary">{t('plan.upload')}</SubmitButton>
+          </Form>
+        ) : null}
+
+        {plan.comments.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">{t(plan.finalIssued ? 'plan.commentsFinal' : 'plan.comments')}</h2>
+            {plan.comments.map((c) => (
+              <div key={c.id} className="govuk-summary-card">
+                <div className="govuk-summary-card__title-wrapper">
+                  <h3 className="govuk-summary-card__title">{t(planSectionKeys[c.section])}</h3>
+                  {staff ? (
+                    <ul className="govuk-summary-card__actions app-no-print">
+                      <li className="govuk-summary-card__action">
+                        <Link className="govuk-link" to={`/cases/${caseId}/plan/comments/${c.id}`}>
+                          {t('plan.respond')}
+                          <span className="govuk-visually-hidden"> {t(planSectionKeys[c.section])}</span>
+                        </Link>
+                      </li>
+                    </ul>
+                  ) : null}
+                </div>
+                <div className="govuk-summary-card__content">
+                  <p className="govuk-body-s">{t('plan.commentBy', { name: c.authorName, date: formatDateTime(c.createdAt, locale) })}</p>
+                  <p className="govuk-body app-pre-line">{c.body}</p>
+                  {c.response ? (
+                    <>
+                      <h4 className="govuk-heading-s">{t('plan.whatWeDid')}</h4>
+                      <p className="govuk-body">
+                        <Tag colour={responseColours[c.response]}>{t(commentResponseKeys[c.response])}</Tag>
+                      </p>
+                      {c.responseReasons ? <p className="govuk-body app-pre-line">{c.responseReasons}</p> : null}
+                    </>
+                  ) : staff ? (
+                    <p className="govuk-body">
+                      <Tag colour="grey">{t('plan.notAnswered')}</Tag>
+                    </p>
+                  ) : null}
+                </div>
+              </div>
+            ))}
+          </>
+        ) : null}
+
+        {plan.preferences.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">{t('plan.preferencesHeading')}</h2>
+            <SummaryList
+              rows={plan.preferences.flatMap((p) => [
+                { key: t('plan.preferredSettingOf', { name: p.authorName }), value: p.preferredSetting || t('plan.noneGiven') },
+                { key: t('plan.meetingOf', { name: p.authorName }), value: t(p.meetingRequested ? 'plan.meetingYes' : 'plan.meetingNo') },
+              ])}
+            />
+          </>
+        ) : null}
+
+        {canComment ? (
+          <section className="app-no-print">
+            <h2 className="govuk-heading-m">{t('plan.commentHeading')}</h2>
+            <Form method="post" noValidate key={`comment-${formKey}`}>
+              <input type="hidden" name="intent" value="comment" />
+              <input type="hidden" name="formKey" value={values.intent === 'comment' && values.formKey ? values.formKey : freshKey} />
+              <Select
+                name="section"
+                label={t('plan.sectionLabel')}
+                error={errors.section}
+                defaultValue={values.intent === 'comment' ? values.section : undefined}
+                emptyLabel={t('plan.sectionEmpty')}
+                choices={(Object.keys(planSectionKeys) as PlanSection[]).map((s) => ({ value: s, label: t(planSectionKeys[s]) }))}
+              />
+              <Textarea name="body" label={t('plan.bodyLabel')} hint={t('plan.bodyHint')} error={errors.body} defaultValue={values.intent === 'comment' ? values.body : undefined} rows={5} />
+              <SubmitButton>{t('plan.addComment')}</SubmitButton>
+            </Form>
+            <h2 className="govuk-heading-m">{t('plan.preferencesFormHeading')}</h2>
+            <Form method="post" noValidate key={`prefs-${formKey}`}>
+              <input type="hidden" name="intent" value="preferences" />
+              <TextInput
+                name="preferredSetting"
+                label={t('plan.preferredSettingLabel')}
+                hint={t('plan.preferredSettingHint')}
+                error={errors.preferredSetting}
+                defaultValue={values.intent === 'preferences' ? values.preferredSetting : (myPreferences?.preferredSetting ?? '')}
+              />
+              <Checkboxes
+                name="meetingRequested"
+                legend={t('plan.meetingLegend')}
+                checked={(values.intent === 'preferences' ? values.meetingRequested === 'yes' : myPreferences?.meetingRequested) ? ['yes'] : []}
+                choices={[{ value: 'yes', label: t('plan.meetingLabel') }]}
+              />
+              <SubmitButton variant="secondary">{t('plan.savePreferences')}</SubmitButton>
+            </Form>
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { desc, eq } from 'drizzle-orm';
+import { capacityRecords, children, type Child, type User } from '../../db/schema';
+import type { Database, Transaction } from '../../db/client';
+import { caseControl, type CaseControl } from '../domain/young-person';
+import { getDb } from '../db.server';
+import { recordAudit } from './audit.server';
+
+/**
+ * The young person's side of the handover (app/domain/young-person.ts decides; this loads the
+ * facts and records the choices): agreeing that parents keep access, withdrawing it, and a
+ * parent's record that the young person lacks capacity.
+ */
+
+export async function latestCapacityRecord(db: Database | Transaction, childId: string) {
+  const [row] = await db.select().from(capacityRecords).where(eq(capacityRecords.childId, childId)).orderBy(desc(capacityRecords.recordedAt)).limit(1);
+  return row ?? null;
+}
+
+export async function controlOf(child: Pick<Child, 'id' | 'dateOfBirth' | 'youngPersonUserId' | 'parentAccessAgreedAt'>, today: string, db?: Database | Transaction): Promise<CaseControl> {
+  const handle = db ?? (await getDb());
+  const capacity = await latestCapacityRecord(handle, child.id);
+  return caseControl(
+    {
+      dateOfBirth: child.dateOfBirth,
+      youngPersonHasAccount: Boolean(child.youngPersonUserId),
+      parentAccessAgreed: Boolean(child.parentAccessAgreedAt),
+      lacksCapacityRecorded: Boolean(capacity),
+    },
+    today,
+  );
+}
+
+/** The young person says whether their parents keep access to their case. Recorded, and effective at once. */
+export async function setParentAccess(youngPerson: User, child: Child, agreed: boolean, now = new Date()) {
+  if (child.youngPersonUserId !== youngPerson.id) throw new Error('Only the young person decides about their parents’ access');
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(children).set({ parentAccessAgreedAt: agreed ? now : null }).where(eq(children.id, child.id));
+    await recordAudit(
+      { userId: youngPerson.id, action: agreed ? 'agree:parent_access' : 'withdraw:parent_access', subjectType: 'child', subjectId: child.id, outcome: 'allowed' },
+      tx,
+    );
+  });
+}
+
+/**
+ * A parent records that the young person lacks capacity for decisions about their case. Only
+ * while the young person has no account of their own: once they have one, the choice is theirs.
+ */
+export async function recordLackOfCapacity(parent: User, child: Child, explanation: string): Promise<{ ok: true } | { ok: false; error: 'errors.capacity.youngPersonHasAccount' }> {
+  if (child.youngPersonUserId) return { ok: false, error: 'errors.capacity.youngPersonHasAccount' };
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [stored] = await tx.insert(capacityRecords).values({ childId: child.id, recordedBy: parent.id, explanation }).returning({ id: capacityRecords.id });
+    await recordAudit({ userId: parent.id, action: 'record:lacks_capacity', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { capacityRecordId: stored.id } }, tx);
+  });
+  return { ok: true };
+}
+
+export async function capacityRecordsOf(childId: string) {
+  const db = await getDb();
+  return db.select().from(capacityRecords).where(eq(capacityRecords.childId, childId)).orderBy(desc(capacityRecords.recordedAt));
+}

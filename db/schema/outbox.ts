@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { locales, users } from './people';
+
+/**
+ * The transactional outbox: every email the portal sends is first a row here, written in the
+ * same transaction as the change it reports, then delivered by the job worker
+ * (app/jobs/). `sentAt` is set in the transaction that sends it, so a row is sent once.
+ */
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: id(),
+    /** Null for an address with no account yet (an invitation). */
+    recipientId: uuid('recipient_id').references(() => users.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    locale: text('locale', { enum: locales }).notNull(),
+    /** A key of the templates in app/mail/templates.server.ts, rendered when sent. */
+    template: text('template').notNull(),
+    params: jsonb('params').$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_emails_unsent').on(t.createdAt).where(sql`sent_at IS NULL`)],
+);
+
+export type OutboxEmail = typeof outboxEmails.$inferSelect;

@@ -1,0 +1,78 @@
+import type { Page } from '@playwright/test';
+import { expect, expectPage, latestEmailTo, linkIn, test, uniqueEmail, visit } from './support/fixtures';
+
+/**
+ * Over compulsory school age, the case is the young person's: a parent invites them, and the
+ * young person chooses whether the parent keeps access. (The day of the change itself is tested
+ * with a fixed clock in tests/integration/young-person-handover.test.ts.)
+ */
+const password = 'a long family password';
+
+async function register(page: Page, email: string, name: string) {
+  const since = new Date();
+  await visit(page, '/register');
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('A parent or carer').check();
+  await page.getByLabel('Create a password').fill(password);
+  await page.getByLabel('Confirm your password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expectPage(page, 'Check your email');
+  await page.goto(linkIn(await latestEmailTo(email, { subjectIncludes: 'Confirm', since }), '/verify-email'));
+  await visit(page, '/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expectPage(page, 'Your children');
+}
+
+test('a parent invites their 17-year-old, who decides whether the parent keeps access', async ({ page, browser, javaScriptEnabled }) => {
+  await register(page, uniqueEmail('yp-parent'), 'Jo Parent');
+  await page.getByRole('button', { name: 'Add a child' }).click();
+  await expectPage(page, 'Add a child or young person');
+  await page.getByLabel('First name').fill('Rowan');
+  await page.getByLabel('Last name').fill('Parent');
+  await page.getByLabel('Day').fill('10');
+  await page.getByLabel('Month').fill('1');
+  await page.getByLabel('Year').fill(String(new Date().getUTCFullYear() - 17));
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expectPage(page, 'Rowan Parent');
+  const childUrl = page.url();
+
+  // Until Rowan has an account, Jo may record that Rowan lacks capacity; a blank record is refused.
+  await page.getByText('Rowan cannot make decisions about their case').click();
+  await page.getByRole('button', { name: 'Record this' }).click();
+  await expect(page.getByRole('link', { name: 'Enter which decisions the young person cannot make and how you know' })).toBeVisible();
+  await expectPage(page, 'Rowan Parent');
+
+  const youngPersonEmail = uniqueEmail('rowan');
+  const since = new Date();
+  await page.getByLabel('Rowan’s email address').fill(youngPersonEmail);
+  await page.getByRole('button', { name: 'Invite Rowan to their own account' }).click();
+  await expect(page.getByText('We have sent Rowan an invitation to their own account.')).toBeVisible();
+  await expectPage(page, 'Rowan Parent');
+  await expect(page.getByText('Rowan has chosen not to share their case with you.')).toBeVisible();
+
+  // Rowan sets up an account and lets Jo keep helping.
+  const invite = await latestEmailTo(youngPersonEmail, { subjectIncludes: 'invited you', since });
+  const context = await browser.newContext({ javaScriptEnabled });
+  const rowan = await context.newPage();
+  await rowan.goto(linkIn(invite, '/accept-invite'));
+  await expectPage(rowan, 'Set up your account');
+  await rowan.getByLabel('Create a password').fill('rowan’s own password');
+  await rowan.getByLabel('Confirm your password').fill('rowan’s own password');
+  await rowan.getByRole('button', { name: 'Create password and continue' }).click();
+  await rowan.getByRole('link', { name: 'Rowan Parent' }).click();
+  await expectPage(rowan, 'Rowan Parent');
+  await rowan.getByLabel('Yes, my parents can keep seeing and helping with my case').check();
+  await rowan.getByRole('button', { name: 'Save my choice' }).click();
+  await expect(rowan.getByText('Your choice has been saved.')).toBeVisible();
+  await expectPage(rowan, 'Rowan Parent');
+  await rowan.getByRole('link', { name: 'Advisers who can help with this case' }).click();
+  await expectPage(rowan, 'Advisers who can help with this case');
+  await context.close();
+
+  await visit(page, childUrl);
+  await expectPage(page, 'Rowan Parent');
+  await expect(page.getByText('Rowan has chosen not to share their case with you.')).toHaveCount(0);
+});
