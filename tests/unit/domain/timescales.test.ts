@@ -274,6 +274,7 @@ describe('appeal deadlines', () => {
     ['2025-12-31', '2026-02-28', '2026-03-02'], // 2 months from 31 December is 28 February (a Saturday)
     ['2023-12-31', '2024-02-29', '2024-02-29'], // leap year, a Thursday
     ['2026-05-31', '2026-07-31', '2026-07-31'], // Friday 31 July: not August
+    ['2022-05-30', '2022-07-30', '2022-08-01'], // Saturday 30 July: next working day, though in August
   ])('decision sent %s: 2 months end %s, deadline %s', (sent, periodEnds, deadline) => {
     expect(addMonths(sent, 2)).toBe(periodEnds);
     expect(appealDeadline(sent)).toBe(deadline);
