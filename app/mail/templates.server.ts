@@ -26,6 +26,8 @@ type Templates = {
   adviceOverdueCaseworker: { name: string; childName: string; professionalName: string; dueBy: string; link: string };
   adviceAvailable: { name: string; childName: string; link: string };
   consentGiven: { name: string; familyName: string; childName: string; link: string };
+  consentChanged: { name: string; familyName: string; childName: string; scope: string; expiresOn: string; link: string };
+  consentEnded: { name: string; familyName: string; childName: string };
   advocateInvite: { name: string; link: string; organisation: string; inviter: string };
 };
 
@@ -56,6 +58,8 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   adviceOverdueCaseworker: { subject: 'adviceMail.overdueCaseworker.subject', body: 'adviceMail.overdueCaseworker.body' },
   adviceAvailable: { subject: 'adviceMail.available.subject', body: 'adviceMail.available.body' },
   consentGiven: { subject: 'advocates.mail.consentGiven.subject', body: 'advocates.mail.consentGiven.body' },
+  consentChanged: { subject: 'advocates.mail.consentChanged.subject', body: 'advocates.mail.consentChanged.body' },
+  consentEnded: { subject: 'advocates.mail.consentEnded.subject', body: 'advocates.mail.consentEnded.body' },
   advocateInvite: { subject: 'advocates.mail.invite.subject', body: 'advocates.mail.invite.body' },
 };
 

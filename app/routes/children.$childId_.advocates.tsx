@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const base = `/children/${child.id}/advocates`;
   if (values.intent === 'revoke' && values.consentId) {
-    await revokeConsent(user, child.id, values.consentId);
+    await revokeConsent(user, child, values.consentId);
     return redirect(`${base}?done=revoked`);
   }
   if (values.intent === 'confirm' && values.consentId) {

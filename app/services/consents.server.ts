@@ -20,6 +20,8 @@ import { awaitsYoungPerson, isLive, type LiveConsent } from '../domain/consent';
 import type { ClockStep } from '../domain/case-clock';
 import { youngPersonDecides, type CaseControl } from '../domain/young-person';
 import { getDb } from '../db.server';
+import { formatDate } from '../i18n/format';
+import { getFixedT } from '../i18n/i18n.server';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
 import { caseProgress } from './case-progress.server';
@@ -106,8 +108,7 @@ export async function grantConsent(granter: User, child: Child, input: NewConsen
     const details = { scope: consent.scope, expiresOn: consent.expiresOn, adviceOrgId, advocateUserId: consent.advocateUserId };
     await tx.insert(consentEvents).values({ consentId: consent.id, kind: 'granted', actorId: granter.id, occurredAt: now, details });
     await recordAudit({ userId: granter.id, action: 'grant:consent', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { consentId: consent.id, ...details } }, tx);
-    const recipients = advocate ? [advocate] : await tx.select().from(users).where(and(eq(users.adviceOrgId, adviceOrgId), eq(users.role, 'advocate')));
-    for (const recipient of recipients) {
+    for (const recipient of await advocatesOf(tx, consent)) {
       await queueEmail(tx, 'consentGiven', recipient, { name: recipient.name, familyName: granter.name, childName: child.firstName, link: `${origin}/` });
     }
     return consent;
@@ -116,20 +117,35 @@ export async function grantConsent(granter: User, child: Child, input: NewConsen
   return { ok: true };
 }
 
-/** Ends a consent at once. Revoking one already revoked changes nothing. */
-export async function revokeConsent(actor: User, childId: string, consentId: string, now = new Date()) {
+/** Who a consent names: its advocate, or every advocate of the organisation it was given to. */
+async function advocatesOf(tx: Transaction, consent: { adviceOrgId: string; advocateUserId: string | null }): Promise<User[]> {
+  return consent.advocateUserId
+    ? tx.select().from(users).where(eq(users.id, consent.advocateUserId))
+    : tx.select().from(users).where(and(eq(users.adviceOrgId, consent.adviceOrgId), eq(users.role, 'advocate')));
+}
+
+/**
+ * Ends a consent at once. Revoking one already revoked changes nothing. The advocates are told,
+ * so that nobody goes on working for a family who has stopped them.
+ */
+export async function revokeConsent(actor: User, child: Child, consentId: string, now = new Date()) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [revoked] = await tx
+  const revoked = await db.transaction(async (tx) => {
+    const [consent] = await tx
       .update(advocateConsents)
       .set({ revokedAt: now, revokedBy: actor.id })
-      .where(and(eq(advocateConsents.id, consentId), eq(advocateConsents.childId, childId), isNull(advocateConsents.revokedAt)))
+      .where(and(eq(advocateConsents.id, consentId), eq(advocateConsents.childId, child.id), isNull(advocateConsents.revokedAt)))
       .returning();
-    if (!revoked) return false;
+    if (!consent) return false;
     await tx.insert(consentEvents).values({ consentId, kind: 'revoked', actorId: actor.id, occurredAt: now, details: {} });
-    await recordAudit({ userId: actor.id, action: 'revoke:consent', subjectType: 'child', subjectId: childId, outcome: 'allowed', details: { consentId } }, tx);
+    await recordAudit({ userId: actor.id, action: 'revoke:consent', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { consentId } }, tx);
+    for (const recipient of await advocatesOf(tx, consent)) {
+      await queueEmail(tx, 'consentEnded', recipient, { name: recipient.name, familyName: actor.name, childName: child.firstName });
+    }
     return true;
   });
+  if (revoked) wakeMailer();
+  return revoked;
 }
 
 /** The consent to change, if it is this child's and still open. */
@@ -145,22 +161,41 @@ export async function openConsentOf(childId: string, consentId: string) {
 }
 
 /** Changes what the adviser may do or until when; the history keeps what it was. Effective at once. */
-export async function changeConsent(actor: User, childId: string, consentId: string, change: { scope: ConsentScope; expiresOn: string }, now = new Date()) {
+export async function changeConsent(
+  actor: User,
+  child: Child,
+  consentId: string,
+  change: { scope: ConsentScope; expiresOn: string },
+  origin: string,
+  now = new Date(),
+) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const [before] = await tx
       .select()
       .from(advocateConsents)
-      .where(and(eq(advocateConsents.id, consentId), eq(advocateConsents.childId, childId), isNull(advocateConsents.revokedAt)))
+      .where(and(eq(advocateConsents.id, consentId), eq(advocateConsents.childId, child.id), isNull(advocateConsents.revokedAt)))
       .for('update');
     if (!before) return false;
-    if (before.scope === change.scope && before.expiresOn === change.expiresOn) return true;
+    if (before.scope === change.scope && before.expiresOn === change.expiresOn) return false;
     await tx.update(advocateConsents).set(change).where(eq(advocateConsents.id, consentId));
     const details = { from: { scope: before.scope, expiresOn: before.expiresOn }, to: change };
     await tx.insert(consentEvents).values({ consentId, kind: 'changed', actorId: actor.id, occurredAt: now, details });
-    await recordAudit({ userId: actor.id, action: 'change:consent', subjectType: 'child', subjectId: childId, outcome: 'allowed', details: { consentId, ...details } }, tx);
+    await recordAudit({ userId: actor.id, action: 'change:consent', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { consentId, ...details } }, tx);
+    for (const recipient of await advocatesOf(tx, before)) {
+      const t = getFixedT(recipient.locale);
+      await queueEmail(tx, 'consentChanged', recipient, {
+        name: recipient.name,
+        familyName: actor.name,
+        childName: child.firstName,
+        scope: t(change.scope === 'act' ? 'advocates.mail.scope.act' : 'advocates.mail.scope.view'),
+        expiresOn: formatDate(change.expiresOn, recipient.locale),
+        link: `${origin}/`,
+      });
+    }
     return true;
   });
+  if (changed) wakeMailer();
 }
 
 /** The young person confirms a consent their parent gave, so it carries on. */

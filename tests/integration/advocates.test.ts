@@ -197,8 +197,13 @@ describe('changing a consent', () => {
     expect(events[1].details).toMatchObject({ from: { scope: 'view' }, to: { scope: 'act' } });
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'change:consent'), eq(auditLog.subjectId, childId)))).toHaveLength(1);
 
+    const told = await mail.waitFor((m) => m.to.includes(viewAdvocate.email) && m.subject.includes('changed'));
+    expect(told.text).toContain('Pat Parent has changed what you may do');
+    expect(told.text).toContain('on the family’s behalf');
+
     expect((await change(parent, consent.id, { scope: 'view', ...nextYear() })).status).toBe(302);
     expect((await sendMessage(viewAdvocate, 'And now I cannot')).status).toBe(403);
+    await mail.waitFor((m) => m.to.includes(viewAdvocate.email) && /From now on you may read the case, until/.test(m.text));
   });
 });
 
@@ -213,6 +218,18 @@ describe('revoking', () => {
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'revoke:consent'), eq(auditLog.subjectId, childId)))).toHaveLength(1);
     const denied = await db.select().from(auditLog).where(and(eq(auditLog.userId, actingAdvocate.id), eq(auditLog.subjectId, caseId), eq(auditLog.outcome, 'denied')));
     expect(denied.length).toBeGreaterThan(0);
+  });
+
+  it('tells every advocate the consent named that it has ended, once, however often the family presses the button', async () => {
+    const [consent] = await db.select().from(advocateConsents).where(and(eq(advocateConsents.childId, childId), eq(advocateConsents.adviceOrgId, orgId)));
+    await grant(parent, childId, { intent: 'revoke', consentId: consent.id });
+    await mail.drained();
+    for (const advocate of [actingAdvocate, colleague]) {
+      const ended = mail.messages.filter((m) => m.to.includes(advocate.email) && m.subject.includes('ended'));
+      expect(ended).toHaveLength(1);
+      expect(ended[0].text).toContain('Pat Parent has ended your permission');
+    }
+    expect(mail.messages.some((m) => m.to.includes(viewAdvocate.email) && m.subject.includes('ended'))).toBe(false);
   });
 
   it('an expired consent works no more', async () => {

@@ -6,7 +6,7 @@ import { sendMessageDigests, sweepBreaches } from '~/services/notifications.serv
 import { wakeMailer } from '~/mail/outbox.server';
 import { grantConsent } from '~/services/consents.server';
 import { addDays, todayInLondon } from '~/domain/timescales';
-import { adviceOrganisations, areaTeams, messages, outboxEmails, serviceStandardBreaches, users, type User } from '../../db/schema';
+import { adviceOrganisations, areaTeams, children, messages, outboxEmails, serviceStandardBreaches, users, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useMailSink, type MailSink } from '../support/mail-sink';
@@ -87,6 +87,22 @@ describe('message notifications', () => {
     const recipients = mail.messages.flatMap((m) => m.to);
     expect(recipients).toContain(parent.email);
     expect(recipients).not.toContain(colleague.email);
+  });
+
+  it('a young person who has not shared their case: the council emails them, not their parents, until they agree', async () => {
+    const youngPerson = await makeUser(db, 'young_person');
+    const { child, caseRecord } = await makeChildWithCase(db, { laId, teamId, parentIds: [parent.id], caseworkerId: caseworker.id });
+    await db.update(children).set({ dateOfBirth: '2006-03-01', youngPersonUserId: youngPerson.id }).where(eq(children.id, child.id));
+    const councilWrites = async () => {
+      mail.clear();
+      await postMessage(caseworker, caseRecord.id, laId, { body: 'Update', substantive: true, formKey: crypto.randomUUID() }, origin);
+      await mail.waitFor((m) => m.to.includes(youngPerson.email));
+      await mail.drained();
+      return mail.messages.flatMap((m) => m.to);
+    };
+    expect(await councilWrites()).not.toContain(parent.email);
+    await db.update(children).set({ parentAccessAgreedAt: new Date() }).where(eq(children.id, child.id));
+    expect(await councilWrites()).toContain(parent.email);
   });
 
   it('the daily digest counts new family messages on the reader’s own and absent teammates’ cases, once', async () => {
