@@ -51,4 +51,8 @@ export const capacitySchema = z.object({
   confirm: z.literal('yes', { error: 'errors.capacity.confirmRequired' }),
 });
 
+export const capacityWithdrawalSchema = z.object({
+  reason: z.string({ error: 'errors.capacity.reasonRequired' }).trim().min(1, 'errors.capacity.reasonRequired').max(2000, 'errors.capacity.reasonTooLong'),
+});
+
 export const parentAccessSchema = z.object({ parentAccess: z.enum(['yes', 'no'], { error: 'errors.parentAccess.required' }) });

@@ -14,9 +14,9 @@ import { formFailure, originOf } from '~/http.server';
 import { emailField } from '~/forms/account.server';
 import { fieldErrorsFrom } from '~/forms/errors';
 import { findUserById, inviteYoungPerson } from '~/services/accounts.server';
-import { capacitySchema, parentAccessSchema } from '~/forms/consent.server';
+import { capacitySchema, capacityWithdrawalSchema, parentAccessSchema } from '~/forms/consent.server';
 import { readForm, validateForm } from '~/forms/form.server';
-import { capacityRecordsOf, recordLackOfCapacity, setParentAccess } from '~/services/young-person.server';
+import { capacityRecordsOf, recordLackOfCapacity, setParentAccess, withdrawLackOfCapacity } from '~/services/young-person.server';
 import { formatDateTime } from '~/i18n/format';
 import { Checkboxes, Radios, Textarea, TextInput } from '~/ui/govuk/fields';
 import { useFormResult } from '~/ui/form';
@@ -38,8 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cases: childCases, hasDraft } = hidden ? { cases: [], hasDraft: false } : await casesAndDraftOf(child.id);
   const decides = whoDecides(child, todayInLondon());
   const capacity = control.basis === 'lacks_capacity' ? await capacityRecordsOf(child.id) : [];
+  const canShare = decide(user, 'share', subject) === 'allow';
   return json({
-    canShare: decide(user, 'share', subject) === 'allow',
+    canShare,
+    mayWithdrawCapacity: capacity.length > 0 && canShare && user.role === 'parent',
     canContribute: decide(user, 'contribute', subject) === 'allow',
     isTheYoungPerson: user.role === 'young_person' && child.youngPersonUserId === user.id,
     parentAccessAgreed: Boolean(child.parentAccessAgreedAt),
@@ -84,10 +86,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!recorded.ok) return formFailure({ explanation: recorded.error }, values);
     return redirect(`/children/${child.id}?saved=capacity`);
   }
+  if (values.intent === 'withdraw-capacity') {
+    if (decide(user, 'share', subject) !== 'allow' || user.role !== 'parent') throw deniedResponse('forbidden');
+    const form = validateForm(capacityWithdrawalSchema, values);
+    if (!form.ok) return formFailure(form.errors, values);
+    await withdrawLackOfCapacity(user, child, form.data.reason);
+    return redirect(`/children/${child.id}?saved=capacityWithdrawn`);
+  }
   const started = await startOrResumeRequest(user, child, new Date(), consent ? await findUserById(consent.grantedBy) : null);
   if (!started.ok) return formFailure({ form: started.error }, {});
   return redirect(`/requests/${started.request.id}`);
 }
+
+const savedKeys = {
+  parentAccess: 'youngPerson.parentAccess.saved',
+  capacity: 'youngPerson.capacity.saved',
+  capacityWithdrawn: 'youngPerson.capacity.withdraw.saved',
+} as const;
 
 export default function ChildPage() {
   const { t, i18n } = useTranslation();
@@ -106,6 +121,7 @@ export default function ChildPage() {
     parentAccessAgreed,
     control,
     capacityRecords,
+    mayWithdrawCapacity,
   } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   const [params] = useSearchParams();
@@ -119,12 +135,12 @@ export default function ChildPage() {
             <p className="govuk-notification-banner__heading">{t('child.invite.sent', name)}</p>
           </NotificationBanner>
         ) : null}
-        {saved === 'parentAccess' || saved === 'capacity' ? (
+        {saved && Object.hasOwn(savedKeys, saved) ? (
           <NotificationBanner title={t('common.success')} success>
-            <p className="govuk-notification-banner__heading">{t(saved === 'capacity' ? 'youngPerson.capacity.saved' : 'youngPerson.parentAccess.saved')}</p>
+            <p className="govuk-notification-banner__heading">{t(savedKeys[saved as keyof typeof savedKeys], name)}</p>
           </NotificationBanner>
         ) : null}
-        <ErrorSummary errors={errors} fieldOrder={['email', 'parentAccess', 'explanation', 'confirm']} />
+        <ErrorSummary errors={errors} fieldOrder={['email', 'parentAccess', 'explanation', 'confirm', 'reason']} />
         <h1 className="govuk-heading-l">{t('child.page.heading', name)}</h1>
         <SummaryList
           rows={[
@@ -164,8 +180,23 @@ export default function ChildPage() {
             ))}
           </InsetText>
         ) : null}
+        {mayWithdrawCapacity ? (
+          <details className="govuk-details" open={Boolean(errors.reason)}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">{t('youngPerson.capacity.withdraw.summary')}</span>
+            </summary>
+            <div className="govuk-details__text">
+              <p className="govuk-body">{t('youngPerson.capacity.withdraw.intro', name)}</p>
+              <Form method="post" noValidate key={`capacity-withdraw-${formKey}`}>
+                <input type="hidden" name="intent" value="withdraw-capacity" />
+                <Textarea name="reason" label={t('youngPerson.capacity.withdraw.reason')} hint={t('youngPerson.capacity.withdraw.reasonHint', name)} error={errors.reason} defaultValue={values.reason} />
+                <SubmitButton variant="secondary">{t('youngPerson.capacity.withdraw.submit')}</SubmitButton>
+              </Form>
+            </div>
+          </details>
+        ) : null}
         {control.basis === 'awaiting_young_person' && viewerIsParentOfYoungPerson ? (
-          <details className="govuk-details">
+          <details className="govuk-details" open={Boolean(errors.explanation || errors.confirm)}>
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">{t('youngPerson.capacity.summary', name)}</span>
             </summary>

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { capacityRecords, children, type Child, type User } from '../../db/schema';
 import type { Database, Transaction } from '../../db/client';
 import { caseControl, type CaseControl } from '../domain/young-person';
@@ -8,17 +8,19 @@ import { recordAudit } from './audit.server';
 /**
  * The young person's side of the handover (app/domain/young-person.ts decides; this loads the
  * facts and records the choices): agreeing that parents keep access, withdrawing it, and a
- * parent's record that the young person lacks capacity.
+ * parent's record that the young person lacks capacity, and its withdrawal.
  */
 
-export async function latestCapacityRecord(db: Database | Transaction, childId: string) {
-  const [row] = await db.select().from(capacityRecords).where(eq(capacityRecords.childId, childId)).orderBy(desc(capacityRecords.recordedAt)).limit(1);
+const standing = (childId: string) => and(eq(capacityRecords.childId, childId), isNull(capacityRecords.withdrawnAt));
+
+async function standingCapacityRecord(db: Database | Transaction, childId: string) {
+  const [row] = await db.select({ id: capacityRecords.id }).from(capacityRecords).where(standing(childId)).limit(1);
   return row ?? null;
 }
 
 export async function controlOf(child: Pick<Child, 'id' | 'dateOfBirth' | 'youngPersonUserId' | 'parentAccessAgreedAt'>, today: string, db?: Database | Transaction): Promise<CaseControl> {
   const handle = db ?? (await getDb());
-  const capacity = await latestCapacityRecord(handle, child.id);
+  const capacity = await standingCapacityRecord(handle, child.id);
   return caseControl(
     {
       dateOfBirth: child.dateOfBirth,
@@ -57,7 +59,29 @@ export async function recordLackOfCapacity(parent: User, child: Child, explanati
   return { ok: true };
 }
 
+/**
+ * A parent withdraws the records that the young person lacks capacity (it has changed, or was
+ * wrong); the decisions go back to the young person. The records stay, marked withdrawn with the
+ * reason. Withdrawing twice changes nothing.
+ */
+export async function withdrawLackOfCapacity(parent: User, child: Child, reason: string, now = new Date()) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const withdrawn = await tx
+      .update(capacityRecords)
+      .set({ withdrawnAt: now, withdrawnBy: parent.id, withdrawalReason: reason })
+      .where(standing(child.id))
+      .returning({ id: capacityRecords.id });
+    if (withdrawn.length === 0) return;
+    await recordAudit(
+      { userId: parent.id, action: 'withdraw:lacks_capacity', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { capacityRecordIds: withdrawn.map((r) => r.id) } },
+      tx,
+    );
+  });
+}
+
+/** The records that stand (not withdrawn), newest first. */
 export async function capacityRecordsOf(childId: string) {
   const db = await getDb();
-  return db.select().from(capacityRecords).where(eq(capacityRecords.childId, childId)).orderBy(desc(capacityRecords.recordedAt));
+  return db.select().from(capacityRecords).where(standing(childId)).orderBy(desc(capacityRecords.recordedAt));
 }

@@ -65,7 +65,8 @@ export const consentEvents = pgTable(
 
 /**
  * A parent's record that a young person lacks mental capacity for decisions about their case
- * (Mental Capacity Act 2005; Code of Practice 8.14): the parent then acts for them. Kept on record.
+ * (Mental Capacity Act 2005; Code of Practice 8.14): the parent then acts for them. Kept on record,
+ * also once withdrawn.
  */
 export const capacityRecords = pgTable(
   'capacity_records',
@@ -80,6 +81,10 @@ export const capacityRecords = pgTable(
     /** Which decision(s), and how the parent knows, in their words. */
     explanation: text('explanation').notNull(),
     recordedAt: createdAt(),
+    /** Capacity can change, and a record can be wrong: a parent may withdraw it, saying why. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawalReason: text('withdrawal_reason'),
   },
   (t) => [index('capacity_records_child').on(t.childId)],
 );

@@ -26,7 +26,7 @@ async function register(page: Page, email: string, name: string) {
   await expectPage(page, 'Your children');
 }
 
-test('a parent invites their 17-year-old, who decides whether the parent keeps access', async ({ page, browser, javaScriptEnabled }) => {
+test('a parent records, then withdraws, that their 17-year-old lacks capacity; invites them; the young person decides whether the parent keeps access', async ({ page, browser, javaScriptEnabled }) => {
   await register(page, uniqueEmail('yp-parent'), 'Jo Parent');
   await page.getByRole('button', { name: 'Add a child' }).click();
   await expectPage(page, 'Add a child or young person');
@@ -43,6 +43,23 @@ test('a parent invites their 17-year-old, who decides whether the parent keeps a
   await page.getByText('Rowan cannot make decisions about their case').click();
   await page.getByRole('button', { name: 'Record this' }).click();
   await expect(page.getByRole('link', { name: 'Enter which decisions the young person cannot make and how you know' })).toBeVisible();
+  await expectPage(page, 'Rowan Parent');
+  await page.getByLabel('Which decisions can Rowan not make, and how do you know?').fill('A capacity assessment in May said Rowan cannot weigh up school choices.');
+  await page.getByLabel('I confirm that Rowan lacks capacity to make these decisions').check();
+  await page.getByRole('button', { name: 'Record this' }).click();
+  await expect(page.getByText('This has been recorded.')).toBeVisible();
+  await expect(page.getByText('A parent has recorded that Rowan cannot make decisions about their case.')).toBeVisible();
+  await expectPage(page, 'Rowan Parent');
+
+  // The record can be withdrawn, with a reason; then the decisions are Rowan's again.
+  await page.getByText('This is no longer right').click();
+  await page.getByRole('button', { name: 'Withdraw the record' }).click();
+  await expect(page.getByRole('link', { name: 'Enter why the record is no longer right' })).toBeVisible();
+  await expectPage(page, 'Rowan Parent');
+  await page.getByLabel('Why is the record no longer right?').fill('A new assessment says Rowan can make these decisions with support.');
+  await page.getByRole('button', { name: 'Withdraw the record' }).click();
+  await expect(page.getByText('The record has been withdrawn. Decisions about the case are now Rowan’s.')).toBeVisible();
+  await expect(page.getByText('A parent has recorded that Rowan cannot make decisions about their case.')).toHaveCount(0);
   await expectPage(page, 'Rowan Parent');
 
   const youngPersonEmail = uniqueEmail('rowan');

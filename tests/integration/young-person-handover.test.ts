@@ -126,6 +126,21 @@ describe('a young person who lacks capacity', () => {
     expect(started.headers.get('Location')).toMatch(/^\/requests\//);
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'record:lacks_capacity'), eq(auditLog.subjectId, child.id)))).toHaveLength(1);
 
+    // Capacity can change: the parent withdraws the record, saying why; decisions go back to the young person.
+    const withdraw = (user: User, form: Record<string, string>) =>
+      settle(async () => childAction({ request: await requestAs(user, `/children/${child.id}`, { form: { intent: 'withdraw-capacity', ...form } }), params: { childId: child.id }, context: {} }));
+    const blank = await withdraw(mum, { reason: '  ' });
+    expect(blank.status).toBe(400);
+    expect((await blank.json()).errors).toEqual({ reason: 'errors.capacity.reasonRequired' });
+    expect((await withdraw(await makeUser(db, 'parent'), { reason: 'Not mine to say' })).status).toBe(404);
+    const reason = 'New assessment by Dr Lee, July 2027: can make these decisions with support.';
+    const twice = await Promise.all([withdraw(mum, { reason }), withdraw(mum, { reason })]);
+    expect(twice.map((r) => r.status)).toEqual([302, 302]);
+    const [kept] = await db.select().from(capacityRecords).where(eq(capacityRecords.childId, child.id));
+    expect(kept).toMatchObject({ withdrawnBy: mum.id, withdrawalReason: reason });
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'withdraw:lacks_capacity'), eq(auditLog.subjectId, child.id)))).toHaveLength(1);
+    expect(decide(mum, 'message', (await loadCaseSubject(caseRecord.id, '2027-07-01'))!.subject)).toBe('forbidden');
+
     // Once the young person has their own account (and shares with the parent), the choice is theirs.
     const own = await makeUser(db, 'young_person');
     await db.delete(capacityRecords).where(eq(capacityRecords.childId, child.id));
