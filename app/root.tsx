@@ -20,6 +20,7 @@ import { defaultLocale, namespace, type Locale } from './i18n/config';
 import { resolveLocale, resources } from './i18n/i18n.server';
 import { hasFormErrors } from './ui/form';
 import { Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, type SignedInSummary } from './ui/layout/PageChrome';
+import { useCspNonce } from './ui/csp-nonce';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/css/app.css' },
@@ -75,6 +76,7 @@ function useI18n(locale: Locale, translations: Record<string, unknown>) {
 function Document({ children, locale, user, title }: { children: ReactNode; locale: Locale; user: SignedInSummary; title?: string }) {
   const { t } = useTranslation();
   const pageTitle = usePageTitle(t);
+  const nonce = useCspNonce();
   return (
     <html lang={locale} className="govuk-template">
       <head>
@@ -96,8 +98,8 @@ function Document({ children, locale, user, title }: { children: ReactNode; loca
           </main>
         </div>
         <Footer />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -286,11 +286,18 @@ export const test = base.extend<{ checkA11y: (page?: Page) => Promise<void> }>({
     const auditor = new PageAuditor(page, javaScriptEnabled);
     auditors.set(page, auditor);
     auditor.hookDocuments();
+    const blockedByPolicy: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) blockedByPolicy.push(message.text());
+    });
     await use(page);
     await auditor.finish();
     annotate(testInfo, auditor);
     // A test that already failed reports that failure, not a second one.
-    if (testInfo.status === 'passed') assertNoViolations(auditor.findings);
+    if (testInfo.status === 'passed') {
+      assertNoViolations(auditor.findings);
+      expect(blockedByPolicy, 'the browser blocked something under the Content Security Policy').toEqual([]);
+    }
   },
   checkA11y: async ({ page }, use) => {
     await use((target = page) => checkA11y(target));
