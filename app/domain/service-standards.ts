@@ -7,7 +7,9 @@
  * - A message is "received" on the day it arrives in London time; one arriving after the end of
  *   the working day (17:00) or on a weekend or bank holiday is received on the next working day.
  * - The acknowledgement is due `acknowledgeWithin` working days after the day received, the
- *   substantive reply `replyWithin` working days after it (`addWorkingDays`).
+ *   substantive reply `replyWithin` working days after it (`addWorkingDays`), using the
+ *   standards in force on the day the message was sent (`standardsOn`), when the family is shown
+ *   the date: an LA changing its standards never moves a date already given.
  * - Any LA message meets the acknowledgement standard; only a reply marked substantive meets
  *   the reply standard and stops the clock.
  * - A standard met after its due date is still a breach: breaches come from the whole history,
@@ -15,10 +17,23 @@
  */
 import { addWorkingDays, compareDates, isWorkingDay, nextWorkingDayOnOrAfter, todayInLondon, addDays, type IsoDate } from './timescales';
 
-export type ServiceStandards = { acknowledgeWithin: number; replyWithin: number };
+export type Standards = { acknowledgeWithin: number; replyWithin: number };
+
+/**
+ * An LA's standards now, and those it had before. A promise made to a family is kept as made:
+ * each waiting period uses the standards in force on the day its first message was sent, so
+ * changing the standards never moves a date a family has already been given.
+ */
+export type ServiceStandards = Standards & {
+  /** Each applied to messages sent before `until` (and on or after the previous entry's `until`). */
+  earlier?: readonly (Standards & { until: IsoDate })[];
+};
+
+/** The longest promise an LA may make, in working days: four weeks. */
+export const MAX_STANDARD_WORKING_DAYS = 20;
 
 /** The usual promise: acknowledge within 2 working days, reply within 5. */
-export const DEFAULT_SERVICE_STANDARDS: ServiceStandards = { acknowledgeWithin: 2, replyWithin: 5 };
+export const DEFAULT_SERVICE_STANDARDS: Standards = { acknowledgeWithin: 2, replyWithin: 5 };
 
 export const END_OF_WORKING_DAY_HOUR = 17;
 
@@ -44,8 +59,18 @@ export function receivedOn(sentAt: Date): IsoDate {
   return nextWorkingDayOnOrAfter(addDays(day, 1));
 }
 
-export function dueDates(received: IsoDate, standards: ServiceStandards) {
-  return { acknowledgeBy: addWorkingDays(received, standards.acknowledgeWithin), replyBy: addWorkingDays(received, standards.replyWithin) };
+/** The standards in force for a message sent on `sent` (a London date). */
+export function standardsOn(standards: ServiceStandards, sent: IsoDate): Standards {
+  let applying: Standards & { until?: IsoDate } = standards;
+  for (const earlier of standards.earlier ?? []) {
+    const covers = compareDates(sent, earlier.until) < 0;
+    if (covers && (applying.until === undefined || compareDates(earlier.until, applying.until) < 0)) applying = earlier;
+  }
+  return { acknowledgeWithin: applying.acknowledgeWithin, replyWithin: applying.replyWithin };
+}
+
+export function dueDates(received: IsoDate, { acknowledgeWithin, replyWithin }: Standards) {
+  return { acknowledgeBy: addWorkingDays(received, acknowledgeWithin), replyBy: addWorkingDays(received, replyWithin) };
 }
 
 type Cycle = { receivedOn: IsoDate; acknowledgeBy: IsoDate; replyBy: IsoDate; acknowledgedOn: IsoDate | null; repliedOn: IsoDate | null };
@@ -59,7 +84,8 @@ function cycles(messages: readonly ThreadMessage[], standards: ServiceStandards)
     if (message.side === 'family') {
       if (!open) {
         const received = receivedOn(message.sentAt);
-        open = { receivedOn: received, ...dueDates(received, standards), acknowledgedOn: null, repliedOn: null };
+        const applying = standardsOn(standards, todayInLondon(message.sentAt));
+        open = { receivedOn: received, ...dueDates(received, applying), acknowledgedOn: null, repliedOn: null };
         result.push(open);
       }
       continue;

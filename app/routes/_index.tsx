@@ -243,6 +243,11 @@ function AdminHome() {
             {t('adviceOrgs.homeLink')}
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/admin/service-standards">
+            {t('home.admin.standards')}
+          </Link>
+        </li>
       </ul>
     </>
   );

@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { cases, documents, localAuthorities, messageAttachments, messages, serviceStandardBreaches, users, type User } from '../../db/schema';
+import { cases, documents, localAuthorities, messageAttachments, messages, serviceStandardBreaches, serviceStandardHistory, users, type User } from '../../db/schema';
 import { isStaff } from '../auth/policy';
 import { breaches, replyClock, type ServiceStandards, type ThreadMessage } from '../domain/service-standards';
 import { getDb } from '../db.server';
@@ -60,10 +60,17 @@ export async function threadOf(caseId: string): Promise<ThreadEntry[]> {
   }));
 }
 
+/** The LA's service standards now, with the earlier ones that still date older messages. */
 export async function standardsOf(laId: string): Promise<ServiceStandards> {
   const db = await getDb();
-  const [la] = await db.select({ acknowledgeWithin: localAuthorities.acknowledgeWithin, replyWithin: localAuthorities.replyWithin }).from(localAuthorities).where(eq(localAuthorities.id, laId));
-  return la;
+  const [[la], earlier] = await Promise.all([
+    db.select({ acknowledgeWithin: localAuthorities.acknowledgeWithin, replyWithin: localAuthorities.replyWithin }).from(localAuthorities).where(eq(localAuthorities.id, laId)),
+    db
+      .select({ until: serviceStandardHistory.until, acknowledgeWithin: serviceStandardHistory.acknowledgeWithin, replyWithin: serviceStandardHistory.replyWithin })
+      .from(serviceStandardHistory)
+      .where(eq(serviceStandardHistory.laId, laId)),
+  ]);
+  return { ...la, earlier };
 }
 
 export function asTimerMessages(thread: readonly Pick<ThreadEntry, 'side' | 'sentAt' | 'substantive'>[]): ThreadMessage[] {

@@ -1,7 +1,8 @@
-import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { cases } from './cases';
 import { users } from './people';
+import { localAuthorities } from './tenancy';
 import { documents } from './requests';
 
 /**
@@ -95,3 +96,27 @@ export const heldMessages = pgTable(
 );
 
 export type Message = typeof messages.$inferSelect;
+
+/**
+ * An LA's earlier service standards (its current ones are on local_authorities): each applied to
+ * family messages received before `until`. Written when the LA admin changes the standards, so
+ * that dates already promised to families never move (app/domain/service-standards.ts).
+ */
+export const serviceStandardHistory = pgTable(
+  'service_standard_history',
+  {
+    id: id(),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    acknowledgeWithin: integer('acknowledge_within').notNull(),
+    replyWithin: integer('reply_within').notNull(),
+    until: date('until', { mode: 'string' }).notNull(),
+    changedBy: uuid('changed_by')
+      .notNull()
+      .references(() => users.id),
+    changedAt: createdAt(),
+  },
+  // Changed twice before the new standards start: the first entry, which did apply, is the one kept.
+  (t) => [uniqueIndex('service_standard_history_la_until').on(t.laId, t.until)],
+);

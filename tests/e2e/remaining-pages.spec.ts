@@ -78,3 +78,32 @@ test('a parent invites their 17-year-old to their own account', async ({ page })
   await expect(page.getByText('Kacper has their own account on the portal, linked to this record.')).toBeVisible();
   await expectPage(page, 'Kacper Nowak');
 });
+
+test('the LA admin changes the service standards; the change starts tomorrow', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'Service standards for replying to families' }).click();
+  await expectPage(page, 'Service standards for replying to families');
+  await expect(page.getByRole('row', { name: 'All messages 2 working days 5 working days' })).toBeVisible();
+
+  const acknowledge = page.getByLabel('Acknowledge a family’s message within how many working days?');
+  const reply = page.getByLabel('Answer it within how many working days?');
+  await acknowledge.fill('3');
+  await reply.fill('1');
+  await page.getByRole('button', { name: 'Save standards' }).click();
+  await expect(page.getByRole('link', { name: 'The answer cannot be due before the acknowledgement: enter at least as many working days' })).toBeVisible();
+  await expect(acknowledge).toHaveValue('3');
+  await expectPage(page, 'Service standards for replying to families');
+
+  await acknowledge.fill('1');
+  await reply.fill('4');
+  await page.getByRole('button', { name: 'Save standards' }).click();
+  await expect(page.getByText(/^The new standards apply to messages sent from \d+ \w+ \d{4}\.$/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /^From .* 1 working day 4 working days$/ })).toBeVisible();
+  await expectPage(page, 'Service standards for replying to families');
+
+  // Put the demo council's standards back (still from tomorrow), for the other journeys.
+  await acknowledge.fill('2');
+  await reply.fill('5');
+  await page.getByRole('button', { name: 'Save standards' }).click();
+  await expect(page.getByRole('row', { name: /^From .* 2 working days 5 working days$/ })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breaches, DEFAULT_SERVICE_STANDARDS, receivedOn, replyClock, type ThreadMessage } from '~/domain/service-standards';
+import { breaches, DEFAULT_SERVICE_STANDARDS, receivedOn, replyClock, standardsOn, type ServiceStandards, type ThreadMessage } from '~/domain/service-standards';
 import { compareDates, isWorkingDay } from '~/domain/timescales';
 
 const at = (iso: string) => new Date(iso);
@@ -109,5 +109,39 @@ describe('properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('when the LA changes its standards', () => {
+  // Until 1 June 2026: 2 and 5 days; 1-14 June: 3 and 10; from 15 June: 1 and 3.
+  const changed: ServiceStandards = {
+    acknowledgeWithin: 1,
+    replyWithin: 3,
+    earlier: [
+      { until: '2026-06-15', acknowledgeWithin: 3, replyWithin: 10 },
+      { until: '2026-06-01', acknowledgeWithin: 2, replyWithin: 5 },
+    ],
+  };
+
+  it('uses the standards in force on the day the message was sent', () => {
+    expect(standardsOn(changed, '2026-05-29')).toEqual({ acknowledgeWithin: 2, replyWithin: 5 });
+    expect(standardsOn(changed, '2026-06-01')).toEqual({ acknowledgeWithin: 3, replyWithin: 10 });
+    expect(standardsOn(changed, '2026-06-12')).toEqual({ acknowledgeWithin: 3, replyWithin: 10 });
+    expect(standardsOn(changed, '2026-06-15')).toEqual({ acknowledgeWithin: 1, replyWithin: 3 });
+    expect(standardsOn(DEFAULT_SERVICE_STANDARDS, '2020-01-01')).toEqual(DEFAULT_SERVICE_STANDARDS);
+  });
+
+  it('never moves a date already given to a family', () => {
+    // Received Friday 29 May 2026 under 2/5: acknowledge by Tuesday 2 June, reply by Friday 5 June.
+    const before = replyClock([family('2026-05-29T09:00:00Z')], changed, at('2026-06-16T09:00:00Z'));
+    expect(before).toMatchObject({ receivedOn: '2026-05-29', acknowledgeBy: '2026-06-02', replyBy: '2026-06-05' });
+    // Received Monday 15 June under 1/3.
+    const after = replyClock([family('2026-06-15T09:00:00Z')], changed, at('2026-06-15T10:00:00Z'));
+    expect(after).toMatchObject({ acknowledgeBy: '2026-06-16', replyBy: '2026-06-18' });
+    // Sent on Sunday 31 May, when the family was shown its dates, though received on Monday 1 June.
+    expect(replyClock([family('2026-05-31T12:00:00Z')], changed, at('2026-06-01T10:00:00Z'))).toMatchObject({ receivedOn: '2026-06-01', replyBy: '2026-06-08' });
+    expect(breaches([family('2026-05-29T09:00:00Z'), la('2026-06-04T09:00:00Z', true)], changed, at('2026-06-20T09:00:00Z'))).toEqual([
+      { standard: 'acknowledge', startedOn: '2026-05-29', dueBy: '2026-06-02', metOn: '2026-06-04' },
+    ]);
   });
 });
