@@ -65,6 +65,14 @@ export async function requireAccess(request: Request, action: Action, subject: S
   return user;
 }
 
+/** The LA admin, checked by the policy for their own LA: the admin pages' one guard. */
+export async function requireLaAdmin(request: Request): Promise<User & { laId: string }> {
+  const user = await requireRole(request, ['la_admin']);
+  const admin = await requireAccess(request, 'administer', { type: 'la', laId: user.laId ?? '' });
+  if (!admin.laId) throw deniedResponse('forbidden');
+  return { ...admin, laId: admin.laId };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireAccess, requireRole } from '~/auth/access.server';
+import { requireLaAdmin } from '~/auth/access.server';
 import { organisationSchema } from '~/forms/advice-organisation.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
@@ -15,18 +15,14 @@ import { TextInput } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { titleKey: 'adviceOrgs.title' };
 
-async function requireAdmin(request: Request) {
-  const user = await requireRole(request, ['la_admin']);
-  return requireAccess(request, 'administer', { type: 'la', laId: user.laId ?? '' });
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
-  return json({ organisations: await organisationsOf(admin.laId!) });
+  const admin = await requireLaAdmin(request);
+  return json({ organisations: await organisationsOf(admin.laId) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireLaAdmin(request);
   const values = await readForm(request);
   const form = validateForm(organisationSchema, values);
   if (!form.ok) return formFailure(form.errors, values);

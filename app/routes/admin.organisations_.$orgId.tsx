@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireAccess, requireRole } from '~/auth/access.server';
+import { requireLaAdmin } from '~/auth/access.server';
 import { inviteAdvocateSchema } from '~/forms/advice-organisation.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
@@ -22,9 +22,8 @@ export const handle: PageHandle = {
 };
 
 async function requireOrganisation(request: Request, orgId: string) {
-  const user = await requireRole(request, ['la_admin']);
-  const admin = await requireAccess(request, 'administer', { type: 'la', laId: user.laId ?? '' });
-  const organisation = await organisationOf(admin.laId!, orgId);
+  const admin = await requireLaAdmin(request);
+  const organisation = await organisationOf(admin.laId, orgId);
   if (!organisation) throw new Response('Not Found', { status: 404 });
   return { admin, organisation };
 }

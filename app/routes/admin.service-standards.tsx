@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireAccess, requireRole } from '~/auth/access.server';
+import { requireLaAdmin } from '~/auth/access.server';
 import { addDays, isValidIsoDate, todayInLondon } from '~/domain/timescales';
 import { readForm, validateForm } from '~/forms/form.server';
 import { serviceStandardsSchema } from '~/forms/service-standards.server';
@@ -18,22 +18,18 @@ import { TextInput } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { titleKey: 'standards.title' };
 
-async function requireAdmin(request: Request) {
-  const user = await requireRole(request, ['la_admin']);
-  return requireAccess(request, 'administer', { type: 'la', laId: user.laId ?? '' });
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
-  return json({ periods: await standardsPeriodsOf(admin.laId!), tomorrow: addDays(todayInLondon(), 1) });
+  const admin = await requireLaAdmin(request);
+  return json({ periods: await standardsPeriodsOf(admin.laId), tomorrow: addDays(todayInLondon(), 1) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireLaAdmin(request);
   const values = await readForm(request);
   const form = validateForm(serviceStandardsSchema, values);
   if (!form.ok) return formFailure(form.errors, values);
-  const startsOn = await changeServiceStandards(admin, admin.laId!, form.data, todayInLondon());
+  const startsOn = await changeServiceStandards(admin, admin.laId, form.data, todayInLondon());
   return redirect(startsOn ? `/admin/service-standards?from=${startsOn}` : '/admin/service-standards');
 }
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireAccess, requireRole } from '~/auth/access.server';
+import { requireLaAdmin } from '~/auth/access.server';
 import type { PageHandle } from '~/root';
 import { staffOf } from '~/services/caseload.server';
 import { ButtonLink, NotificationBanner, Table, Tag } from '~/ui/govuk/content';
@@ -11,9 +11,8 @@ import { roleKeys } from '~/ui/labels';
 export const handle: PageHandle = { titleKey: 'admin.users.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ['la_admin']);
-  await requireAccess(request, 'administer', { type: 'la', laId: user.laId ?? '' });
-  return json({ staff: await staffOf(user.laId!) });
+  const admin = await requireLaAdmin(request);
+  return json({ staff: await staffOf(admin.laId) });
 }
 
 export default function AdminUsers() {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireAccess, requireRole } from '~/auth/access.server';
+import { requireLaAdmin } from '~/auth/access.server';
 import { inviteStaffSchema } from '~/forms/account.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
@@ -16,22 +16,18 @@ import { Radios, Select, TextInput } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { titleKey: 'admin.invite.title' };
 
-async function requireAdmin(request: Request) {
-  const user = await requireRole(request, ['la_admin']);
-  return requireAccess(request, 'administer', { type: 'la', laId: user.laId ?? '' });
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
-  return json({ teams: await teamsOf(admin.laId!) });
+  const admin = await requireLaAdmin(request);
+  return json({ teams: await teamsOf(admin.laId) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireLaAdmin(request);
   const values = await readForm(request);
   const form = validateForm(inviteStaffSchema, values);
   if (!form.ok) return formFailure(form.errors, values);
-  const teams = await teamsOf(admin.laId!);
+  const teams = await teamsOf(admin.laId);
   if (form.data.teamId && !teams.some((team) => team.id === form.data.teamId)) {
     return formFailure({ teamId: 'errors.team.required' }, values);
   }
