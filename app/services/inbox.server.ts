@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import { cases, children, messages, threadReads, users, type User } from '../../db/schema';
-import { replyClock, type ServiceStandards } from '../domain/service-standards';
+import { replyClock } from '../domain/service-standards';
 import { compareDates, todayInLondon } from '../domain/timescales';
 import { getDb } from '../db.server';
 import { standardsOf } from './messages.server';
@@ -71,7 +71,7 @@ export async function inboxOf(viewer: User, scope: InboxScope, now = new Date())
   const entries: InboxEntry[] = [];
   for (const c of caseRows) {
     const own = byCase.get(c.caseId) ?? [];
-    const clock = replyClock(own, standards as ServiceStandards, now);
+    const clock = replyClock(own, standards, now);
     if (clock.state !== 'awaiting') continue;
     const readAt = readAtOf.get(c.caseId);
     const dueBy = clock.acknowledged ? clock.replyBy : clock.acknowledgeBy;
