@@ -1,14 +1,14 @@
 import PgBoss from 'pg-boss';
 import { jobQueueConnection } from '../db.server';
-import { deliverQueuedEmail, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
+import { deliverQueuedEmail, pruneSentEmails, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
 import { sendAdviceReminders } from '../services/advice.server';
 import { sendMessageDigests, sweepBreaches } from '../services/notifications.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and
- * backoff, and four schedules — the outbox relay (a safety net for emails whose wake-up was
- * lost), the service-standard breach sweep, the staff daily digest, and advice reminders and
- * overdue notices.
+ * backoff, and five schedules — the outbox relay (a safety net for emails whose wake-up was
+ * lost), the service-standard breach sweep, the staff daily digest, advice reminders and
+ * overdue notices, and pruning old records of sent emails.
  *
  * The worker runs inside the web server's process, on the same database: the PostgreSQL server
  * through pg-boss's own small pool, or the embedded PGlite through `executeSql`.
@@ -20,6 +20,7 @@ export const queues = {
   sweepBreaches: 'breach-sweep',
   messageDigest: 'message-digest',
   adviceReminders: 'advice-reminders',
+  pruneOutbox: 'outbox-prune',
 } as const;
 
 export interface WorkerOptions {
@@ -61,6 +62,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.createQueue(queues.sweepBreaches, { name: queues.sweepBreaches, policy: 'short', retryLimit: 1 });
   await boss.createQueue(queues.messageDigest, { name: queues.messageDigest, policy: 'short', retryLimit: 3, retryDelay: 300 });
   await boss.createQueue(queues.adviceReminders, { name: queues.adviceReminders, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await boss.createQueue(queues.pruneOutbox, { name: queues.pruneOutbox, policy: 'short', retryLimit: 3, retryDelay: 300 });
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const sender = await boss.work<{ outboxId: string }>(queues.sendEmail, { ...polling, batchSize: 20 }, async (jobs) => {
@@ -91,6 +93,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.work(queues.adviceReminders, polling, async () => {
     await sendAdviceReminders();
   });
+  await boss.work(queues.pruneOutbox, polling, async () => {
+    await pruneSentEmails();
+  });
 
   if (options.schedules ?? true) {
     await boss.schedule(queues.relayOutbox, '* * * * *');
@@ -98,6 +103,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     await boss.schedule(queues.messageDigest, '0 7 * * *', undefined, { tz: 'Europe/London' });
     // Hourly: a reminder or overdue notice goes once (the request row records it), on the day it falls due.
     await boss.schedule(queues.adviceReminders, '15 * * * *', undefined, { tz: 'Europe/London' });
+    await boss.schedule(queues.pruneOutbox, '30 3 * * *', undefined, { tz: 'Europe/London' });
   }
 
   // A wake-up relays at once, in this process; the cron relay catches anything a wake-up missed.

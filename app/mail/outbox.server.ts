@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { outboxEmails } from '../../db/schema';
 import type { Database, Transaction } from '../../db/client';
 import type { Locale } from '../i18n/config';
@@ -85,4 +85,18 @@ export async function deliverQueuedEmail(id: string, now = () => new Date()): Pr
       .where(and(eq(outboxEmails.id, id), isNull(outboxEmails.sentAt)));
     throw error;
   }
+}
+
+/**
+ * How long the record of a sent email is kept (who, which template, when; its parameters are
+ * already gone): long enough to answer "did you email me?", no longer than that needs.
+ */
+export const SENT_EMAIL_RETENTION_DAYS = 90;
+
+/** Deletes the records of emails sent more than SENT_EMAIL_RETENTION_DAYS ago; unsent ones stay. */
+export async function pruneSentEmails(now = new Date()): Promise<number> {
+  const db = await getDb();
+  const before = new Date(now.getTime() - SENT_EMAIL_RETENTION_DAYS * 24 * 60 * 60 * 1000);
+  const deleted = await db.delete(outboxEmails).where(lt(outboxEmails.sentAt, before)).returning({ id: outboxEmails.id });
+  return deleted.length;
 }

@@ -1,9 +1,9 @@
-import { eq, isNull } from 'drizzle-orm';
+import { eq, inArray, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId_.messages';
 import { postMessage } from '~/services/messages.server';
 import { sendMessageDigests, sweepBreaches } from '~/services/notifications.server';
-import { wakeMailer } from '~/mail/outbox.server';
+import { pruneSentEmails, wakeMailer } from '~/mail/outbox.server';
 import { grantConsent } from '~/services/consents.server';
 import { addDays, todayInLondon } from '~/domain/timescales';
 import { adviceOrganisations, areaTeams, children, messages, outboxEmails, serviceStandardBreaches, users, type User } from '../../db/schema';
@@ -147,6 +147,25 @@ describe('the outbox while SMTP is down', () => {
     expect(new Set(ids)).toEqual(new Set(queued.map((row) => `<${row.id}@ehcp-portal>`)));
     expect(mail.messages.every((m) => m.to.includes(teammate.email))).toBe(true);
   }, 60_000);
+});
+
+describe('keeping the record of sent emails', () => {
+  it('forgets emails sent more than 90 days ago, keeps newer ones, and never drops one not yet sent', async () => {
+    // The real clock: the worker may send the unsent row meanwhile, which must not make it old.
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+    const row = (sentAt: Date | null, createdAt: Date) => ({ toAddress: 'someone@test.example', locale: 'en' as const, template: 'verifyEmail', params: {}, sentAt, createdAt });
+    const [old, recent, unsent] = await db
+      .insert(outboxEmails)
+      .values([row(daysAgo(91), daysAgo(91)), row(daysAgo(89), daysAgo(89)), row(null, daysAgo(200))])
+      .returning({ id: outboxEmails.id });
+    expect(await pruneSentEmails(now)).toBeGreaterThanOrEqual(1);
+    const left = new Set((await db.select({ id: outboxEmails.id }).from(outboxEmails)).map((r) => r.id));
+    expect(left.has(old.id)).toBe(false);
+    expect(left.has(recent.id)).toBe(true);
+    expect(left.has(unsent.id)).toBe(true);
+    await db.delete(outboxEmails).where(inArray(outboxEmails.id, [recent.id, unsent.id]));
+  });
 });
 
 describe('a message typed after the session ran out', () => {
