@@ -68,26 +68,19 @@ export default function ServiceStandards() {
         <h2 className="govuk-heading-m">{t('standards.changeHeading')}</h2>
         <p className="govuk-body">{t('standards.changeIntro', { date: formatDate(tomorrow, locale) })}</p>
         <Form method="post" noValidate key={formKey}>
-          <TextInput
-            name="acknowledgeWithin"
-            label={t('standards.acknowledgeLabel')}
-            hint={t('standards.daysHint')}
-            error={errors.acknowledgeWithin}
-            defaultValue={values.acknowledgeWithin ?? String(now.acknowledgeWithin)}
-            inputMode="numeric"
-            widthClass="govuk-input--width-2"
-            autoComplete="off"
-          />
-          <TextInput
-            name="replyWithin"
-            label={t('standards.replyLabel')}
-            hint={t('standards.daysHint')}
-            error={errors.replyWithin}
-            defaultValue={values.replyWithin ?? String(now.replyWithin)}
-            inputMode="numeric"
-            widthClass="govuk-input--width-2"
-            autoComplete="off"
-          />
+          {(['acknowledgeWithin', 'replyWithin'] as const).map((field) => (
+            <TextInput
+              key={field}
+              name={field}
+              label={t(field === 'acknowledgeWithin' ? 'standards.acknowledgeLabel' : 'standards.replyLabel')}
+              hint={t('standards.daysHint')}
+              error={errors[field]}
+              defaultValue={values[field] ?? String(now[field])}
+              inputMode="numeric"
+              widthClass="govuk-input--width-2"
+              autoComplete="off"
+            />
+          ))}
           <SubmitButton>{t('standards.submit')}</SubmitButton>
         </Form>
       </div>
