@@ -73,6 +73,14 @@ export async function requireLaAdmin(request: Request): Promise<User & { laId: s
   return { ...admin, laId: admin.laId };
 }
 
+/** A manager, checked by the policy for their own LA: the LA-wide figures' guard. */
+export async function requireManager(request: Request): Promise<User & { laId: string }> {
+  const user = await requireRole(request, ['manager']);
+  const manager = await requireAccess(request, 'read', { type: 'la', laId: user.laId ?? '' });
+  if (!manager.laId) throw deniedResponse('forbidden');
+  return { ...manager, laId: manager.laId };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

@@ -34,3 +34,15 @@ export function formatDateTime(instant: Date | string, locale: Locale): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
   return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(d);
 }
+
+const percentFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** "66.7%" / "66,7%" from a percentage (66.7, not 0.667). */
+export function formatPercent(percent: number, locale: Locale): string {
+  let f = percentFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(dateLocaleTag[locale], { style: 'percent', maximumFractionDigits: 1 });
+    percentFormats.set(locale, f);
+  }
+  return f.format(percent / 100);
+}

@@ -166,7 +166,7 @@ function FamilyHome({ childList, forSelf }: { childList: Awaited<ReturnType<type
 }
 
 /** Where casework starts each day, for caseworkers and managers alike. */
-function StaffShortcuts() {
+function StaffShortcuts({ figures = false }: { figures?: boolean }) {
   const { t } = useTranslation();
   return (
     <ul className="govuk-list">
@@ -180,6 +180,13 @@ function StaffShortcuts() {
           {t('home.caseload.intake')}
         </Link>
       </li>
+      {figures ? (
+        <li>
+          <Link className="govuk-link" to="/reports/timeliness">
+            {t('home.teams.timeliness')}
+          </Link>
+        </li>
+      ) : null}
     </ul>
   );
 }
@@ -217,7 +224,7 @@ function Teams({ teams }: { teams: Awaited<ReturnType<typeof teamSummaries>> }) 
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.teams.heading')}</h1>
-      <StaffShortcuts />
+      <StaffShortcuts figures />
       <Table
         caption={t('home.teams.caption')}
         head={[t('home.teams.team'), t('home.teams.openCases'), t('home.teams.unallocated'), t('home.teams.caseworkers')]}

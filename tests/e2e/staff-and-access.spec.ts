@@ -48,6 +48,25 @@ test('a manager sees their teams', async ({ page }) => {
   await expect(page.getByRole('table')).toContainText('South area team');
 });
 
+test('a manager reads the timeliness figures for a year and downloads them', async ({ page }) => {
+  const thisYear = new Date().getUTCFullYear();
+  await signIn(page, 'manager');
+  await page.getByRole('link', { name: 'Timeliness figures' }).click();
+  await expectPage(page, `Timeliness, ${thisYear}`);
+  const plans = page.getByRole('table', { name: 'Final EHC plans issued (20 weeks from the request)' });
+  await expect(plans.getByRole('row', { name: /^All teams/ })).toBeVisible();
+
+  await page.getByLabel('Year').selectOption(String(thisYear - 1));
+  await page.getByRole('button', { name: 'Show figures' }).click();
+  await expectPage(page, `Timeliness, ${thisYear - 1}`);
+  await expect(page).toHaveURL(new RegExp(`year=${thisYear - 1}`));
+
+  const download = page.getByRole('link', { name: `Download the figures for ${thisYear - 1} (CSV)` });
+  const csv = await page.request.get((await download.getAttribute('href'))!);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  expect((await csv.text()).split('\r\n')[0]).toBe('"Measure","Area team","Done","On time","Exception cases","On time (excluding exception cases)"');
+});
+
 test('an admin invites a caseworker, who sets a password from the email', async ({ page, browser, javaScriptEnabled }) => {
   const email = uniqueEmail('caseworker');
   const since = new Date();

@@ -1,0 +1,83 @@
+/**
+ * Timeliness figures for managers and scrutiny panels, from the same statutory clock the
+ * families see (app/domain/case-clock.ts). Pure: the caller passes the clocks and the period.
+ *
+ * For a step the council completes (the decision whether to assess, the final plan):
+ * - counted when it was completed within the period (both ends included);
+ * - on time when the clock says 'met' (done by its due date);
+ * - an exception case when a legal exception for that step was recorded on or before the day it
+ *   was done. As in the DfE's SEN2 return, the headline rate leaves exception cases out of both
+ *   sides: onTime / (total - exceptions). `percent` is null when nothing is left to divide by.
+ * Professional advice is counted when it was sent within the period, on time when sent by its
+ * due date (6 weeks); there are no exceptions for it.
+ */
+import type { ClockEntry, ClockException } from './case-clock';
+import { compareDates, type IsoDate } from './timescales';
+
+export type Period = { from: IsoDate; to: IsoDate };
+
+export type Measure = { total: number; onTime: number; exceptions: number; percent: number | null };
+
+export type CaseClockFacts = {
+  clock: readonly ClockEntry[];
+  exceptions: readonly Pick<ClockException, 'step' | 'recordedOn'>[];
+};
+
+/** `open`: still waiting for the professional (not sent, not cancelled). */
+export type AdviceFacts = { dueBy: IsoDate; sentOn: IsoDate | null; open: boolean };
+
+export type TimelinessFigures = {
+  decisions: Measure;
+  finalPlans: Measure;
+  advice: Measure;
+  /** Today: what is past its time limit and not done (no exception recorded). */
+  overdueNow: { decisions: number; finalPlans: number; advice: number };
+};
+
+const within = (day: IsoDate, period: Period) => compareDates(day, period.from) >= 0 && compareDates(day, period.to) <= 0;
+
+function measure(total: number, onTime: number, exceptions: number): Measure {
+  const counted = total - exceptions;
+  return { total, onTime, exceptions, percent: counted === 0 ? null : Math.round((onTime / counted) * 1000) / 10 };
+}
+
+export function stepTimeliness(cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan', period: Period): Measure {
+  let total = 0;
+  let onTime = 0;
+  let exceptions = 0;
+  for (const c of cases) {
+    const entry = c.clock.find((e) => e.step === step);
+    if (!entry?.completedOn || !within(entry.completedOn, period)) continue;
+    total++;
+    const completedOn = entry.completedOn;
+    if (c.exceptions.some((x) => x.step === step && compareDates(x.recordedOn, completedOn) <= 0)) exceptions++;
+    else if (entry.status === 'met') onTime++;
+  }
+  return measure(total, onTime, exceptions);
+}
+
+export function adviceTimeliness(requests: readonly AdviceFacts[], period: Period): Measure {
+  const sent = requests.filter((r): r is AdviceFacts & { sentOn: IsoDate } => r.sentOn !== null && within(r.sentOn, period));
+  return measure(sent.length, sent.filter((r) => compareDates(r.sentOn, r.dueBy) <= 0).length, 0);
+}
+
+const missedNow = (cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan') =>
+  cases.filter((c) => c.clock.some((e) => e.step === step && e.status === 'missed')).length;
+
+export function timelinessFigures(cases: readonly CaseClockFacts[], advice: readonly AdviceFacts[], period: Period, today: IsoDate): TimelinessFigures {
+  return {
+    decisions: stepTimeliness(cases, 'decisionToAssess', period),
+    finalPlans: stepTimeliness(cases, 'finalPlan', period),
+    advice: adviceTimeliness(advice, period),
+    overdueNow: {
+      decisions: missedNow(cases, 'decisionToAssess'),
+      finalPlans: missedNow(cases, 'finalPlan'),
+      advice: advice.filter((a) => a.open && compareDates(today, a.dueBy) > 0).length,
+    },
+  };
+}
+
+/** A calendar year, the period the SEN2 return and most scrutiny reports use. */
+export function calendarYear(year: number): Period {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
