@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { getOptionalUser, requireCaseAccess } from '~/auth/access.server';
 import { isStaff } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
+import { standardsOn } from '~/domain/service-standards';
+import { todayInLondon } from '~/domain/timescales';
 import { readMultipartForm } from '~/forms/form.server';
 import { MESSAGE_MAX_LENGTH, parseMessageForm } from '~/forms/message.server';
 import { formFailure, isSameOrigin, originOf } from '~/http.server';
@@ -42,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewerSide: isStaff(user) ? ('la' as const) : ('family' as const),
     thread,
     clock: threadClock(thread, standards),
+    // What the council promises for a message sent today (a change of standards starts tomorrow).
+    promise: standardsOn(standards, todayInLondon()),
     held,
     missed,
     // A fresh key for each form shown: a second send of the same form stores nothing new.
@@ -85,7 +89,7 @@ async function keepForAfterSignIn(request: Request, caseId: string, body: string
 export default function CaseMessages() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, childName, viewerSide, thread, clock, held, missed, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { caseId, childName, viewerSide, thread, clock, promise, held, missed, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   const awaiting = clock.state === 'awaiting' ? clock : null;
   const lastFamilyMessage = [...thread].reverse().find((m) => m.side === 'family');
@@ -97,6 +101,12 @@ export default function CaseMessages() {
         <span className="govuk-caption-l">{childName}</span>
         <h1 className="govuk-heading-l">{t('messages.heading')}</h1>
         <p className="govuk-body">{t(viewerSide === 'family' ? 'messages.introFamily' : 'messages.introStaff')}</p>
+        <p className="govuk-body">
+          {t('messages.promise', {
+            acknowledge: t('standards.workingDays', { count: promise.acknowledgeWithin }),
+            reply: t('standards.workingDays', { count: promise.replyWithin }),
+          })}
+        </p>
         {thread.length === 0 ? <p className="govuk-body">{t('messages.none')}</p> : null}
         <Messages
           label={t('messages.heading')}

@@ -31,6 +31,7 @@ test('a Friday-evening message gets the right reply-by date; a teammate answers 
   await expect(page.getByText('Could you tell us when the draft plan meeting will be?')).toBeVisible();
   await expect(page.getByRole('link', { name: 'school-letter.pdf (1 KB)' })).toBeVisible();
   await expect(page.getByText('We will reply by Tuesday 8 June 2027')).toBeVisible();
+  await expect(page.getByText('The council aims to acknowledge a message within 2 working days and to answer it within 5 working days, not counting weekends and bank holidays.')).toBeVisible();
   await expect(page.getByLabel('Your message')).toHaveValue('');
 
   // Zara's caseworker, Tom Okafor, is emailed (no message text in it) and finds it at the top of his inbox.

@@ -37,8 +37,9 @@ describe('the case thread', () => {
     const [a, b] = await Promise.all([send(parent, form), send(parent, form)]);
     expect([a.status, b.status]).toEqual([302, 302]);
     expect(await db.select().from(messages).where(eq(messages.caseId, caseId))).toHaveLength(1);
-    const { thread, clock, viewerSide } = await (await read(parent)).json();
+    const { thread, clock, viewerSide, promise } = await (await read(parent)).json();
     expect(viewerSide).toBe('family');
+    expect(promise).toEqual({ acknowledgeWithin: 2, replyWithin: 5 });
     expect(thread[0]).toMatchObject({ side: 'family', body: form.body, senderName: parent.name });
     expect(clock.state).toBe('awaiting');
   });
