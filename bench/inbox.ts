@@ -45,6 +45,7 @@ export async function benchInbox(): Promise<InboxReport> {
       { label: 'inbox: a caseworker’s own cases', path: '/inbox', token: tokens.caseworker },
       { label: 'inbox: the caseworker’s area team', path: '/inbox?view=team', token: tokens.caseworker },
       { label: 'inbox: a manager, the whole LA', path: '/inbox', token: tokens.manager },
+      { label: 'timeliness report: a manager, the whole LA', path: '/reports/timeliness', token: tokens.manager },
     ];
     const timings: RouteTiming[] = [];
     for (const route of routes) timings.push(await time(base, route));
@@ -132,6 +133,13 @@ async function seed(db: Db) {
         (SELECT max(r.created_at) FROM messages r WHERE r.case_id = m.case_id AND r.side = 'la' AND r.substantive), '-infinity')
       GROUP BY m.case_id) w
     WHERE cases.id = w.case_id`);
+  // Every case has its decision to assess on record (day 30 after the request), for the
+  // timeliness report, which runs each case's statutory clock.
+  await db.execute(sql`
+    INSERT INTO case_events (case_id, kind, actor_id, occurred_at, details)
+    SELECT id, 'assessment_agreed', caseworker_id, request_received + 30,
+           jsonb_build_object('outcome', 'agreed', 'decidedOn', to_char(request_received + 30, 'YYYY-MM-DD'))
+    FROM cases WHERE request_received + 30 <= CURRENT_DATE`);
   await db.execute(sql`ANALYZE`);
 
   const [caseworker] = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM users WHERE email = 'cw1@bench.example'`));
