@@ -69,22 +69,31 @@ function calendarDateOf(dayNumber: number): CalendarDate {
   };
 }
 
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
 function format(dayNumber: number): IsoDate {
   const { year, month, day } = calendarDateOf(dayNumber);
   if (year < 0 || year > 9999) {
     throw new RangeError(`Date arithmetic went outside the years 0000-9999 (day ${dayNumber})`);
   }
-  const pad = (value: number, width: number) => String(value).padStart(width, '0');
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+// Valid dates already parsed: reports run thousands of clocks over the same few hundred days.
+const parsedDates = new Map<string, number>();
+const PARSED_DATES_KEPT = 20_000;
+
 function parse(value: unknown, name: string): number {
+  const known = typeof value === 'string' ? parsedDates.get(value) : undefined;
+  if (known !== undefined) return known;
   const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
   const dayNumber = match ? dayNumberOf(Number(match[1]), Number(match[2]), Number(match[3])) : NaN;
   // An impossible date such as 2026-02-30 rolls over into another month, so it fails the round trip.
   if (Number.isNaN(dayNumber) || format(dayNumber) !== value) {
     throw new RangeError(`${name} must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
+  if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
+  parsedDates.set(value as string, dayNumber);
   return dayNumber;
 }
 
