@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInLondon();
   const year = reportYear(new URL(request.url), today);
   const report = await timelinessReport(manager.laId, calendarYear(year));
-  return json({ year, thisYear: Number(today.slice(0, 4)), today, ...report });
+  return json({ year, thisYear: Number(today.slice(0, 4)), ...report });
 }
 
 type Row = FiguresRow & { name: string };
