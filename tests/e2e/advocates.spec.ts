@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addMonths, todayInLondon } from '../../app/domain/timescales';
-import { expect, expectPage, latestEmailTo, linkIn, signIn, test, uniqueEmail, visit } from './support/fixtures';
+import { expect, expectPage, latestEmailTo, linkIn, saveSection, signIn, test, uniqueEmail, visit } from './support/fixtures';
 
 /**
  * A SENDIASS adviser helps a family with their consent: the parent chooses what the adviser may
@@ -27,14 +27,6 @@ async function giveConsent(page: Page, childName: string, options: { advocateEma
   await page.getByRole('button', { name: 'Give permission' }).click();
   await expect(page.getByText('Permission given. The adviser has been told by email.')).toBeVisible();
   await expectPage(page, 'Advisers who can help with this case');
-}
-
-async function saveSection(page: Page, taskName: string, fill: () => Promise<void>) {
-  await page.getByRole('link', { name: taskName }).click();
-  await expectPage(page, taskName);
-  await fill();
-  await page.getByRole('button', { name: 'Save and continue' }).click();
-  await expectPage(page, 'Ask for an EHC needs assessment');
 }
 
 test('an adviser finishes and sends a family’s request and writes to the council on their behalf, until the parent withdraws permission', async ({ page, browser, javaScriptEnabled }) => {

@@ -1,54 +1,22 @@
 import { addDays, todayInLondon } from '../../app/domain/timescales';
 import { formatDate } from '../../app/i18n/format';
-import type { Page } from '@playwright/test';
-import { expect, expectPage, latestEmailTo, linkIn, signIn, test, uniqueEmail, visit } from './support/fixtures';
+import { expect, expectPage, latestEmailTo, registerParent, saveSection, signIn, signInAsParent, test, uniqueEmail } from './support/fixtures';
 
 /**
  * A parent asks for an EHC needs assessment online: adds a child, leaves after two sections,
  * comes back, finishes, uploads a report, sends it, and gets a receipt; a caseworker picks it
  * takes it from intake and the family sees their name.
  */
-const password = 'a long family password';
 
 // One long journey through every page of the request: more than the default 30 s.
 test.setTimeout(120_000);
-
-async function registerAndSignIn(page: Page, email: string, name: string) {
-  const since = new Date();
-  await visit(page, '/register');
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('A parent or carer').check();
-  await page.getByLabel('Create a password').fill(password);
-  await page.getByLabel('Confirm your password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expectPage(page, 'Check your email');
-  await page.goto(linkIn(await latestEmailTo(email, { subjectIncludes: 'Confirm', since }), '/verify-email'));
-  await signInWithPassword(page, email);
-}
-
-async function signInWithPassword(page: Page, email: string) {
-  await visit(page, '/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expectPage(page, 'Your children');
-}
-
-async function saveSection(page: Page, taskName: string, fill: () => Promise<void>) {
-  await page.getByRole('link', { name: taskName }).click();
-  await expectPage(page, taskName);
-  await fill();
-  await page.getByRole('button', { name: 'Save and continue' }).click();
-  await expectPage(page, 'Ask for an EHC needs assessment');
-}
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 
 test('a parent requests an assessment, saving and returning; the caseworker allocates it', async ({ page, browser, javaScriptEnabled }) => {
   const email = uniqueEmail('request');
-  await registerAndSignIn(page, email, 'Robin Parent');
+  await registerParent(page, email, 'Robin Parent');
 
   await page.getByRole('button', { name: 'Add a child' }).click();
   await expectPage(page, 'Add a child or young person');
@@ -84,7 +52,7 @@ test('a parent requests an assessment, saving and returning; the caseworker allo
   // Leave, and come back later.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expectPage(page, 'Sign in');
-  await signInWithPassword(page, email);
+  await signInAsParent(page, email);
   await page.getByRole('link', { name: 'Maya Test' }).click();
   await page.getByRole('button', { name: 'Continue your request' }).click();
   await expectPage(page, 'Ask for an EHC needs assessment');

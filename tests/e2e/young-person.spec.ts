@@ -1,33 +1,13 @@
-import type { Page } from '@playwright/test';
-import { expect, expectPage, latestEmailTo, linkIn, test, uniqueEmail, visit } from './support/fixtures';
+import { expect, expectPage, latestEmailTo, linkIn, registerParent, test, uniqueEmail, visit } from './support/fixtures';
 
 /**
  * Over compulsory school age, the case is the young person's: a parent invites them, and the
  * young person chooses whether the parent keeps access. (The day of the change itself is tested
  * with a fixed clock in tests/integration/young-person-handover.test.ts.)
  */
-const password = 'a long family password';
-
-async function register(page: Page, email: string, name: string) {
-  const since = new Date();
-  await visit(page, '/register');
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('A parent or carer').check();
-  await page.getByLabel('Create a password').fill(password);
-  await page.getByLabel('Confirm your password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expectPage(page, 'Check your email');
-  await page.goto(linkIn(await latestEmailTo(email, { subjectIncludes: 'Confirm', since }), '/verify-email'));
-  await visit(page, '/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expectPage(page, 'Your children');
-}
 
 test('a parent records, then withdraws, that their 17-year-old lacks capacity; invites them; the young person decides whether the parent keeps access', async ({ page, browser, javaScriptEnabled }) => {
-  await register(page, uniqueEmail('yp-parent'), 'Jo Parent');
+  await registerParent(page, uniqueEmail('yp-parent'), 'Jo Parent');
   await page.getByRole('button', { name: 'Add a child' }).click();
   await expectPage(page, 'Add a child or young person');
   await page.getByLabel('First name').fill('Rowan');

@@ -32,6 +32,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import type { users } from '../../../db/schema';
+import { latestEmailTo, linkIn } from './mail';
 
 export { expect };
 export { latestEmailTo, linkIn, uniqueEmail, type SinkEmail } from './mail';
@@ -74,6 +75,42 @@ export async function signIn(page: Page, user: DemoUser) {
   await expect(page, `signing in as ${email} should leave the sign-in page`).not.toHaveURL(/\/sign-in(\?|$)/, {
     timeout: 10_000,
   });
+}
+
+/** The password every parent registered by a journey uses. */
+export const familyPassword = 'a long family password';
+
+/** Signs in through the sign-in form as a parent a journey registered; lands on their children. */
+export async function signInAsParent(page: Page, email: string) {
+  await visit(page, '/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(familyPassword);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expectPage(page, 'Your children');
+}
+
+/** Registers a new parent, follows the emailed confirmation link and signs in. */
+export async function registerParent(page: Page, email: string, name: string) {
+  const since = new Date();
+  await visit(page, '/register');
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('A parent or carer').check();
+  await page.getByLabel('Create a password').fill(familyPassword);
+  await page.getByLabel('Confirm your password').fill(familyPassword);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expectPage(page, 'Check your email');
+  await page.goto(linkIn(await latestEmailTo(email, { subjectIncludes: 'Confirm', since }), '/verify-email'));
+  await signInAsParent(page, email);
+}
+
+/** Opens one task of the request's task list, fills it in and saves it back to the list. */
+export async function saveSection(page: Page, taskName: string, fill: () => Promise<void>) {
+  await page.getByRole('link', { name: taskName }).click();
+  await expectPage(page, taskName);
+  await fill();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expectPage(page, 'Ask for an EHC needs assessment');
 }
 
 // ---- accessibility -----------------------------------------------------------------------------
