@@ -1,5 +1,5 @@
 import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { children, emailTokens, localAuthorities, signInFailures, users, type Child, type User } from '../../db/schema';
+import { children, emailTokens, localAuthorities, rateLimitEvents, users, type Child, type User } from '../../db/schema';
 import type { Transaction } from '../../db/client';
 import { hashPassword, verifyDecoy, verifyPassword } from '../auth/password.server';
 import { createSession, invalidateAllSessions } from '../auth/session.server';
@@ -147,21 +147,21 @@ export async function signIn(email: string, password: string, origin: string, no
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const [{ failures }] = await db
     .select({ failures: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.email, email), gt(signInFailures.attemptedAt, since)));
+    .from(rateLimitEvents)
+    .where(and(eq(rateLimitEvents.bucket, 'sign_in'), eq(rateLimitEvents.key, email), gt(rateLimitEvents.at, since)));
   if (failures >= MAX_FAILED_SIGN_INS) return { kind: 'throttled' };
 
   const user = await findUserByEmail(email);
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyDecoy(password), false);
   if (!user || !passwordOk) {
-    await db.insert(signInFailures).values({ email, attemptedAt: now });
+    await db.insert(rateLimitEvents).values({ bucket: 'sign_in', key: email, at: now });
     return { kind: 'invalid' };
   }
   if (!user.emailVerifiedAt) {
     await sendVerificationAgain(user, origin);
     return { kind: 'unverified' };
   }
-  await db.delete(signInFailures).where(eq(signInFailures.email, email));
+  await db.delete(rateLimitEvents).where(and(eq(rateLimitEvents.bucket, 'sign_in'), eq(rateLimitEvents.key, email)));
   const token = await createSession(user.id, now);
   await recordAudit({ userId: user.id, action: 'sign_in', subjectType: 'user', subjectId: user.id, outcome: 'allowed' });
   return { kind: 'signed_in', token, user };

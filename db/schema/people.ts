@@ -1,4 +1,4 @@
-import { boolean, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { adviceOrganisations, areaTeams, localAuthorities } from './tenancy';
 
@@ -44,6 +44,13 @@ export const users = pgTable(
     messageEmails: text('message_emails', { enum: messageEmailChoices }).notNull().default('immediate'),
     /** The daily digest has covered family messages up to this moment. */
     digestSentThrough: timestamp('digest_sent_through', { withTimezone: true }),
+    /** Set by the LA admin for a leaver: the account cannot sign in and all its sessions end. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /** TOTP (RFC 6238) shared secret, base32; confirmed once mfaEnabledAt is set. */
+    mfaSecret: text('mfa_secret'),
+    mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
+    /** The last TOTP time step accepted, so a code cannot be used twice. */
+    mfaLastStep: bigint('mfa_last_step', { mode: 'number' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -64,11 +71,23 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Password checked, second factor (or its enrolment) still to come: such a session opens only the two-factor pages. */
+    mfaPending: boolean('mfa_pending').notNull().default(false),
+    /** Shown on the account's list of active sessions. */
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-export const emailTokenPurposes = ['verify_email', 'reset_password', 'staff_invite', 'young_person_invite', 'professional_invite'] as const;
+export const emailTokenPurposes = [
+  'verify_email',
+  'reset_password',
+  'staff_invite',
+  'young_person_invite',
+  'professional_invite',
+  'change_email',
+] as const;
 
 /** One-time links sent by email; stored hashed, used once. */
 export const emailTokens = pgTable(
@@ -82,19 +101,40 @@ export const emailTokens = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /** For change_email: the address to move to once its owner follows the link. */
+    newEmail: text('new_email'),
   },
   (t) => [index('email_tokens_user').on(t.userId, t.purpose)],
 );
 
-/** Failed sign-ins, counted per email address to throttle guessing. */
-export const signInFailures = pgTable(
-  'sign_in_failures',
+/** One-time recovery codes for the second factor, stored hashed. */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
   {
     id: id(),
-    email: text('email').notNull(),
-    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
   },
-  (t) => [index('sign_in_failures_email').on(t.email, t.attemptedAt)],
+  (t) => [index('mfa_recovery_codes_user').on(t.userId)],
+);
+
+/**
+ * Throttling events (sign-in failures, registrations, password-reset and resend requests),
+ * counted per bucket and key (an account, an address, or both) over a sliding window.
+ */
+export const rateLimitEvents = pgTable(
+  'rate_limit_events',
+  {
+    id: id(),
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rate_limit_events_bucket_key').on(t.bucket, t.key, t.at)],
 );
 
 /** A child or young person (0-25) known to one LA. */
