@@ -3,6 +3,7 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
+import { CLIENT_ADDRESS_HEADER } from '../app/client-address.server';
 import { closeDb } from '../app/db.server';
 import { getEnv } from '../app/env.server';
 import { startWorker, stopWorker } from '../app/jobs/worker.server';
@@ -18,6 +19,11 @@ const build = (await import(buildPath)) as ServerBuild;
 const app = express();
 app.disable('x-powered-by');
 app.use(compression());
+// The one place the client's address is decided; a header of that name from outside is replaced.
+app.use((req, _res, next) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  next();
+});
 app.use((_req, res, next) => {
   // Inline scripts (Remix's hydration data, scroll restoration) run only with this request's nonce.
   const nonce = randomBytes(16).toString('base64');
