@@ -8,7 +8,7 @@ import { formatDate } from '../i18n/format';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { issueProfessionalInvite } from './accounts.server';
 import { recordAudit } from './audit.server';
-import { familyMembersOf } from './family.server';
+import { familyAudience } from './family.server';
 
 /**
  * Advice during an EHC needs assessment: the caseworker asks named professionals, each writes
@@ -268,7 +268,7 @@ async function tellFamilyAdviceIsReady(requestId: string, origin: string, now: D
       .innerJoin(children, eq(children.id, cases.childId))
       .where(eq(cases.id, claimed.caseId));
     if (!child) return false;
-    for (const member of await familyMembersOf(tx, child.id)) {
+    for (const member of await familyAudience(tx, child.id, 'read')) {
       await queueEmail(tx, 'adviceAvailable', member, { name: member.name, childName: child.firstName, link: `${origin}/cases/${claimed.caseId}/advice/${requestId}` });
     }
     return true;

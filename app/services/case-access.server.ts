@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { adviceOrganisations, adviceRequests, areaTeams, children, users, type Case } from '../../db/schema';
 import { adviceAccessEndsOn, professionalHasAccess } from '../domain/advice';
 import { getDb } from '../db.server';
-import { familySideOf } from './consents.server';
+import { familySideOf } from './family.server';
 
 /**
  * "Who can see this case": every person and organisation with access to a child's case today,

@@ -9,7 +9,7 @@ import { getFixedT } from '../i18n/i18n.server';
 import { getDb } from '../db.server';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
-import { familyMembersOf } from './family.server';
+import { familyAudience } from './family.server';
 
 /**
  * Moving a case through the statutory process. The pure workflow decides whether a step is
@@ -89,7 +89,7 @@ async function childName(tx: Transaction, childId: string) {
 
 /** A short email to each family member, in their language: what changed and where to read it. */
 async function tellFamilyOfProgress(tx: Transaction, caseId: string, childId: string, origin: string) {
-  const [family, name] = await Promise.all([familyMembersOf(tx, childId), childName(tx, childId)]);
+  const [family, name] = await Promise.all([familyAudience(tx, childId, 'read'), childName(tx, childId)]);
   for (const member of family) {
     await queueEmail(tx, 'caseProgress', member, { name: member.name, childName: name, link: `${origin}/cases/${caseId}` });
   }
@@ -122,7 +122,7 @@ export async function sendApology(actor: User, caseId: string, apology: Apology,
     if (!current) return false;
     await tx.insert(caseEvents).values({ caseId, kind: 'apology_sent', actorId: actor.id, occurredAt: now, details: { ...apology } });
     await recordAudit({ userId: actor.id, action: 'record:apology', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
-    const [family, name] = await Promise.all([familyMembersOf(tx, current.childId), childName(tx, current.childId)]);
+    const [family, name] = await Promise.all([familyAudience(tx, current.childId, 'read'), childName(tx, current.childId)]);
     for (const member of family) {
       const t = getFixedT(member.locale);
       await queueEmail(tx, 'apology', member, {

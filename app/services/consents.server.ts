@@ -26,6 +26,7 @@ import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
 import { caseProgress } from './case-progress.server';
 import { standardsOf, threadClock, threadOf } from './messages.server';
+import { consentFacts } from './family.server';
 import { controlOf } from './young-person.server';
 
 /**
@@ -33,36 +34,6 @@ import { controlOf } from './young-person.server';
  * child's case; every grant, confirmation and revocation is written with its history and to the
  * audit log, in one transaction. The rules are app/domain/consent.ts.
  */
-
-/** What the policy needs to know about a child's family side today: loaded by app/auth/access.server.ts. */
-export async function familySideOf(child: Child, today: string, db?: Database | Transaction) {
-  const handle = db ?? (await getDb());
-  const [parents, control, consents] = await Promise.all([
-    handle.select({ userId: childParents.userId }).from(childParents).where(eq(childParents.childId, child.id)),
-    controlOf(child, today, handle),
-    handle
-      .select()
-      .from(advocateConsents)
-      .where(and(eq(advocateConsents.childId, child.id), isNull(advocateConsents.revokedAt))),
-  ]);
-  return {
-    parentIds: parents.map((p) => p.userId),
-    youngPersonId: child.youngPersonUserId,
-    parentAccess: control.parentAccess,
-    advocateConsents: liveConsents(consents, child, control, today),
-    control,
-  };
-}
-
-function facts(consent: AdvocateConsent, child: Pick<Child, 'youngPersonUserId'>) {
-  return { ...consent, grantedByParent: consent.grantedBy !== child.youngPersonUserId };
-}
-
-function liveConsents(consents: readonly AdvocateConsent[], child: Child, control: CaseControl, today: string): LiveConsent[] {
-  return consents
-    .filter((c) => isLive(facts(c, child), today, youngPersonDecides(control)))
-    .map((c) => ({ consentId: c.id, adviceOrgId: c.adviceOrgId, advocateUserId: c.advocateUserId, scope: c.scope, grantedBy: c.grantedBy, expiresOn: c.expiresOn }));
-}
 
 /** The advice organisations a family may choose from: those listed by the child's LA. */
 export async function adviceOrganisationsFor(laId: string) {
@@ -252,7 +223,7 @@ export async function consentsOfChild(child: Child, control: CaseControl, today:
     : [];
   const decides = youngPersonDecides(control);
   return rows.map(({ consent, organisation, advocateName, grantedByName }) => {
-    const f = facts(consent, child);
+    const f = consentFacts(consent, child);
     const status = consent.revokedAt ? 'revoked' : isLive(f, today, decides) ? 'live' : awaitsYoungPerson(f, today, decides) ? 'awaiting_young_person' : 'expired';
     return {
       id: consent.id,
@@ -305,7 +276,7 @@ export async function advocateWorkspace(advocate: User, today: string): Promise<
   const families = new Map<string, WorkspaceFamily>();
   for (const { consent, child, familyName } of rows) {
     const control = await controlOf(child, today, db);
-    if (!isLive(facts(consent, child), today, youngPersonDecides(control))) continue;
+    if (!isLive(consentFacts(consent, child), today, youngPersonDecides(control))) continue;
     const known = families.get(child.id);
     if (known && (known.scope === 'act' || consent.scope === 'view')) continue;
     families.set(child.id, { consentId: consent.id, grantedBy: consent.grantedBy, childId: child.id, childName: `${child.firstName} ${child.lastName}`, familyName, scope: consent.scope, expiresOn: consent.expiresOn, draftRequestId: null, case: null });

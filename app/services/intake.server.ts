@@ -4,7 +4,7 @@ import { assessmentDeadlines } from '../domain/timescales';
 import { getDb } from '../db.server';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
-import { familyMembersOf } from './family.server';
+import { familyAudience } from './family.server';
 import { findUserByEmail } from './accounts.server';
 import { saveSection, startOrResumeRequest, submitRequest } from './requests.server';
 
@@ -66,7 +66,7 @@ export async function allocateCaseworker(actor: User, caseId: string, caseworker
     await tx.insert(caseEvents).values({ caseId, kind: 'caseworker_allocated', actorId: actor.id, occurredAt: now, details: { caseworkerId, caseworkerName: caseworker.name } });
     await recordAudit({ userId: actor.id, action: 'allocate:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { caseworkerId } }, tx);
     const [family, [child]] = await Promise.all([
-      familyMembersOf(tx, updated.childId),
+      familyAudience(tx, updated.childId, 'read'),
       tx.select({ firstName: children.firstName }).from(children).where(eq(children.id, updated.childId)),
     ]);
     for (const member of family) {

@@ -1,11 +1,10 @@
-import { and, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { cases, children, messages, users, type User } from '../../db/schema';
 import type { Transaction } from '../../db/client';
 import { getDb } from '../db.server';
 import { publicOrigin } from '../env.server';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
-import { todayInLondon } from '../domain/timescales';
-import { familySideOf } from './consents.server';
+import { familyAudience } from './family.server';
 import { recordBreaches } from './messages.server';
 
 /**
@@ -33,7 +32,7 @@ export async function queueMessageNotifications(tx: Transaction, message: NewMes
   const link = `${origin}/cases/${message.caseId}/messages`;
 
   if (message.side === 'la') {
-    for (const member of await familySideRecipients(tx, record.childId)) {
+    for (const member of await familyAudience(tx, record.childId, 'message')) {
       await queueEmail(tx, 'newMessageForFamily', member, { name: member.name, senderName: message.sender.name, childName: record.childName, link });
     }
     return;
@@ -43,26 +42,6 @@ export async function queueMessageNotifications(tx: Transaction, message: NewMes
   for (const person of staff.filter((s) => s.messageEmails === 'immediate' && s.id !== message.sender.id)) {
     await queueEmail(tx, 'newMessageForStaff', person, { name: person.name, childName: record.childName, reference: record.reference, link });
   }
-}
-
-/**
- * Everyone on the family side who may read the thread today: the young person, the parents
- * (unless the young person has not shared their case) and advocates with live consent (the
- * named advocate, or everyone at the organisation the family chose).
- */
-async function familySideRecipients(tx: Transaction, childId: string): Promise<User[]> {
-  const [child] = await tx.select().from(children).where(eq(children.id, childId));
-  if (!child) return [];
-  const side = await familySideOf(child, todayInLondon(), tx);
-  const ids = [...(side.parentAccess === 'none' ? [] : side.parentIds), ...(side.youngPersonId ? [side.youngPersonId] : [])];
-  const consents = side.advocateConsents ?? [];
-  ids.push(...consents.flatMap((c) => (c.advocateUserId ? [c.advocateUserId] : [])));
-  const wholeOrganisations = consents.filter((c) => !c.advocateUserId).map((c) => c.adviceOrgId);
-  const matches = [
-    ...(ids.length > 0 ? [inArray(users.id, ids)] : []),
-    ...(wholeOrganisations.length > 0 ? [and(eq(users.role, 'advocate'), inArray(users.adviceOrgId, wholeOrganisations))] : []),
-  ];
-  return matches.length === 0 ? [] : tx.select().from(users).where(or(...matches));
 }
 
 async function staffToTell(tx: Transaction, teamId: string, caseworkerId: string | null): Promise<User[]> {

@@ -78,7 +78,7 @@ describe('message notifications', () => {
     const advocate = await makeUser(db, 'advocate', { adviceOrgId: org.id });
     const colleague = await makeUser(db, 'advocate', { adviceOrgId: org.id });
     const { child, caseRecord } = await makeChildWithCase(db, { laId, teamId, parentIds: [parent.id], caseworkerId: caseworker.id });
-    await grantConsent(parent, child, { adviceOrgId: org.id, advocateEmail: advocate.email, scope: 'view', expiresOn: addDays(todayInLondon(), 90), formKey: crypto.randomUUID() }, origin);
+    await grantConsent(parent, child, { adviceOrgId: org.id, advocateEmail: advocate.email, scope: 'act', expiresOn: addDays(todayInLondon(), 90), formKey: crypto.randomUUID() }, origin);
     await mail.drained();
     mail.clear();
     await postMessage(caseworker, caseRecord.id, laId, { body: 'Update', substantive: true, formKey: crypto.randomUUID() }, origin);
