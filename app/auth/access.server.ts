@@ -6,7 +6,7 @@ import { consentFor, type LiveConsent } from '../domain/consent';
 import { todayInLondon } from '../domain/timescales';
 import { getDb } from '../db.server';
 import { recordAudit } from '../services/audit.server';
-import { familySideOf } from '../services/consents.server';
+import { familySideOf } from '../services/family.server';
 import { decide, type Action, type CaseSubject, type ChildSubject, type Decision, type Subject } from './policy';
 import { readSessionToken, validateSessionToken } from './session.server';
 

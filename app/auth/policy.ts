@@ -18,7 +18,7 @@ export type Actor = { id: string; role: Role; laId: string | null; teamId: strin
  * far the parents' access reaches now (app/domain/young-person.ts; 'full' when left out) and the
  * advocates' live consents (app/domain/consent.ts).
  */
-type FamilySide = {
+export type FamilySide = {
   parentIds: readonly string[];
   youngPersonId: string | null;
   parentAccess?: ParentAccess;
@@ -106,6 +106,17 @@ function advocateDecision(actor: Actor, action: Action, subject: FamilySide): De
   return scopeAllows(consent.scope, action) ? 'allow' : 'forbidden';
 }
 
+/**
+ * What someone on the family side of a case (a parent, the young person, an advocate) may do
+ * there: the case rule without the staff branches. It decides who of the family hears of a
+ * case's news (app/services/family.server.ts `familyAudience`), so emails follow the page rule.
+ */
+export function decideFamilySide(actor: Actor, action: Action, subject: FamilySide): Decision {
+  return familyDecision(actor, action, subject, caseFamilyActions) ?? advocateDecision(actor, action, subject) ?? 'not_found';
+}
+
+const caseFamilyActions: readonly Action[] = ['read', 'contribute', 'message', 'share'];
+
 function decideChild(actor: Actor, action: Action, subject: ChildSubject): Decision {
   // On the child's record a parent whose access is 'read' may still contribute (invite the young
   // person, record a lack of capacity); one the young person has not shared with still sees the
@@ -136,7 +147,7 @@ function decideDraft(actor: Actor, action: Action, subject: DraftRequestSubject)
 }
 
 function decideCase(actor: Actor, action: Action, subject: CaseSubject): Decision {
-  const family = familyDecision(actor, action, subject, ['read', 'contribute', 'message', 'share']);
+  const family = familyDecision(actor, action, subject, caseFamilyActions);
   if (family) return family;
   const advocate = advocateDecision(actor, action, subject);
   if (advocate) return advocate;

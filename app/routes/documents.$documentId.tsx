@@ -6,7 +6,7 @@ import { decide, isStaff } from '~/auth/policy';
 import { getAdviceRequest } from '~/services/advice.server';
 import { getDb } from '~/db.server';
 import { recordAudit } from '~/services/audit.server';
-import { familySideOf } from '~/services/consents.server';
+import { familySideOf } from '~/services/family.server';
 import { todayInLondon } from '~/domain/timescales';
 import { getDocument, readDocumentFile } from '~/services/documents.server';
 
