@@ -15,9 +15,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const noJsPort = port + 1;
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 // Journeys that depend on the day and time run against servers whose clock is pinned (by
-// libfaketime) to a Friday evening before a bank holiday: 28 May 2027, 6pm in London, with the
+// TEST_CLOCK_START, see server/test-clock.ts) to a Friday evening before a bank holiday: 28 May 2027, 6pm in London, with the
 // Spring bank holiday on Monday 31 May. Each project again has its own server.
-const pinnedClock = '2027-05-28 17:00:00';
+const pinnedClock = '2027-05-28T17:00:00Z';
 const pinnedPort = port + 2;
 const pinnedNoJsPort = port + 3;
 const pinnedSpecs = /messages\.spec\.ts/;

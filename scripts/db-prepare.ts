@@ -1,3 +1,4 @@
+import '../server/test-clock';
 import { openDatabase } from '../db/client';
 import { seedDemoData } from '../app/services/demo-data.server';
 import { getEnv, usesEmbeddedDatabase } from '../app/env.server';

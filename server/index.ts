@@ -1,3 +1,5 @@
+// First: a test's pinned clock (never in production) must be in place before anything reads the time.
+import './test-clock';
 import { randomBytes } from 'node:crypto';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';

@@ -38,16 +38,18 @@ const env: NodeJS.ProcessEnv = {
 delete env.SECURE_COOKIES;
 
 /**
- * E2E_CLOCK ("2027-05-28 17:00:00", UTC): the server and its seed run under libfaketime, the
- * clock starting at that moment and running on. Always on PGlite then: a PostgreSQL server
- * keeps its own clock, and the app and its database must agree on what "now" is.
+ * E2E_CLOCK ("2027-05-28T17:00:00Z"): the server and its seed run on the pinned test clock
+ * (server/test-clock.ts), starting at that moment and running on; that setting is refused in
+ * production, so these servers run with NODE_ENV=test on the same production build. Always on
+ * PGlite then: a PostgreSQL server keeps its own clock, and the app and its database must agree
+ * on what "now" is.
  */
 const clock = process.env.E2E_CLOCK;
 if (clock) {
-  env.FAKETIME_DONT_FAKE_MONOTONIC = '1';
+  env.TEST_CLOCK_START = clock;
+  env.NODE_ENV = 'test';
   delete process.env.DATABASE_URL;
 }
-const underClock = (command: string, args: string[]): [string, string[]] => (clock ? ['faketime', ['-f', `@${clock}`, command, ...args]] : [command, args]);
 
 if (process.env.DATABASE_URL) {
   const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
@@ -70,13 +72,13 @@ if (process.env.DATABASE_URL) {
   console.log(`[e2e server] fresh PGlite in ${dataDir}`);
 }
 
-const prepared = spawnSync(...underClock('npm', ['run', '--silent', 'db:prepare']), { cwd: root, env, stdio: 'inherit' });
+const prepared = spawnSync('npm', ['run', '--silent', 'db:prepare'], { cwd: root, env, stdio: 'inherit' });
 if (prepared.status !== 0) {
   console.error(`[e2e server] npm run db:prepare failed (exit ${prepared.status ?? prepared.signal}).`);
   process.exit(1);
 }
 
-const server = spawn(...underClock(`${root}node_modules/.bin/tsx`, ['server/index.ts']), { cwd: root, env, stdio: 'inherit' });
+const server = spawn(`${root}node_modules/.bin/tsx`, ['server/index.ts'], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.kill(signal));
 }
