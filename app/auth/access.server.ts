@@ -1,13 +1,13 @@
 import { redirect } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
-import { adviceRequests, assessmentRequests, cases, children, type Case, type User } from '../../db/schema';
+import { adviceRequests, assessmentRequests, cases, children, documents, familyViews, messageAttachments, messages, type Case, type StoredDocument, type User } from '../../db/schema';
 import { professionalHasAccess } from '../domain/advice';
 import { consentFor, type LiveConsent } from '../domain/consent';
 import { todayInLondon } from '../domain/timescales';
 import { getDb } from '../db.server';
 import { recordAudit } from '../services/audit.server';
 import { familySideOf } from '../services/family.server';
-import { decide, type Action, type CaseSubject, type ChildSubject, type Decision, type Subject } from './policy';
+import { decide, type Action, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Subject } from './policy';
 import { readSessionToken, validateSessionToken } from './session.server';
 
 /**
@@ -203,4 +203,86 @@ export async function requireRequestAccess(request: Request, requestId: string, 
   });
   if (decision !== 'allow' || !row || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, requestRow: row, child: loaded.child, consent: actingFor(user, loaded.subject.advocateConsents) };
+}
+
+/**
+ * What a stored document belongs to, as the policy's document rule needs it (DocumentSubject):
+ * the advice or views it is linked to, the message it is attached to, the plan, or the request it
+ * was sent with. A document linked to none of these (an attachment whose message was never sent)
+ * belongs to nothing, and so is read by no one: null.
+ */
+export async function loadDocumentSubject(document: StoredDocument, today = todayInLondon()): Promise<{ subject: DocumentSubject; caseId: string | null; requestId: string | null } | null> {
+  const db = await getDb();
+  const onCase = async (caseId: string | null) => (caseId ? ((await loadCaseSubject(caseId, today))?.subject ?? null) : null);
+  if (document.adviceRequestId) {
+    const [advice] = await db
+      .select({ caseId: adviceRequests.caseId, professionalId: adviceRequests.professionalId, state: adviceRequests.state, withheldReason: adviceRequests.withheldReason })
+      .from(adviceRequests)
+      .where(eq(adviceRequests.id, document.adviceRequestId));
+    const subject = advice ? await onCase(advice.caseId) : null;
+    if (!advice || !subject) return null;
+    const release = advice.state !== 'submitted' ? 'unsubmitted' : advice.withheldReason ? 'withheld' : 'released';
+    return { subject: { type: 'document', belongsTo: { kind: 'advice', case: subject, professionalId: advice.professionalId, advice: release } }, caseId: advice.caseId, requestId: null };
+  }
+  if (document.familyViewsId) {
+    const [views] = await db.select({ caseId: familyViews.caseId }).from(familyViews).where(eq(familyViews.id, document.familyViewsId));
+    const subject = await onCase(views?.caseId ?? null);
+    return subject ? { subject: { type: 'document', belongsTo: { kind: 'views', case: subject } }, caseId: views.caseId, requestId: null } : null;
+  }
+  if (document.kind === 'message_attachment') {
+    const [message] = await db
+      .select({ caseId: messages.caseId })
+      .from(messageAttachments)
+      .innerJoin(messages, eq(messages.id, messageAttachments.messageId))
+      .where(eq(messageAttachments.documentId, document.id));
+    const subject = await onCase(message?.caseId ?? null);
+    return subject ? { subject: { type: 'document', belongsTo: { kind: 'thread', case: subject } }, caseId: message.caseId, requestId: null } : null;
+  }
+  if (document.kind === 'draft_plan' || document.kind === 'final_plan') {
+    const subject = await onCase(document.caseId);
+    return subject ? { subject: { type: 'document', belongsTo: { kind: 'plan', case: subject } }, caseId: document.caseId, requestId: null } : null;
+  }
+  if (document.requestId) {
+    const [row] = await db.select().from(assessmentRequests).where(eq(assessmentRequests.id, document.requestId));
+    if (!row) return null;
+    if (row.status === 'draft') {
+      const loaded = await loadChildSubject(row.childId, today);
+      if (!loaded) return null;
+      const request: DraftRequestSubject = { ...loaded.subject, type: 'draft_request', createdBy: row.createdBy };
+      return { subject: { type: 'document', belongsTo: { kind: 'draft_request', request } }, caseId: null, requestId: row.id };
+    }
+    const subject = await onCase(row.caseId);
+    return subject ? { subject: { type: 'document', belongsTo: { kind: 'request', case: subject } }, caseId: row.caseId, requestId: row.id } : null;
+  }
+  return null;
+}
+
+/**
+ * The guard for downloading a document: the policy's document rule, which follows the page the
+ * document is shown on. Every attempt is audited against the case (or the draft request) it
+ * belongs to. Anything not allowed, and any id that is not a document, is a 404: a document is
+ * only ever reached from its page.
+ */
+export async function requireDocumentAccess(request: Request, documentId: string) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const [document] = UUID.test(documentId) ? await db.select().from(documents).where(eq(documents.id, documentId)) : [];
+  const loaded = document ? await loadDocumentSubject(document) : null;
+  const decision: Decision = loaded ? decide(user, 'read', loaded.subject) : 'not_found';
+  const owner = loaded?.subject.belongsTo;
+  await recordAudit({
+    userId: user.id,
+    action: 'read:document',
+    subjectType: loaded?.caseId ? 'case' : loaded?.requestId ? 'assessment_request' : 'document',
+    subjectId: (loaded?.caseId ?? loaded?.requestId ?? documentId).slice(0, 64),
+    outcome: decision === 'allow' ? 'allowed' : 'denied',
+    details: {
+      path: new URL(request.url).pathname,
+      method: request.method,
+      ...(owner ? { documentId, belongsTo: owner.kind } : { reason: document ? 'belongs to nothing' : 'no such document' }),
+      ...(owner ? advocateDetails(user, 'request' in owner ? owner.request.advocateConsents : owner.case.advocateConsents) : {}),
+    },
+  });
+  if (decision !== 'allow' || !document) throw deniedResponse('not_found');
+  return { user, document };
 }

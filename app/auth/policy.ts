@@ -42,7 +42,33 @@ export type ChildSubject = FamilySide & { type: 'child'; laId: string };
 /** A request for assessment while it is still a draft: private to the family, or to the caseworker recording it. */
 export type DraftRequestSubject = FamilySide & { type: 'draft_request'; laId: string; createdBy: string };
 
-export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject;
+/**
+ * An uploaded document, by what it belongs to (how app/auth/access.server.ts finds out: see
+ * `loadDocumentSubject`). Whoever may read that record on its page may download the document;
+ * no one else. There is no rule for a document of its own.
+ *
+ * - request: sent with a request for assessment (a draft, or the submitted request, which is
+ *   the family's own contribution to its case);
+ * - thread: attached to a message in the case's thread;
+ * - advice: a professional's report, with the advice it belongs to;
+ * - plan: the draft or final EHC plan;
+ * - views: a picture in the family's "All about me" views.
+ */
+export type DocumentSubject = {
+  type: 'document';
+  belongsTo:
+    | { kind: 'draft_request'; request: DraftRequestSubject }
+    | { kind: 'request'; case: CaseSubject }
+    | { kind: 'thread'; case: CaseSubject }
+    | { kind: 'advice'; case: CaseSubject; professionalId: string; advice: AdviceRelease }
+    | { kind: 'plan'; case: CaseSubject }
+    | { kind: 'views'; case: CaseSubject };
+};
+
+/** How far a professional's advice has gone: still theirs (open or cancelled), submitted but held back from the family, or released. */
+export type AdviceRelease = 'unsubmitted' | 'withheld' | 'released';
+
+export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | DocumentSubject;
 
 /**
  * read: see it; contribute: add to it as a party (requests, views, comments on the draft plan);
@@ -75,6 +101,8 @@ export function decide(actor: Actor, action: Action, subject: Subject): Decision
       return decideChild(actor, action, subject);
     case 'draft_request':
       return decideDraft(actor, action, subject);
+    case 'document':
+      return decideDocument(actor, action, subject);
   }
 }
 
@@ -164,6 +192,47 @@ function decideCase(actor: Actor, action: Action, subject: CaseSubject): Decisio
     return action === 'read' || action === 'advise' ? 'allow' : 'forbidden';
   }
   return 'not_found';
+}
+
+/**
+ * A document is read by whoever may read what it belongs to, as its page decides; nothing else
+ * is ever done to a document through this rule (adding or removing one is decided on the record
+ * it is added to), so every other action is refused to those who may read it.
+ */
+function decideDocument(actor: Actor, action: Action, subject: DocumentSubject): Decision {
+  const read = documentReader(actor, subject.belongsTo);
+  return action === 'read' || read !== 'allow' ? read : 'forbidden';
+}
+
+function documentReader(actor: Actor, owner: DocumentSubject['belongsTo']): Decision {
+  switch (owner.kind) {
+    case 'draft_request':
+      return decideDraft(actor, 'read', owner.request);
+    case 'request':
+      // The family's own contribution: read with the case, but not by the professionals asked
+      // for advice (as the request's own pages: requireRequestAccess).
+      return decideCase(actor, 'read', { ...owner.case, professionalIds: [] });
+    case 'thread':
+      // Whoever may open the thread: never a professional, nor an adviser with a view-only consent.
+      return decideCase(actor, 'message', owner.case);
+    case 'advice': {
+      const read = decideCase(actor, 'read', owner.case);
+      if (read !== 'allow') return read;
+      // A professional sees their own report while they may still advise; the council, advice
+      // once submitted (a draft stays the professional's); the family side, advice submitted and
+      // not held back. To anyone else the report does not exist.
+      if (actor.role === 'professional') return owner.professionalId === actor.id && decideCase(actor, 'advise', owner.case) === 'allow' ? 'allow' : 'not_found';
+      if (isStaff(actor)) return owner.advice === 'unsubmitted' ? 'not_found' : 'allow';
+      return owner.advice === 'released' ? 'allow' : 'not_found';
+    }
+    case 'plan': {
+      // The plan page is the family's and the council's: professionals never see it.
+      const read = decideCase(actor, 'read', owner.case);
+      return read === 'allow' && actor.role === 'professional' ? 'forbidden' : read;
+    }
+    case 'views':
+      return decideCase(actor, 'read', owner.case);
+  }
 }
 
 function decideLa(actor: Actor, action: Action, subject: LaSubject): Decision {

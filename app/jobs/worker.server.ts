@@ -2,13 +2,15 @@ import PgBoss from 'pg-boss';
 import { jobQueueConnection } from '../db.server';
 import { deliverQueuedEmail, pruneSentEmails, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
 import { sendAdviceReminders } from '../services/advice.server';
+import { sweepOrphanUploads } from '../services/documents.server';
 import { sendMessageDigests, sweepBreaches } from '../services/notifications.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and
- * backoff, and five schedules — the outbox relay (a safety net for emails whose wake-up was
+ * backoff, and six schedules — the outbox relay (a safety net for emails whose wake-up was
  * lost), the service-standard breach sweep, the staff daily digest, advice reminders and
- * overdue notices, and pruning old records of sent emails.
+ * overdue notices, pruning old records of sent emails, and sweeping uploaded files no document
+ * row names.
  *
  * The worker runs inside the web server's process, on the same database: the PostgreSQL server
  * through pg-boss's own small pool, or the embedded PGlite through `executeSql`.
@@ -21,6 +23,7 @@ export const queues = {
   messageDigest: 'message-digest',
   adviceReminders: 'advice-reminders',
   pruneOutbox: 'outbox-prune',
+  sweepUploads: 'upload-sweep',
 } as const;
 
 export interface WorkerOptions {
@@ -63,6 +66,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.createQueue(queues.messageDigest, { name: queues.messageDigest, policy: 'short', retryLimit: 3, retryDelay: 300 });
   await boss.createQueue(queues.adviceReminders, { name: queues.adviceReminders, policy: 'short', retryLimit: 3, retryDelay: 300 });
   await boss.createQueue(queues.pruneOutbox, { name: queues.pruneOutbox, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await boss.createQueue(queues.sweepUploads, { name: queues.sweepUploads, policy: 'short', retryLimit: 3, retryDelay: 300 });
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const sender = await boss.work<{ outboxId: string }>(queues.sendEmail, { ...polling, batchSize: 20 }, async (jobs) => {
@@ -96,6 +100,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.work(queues.pruneOutbox, polling, async () => {
     await pruneSentEmails();
   });
+  await boss.work(queues.sweepUploads, polling, async () => {
+    await sweepOrphanUploads();
+  });
 
   if (options.schedules ?? true) {
     await boss.schedule(queues.relayOutbox, '* * * * *');
@@ -104,6 +111,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     // Hourly: a reminder or overdue notice goes once (the request row records it), on the day it falls due.
     await boss.schedule(queues.adviceReminders, '15 * * * *', undefined, { tz: 'Europe/London' });
     await boss.schedule(queues.pruneOutbox, '30 3 * * *', undefined, { tz: 'Europe/London' });
+    // Hourly: an uploaded file whose row never committed (a crash between the two) is removed once an hour old.
+    await boss.schedule(queues.sweepUploads, '45 * * * *');
   }
 
   // A wake-up relays at once, in this process; the cron relay catches anything a wake-up missed.

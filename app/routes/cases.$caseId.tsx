@@ -41,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     summary,
     today,
     progress,
-    documents: files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })),
+    // The request's documents, for whoever the policy lets download them (not the professionals asked for advice).
+    documents: decide(user, 'read', { type: 'document', belongsTo: { kind: 'request', case: subject } }) === 'allow' ? files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })) : [],
     // Professionals read the case they advise on but are never in the family's thread.
     canMessage: decide(user, 'message', subject) === 'allow',
     canShare: decide(user, 'share', subject) === 'allow',

@@ -14,7 +14,7 @@ import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { caseExists, caseSummary } from '~/services/caseload.server';
-import { storeUpload } from '~/services/documents.server';
+import { prepareUpload, type PreparedUpload } from '~/services/documents.server';
 import { heldMessageFor, holdMessage, releaseHeldMessage } from '~/services/held-messages.server';
 import { markThreadRead } from '~/services/inbox.server';
 import { breachesOf, postMessage, standardsOf, threadClock, threadOf } from '~/services/messages.server';
@@ -62,13 +62,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return formFailure(parsed.errors, form.values);
   if (form.tooBig.has('attachment')) return formFailure({ attachment: 'errors.upload.tooBig' }, form.values);
   const attachment = form.files.attachment;
-  const attachmentIds: string[] = [];
+  const attachments: PreparedUpload[] = [];
   if (attachment) {
-    const stored = await storeUpload({ bytes: attachment.bytes, filename: attachment.filename, uploadedBy: user.id, caseId: caseRecord.id, kind: 'message_attachment' });
-    if (!stored.ok) return formFailure({ attachment: stored.error }, form.values);
-    attachmentIds.push(stored.document.id);
+    // Written now, recorded with the message: postMessage removes it if the message is not stored.
+    const prepared = await prepareUpload({ bytes: attachment.bytes, filename: attachment.filename, uploadedBy: user.id, caseId: caseRecord.id, kind: 'message_attachment' });
+    if (!prepared.ok) return formFailure({ attachment: prepared.error }, form.values);
+    attachments.push(prepared.upload);
   }
-  await postMessage(user, caseRecord.id, caseRecord.laId, { ...parsed.message, attachmentIds, onBehalfOf: consent?.grantedBy ?? null }, originOf(request));
+  await postMessage(user, caseRecord.id, caseRecord.laId, { ...parsed.message, attachments, onBehalfOf: consent?.grantedBy ?? null }, originOf(request));
   const cleared = await releaseHeldMessage(request);
   return redirect(`/cases/${caseRecord.id}/messages`, cleared ? { headers: { 'Set-Cookie': cleared } } : undefined);
 }

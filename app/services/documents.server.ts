@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { assessmentRequests, documents, type documentKinds, type StoredDocument } from '../../db/schema';
+import type { Database, Transaction } from '../../db/client';
 import { checkUpload, type UploadErrorKey } from '../domain/file-types';
 import { getDb } from '../db.server';
 import { getEnv } from '../env.server';
@@ -13,15 +14,19 @@ import { scanBytes, type ScanVerdict } from './virus-scan.server';
  * Uploaded documents: checked (content type, size), scanned (when clamd is configured), kept in
  * UPLOAD_DIR under a server-generated name, recorded in `documents`.
  *
- * No access control here: routes authorise first (see app/routes/documents.$documentId.tsx).
+ * The file is written first and its row second (write, then link). An upload that belongs to
+ * something made in the same transaction (a message's attachment) is recorded inside that
+ * transaction and its file removed if the transaction does not commit; a crash between the two
+ * leaves a file no row names, which `sweepOrphanUploads` deletes once it is an hour old.
+ *
+ * No access control here: who may download a document is the policy's document rule
+ * (app/auth/access.server.ts `requireDocumentAccess`).
  */
 
 export type DocumentKind = (typeof documentKinds)[number];
 
-export interface StoreUploadInput {
-  bytes: Uint8Array;
-  /** The name the browser sent; only a cleaned display name is kept. */
-  filename: string | null | undefined;
+/** Where a document belongs: a request or a case, and what in it. */
+export interface DocumentOwner {
   uploadedBy: string;
   requestId?: string | null;
   caseId?: string | null;
@@ -30,14 +35,27 @@ export interface StoreUploadInput {
   /** A picture added to a family's views. */
   familyViewsId?: string | null;
   kind?: DocumentKind;
+}
+
+export interface StoreUploadInput extends DocumentOwner {
+  bytes: Uint8Array;
+  /** The name the browser sent; only a cleaned display name is kept. */
+  filename: string | null | undefined;
   maxBytes?: number;
 }
 
+/** A checked, scanned file written to UPLOAD_DIR and not yet recorded: record it (`recordUpload`) or discard it. */
+export type PreparedUpload = { storedName: string; originalName: string; mimeType: string; sizeBytes: number; sha256: string };
+
+export type PrepareUploadResult = { ok: true; upload: PreparedUpload; scan: ScanVerdict } | { ok: false; error: UploadErrorKey };
 export type StoreUploadResult = { ok: true; document: StoredDocument; scan: ScanVerdict } | { ok: false; error: UploadErrorKey };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Every stored name is one we made: a UUID and an extension. Anything else is never opened. */
 const STORED_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z]{2,5}$/;
+
+/** How long a file may wait for its row before the sweep treats it as left by a crash. */
+export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
 
 /** The absolute directory uploads are kept in. */
 export function uploadDirectory() {
@@ -50,8 +68,12 @@ export function storedPath(storedName: string) {
   return join(uploadDirectory(), storedName);
 }
 
-export async function storeUpload(input: StoreUploadInput): Promise<StoreUploadResult> {
-  if (!input.requestId && !input.caseId) throw new Error('storeUpload: a document belongs to a request or a case');
+/**
+ * Checks, scans and writes an upload, without recording it. The caller records it in the
+ * transaction that links it to its owner, and discards it if that transaction fails.
+ */
+export async function prepareUpload(input: StoreUploadInput): Promise<PrepareUploadResult> {
+  if (!input.requestId && !input.caseId) throw new Error('prepareUpload: a document belongs to a request or a case');
   const check = checkUpload({ bytes: input.bytes, filename: input.filename, maxBytes: input.maxBytes });
   if (!check.ok) return check;
 
@@ -78,32 +100,79 @@ export async function storeUpload(input: StoreUploadInput): Promise<StoreUploadR
   const dir = uploadDirectory();
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const storedName = `${randomUUID()}.${check.extension}`;
-  const path = storedPath(storedName);
   // 'wx': never overwrite; 0o600: readable by the portal's user only.
-  await writeFile(path, input.bytes, { flag: 'wx', mode: 0o600 });
+  await writeFile(storedPath(storedName), input.bytes, { flag: 'wx', mode: 0o600 });
+  return {
+    ok: true,
+    upload: { storedName, originalName: check.displayName, mimeType: check.mimeType, sizeBytes: input.bytes.byteLength, sha256: sha256(input.bytes) },
+    scan,
+  };
+}
+
+/** Records a prepared upload's row, in the caller's transaction when it links the document to something. */
+export async function recordUpload(db: Database | Transaction, upload: PreparedUpload, owner: DocumentOwner): Promise<StoredDocument> {
+  const [document] = await db
+    .insert(documents)
+    .values({
+      requestId: owner.requestId ?? null,
+      caseId: owner.caseId ?? null,
+      adviceRequestId: owner.adviceRequestId ?? null,
+      familyViewsId: owner.familyViewsId ?? null,
+      kind: owner.kind ?? 'evidence',
+      uploadedBy: owner.uploadedBy,
+      ...upload,
+    })
+    .returning();
+  return document;
+}
+
+/** Removes the file of an upload that was never recorded (or whose row was rolled back). */
+export async function discardUpload(upload: Pick<PreparedUpload, 'storedName'>) {
+  await rm(storedPath(upload.storedName), { force: true });
+}
+
+/** Checks, scans, writes and records an upload that needs nothing else to belong where it does. */
+export async function storeUpload(input: StoreUploadInput): Promise<StoreUploadResult> {
+  const prepared = await prepareUpload(input);
+  if (!prepared.ok) return prepared;
   try {
-    const db = await getDb();
-    const [document] = await db
-      .insert(documents)
-      .values({
-        requestId: input.requestId ?? null,
-        caseId: input.caseId ?? null,
-        adviceRequestId: input.adviceRequestId ?? null,
-        familyViewsId: input.familyViewsId ?? null,
-        kind: input.kind ?? 'evidence',
-        uploadedBy: input.uploadedBy,
-        originalName: check.displayName,
-        storedName,
-        mimeType: check.mimeType,
-        sizeBytes: input.bytes.byteLength,
-        sha256: sha256(input.bytes),
-      })
-      .returning();
-    return { ok: true, document, scan };
+    const document = await recordUpload(await getDb(), prepared.upload, input);
+    return { ok: true, document, scan: prepared.scan };
   } catch (error) {
-    await rm(path, { force: true });
+    await discardUpload(prepared.upload);
     throw error;
   }
+}
+
+/**
+ * Deletes files in UPLOAD_DIR that no document row names and that are older than the grace
+ * period: what a crash between writing a file and committing its row leaves behind. Younger
+ * files may still be waiting for their row. Names we did not make are never touched. Returns
+ * the names deleted (the job worker runs this hourly).
+ */
+export async function sweepOrphanUploads(now = new Date(), graceMs = ORPHAN_GRACE_MS): Promise<string[]> {
+  const dir = uploadDirectory();
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  const candidates: string[] = [];
+  for (const name of names.filter((n) => STORED_NAME.test(n))) {
+    const info = await stat(join(dir, name)).catch(() => null);
+    if (info?.isFile() && now.getTime() - info.mtimeMs > graceMs) candidates.push(name);
+  }
+  const db = await getDb();
+  const swept: string[] = [];
+  for (let i = 0; i < candidates.length; i += 500) {
+    const batch = candidates.slice(i, i + 500);
+    const known = new Set((await db.select({ storedName: documents.storedName }).from(documents).where(inArray(documents.storedName, batch))).map((r) => r.storedName));
+    for (const name of batch.filter((n) => !known.has(n))) {
+      await rm(join(dir, name), { force: true });
+      swept.push(name);
+    }
+  }
+  if (swept.length > 0) console.info(`[uploads] removed ${swept.length} file(s) no document names`);
+  return swept;
 }
 
 /** The document's row, or null (also for an id that is not a UUID). */
@@ -130,10 +199,13 @@ export async function readDocument(id: string): Promise<{ row: StoredDocument; b
   return { row, bytes: await readDocumentFile(row) };
 }
 
+/** What a family sends with a request (app/routes/requests.$requestId_.documents.tsx). */
+const REQUEST_DOCUMENT_KINDS: DocumentKind[] = ['evidence', 'child_view'];
+
 /**
- * A case's documents (those sent with its request, and any added later), oldest first. Advice
- * reports and pictures in the family's views are shown with the advice and the views (advice
- * reports only once released), not here.
+ * The documents sent with a case's request, oldest first: what the case page lists. Everything
+ * else on a case is shown (and downloaded) with what it belongs to: attachments in the thread,
+ * reports with their advice, the plan on the plan page, pictures with the family's views.
  */
 export async function documentsOfCase(caseId: string): Promise<StoredDocument[]> {
   if (!UUID.test(caseId)) return [];
@@ -141,7 +213,7 @@ export async function documentsOfCase(caseId: string): Promise<StoredDocument[]>
   return db
     .select()
     .from(documents)
-    .where(and(eq(documents.caseId, caseId), isNull(documents.adviceRequestId), isNull(documents.familyViewsId)))
+    .where(and(eq(documents.caseId, caseId), isNotNull(documents.requestId), inArray(documents.kind, REQUEST_DOCUMENT_KINDS)))
     .orderBy(asc(documents.createdAt), asc(documents.id));
 }
 

@@ -6,6 +6,7 @@ import { breaches, replyClock, type ServiceStandards, type ThreadMessage } from 
 import { getDb } from '../db.server';
 import { wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
+import { discardUpload, recordUpload, type PreparedUpload } from './documents.server';
 import { queueMessageNotifications } from './notifications.server';
 
 /** The case's message thread between the family side and the council side. */
@@ -86,42 +87,57 @@ export type NewMessage = {
   body: string;
   substantive: boolean;
   formKey: string;
-  attachmentIds?: readonly string[];
+  /** Files checked and written for this message (documents.server.ts `prepareUpload`): recorded with it, or removed. */
+  attachments?: readonly PreparedUpload[];
   /** An advocate's message: the family member whose consent they act on. */
   onBehalfOf?: string | null;
 };
 
 /**
  * Sends a message. The same form sent twice (double click, browser retry) stores one message.
+ * Its attachments' rows are written in the message's transaction: if the message is not stored
+ * (a second send, or the transaction fails) their files are removed, so nothing is left behind.
  * Breaches of the service standard are written down as they happen, so a late reply stays on
  * record whatever the standards become later.
  */
 export async function postMessage(sender: User, caseId: string, laId: string, message: NewMessage, origin: string, now = new Date()) {
   const db = await getDb();
   const side = isStaff(sender) ? 'la' : 'family';
-  const stored = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(messages)
-      .values({ caseId, senderId: sender.id, side, body: message.body, substantive: side === 'la' && message.substantive, formKey: message.formKey, onBehalfOf: message.onBehalfOf ?? null, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ id: messages.id });
-    if (!row) return null;
-    // The thread waits for the council from the family's first unanswered message until a substantive reply.
-    if (side === 'family') {
-      await tx.update(cases).set({ awaitingReplySince: sql`coalesce(${cases.awaitingReplySince}, ${now.toISOString()}::timestamptz)` }).where(eq(cases.id, caseId));
-    } else if (message.substantive) {
-      await tx.update(cases).set({ awaitingReplySince: null }).where(eq(cases.id, caseId));
-    }
-    const attachmentIds = message.attachmentIds ?? [];
-    if (attachmentIds.length > 0) await tx.insert(messageAttachments).values(attachmentIds.map((documentId) => ({ messageId: row.id, documentId })));
-    await recordAudit(
-      { userId: sender.id, action: 'message:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { messageId: row.id, ...(message.onBehalfOf ? { onBehalfOf: message.onBehalfOf } : {}) } },
-      tx,
-    );
-    await queueMessageNotifications(tx, { caseId, sender, side }, origin);
-    return row;
-  });
-  if (stored) wakeMailer();
+  const attachments = message.attachments ?? [];
+  let stored: { id: string } | null;
+  try {
+    stored = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(messages)
+        .values({ caseId, senderId: sender.id, side, body: message.body, substantive: side === 'la' && message.substantive, formKey: message.formKey, onBehalfOf: message.onBehalfOf ?? null, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: messages.id });
+      if (!row) return null;
+      // The thread waits for the council from the family's first unanswered message until a substantive reply.
+      if (side === 'family') {
+        await tx.update(cases).set({ awaitingReplySince: sql`coalesce(${cases.awaitingReplySince}, ${now.toISOString()}::timestamptz)` }).where(eq(cases.id, caseId));
+      } else if (message.substantive) {
+        await tx.update(cases).set({ awaitingReplySince: null }).where(eq(cases.id, caseId));
+      }
+      for (const upload of attachments) {
+        const document = await recordUpload(tx, upload, { uploadedBy: sender.id, caseId, kind: 'message_attachment' });
+        await tx.insert(messageAttachments).values({ messageId: row.id, documentId: document.id });
+      }
+      await recordAudit(
+        { userId: sender.id, action: 'message:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { messageId: row.id, ...(message.onBehalfOf ? { onBehalfOf: message.onBehalfOf } : {}) } },
+        tx,
+      );
+      await queueMessageNotifications(tx, { caseId, sender, side }, origin);
+      return row;
+    });
+  } catch (error) {
+    // Rolled back: the attachments' rows went with it, and their files go too.
+    await Promise.all(attachments.map(discardUpload));
+    throw error;
+  }
+  // A second send of the same form: the first one's attachments are the message's, not these.
+  if (!stored) await Promise.all(attachments.map(discardUpload));
+  else wakeMailer();
   await recordBreaches(caseId, laId, now);
   return { duplicate: !stored };
 }

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDisposition, loader as downloadLoader } from '~/routes/documents.$documentId';
 import { getEnv, resetEnvCache } from '~/env.server';
-import { deleteDocument, documentsOfRequest, getDocument, readDocument, storedPath, storeUpload, uploadDirectory } from '~/services/documents.server';
+import { deleteDocument, documentsOfRequest, getDocument, readDocument, storedPath, storeUpload, uploadDirectory, type DocumentKind } from '~/services/documents.server';
 import type { Database } from '../../db/client';
 import { auditLog, documents, type StoredDocument, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
@@ -29,7 +29,7 @@ let draftId: string, submittedRequestId: string, caseId: string, recordedDraftId
 const download = (user: User | null, id: string) =>
   settle(async () => downloadLoader({ request: await requestAs(user, `/documents/${id}`), params: { documentId: id }, context: {} }));
 
-async function store(bytes: Buffer, filename: string, where: { requestId?: string; caseId?: string }, by = parent) {
+async function store(bytes: Buffer, filename: string, where: { requestId?: string; caseId?: string; kind?: DocumentKind }, by = parent) {
   const result = await storeUpload({ bytes, filename, uploadedBy: by.id, kind: 'evidence', ...where });
   if (!result.ok) throw new Error(`upload refused: ${result.error}`);
   return result.document;
@@ -164,7 +164,7 @@ describe('downloading: GET /documents/:id', () => {
   beforeAll(async () => {
     draftDoc = await store(PDF, 'Opinia – Zażółć (1).pdf', { requestId: draftId });
     submittedDoc = await store(PNG, 'drawing.png', { requestId: submittedRequestId });
-    caseDoc = await store(PDF, 'letter.pdf', { caseId }, caseworker);
+    caseDoc = await store(PDF, 'plan.pdf', { caseId, kind: 'draft_plan' }, caseworker);
   });
 
   it('the parent who started the draft gets the bytes, as a download with safe headers', async () => {
@@ -222,7 +222,7 @@ describe('downloading: GET /documents/:id', () => {
     expect(audited.map((a) => a.outcome)).toEqual(['denied']);
   });
 
-  it("a case's document: the same rule", async () => {
+  it("a case's plan: the family and the council (every kind of document: document-access.test.ts)", async () => {
     expect((await download(parent, caseDoc.id)).status).toBe(200);
     expect((await download(caseworker, caseDoc.id)).status).toBe(200);
     expect((await download(otherParent, caseDoc.id)).status).toBe(404);

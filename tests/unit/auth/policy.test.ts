@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type Action, type Actor, type CaseSubject, type Decision } from '~/auth/policy';
+import { decide, type Action, type Actor, type CaseSubject, type Decision, type DocumentSubject } from '~/auth/policy';
 import type { LiveConsent } from '~/domain/consent';
 
 const LA = 'la-1';
@@ -208,5 +208,78 @@ describe("parents' access once the child is a young person", () => {
     expect(decide(people.parent, 'share', { ...child, parentAccess: 'read' })).toBe('allow');
     expect(decide(people.parent, 'read', { ...child, parentAccess: 'none' })).toBe('allow');
     expect(decide(people.parent, 'contribute', { ...child, parentAccess: 'none' })).toBe('forbidden');
+  });
+});
+
+describe('documents: read by whoever may read what they belong to, on its page', () => {
+  const familyDraft = { type: 'draft_request' as const, laId: LA, createdBy: 'parent', parentIds: ['parent'], youngPersonId: 'yp', advocateConsents: consents };
+  const owners = {
+    draftRequest: { kind: 'draft_request', request: familyDraft },
+    request: { kind: 'request', case: childCase },
+    thread: { kind: 'thread', case: childCase },
+    adviceDraft: { kind: 'advice', case: childCase, professionalId: 'ep', advice: 'unsubmitted' },
+    adviceWithheld: { kind: 'advice', case: childCase, professionalId: 'ep', advice: 'withheld' },
+    adviceReleased: { kind: 'advice', case: childCase, professionalId: 'ep', advice: 'released' },
+    plan: { kind: 'plan', case: childCase },
+    views: { kind: 'views', case: childCase },
+  } satisfies Record<string, DocumentSubject['belongsTo']>;
+  const A = 'allow' as const;
+  const N = 'not_found' as const;
+  const F = 'forbidden' as const;
+
+  // Expected 'read' for a document of [draft request, submitted request, thread, advice draft, advice held back, advice released, plan, views].
+  const documentMatrix: Record<keyof typeof people, Decision[]> = {
+    parent: [A, A, A, N, N, A, A, A],
+    otherParent: [N, N, N, N, N, N, N, N],
+    youngPerson: [A, A, A, N, N, A, A, A],
+    caseworker: [N, A, A, N, A, A, A, A],
+    teammate: [N, A, A, N, A, A, A, A],
+    otherLaCaseworker: [N, N, N, N, N, N, N, N],
+    manager: [N, A, A, N, A, A, A, A],
+    admin: [N, F, F, F, F, F, F, F],
+    otherLaAdmin: [N, N, N, N, N, N, N, N],
+    advocate: [N, N, N, N, N, N, N, N],
+    // Their own report while they may advise, and the family's views; never the family's request, thread or plan.
+    askedProfessional: [N, N, F, A, A, A, F, A],
+    otherProfessional: [N, N, N, N, N, N, N, N],
+    orgAdvocate: [A, A, A, N, N, A, A, A],
+    // A view-only consent reads the case but cannot open the thread, so not its attachments either.
+    namedAdvocate: [A, A, F, N, N, A, A, A],
+    namedAdvocateColleague: [N, N, N, N, N, N, N, N],
+    otherOrgAdvocate: [N, N, N, N, N, N, N, N],
+  };
+
+  for (const [who, expected] of Object.entries(documentMatrix)) {
+    Object.entries(owners).forEach(([owner, belongsTo], i) => {
+      it(`${who} -> read a document of ${owner}: ${expected[i]}`, () => {
+        expect(decide(people[who as keyof typeof people], 'read', { type: 'document', belongsTo })).toBe(expected[i]);
+      });
+    });
+  }
+
+  it("another professional asked about the same case never sees a colleague's report", () => {
+    const bothAsked = { ...childCase, professionalIds: ['ep', 'ep2'] };
+    expect(decide(people.otherProfessional, 'read', { type: 'document', belongsTo: { kind: 'advice', case: bothAsked, professionalId: 'ep', advice: 'released' } })).toBe('not_found');
+    expect(decide(people.otherProfessional, 'read', { type: 'document', belongsTo: { kind: 'views', case: bothAsked } })).toBe('allow');
+  });
+
+  it('a professional whose request has closed and passed its grace period no longer reads their own report', () => {
+    expect(decide(people.askedProfessional, 'read', { type: 'document', belongsTo: { ...owners.adviceReleased, case: { ...childCase, professionalIds: [] } } })).toBe('not_found');
+  });
+
+  it("a parent whose young person's account is pending reads the request's documents but not the thread's; one not shared with, neither", () => {
+    const pending = { ...childCase, parentAccess: 'read' as const };
+    expect(decide(people.parent, 'read', { type: 'document', belongsTo: { kind: 'request', case: pending } })).toBe('allow');
+    expect(decide(people.parent, 'read', { type: 'document', belongsTo: { kind: 'thread', case: pending } })).toBe('forbidden');
+    expect(decide(people.youngPerson, 'read', { type: 'document', belongsTo: { kind: 'thread', case: pending } })).toBe('allow');
+    const notShared = { ...childCase, parentAccess: 'none' as const };
+    expect(decide(people.parent, 'read', { type: 'document', belongsTo: { kind: 'plan', case: notShared } })).toBe('forbidden');
+  });
+
+  it('nothing but reading is done to a document through this rule', () => {
+    for (const action of actions.filter((a) => a !== 'read')) {
+      expect(decide(people.parent, action, { type: 'document', belongsTo: owners.thread })).toBe('forbidden');
+      expect(decide(people.otherParent, action, { type: 'document', belongsTo: owners.thread })).toBe('not_found');
+    }
   });
 });
