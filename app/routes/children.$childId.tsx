@@ -57,10 +57,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+const YOUNG_PERSON_INTENTS: readonly (string | undefined)[] = ['invite-young-person', 'parent-access', 'lacks-capacity', 'withdraw-capacity'];
+
 /** Starting (or going back to) a request is a POST: it may create the draft. So is inviting a young person. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, child, subject, consent } = await requireChildAccess(request, params.childId ?? '', 'contribute');
+  const { user, child, subject, consent, control } = await requireChildAccess(request, params.childId ?? '', 'contribute');
   const values = await readForm(request);
+  // The young person's own account and choices exist only once the child is a young person: the
+  // page offers none of them before then, and a post made anyway is refused, whatever it names.
+  if (YOUNG_PERSON_INTENTS.includes(values.intent) && control.basis === 'child') throw deniedResponse('forbidden');
   if (values.intent === 'invite-young-person') {
     // Inviting the young person is the family's decision, never an advocate's.
     if (decide(user, 'share', subject) !== 'allow') throw deniedResponse('forbidden');

@@ -4,10 +4,12 @@ import type { Transaction } from '../../db/client';
 import { hashPassword, verifyDecoy, verifyPassword } from '../auth/password.server';
 import { createSession, invalidateAllSessions } from '../auth/session.server';
 import { generateToken, hashToken } from '../auth/tokens.server';
+import { todayInLondon } from '../domain/timescales';
 import { getDb } from '../db.server';
 import type { Locale } from '../i18n/config';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
+import { youngPersonLinkRefusal } from './young-person.server';
 
 /** Families register themselves; staff are invited by their LA's admin. */
 
@@ -298,10 +300,11 @@ export async function setLocale(userId: string, locale: Locale) {
  * when they choose a password from the emailed link.
  */
 export async function inviteYoungPerson(parent: User, child: Child, email: string, origin: string): Promise<{ ok: true } | { ok: false; error: string }> {
-  if (child.youngPersonUserId) return { ok: false, error: 'errors.youngPerson.alreadyLinked' };
   const db = await getDb();
   const existing = await findUserByEmail(email);
-  if (existing && existing.role !== 'young_person') return { ok: false, error: 'errors.youngPerson.emailInUse' };
+  // The child's age, its record and the account's role: the one check for linking a young person.
+  const refused = await youngPersonLinkRefusal(child, existing, todayInLondon());
+  if (refused) return { ok: false, error: refused };
   await db.transaction(async (tx) => {
     const youngPerson =
       existing ??

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { capacityRecords, children, type Child, type User } from '../../db/schema';
 import type { Database, Transaction } from '../../db/client';
+import { isYoungPerson } from '../domain/timescales';
 import { caseControl, type CaseControl } from '../domain/young-person';
 import { getDb } from '../db.server';
 import { recordAudit } from './audit.server';
@@ -30,6 +31,37 @@ export async function controlOf(child: Pick<Child, 'id' | 'dateOfBirth' | 'young
     },
     today,
   );
+}
+
+export type YoungPersonLinkRefusal = 'errors.youngPerson.notYet' | 'errors.youngPerson.alreadyLinked' | 'errors.youngPerson.emailInUse';
+
+/**
+ * Why an account may not become the young person of a child's record today, or null. Only once
+ * the child is a young person (from the day after compulsory school age ends, as
+ * app/domain/young-person.ts decides), only while the record has none, and only a young
+ * person's account that is not already another record's young person: never a parent's, a
+ * member of staff's or an adviser's. `account` is null when the email has no account yet (one
+ * is made). The check every way of linking a young person goes through
+ * (app/services/accounts.server.ts `inviteYoungPerson`).
+ */
+export async function youngPersonLinkRefusal(
+  child: Pick<Child, 'id' | 'dateOfBirth' | 'youngPersonUserId'>,
+  account: Pick<User, 'id' | 'role'> | null,
+  today: string,
+  db?: Database | Transaction,
+): Promise<YoungPersonLinkRefusal | null> {
+  if (!isYoungPerson(child.dateOfBirth, today)) return 'errors.youngPerson.notYet';
+  if (child.youngPersonUserId) return 'errors.youngPerson.alreadyLinked';
+  if (!account) return null;
+  if (account.role !== 'young_person') return 'errors.youngPerson.emailInUse';
+  const handle = db ?? (await getDb());
+  const [elsewhere] = await handle
+    .select({ id: children.id })
+    .from(children)
+    .where(and(eq(children.youngPersonUserId, account.id), ne(children.id, child.id)))
+    .limit(1);
+  // The same answer as for another kind of account: nothing more is said about whose it is.
+  return elsewhere ? 'errors.youngPerson.emailInUse' : null;
 }
 
 /** The young person says whether their parents keep access to their case. Recorded, and effective at once. */
