@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isCommonPassword } from '../auth/password.server';
+import { confirmPasswordField, currentPasswordField, newPasswordRule, passwordsMatch } from './password-rule';
 
 /**
  * Account forms. Each message is a translation key; each rule has a specific message, as the
@@ -11,11 +13,8 @@ export const emailField = text('errors.email.required')
   .pipe(z.email('errors.email.format'))
   .transform((e) => e.toLowerCase());
 
-export const newPasswordField = z
-  .string({ error: 'errors.password.required' })
-  .min(1, 'errors.password.required')
-  .min(10, 'errors.password.tooShort')
-  .max(200, 'errors.password.tooLong');
+/** The shared rule (app/forms/password-rule.ts), plus the breached-password list the browser never gets. */
+export const newPasswordField = newPasswordRule.check(z.refine((v: string) => !isCommonPassword(v), 'errors.password.common'));
 
 export const signInSchema = z.object({
   email: emailField,
@@ -28,19 +27,21 @@ export const registerSchema = z
     email: emailField,
     accountType: z.enum(['parent', 'young_person'], { error: 'errors.accountType.required' }),
     password: newPasswordField,
-    confirmPassword: z.string({ error: 'errors.confirmPassword.required' }).min(1, 'errors.confirmPassword.required'),
+    confirmPassword: confirmPasswordField,
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'errors.confirmPassword.mismatch' });
+  .check(passwordsMatch);
 
 export const forgotPasswordSchema = z.object({ email: emailField });
 
 export const choosePasswordSchema = z
-  .object({
-    token: z.string().min(1).max(100),
-    password: newPasswordField,
-    confirmPassword: z.string({ error: 'errors.confirmPassword.required' }).min(1, 'errors.confirmPassword.required'),
-  })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'errors.confirmPassword.mismatch' });
+  .object({ token: z.string().min(1).max(100), password: newPasswordField, confirmPassword: confirmPasswordField })
+  .check(passwordsMatch);
+
+export const changePasswordSchema = z
+  .object({ currentPassword: currentPasswordField, password: newPasswordField, confirmPassword: confirmPasswordField })
+  .check(passwordsMatch);
+
+export const changeEmailSchema = z.object({ email: emailField, currentPassword: currentPasswordField });
 
 export const inviteStaffSchema = z.object({
   name: text('errors.name.required').max(120, 'errors.name.tooLong'),

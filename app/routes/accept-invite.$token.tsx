@@ -14,7 +14,7 @@ export const handle: PageHandle = { titleKey: 'acceptInvite.title' };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? '';
-  return json({ token, live: await emailTokenIsLive(token, INVITATIONS) });
+  return json({ live: await emailTokenIsLive(token, INVITATIONS) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AcceptInvite() {
   const { t } = useTranslation();
-  const { token, live } = useLoaderData<typeof loader>();
+  const { live } = useLoaderData<typeof loader>();
   if (!live) return <LinkExpired heading={t('acceptInvite.expired.heading')} body={t('acceptInvite.expired.body')} />;
-  return <ChoosePasswordForm token={token} heading={t('acceptInvite.heading')} intro={t('acceptInvite.intro')} submit={t('acceptInvite.submit')} />;
+  return <ChoosePasswordForm heading={t('acceptInvite.heading')} intro={t('acceptInvite.intro')} submit={t('acceptInvite.submit')} />;
 }

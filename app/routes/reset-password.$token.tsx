@@ -14,7 +14,7 @@ export const handle: PageHandle = { titleKey: 'resetPassword.title' };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? '';
-  return json({ token, live: await emailTokenIsLive(token, 'reset_password') });
+  return json({ live: await emailTokenIsLive(token, 'reset_password') });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ResetPassword() {
   const { t } = useTranslation();
-  const { token, live } = useLoaderData<typeof loader>();
+  const { live } = useLoaderData<typeof loader>();
   if (!live) return <LinkExpired heading={t('resetPassword.expired.heading')} body={t('resetPassword.expired.body')} />;
-  return <ChoosePasswordForm token={token} heading={t('resetPassword.heading')} intro={t('resetPassword.intro')} submit={t('resetPassword.submit')} />;
+  return <ChoosePasswordForm heading={t('resetPassword.heading')} intro={t('resetPassword.intro')} submit={t('resetPassword.submit')} />;
 }
