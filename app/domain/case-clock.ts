@@ -6,6 +6,9 @@
  * `./timescales` (ISO calendar dates; "within N weeks" is never moved for weekends).
  *
  * Reading the history
+ * - The services build the input from a case and its stored events with `clockInputOf`
+ *   (`./case-events`), which reads each row through its kind's shape and takes the exceptions
+ *   from the `exception_recorded` events.
  * - `events` are the case's events, oldest first, as `applyCommand` (`./case-workflow`) writes
  *   them; the clock reads only the dates those events carry, and uses `stage` only to know
  *   whether the case is closed. Kinds it has no use for (notes, `plan_in_place`,
@@ -82,6 +85,15 @@ export type ClockStep = (typeof clockSteps)[number];
 export const clockStatuses = ['met', 'met_late', 'due', 'missed', 'exception'] as const;
 export type ClockStatus = (typeof clockStatuses)[number];
 
+/** Every statutory step a legal exception or an apology can name (the appeal is the family's, not a step). */
+export const statutorySteps: readonly StatutoryStep[] = [
+  'decisionToAssess',
+  'noticeNotToIssue',
+  'finalPlan',
+  'draftComments',
+  'annualReview',
+];
+
 /** The legal exceptions (SEND Regulations 2014) that disapply a time limit. */
 export const exceptionKinds = [
   'family_asked_pause',
@@ -147,13 +159,6 @@ export type ClockInput = {
 
 const STAGES = Object.keys(stageSummaryKeys) as CaseStage[];
 const CLOSED: readonly CaseStage[] = ['withdrawn', 'ceased'];
-const STATUTORY_STEPS: readonly StatutoryStep[] = [
-  'decisionToAssess',
-  'noticeNotToIssue',
-  'finalPlan',
-  'draftComments',
-  'annualReview',
-];
 
 function requireDate(value: unknown, name: string): IsoDate {
   if (!isValidIsoDate(value)) {
@@ -272,7 +277,7 @@ export function statutoryClock(input: ClockInput): ClockEntry[] {
   const today = requireDate(input.today, 'today');
 
   const known = (input.exceptions ?? []).filter((exception, index) => {
-    requireOneOf(exception?.step, STATUTORY_STEPS, `exceptions[${index}].step`);
+    requireOneOf(exception?.step, statutorySteps, `exceptions[${index}].step`);
     requireOneOf(exception.kind, exceptionKinds, `exceptions[${index}].kind`);
     const recordedOn = requireDate(exception.recordedOn, `exceptions[${index}].recordedOn`);
     return compareDates(recordedOn, today) <= 0;

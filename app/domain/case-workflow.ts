@@ -35,6 +35,7 @@ import {
   compareDates,
   draftCommentsLastDay,
   isValidIsoDate,
+  type AssessmentDeadlines,
   type IsoDate,
 } from './timescales';
 
@@ -130,7 +131,29 @@ export type WorkflowContext = {
 
 export type WorkflowField = 'outcome' | 'orderedBy' | 'reasons' | 'decidedOn' | 'servedOn' | 'issuedOn';
 
-export type WorkflowEvent = { kind: WorkflowEventKind; details: Record<string, unknown> };
+/** Every workflow event says where from, where to and in which role. */
+export type WorkflowMove = { from: CaseStage; to: CaseStage; actorRole: Role };
+
+type Decision<Outcome extends string> = { outcome: Outcome; reasons: string; decidedOn: IsoDate };
+
+/** What each workflow event records besides its move (stored in `case_events.details`; read back by `./case-events`). */
+export type WorkflowEventFields = {
+  assessment_agreed: Decision<'agreed'> & { deadlines: AssessmentDeadlines };
+  assessment_refused: Decision<'refused'> & { appealDeadline: IsoDate };
+  plan_agreed: Decision<'issue'>;
+  plan_refused: Decision<'not_issue'> & { appealDeadline: IsoDate };
+  draft_plan_issued: { servedOn: IsoDate; commentsLastDay: IsoDate };
+  final_plan_issued: { issuedOn: IsoDate; annualReviewDueBy: IsoDate };
+  plan_in_place: Record<never, never>;
+  request_withdrawn: { reasons: string };
+  plan_ceased: { reasons: string };
+  refusal_reversed: { orderedBy: RefusalReversedBy; reasons: string };
+};
+
+/** The event of kind K (any workflow kind by default), its details typed by its kind. */
+export type WorkflowEvent<K extends WorkflowEventKind = WorkflowEventKind> = {
+  [P in K]: { kind: P; details: WorkflowMove & WorkflowEventFields[P] };
+}[K];
 
 export type WorkflowResult =
   | { ok: true; to: CaseStage; event: WorkflowEvent }
@@ -283,14 +306,14 @@ function checkOneOf<T extends string>(
 type Success = { ok: true; to: CaseStage; event: WorkflowEvent };
 
 /** The event always says where from, where to and in which role; the rest is the command's own. */
-function moved(
+function moved<K extends WorkflowEventKind>(
   context: WorkflowContext,
   actor: WorkflowActor,
   to: CaseStage,
-  kind: WorkflowEventKind,
-  details: Record<string, unknown>,
-): Success {
-  return { ok: true, to, event: { kind, details: { from: context.stage, to, actorRole: actor.role, ...details } } };
+  kind: K,
+  fields: WorkflowEventFields[K],
+): { ok: true; to: CaseStage; event: WorkflowEvent<K> } {
+  return { ok: true, to, event: { kind, details: { from: context.stage, to, actorRole: actor.role, ...fields } } };
 }
 
 /**
@@ -320,13 +343,15 @@ export function applyCommand(context: WorkflowContext, command: WorkflowCommand,
       if (!reasons.ok) return reasons;
       const decidedOn = checkDate(fields.decidedOn, 'decidedOn', context);
       if (!decidedOn.ok) return decidedOn;
-      const decision = { outcome: outcome.value, reasons: reasons.value, decidedOn: decidedOn.value };
+      const decision = { reasons: reasons.value, decidedOn: decidedOn.value };
       return outcome.value === 'agreed'
         ? moved(context, actor, 'advice_gathering', 'assessment_agreed', {
+            outcome: 'agreed',
             ...decision,
             deadlines: assessmentDeadlines(context.requestReceived),
           })
         : moved(context, actor, 'assessment_refused', 'assessment_refused', {
+            outcome: 'refused',
             ...decision,
             appealDeadline: appealDeadline(decidedOn.value),
           });
@@ -339,10 +364,11 @@ export function applyCommand(context: WorkflowContext, command: WorkflowCommand,
       if (!reasons.ok) return reasons;
       const decidedOn = checkDate(fields.decidedOn, 'decidedOn', context);
       if (!decidedOn.ok) return decidedOn;
-      const decision = { outcome: outcome.value, reasons: reasons.value, decidedOn: decidedOn.value };
+      const decision = { reasons: reasons.value, decidedOn: decidedOn.value };
       return outcome.value === 'issue'
-        ? moved(context, actor, 'plan_agreed', 'plan_agreed', decision)
+        ? moved(context, actor, 'plan_agreed', 'plan_agreed', { outcome: 'issue', ...decision })
         : moved(context, actor, 'plan_refused', 'plan_refused', {
+            outcome: 'not_issue',
             ...decision,
             appealDeadline: appealDeadline(decidedOn.value),
           });

@@ -60,27 +60,25 @@ function statusText(entry: ClockEntry, t: TFunction) {
   return t(clockStatusKeys[entry.status]);
 }
 
+/** The dates, names and reasons an event carries, one line each, in the same order for every kind. */
 function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
-  const d = entry.details as Record<string, string | undefined>;
+  if (entry.kind === 'unrecognised') return null;
+  const d = entry.details;
   const lines: string[] = [];
-  if (d.decidedOn) lines.push(t('timeline.decidedOn', { date: formatDate(d.decidedOn, locale) }));
-  if (d.servedOn) lines.push(t('timeline.servedOn', { date: formatDate(d.servedOn, locale) }));
-  if (d.issuedOn) lines.push(t('timeline.issuedOn', { date: formatDate(d.issuedOn, locale) }));
-  if (d.caseworkerName) lines.push(t('timeline.caseworker', { name: d.caseworkerName }));
-  if (d.reasons) lines.push(t('timeline.reasons', { reasons: d.reasons }));
-  if (d.commentsLastDay) lines.push(t('timeline.commentsBy', { date: formatDate(d.commentsLastDay, locale) }));
-  if (d.appealDeadline) lines.push(t('timeline.appealBy', { date: formatDate(d.appealDeadline, locale) }));
-  if (entry.kind === 'apology_sent' && d.step && d.reason && d.newExpectedDate) {
-    lines.push(t('timeline.apology', { step: t(clockStepKeys[d.step as keyof typeof clockStepKeys]), reason: d.reason, date: formatDate(d.newExpectedDate, locale) }));
+  if ('decidedOn' in d) lines.push(t('timeline.decidedOn', { date: formatDate(d.decidedOn, locale) }));
+  if ('servedOn' in d) lines.push(t('timeline.servedOn', { date: formatDate(d.servedOn, locale) }));
+  if ('issuedOn' in d) lines.push(t('timeline.issuedOn', { date: formatDate(d.issuedOn, locale) }));
+  if ('caseworkerName' in d && d.caseworkerName) lines.push(t('timeline.caseworker', { name: d.caseworkerName }));
+  if ('reasons' in d && d.reasons) lines.push(t('timeline.reasons', { reasons: d.reasons }));
+  if ('commentsLastDay' in d) lines.push(t('timeline.commentsBy', { date: formatDate(d.commentsLastDay, locale) }));
+  if ('appealDeadline' in d) lines.push(t('timeline.appealBy', { date: formatDate(d.appealDeadline, locale) }));
+  if (entry.kind === 'apology_sent' && entry.details.reason) {
+    const { step, reason, newExpectedDate } = entry.details;
+    lines.push(t('timeline.apology', { step: t(clockStepKeys[step]), reason, date: formatDate(newExpectedDate, locale) }));
   }
-  if (entry.kind === 'exception_recorded' && d.step && d.kind && d.explanation) {
-    lines.push(
-      t('timeline.exception', {
-        step: t(clockStepKeys[d.step as keyof typeof clockStepKeys]),
-        kind: t(exceptionKindKeys[d.kind as keyof typeof exceptionKindKeys]),
-        explanation: d.explanation,
-      }),
-    );
+  if (entry.kind === 'exception_recorded' && entry.details.explanation) {
+    const { step, kind, explanation } = entry.details;
+    lines.push(t('timeline.exception', { step: t(clockStepKeys[step]), kind: t(exceptionKindKeys[kind]), explanation }));
   }
   return lines.length ? <p className="govuk-body app-pre-line">{lines.join('\n')}</p> : null;
 }
@@ -113,10 +111,10 @@ export default function CasePage() {
         ) : null}
 
         {progress.apologies.map((apology) => {
-          const d = apology.details as Record<string, string>;
+          const d = apology.details;
           return (
             <NotificationBanner key={apology.id} title={t('case.apology.title')}>
-              <p className="govuk-notification-banner__heading">{t('case.apology.heading', { step: t(clockStepKeys[d.step as keyof typeof clockStepKeys]) })}</p>
+              <p className="govuk-notification-banner__heading">{t('case.apology.heading', { step: t(clockStepKeys[d.step]) })}</p>
               <p className="govuk-body app-pre-line">{t('case.apology.reason', { reason: d.reason })}</p>
               <p className="govuk-body">{t('case.apology.newDate', { date: formatDate(d.newExpectedDate, locale) })}</p>
               <p className="govuk-body">{t('case.apology.from', { name: apology.actorName ?? '' })}</p>
@@ -183,7 +181,7 @@ export default function CasePage() {
           { decision: progress.planDecision, askedKey: 'case.decision.askedPlan' },
         ].map(({ decision, askedKey }) => {
           if (!decision) return null;
-          const d = decision.details as Record<string, string | undefined>;
+          const d = decision.details;
           return (
             <section key={decision.id}>
               <h2 className="govuk-heading-m">{t(eventKeys[decision.kind])}</h2>
@@ -206,7 +204,7 @@ export default function CasePage() {
                   <p className="govuk-body app-pre-line">{d.whyDifferent}</p>
                 </>
               ) : null}
-              {d.appealDeadline ? (
+              {'appealDeadline' in d ? (
                 <InsetText>
                   <h3 className="govuk-heading-s">{t('case.rights.heading')}</h3>
                   <p className="govuk-body">{t('case.rights.mediation')}</p>
@@ -256,12 +254,12 @@ export default function CasePage() {
         {progress.exceptions.length > 0 ? (
           <InsetText>
             {progress.exceptions.map((e) => {
-              const d = e.details as Record<string, string>;
+              const d = e.details;
               return (
                 <p className="govuk-body" key={e.id}>
                   {t('case.exception.explained', {
-                    step: t(clockStepKeys[d.step as keyof typeof clockStepKeys]),
-                    kind: t(exceptionKindKeys[d.kind as keyof typeof exceptionKindKeys]),
+                    step: t(clockStepKeys[d.step]),
+                    kind: t(exceptionKindKeys[d.kind]),
                     explanation: d.explanation,
                   })}
                 </p>
@@ -313,18 +311,23 @@ export default function CasePage() {
 
         <h2 className="govuk-heading-m">{t('case.timeline.heading')}</h2>
         <Timeline
-          items={progress.timeline.map((entry) => ({
-            id: entry.id,
-            title: t(eventKeys[entry.kind] ?? 'timeline.event.other'),
-            byline: entry.actorName
-              ? typeof entry.details.onBehalfOfName === 'string'
-                ? t('advocates.onBehalfOf', { name: entry.actorName, family: entry.details.onBehalfOfName })
-                : t('timeline.by', { name: entry.actorName, role: entry.actorRole ? t(roleKeys[entry.actorRole]) : '' })
-              : undefined,
-            dateTime: entry.occurredAt,
-            dateText: formatDateTime(entry.occurredAt, locale),
-            description: eventDescription(entry, t, locale),
-          }))}
+          items={progress.timeline.map((entry) => {
+            // An advocate's request is shown as made on the family's behalf.
+            const onBehalfOf = entry.kind === 'request_received' ? entry.details.onBehalfOfName : undefined;
+            return {
+              id: entry.id,
+              // A row that does not fit its kind keeps its kind's title; only its details are left out.
+              title: t(eventKeys[entry.kind === 'unrecognised' ? entry.storedKind : entry.kind] ?? 'timeline.event.other'),
+              byline: entry.actorName
+                ? onBehalfOf !== undefined
+                  ? t('advocates.onBehalfOf', { name: entry.actorName, family: onBehalfOf })
+                  : t('timeline.by', { name: entry.actorName, role: entry.actorRole ? t(roleKeys[entry.actorRole]) : '' })
+                : undefined,
+              dateTime: entry.occurredAt,
+              dateText: formatDateTime(entry.occurredAt, locale),
+              description: eventDescription(entry, t, locale),
+            };
+          })}
         />
         <PrintButton label={t('case.print')} />
       </div>

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { adviceRequests, caseEvents, cases, children, documents, localAuthorities, users, type AdviceKind, type AdviceRequest, type Case, type User } from '../../db/schema';
 import { adviceCanBeRequested, adviceDueBy, adviceStatus, professionalHasAccess, remindersDue, type AdviceStatus } from '../domain/advice';
 import { compareDates, todayInLondon } from '../domain/timescales';
+import { caseEvent } from '../domain/case-events';
 import { getDb } from '../db.server';
 import { publicOrigin } from '../env.server';
 import { formatDate } from '../i18n/format';
@@ -98,10 +99,9 @@ export async function requestAdvice(actor: User, caseRecord: Case, input: NewAdv
     }
     await tx.insert(caseEvents).values({
       caseId: caseRecord.id,
-      kind: 'advice_requested',
       actorId: actor.id,
       occurredAt: now,
-      details: { adviceKind: input.kind, professionalName: professional.name, requestedOn: input.requestedOn, dueBy },
+      ...caseEvent('advice_requested', { adviceKind: input.kind, professionalName: professional.name, requestedOn: input.requestedOn, dueBy }),
     });
     await recordAudit(
       { userId: actor.id, action: 'request:advice', subjectType: 'case', subjectId: caseRecord.id, outcome: 'allowed', details: { adviceRequestId: created.id, professionalId: professional.id, invited: Boolean(invite) } },
@@ -235,10 +235,9 @@ export async function saveAdvice(professional: User, requestId: string, text: Ad
     if (submit) {
       await tx.insert(caseEvents).values({
         caseId: row.caseId,
-        kind: 'advice_submitted',
         actorId: professional.id,
         occurredAt: now,
-        details: { adviceKind: row.kind, professionalName: professional.name },
+        ...caseEvent('advice_submitted', { adviceKind: row.kind, professionalName: professional.name }),
       });
     }
     await recordAudit(
@@ -286,7 +285,7 @@ export async function withholdAdvice(actor: User, caseId: string, requestId: str
       .where(and(eq(adviceRequests.id, requestId), eq(adviceRequests.caseId, caseId)))
       .returning();
     if (!row) return;
-    await tx.insert(caseEvents).values({ caseId, kind: 'advice_withheld', actorId: actor.id, occurredAt: now, details: { adviceKind: row.kind } });
+    await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('advice_withheld', { adviceKind: row.kind }) });
     await recordAudit({ userId: actor.id, action: 'withhold:advice', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { adviceRequestId: requestId, reason } }, tx);
   });
 }
@@ -317,7 +316,7 @@ export async function cancelAdviceRequest(actor: User, caseId: string, requestId
       .where(and(eq(adviceRequests.id, requestId), eq(adviceRequests.caseId, caseId), eq(adviceRequests.state, 'open')))
       .returning();
     if (!row) return;
-    await tx.insert(caseEvents).values({ caseId, kind: 'advice_cancelled', actorId: actor.id, occurredAt: now, details: { adviceKind: row.kind } });
+    await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('advice_cancelled', { adviceKind: row.kind }) });
     await recordAudit({ userId: actor.id, action: 'cancel:advice', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { adviceRequestId: requestId } }, tx);
   });
 }

@@ -3,6 +3,7 @@ import { caseEvents, cases, children, users, type Case, type User } from '../../
 import type { Transaction } from '../../db/client';
 import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowField } from '../domain/case-workflow';
 import { clockStepKeys, missedSteps, statutoryClock, type ExceptionKind } from '../domain/case-clock';
+import { caseEvent, clockInputOf, isCaseEventOf, readCaseEvent, type TypedCaseEvent } from '../domain/case-events';
 import { todayInLondon } from '../domain/timescales';
 import { formatDate } from '../i18n/format';
 import { getFixedT } from '../i18n/i18n.server';
@@ -39,24 +40,32 @@ export async function recordCaseCommand(
     if (current.stage !== expectedStage) {
       // The same form sent twice: the first already did the work, so the second is a success.
       const [latest] = await tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(desc(caseEvents.occurredAt)).limit(1);
-      const alreadyDone = latest?.actorId === actor.id && (latest.details as { command?: string }).command === command.type && latest.details.from === expectedStage;
+      const event = latest ? readCaseEvent(latest) : null;
+      const alreadyDone =
+        latest?.actorId === actor.id &&
+        event !== null &&
+        event.kind !== 'unrecognised' &&
+        'command' in event.details &&
+        event.details.command === command.type &&
+        event.details.from === expectedStage;
       return alreadyDone ? { ok: true as const, duplicate: true } : { ok: false as const, error: 'errors.workflow.staleForm' as const };
     }
     const [draft] =
       command.type === 'issue_final_plan'
         ? await tx
-            .select({ details: caseEvents.details })
+            .select({ kind: caseEvents.kind, details: caseEvents.details })
             .from(caseEvents)
             .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'draft_plan_issued')))
             .orderBy(desc(caseEvents.occurredAt))
             .limit(1)
         : [];
+    const draftEvent = draft ? readCaseEvent(draft) : null;
     const result = applyCommand(
       {
         stage: current.stage,
         requestReceived: current.requestReceived,
         today: todayInLondon(now),
-        draftServedOn: (draft?.details.servedOn as string | undefined) ?? null,
+        draftServedOn: draftEvent?.kind === 'draft_plan_issued' ? draftEvent.details.servedOn : null,
       },
       command,
       actor,
@@ -65,10 +74,13 @@ export async function recordCaseCommand(
     await tx.update(cases).set({ stage: result.to, updatedAt: now }).where(eq(cases.id, caseId));
     await tx.insert(caseEvents).values({
       caseId,
-      kind: result.event.kind,
       actorId: actor.id,
       occurredAt: now,
-      details: { ...result.event.details, command: command.type, ...(notes.whyDifferent ? { whyDifferent: notes.whyDifferent } : {}) },
+      ...caseEvent(result.event.kind, {
+        ...result.event.details,
+        command: command.type,
+        ...(notes.whyDifferent ? { whyDifferent: notes.whyDifferent } : {}),
+      }),
     });
     await recordAudit(
       { userId: actor.id, action: `record:${command.type}`, subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { from: current.stage, to: result.to } },
@@ -95,7 +107,8 @@ async function tellFamilyOfProgress(tx: Transaction, caseId: string, childId: st
   }
 }
 
-export type TimelineEntry = { id: string; kind: string; occurredAt: string; actorName: string | null; actorRole: User['role'] | null; details: Record<string, unknown> };
+/** One event of the timeline: read through its kind's shape (`unrecognised` if it does not fit), with who did it and when. */
+export type TimelineEntry = { id: string; occurredAt: string; actorName: string | null; actorRole: User['role'] | null } & TypedCaseEvent;
 
 /** Everything that has happened on a case, newest first, with who did it. */
 export async function caseTimeline(caseId: string): Promise<TimelineEntry[]> {
@@ -106,7 +119,7 @@ export async function caseTimeline(caseId: string): Promise<TimelineEntry[]> {
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(desc(caseEvents.occurredAt));
-  return rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() }));
+  return rows.map(({ id, occurredAt, actorName, actorRole, ...stored }) => ({ id, occurredAt: occurredAt.toISOString(), actorName, actorRole, ...readCaseEvent(stored) }));
 }
 
 export type Apology = { step: StatutoryStep; reason: string; newExpectedDate: string };
@@ -120,7 +133,7 @@ export async function sendApology(actor: User, caseId: string, apology: Apology,
   const sent = await db.transaction(async (tx) => {
     const [current] = await tx.select({ childId: cases.childId }).from(cases).where(eq(cases.id, caseId));
     if (!current) return false;
-    await tx.insert(caseEvents).values({ caseId, kind: 'apology_sent', actorId: actor.id, occurredAt: now, details: { ...apology } });
+    await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('apology_sent', { ...apology }) });
     await recordAudit({ userId: actor.id, action: 'record:apology', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
     const [family, name] = await Promise.all([familyAudience(tx, current.childId, 'read'), childName(tx, current.childId)]);
     for (const member of family) {
@@ -148,7 +161,7 @@ export async function recordException(actor: User, caseId: string, exception: Le
   await db.transaction(async (tx) => {
     await tx
       .insert(caseEvents)
-      .values({ caseId, kind: 'exception_recorded', actorId: actor.id, occurredAt: now, details: { ...exception, recordedOn: todayInLondon(now) } });
+      .values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('exception_recorded', { ...exception, recordedOn: todayInLondon(now) }) });
     await recordAudit({ userId: actor.id, action: 'record:exception', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
   });
 }
@@ -156,19 +169,14 @@ export async function recordException(actor: User, caseId: string, exception: Le
 /** Everything the case page shows, worked out from the case, its events and today's date. */
 export async function caseProgress(caseRecord: Case, today: string) {
   const timeline = await caseTimeline(caseRecord.id);
-  const oldestFirst = [...timeline].reverse();
-  const exceptions = oldestFirst
-    .filter((e) => e.kind === 'exception_recorded')
-    .map((e) => e.details as unknown as LegalException & { recordedOn: string });
-  const clock = statutoryClock({ stage: caseRecord.stage, requestReceived: caseRecord.requestReceived, today, events: oldestFirst, exceptions });
-  const latest = (kinds: string[]) => timeline.find((e) => kinds.includes(e.kind)) ?? null;
+  const clock = statutoryClock(clockInputOf(caseRecord, [...timeline].reverse(), today));
   return {
     timeline,
     clock,
     missed: missedSteps(clock),
-    assessmentDecision: latest(['assessment_agreed', 'assessment_refused']),
-    planDecision: latest(['plan_agreed', 'plan_refused']),
-    apologies: timeline.filter((e) => e.kind === 'apology_sent'),
-    exceptions: timeline.filter((e) => e.kind === 'exception_recorded'),
+    assessmentDecision: timeline.find(isCaseEventOf('assessment_agreed', 'assessment_refused')) ?? null,
+    planDecision: timeline.find(isCaseEventOf('plan_agreed', 'plan_refused')) ?? null,
+    apologies: timeline.filter(isCaseEventOf('apology_sent')),
+    exceptions: timeline.filter(isCaseEventOf('exception_recorded')),
   };
 }

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
-import { statutoryClock, missedSteps, type ClockException, type ClockStep } from '../domain/case-clock';
+import { statutoryClock, missedSteps, type ClockStep } from '../domain/case-clock';
+import { clockInputOf, readCaseEvent } from '../domain/case-events';
 import { areaTeams, caseEvents, cases, childParents, children, localAuthorities, users, type CaseStage, type User } from '../../db/schema';
 import { getDb } from '../db.server';
 
@@ -79,9 +80,8 @@ export async function caseloadOf(caseworker: Pick<User, 'id' | 'laId'>, today: s
     .where(inArray(caseEvents.caseId, rows.map((r) => r.id)))
     .orderBy(asc(caseEvents.occurredAt));
   return rows.map((row) => {
-    const own = events.filter((e) => e.caseId === row.id);
-    const exceptions = own.filter((e) => e.kind === 'exception_recorded').map((e) => e.details as unknown as ClockException);
-    const clock = statutoryClock({ stage: row.stage, requestReceived: row.requestReceived, today, events: own, exceptions });
+    const own = events.filter((e) => e.caseId === row.id).map(readCaseEvent);
+    const clock = statutoryClock(clockInputOf(row, own, today));
     return { ...row, missed: missedSteps(clock).map((m) => m.step) };
   });
 }
@@ -154,20 +154,6 @@ export async function caseSummary(caseId: string): Promise<CaseSummary | null> {
     : [];
   const { caseworkerId: _omit, ...rest } = row;
   return { ...rest, caseworker: caseworker ?? null };
-}
-
-export type StaffMember = { id: string; name: string; email: string; role: User['role']; teamName: string | null; active: boolean };
-
-/** An LA's staff for its admin: invited people show as not yet active until they set a password. */
-export async function staffOf(laId: string): Promise<StaffMember[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamName: areaTeams.name, passwordHash: users.passwordHash })
-    .from(users)
-    .leftJoin(areaTeams, eq(areaTeams.id, users.teamId))
-    .where(and(eq(users.laId, laId), inArray(users.role, ['caseworker', 'manager', 'la_admin'])))
-    .orderBy(asc(users.name));
-  return rows.map(({ passwordHash, ...rest }) => ({ ...rest, active: passwordHash !== null }));
 }
 
 export async function teamsOf(laId: string) {

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import { areaTeams, caseEvents, cases, childParents, children, users, type User } from '../../db/schema';
 import { assessmentDeadlines } from '../domain/timescales';
+import { caseEvent } from '../domain/case-events';
 import { getDb } from '../db.server';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
@@ -63,7 +64,7 @@ export async function allocateCaseworker(actor: User, caseId: string, caseworker
   if (!caseworker) return { ok: false as const, error: 'errors.intake.caseworker' };
   await db.transaction(async (tx) => {
     const [updated] = await tx.update(cases).set({ caseworkerId, updatedAt: now }).where(eq(cases.id, caseId)).returning({ childId: cases.childId });
-    await tx.insert(caseEvents).values({ caseId, kind: 'caseworker_allocated', actorId: actor.id, occurredAt: now, details: { caseworkerId, caseworkerName: caseworker.name } });
+    await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('caseworker_allocated', { caseworkerId, caseworkerName: caseworker.name }) });
     await recordAudit({ userId: actor.id, action: 'allocate:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { caseworkerId } }, tx);
     const [family, [child]] = await Promise.all([
       familyAudience(tx, updated.childId, 'read'),

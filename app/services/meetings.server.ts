@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { caseEvents, caseMeetings, users, type User } from '../../db/schema';
+import { caseEvent } from '../domain/case-events';
 import { getDb } from '../db.server';
 import { recordAudit } from './audit.server';
 
@@ -29,7 +30,7 @@ export async function recordMeeting(actor: User, caseId: string, meeting: NewMee
       .onConflictDoNothing()
       .returning();
     if (!row) return;
-    await tx.insert(caseEvents).values({ caseId, kind: 'meeting_recorded', actorId: actor.id, occurredAt: now, details: { heldOn: meeting.heldOn, familyInvited: meeting.familyInvited } });
+    await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('meeting_recorded', { heldOn: meeting.heldOn, familyInvited: meeting.familyInvited }) });
     await recordAudit({ userId: actor.id, action: 'record:meeting', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { meetingId: row.id } }, tx);
   });
 }

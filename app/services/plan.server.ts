@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { caseEvents, documents, draftPlanComments, draftPlanPreferences, users, type Case, type CommentResponse, type PlanSection, type User } from '../../db/schema';
 import { draftCommentWindowOpen } from '../domain/advice';
 import { draftCommentsLastDay, todayInLondon } from '../domain/timescales';
+import { caseEvent, readCaseEvent } from '../domain/case-events';
 import { getDb } from '../db.server';
 import { recordAudit } from './audit.server';
 import { sizeInKb } from '../domain/file-types';
@@ -18,12 +19,13 @@ const FINAL_STAGES: readonly Case['stage'][] = ['final_plan_issued', 'plan_maint
 export async function draftServedOn(caseId: string): Promise<string | null> {
   const db = await getDb();
   const [event] = await db
-    .select({ details: caseEvents.details })
+    .select({ kind: caseEvents.kind, details: caseEvents.details })
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'draft_plan_issued')))
     .orderBy(desc(caseEvents.occurredAt))
     .limit(1);
-  return (event?.details.servedOn as string | undefined) ?? null;
+  const draft = event ? readCaseEvent(event) : null;
+  return draft?.kind === 'draft_plan_issued' ? draft.details.servedOn : null;
 }
 
 export type PlanComment = {
@@ -96,7 +98,7 @@ export async function addComment(user: User, caseRecord: Case, comment: { sectio
       .onConflictDoNothing()
       .returning();
     if (!row) return;
-    await tx.insert(caseEvents).values({ caseId: caseRecord.id, kind: 'draft_plan_comment', actorId: user.id, occurredAt: now, details: { section: comment.section } });
+    await tx.insert(caseEvents).values({ caseId: caseRecord.id, actorId: user.id, occurredAt: now, ...caseEvent('draft_plan_comment', { section: comment.section }) });
     await recordAudit({ userId: user.id, action: 'comment:draft_plan', subjectType: 'case', subjectId: caseRecord.id, outcome: 'allowed', details: { commentId: row.id } }, tx);
   });
   return { ok: true };
@@ -127,7 +129,7 @@ export async function respondToComment(actor: User, caseId: string, commentId: s
       .where(and(eq(draftPlanComments.id, commentId), eq(draftPlanComments.caseId, caseId)))
       .returning();
     if (!row) return false;
-    await tx.insert(caseEvents).values({ caseId, kind: 'comment_answered', actorId: actor.id, occurredAt: now, details: { section: row.section, response: response.response } });
+    await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('comment_answered', { section: row.section, response: response.response }) });
     await recordAudit({ userId: actor.id, action: 'respond:draft_plan_comment', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { commentId } }, tx);
     return true;
   });

@@ -14,6 +14,7 @@ import {
 } from '../../db/schema';
 import type { Transaction } from '../../db/client';
 import { assessmentDeadlines, todayInLondon } from '../domain/timescales';
+import { caseEvent } from '../domain/case-events';
 import { getDb } from '../db.server';
 import { sectionIsComplete } from '../forms/request.server';
 import { requestSections, type SectionSpec } from '../forms/request-sections';
@@ -137,10 +138,13 @@ export async function submitRequest(
     const onBehalfOf = options.onBehalfOf ?? null;
     await tx.insert(caseEvents).values({
       caseId: created.id,
-      kind: 'request_received',
       actorId: user.id,
       occurredAt: now,
-      details: { receivedVia: created.receivedVia, receivedOn: received, ...(onBehalfOf ? { onBehalfOfId: onBehalfOf.id, onBehalfOfName: onBehalfOf.name } : {}) },
+      ...caseEvent('request_received', {
+        receivedVia: created.receivedVia,
+        receivedOn: received,
+        ...(onBehalfOf ? { onBehalfOfId: onBehalfOf.id, onBehalfOfName: onBehalfOf.name } : {}),
+      }),
     });
     await tx
       .update(assessmentRequests)

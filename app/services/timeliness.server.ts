@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, lte, min } from 'drizzle-orm';
 import { adviceRequests, areaTeams, caseEvents, cases, serviceStandardBreaches } from '../../db/schema';
-import { statutoryClock, type ClockEvent, type ClockException } from '../domain/case-clock';
+import { statutoryClock } from '../domain/case-clock';
+import { clockInputOf, readCaseEvent, type TypedCaseEvent } from '../domain/case-events';
 import { timelinessFigures, type AdviceFacts, type CaseClockFacts, type Period, type TimelinessFigures } from '../domain/timeliness';
 import { todayInLondon } from '../domain/timescales';
 import { getDb } from '../db.server';
@@ -41,16 +42,15 @@ export async function timelinessReport(laId: string, period: Period, now = new D
     db.select({ first: min(cases.requestReceived) }).from(cases).where(inLa),
   ]);
 
-  const eventsOf = new Map<string, ClockEvent[]>();
+  const eventsOf = new Map<string, TypedCaseEvent[]>();
   for (const e of events) {
     const list = eventsOf.get(e.caseId);
-    if (list) list.push(e);
-    else eventsOf.set(e.caseId, [e]);
+    if (list) list.push(readCaseEvent(e));
+    else eventsOf.set(e.caseId, [readCaseEvent(e)]);
   }
   const clocks = caseRows.map((c) => {
-    const own = eventsOf.get(c.id) ?? [];
-    const exceptions = own.filter((e) => e.kind === 'exception_recorded').map((e) => e.details as unknown as ClockException);
-    const facts: CaseClockFacts = { clock: statutoryClock({ stage: c.stage, requestReceived: c.requestReceived, today, events: own, exceptions }), exceptions };
+    const input = clockInputOf(c, eventsOf.get(c.id) ?? [], today);
+    const facts: CaseClockFacts = { clock: statutoryClock(input), exceptions: input.exceptions };
     return { teamId: c.teamId, facts };
   });
   const adviceFacts = advice.map((a) => ({ teamId: a.teamId, facts: { dueBy: a.dueBy, sentOn: a.submittedAt ? todayInLondon(a.submittedAt) : null, open: a.state === 'open' } satisfies AdviceFacts }));

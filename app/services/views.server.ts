@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { caseEvents, documents, familyViews, users, type Case, type User, type ViewVoice } from '../../db/schema';
 import { viewsEditable } from '../domain/advice';
+import { caseEvent } from '../domain/case-events';
 import { getDb } from '../db.server';
 import { recordAudit } from './audit.server';
 import { sizeInKb } from '../domain/file-types';
@@ -86,7 +87,7 @@ export async function saveViews(user: User, caseRecord: Case, voice: ViewVoice, 
       .values({ caseId: caseRecord.id, voice, slot, writtenBy: user.id, ...text, createdAt: now, updatedAt: now })
       .onConflictDoUpdate({ target: [familyViews.caseId, familyViews.slot], set: { ...text, writtenBy: user.id, updatedAt: now } })
       .returning();
-    await tx.insert(caseEvents).values({ caseId: caseRecord.id, kind: 'views_saved', actorId: user.id, occurredAt: now, details: { voice } });
+    await tx.insert(caseEvents).values({ caseId: caseRecord.id, actorId: user.id, occurredAt: now, ...caseEvent('views_saved', { voice }) });
     await recordAudit({ userId: user.id, action: 'save:views', subjectType: 'case', subjectId: caseRecord.id, outcome: 'allowed', details: { voice } }, tx);
     return { ok: true as const, id: row.id };
   });

@@ -73,7 +73,11 @@ export const caseEvents = pgTable(
     kind: text('kind').notNull(),
     actorId: uuid('actor_id').references(() => users.id),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * JSON written over the portal's life, so unknown until read back through its kind's shape:
+     * write it with `caseEvent()` and read it with `readCaseEvent()` (app/domain/case-events.ts).
+     */
+    details: jsonb('details').$type<unknown>().notNull().default({}),
   },
   (t) => [index('case_events_case').on(t.caseId, t.occurredAt)],
 );

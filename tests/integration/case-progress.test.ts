@@ -3,6 +3,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { action as recordAction } from '~/routes/cases.$caseId_.record.$command';
 import { action as apologyAction } from '~/routes/cases.$caseId_.apology';
 import { loader as caseLoader } from '~/routes/cases.$caseId';
+import { loader as homeLoader } from '~/routes/_index';
+import { loader as timelinessLoader } from '~/routes/reports.timeliness';
 import { caseEvents, cases, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
@@ -11,7 +13,7 @@ import { useTestDatabase } from '../support/test-database';
 
 let db: Database;
 let mail: MailSink;
-let parent: User, caseworker: User, team: { id: string }, laId: string;
+let parent: User, caseworker: User, manager: User, team: { id: string }, laId: string;
 
 beforeAll(async () => {
   ({ db } = await useTestDatabase());
@@ -21,6 +23,7 @@ beforeAll(async () => {
   laId = made.la.id;
   parent = await makeUser(db, 'parent');
   caseworker = await makeUser(db, 'caseworker', { laId, teamId: team.id });
+  manager = await makeUser(db, 'manager', { laId });
 });
 
 afterEach(() => {
@@ -157,5 +160,37 @@ describe('missed time limits', () => {
 
     const after = await settle(async () => caseLoader({ request: await requestAs(parent, `/cases/${id}`), params: { caseId: id }, context: {} }));
     expect((await after.json()).progress.apologies[0].details).toMatchObject({ newExpectedDate: '2026-03-06' });
+  });
+});
+
+describe('stored events this version cannot read', () => {
+  it('are listed on the timeline and left out of the clock: the case page, the caseload and the timeliness report still work', async () => {
+    const { caseRecord } = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: caseworker.id, stage: 'advice_gathering', requestReceived: '2026-01-05' });
+    const id = caseRecord.id;
+    onDay('2026-03-02');
+    // A decision stored without its date (details that do not fit their kind), and a kind from a later version.
+    await db.insert(caseEvents).values([
+      { caseId: id, kind: 'assessment_agreed', actorId: caseworker.id, occurredAt: new Date('2026-02-10T12:00:00Z'), details: { outcome: 'agreed' } },
+      { caseId: id, kind: 'note_added', actorId: caseworker.id, occurredAt: new Date('2026-02-11T12:00:00Z'), details: { text: 'Called the school.' } },
+    ]);
+
+    const page = await settle(async () => caseLoader({ request: await requestAs(caseworker, `/cases/${id}`), params: { caseId: id }, context: {} }));
+    expect(page.status).toBe(200);
+    const { progress } = await page.json();
+    expect(progress.timeline).toEqual([
+      expect.objectContaining({ kind: 'unrecognised', storedKind: 'note_added', actorName: caseworker.name }),
+      expect.objectContaining({ kind: 'unrecognised', storedKind: 'assessment_agreed' }),
+    ]);
+    // Nothing of what was stored reaches the page, and the clock counts the decision as not made.
+    expect(JSON.stringify(progress.timeline)).not.toContain('Called the school.');
+    expect(progress.assessmentDecision).toBeNull();
+    expect(progress.missed).toEqual([expect.objectContaining({ step: 'decisionToAssess', dueBy: '2026-02-16' })]);
+
+    const home = await settle(async () => homeLoader({ request: await requestAs(caseworker, '/'), params: {}, context: {} }));
+    expect(home.status).toBe(200);
+    expect((await home.json()).caseload).toContainEqual(expect.objectContaining({ id, missed: ['decisionToAssess'] }));
+
+    const report = await settle(async () => timelinessLoader({ request: await requestAs(manager, '/reports/timeliness?year=2026'), params: {}, context: {} }));
+    expect(report.status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInLondon } from '~/domain/timescales';
+import { caseEvent } from '~/domain/case-events';
+import { addDays, draftCommentsLastDay, todayInLondon } from '~/domain/timescales';
 import { action as writeAdviceAction } from '~/routes/advice.$adviceId';
 import { action as meetingsAction, loader as meetingsLoader } from '~/routes/cases.$caseId_.meetings';
 import { action as planAction, loader as planLoader } from '~/routes/cases.$caseId_.plan';
@@ -39,7 +40,9 @@ async function newCase(stage: 'advice_gathering' | 'draft_plan_issued' = 'advice
 
 /** A draft plan served on `servedOn`, as the workflow records it. */
 async function serveDraft(caseId: string, servedOn: string) {
-  await db.insert(caseEvents).values({ caseId, kind: 'draft_plan_issued', actorId: caseworker.id, details: { servedOn, command: 'issue_draft_plan' } });
+  await db
+    .insert(caseEvents)
+    .values({ caseId, actorId: caseworker.id, ...caseEvent('draft_plan_issued', { servedOn, commentsLastDay: draftCommentsLastDay(servedOn), command: 'issue_draft_plan' }) });
 }
 
 describe("the family's views", () => {

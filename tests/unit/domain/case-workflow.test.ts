@@ -221,9 +221,9 @@ describe('what must be recorded', () => {
 
     it('accepts 20 and 5000 characters after trimming, and records them trimmed', () => {
       const twenty = assess({ reasons: `  ${'y'.repeat(20)}  ` });
-      expect(twenty.ok && twenty.event.details.reasons).toBe('y'.repeat(20));
+      expect(twenty.ok && twenty.event.kind === 'assessment_agreed' && twenty.event.details.reasons).toBe('y'.repeat(20));
       const longest = assess({ reasons: ` ${'z'.repeat(5000)} ` });
-      expect(longest.ok && longest.event.details.reasons).toBe('z'.repeat(5000));
+      expect(longest.ok && longest.event.kind === 'assessment_agreed' && longest.event.details.reasons).toBe('z'.repeat(5000));
     });
 
     it.each(['decide_to_issue', 'withdraw', 'cease', 'reverse_refusal'] as const)('%s needs reasons too', (type) => {
