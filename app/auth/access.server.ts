@@ -113,6 +113,15 @@ export async function loadCaseSubject(caseId: string, today = todayInLondon()): 
   };
 }
 
+/**
+ * An id from a URL or a form as the audit log keeps it: as sent, cut to 64 characters, with any
+ * control character (which the database refuses to store) replaced, so a forged id is recorded
+ * rather than turning the refusal into a 500.
+ */
+function auditedId(id: string) {
+  return id.slice(0, 64).replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
 /** For an advocate: the consent they act on (and so the family member they act for); null for anyone else. */
 function actingFor(user: User, consents: readonly LiveConsent[] | undefined) {
   return consentFor(user, consents);
@@ -137,7 +146,7 @@ export async function requireCaseAccess(request: Request, caseId: string, action
     userId: user.id,
     action: `${action}:case`,
     subjectType: 'case',
-    subjectId: caseId.slice(0, 64),
+    subjectId: auditedId(caseId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
     details: {
       path: new URL(request.url).pathname,
@@ -169,7 +178,7 @@ export async function requireChildAccess(request: Request, childId: string, acti
     userId: user.id,
     action: `${action}:child`,
     subjectType: 'child',
-    subjectId: childId.slice(0, 64),
+    subjectId: auditedId(childId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
     details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : {}) },
   });
@@ -197,7 +206,7 @@ export async function requireRequestAccess(request: Request, requestId: string, 
     userId: user.id,
     action: `${action}:request`,
     subjectType: 'assessment_request',
-    subjectId: requestId.slice(0, 64),
+    subjectId: auditedId(requestId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
     details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : {}) },
   });
@@ -274,7 +283,7 @@ export async function requireDocumentAccess(request: Request, documentId: string
     userId: user.id,
     action: 'read:document',
     subjectType: loaded?.caseId ? 'case' : loaded?.requestId ? 'assessment_request' : 'document',
-    subjectId: (loaded?.caseId ?? loaded?.requestId ?? documentId).slice(0, 64),
+    subjectId: auditedId(loaded?.caseId ?? loaded?.requestId ?? documentId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
     details: {
       path: new URL(request.url).pathname,

@@ -1,5 +1,6 @@
 import { unstable_parseMultipartFormData } from '@remix-run/node';
 import type { z } from 'zod';
+import { characterErrors } from './characters';
 import { fieldErrorsFrom, type FieldErrors } from './errors';
 
 /**
@@ -22,10 +23,15 @@ export function formValues(formData: FormData): FormValues {
   return values;
 }
 
+/**
+ * Every field of the form, not only the schema's, is first checked for characters no field may
+ * hold (./characters.ts): such a field gets that error, which names it, in place of the schema's.
+ */
 export function validateForm<S extends z.ZodType>(schema: S, values: FormValues): FormResult<z.output<S>> {
+  const unsafe = characterErrors(values);
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data, values };
-  return { ok: false, errors: fieldErrorsFrom(result.error), values };
+  if (result.success && Object.keys(unsafe).length === 0) return { ok: true, data: result.data, values };
+  return { ok: false, errors: { ...(result.success ? {} : fieldErrorsFrom(result.error)), ...unsafe }, values };
 }
 
 /** Reads a urlencoded or multipart body; a malformed body is treated as an empty form, never a 500. */

@@ -1,3 +1,4 @@
+import { characterErrors } from './characters';
 import { fieldErrorsFrom, type FieldErrors } from './errors';
 import type { FormValues } from './form.server';
 import { answersFrom, sectionSchema } from './request-schema';
@@ -12,6 +13,14 @@ const schemas = new Map(requestSections.map((s) => [s.slug, sectionSchema(s)]));
 /** The section's answers from a posted form: only its own fields, each as text. */
 export function sectionValues(section: SectionSpec, values: FormValues): Record<string, string> {
   return answersFrom(section, values);
+}
+
+/**
+ * What in a section's answers may not be stored at all, even in a draft saved without checking:
+ * control characters (./characters.ts), as in every form. Empty when the answers may be saved.
+ */
+export function unsavableAnswers(answers: Record<string, string>): FieldErrors {
+  return characterErrors(answers);
 }
 
 export function validateSection(section: SectionSpec, answers: Record<string, string>): { ok: true; answers: Record<string, string> } | { ok: false; errors: FieldErrors } {

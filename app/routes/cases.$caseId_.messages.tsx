@@ -8,6 +8,7 @@ import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { standardsOn } from '~/domain/service-standards';
 import { todayInLondon } from '~/domain/timescales';
 import { readMultipartForm } from '~/forms/form.server';
+import { hasForbiddenCharacters } from '~/forms/characters';
 import { MESSAGE_MAX_LENGTH, parseMessageForm } from '~/forms/message.server';
 import { formFailure, isSameOrigin, originOf } from '~/http.server';
 import type { Locale } from '~/i18n/config';
@@ -82,7 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 async function keepForAfterSignIn(request: Request, caseId: string, body: string | undefined) {
   const signIn = `/sign-in?returnTo=${encodeURIComponent(`/cases/${caseId}/messages`)}`;
   const text = body?.trim();
-  if (!text || !isSameOrigin(request) || !(await caseExists(caseId))) throw redirect(signIn);
+  // Kept only as a message could be sent: never with a control character in it (app/forms/characters.ts).
+  if (!text || hasForbiddenCharacters('body', text) || !isSameOrigin(request) || !(await caseExists(caseId))) throw redirect(signIn);
   const cookie = await holdMessage(caseId, text.slice(0, MESSAGE_MAX_LENGTH));
   throw redirect(`${signIn}&notice=messageKept`, { headers: { 'Set-Cookie': cookie } });
 }

@@ -7,7 +7,7 @@ import { requireRequestAccess } from '~/auth/access.server';
 import type { FieldErrors } from '~/forms/errors';
 import { readForm } from '~/forms/form.server';
 import { sectionBySlug, type SectionSpec } from '~/forms/request-sections';
-import { sectionValues, validateSection } from '~/forms/request.server';
+import { sectionValues, unsavableAnswers, validateSection } from '~/forms/request.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { saveSection } from '~/services/requests.server';
@@ -46,6 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { requestRow, section } = await authorise(request, params, 'contribute');
   const values = await readForm(request);
   const answers = sectionValues(section, values);
+  // Saved even when invalid (nothing typed is lost), but never with a control character in it.
+  const unsavable = unsavableAnswers(answers);
+  if (Object.keys(unsavable).length > 0) return formFailure(unsavable, answers);
   if (values.intent === 'save-draft') {
     await saveSection(requestRow.id, section.slug, answers);
     return redirect(`/requests/${requestRow.id}`);

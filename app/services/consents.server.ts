@@ -35,6 +35,8 @@ import { controlOf } from './young-person.server';
  * audit log, in one transaction. The rules are app/domain/consent.ts.
  */
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The advice organisations a family may choose from: those listed by the child's LA. */
 export async function adviceOrganisationsFor(laId: string) {
   const db = await getDb();
@@ -100,6 +102,8 @@ async function advocatesOf(tx: Transaction, consent: { adviceOrgId: string; advo
  * so that nobody goes on working for a family who has stopped them.
  */
 export async function revokeConsent(actor: User, child: Child, consentId: string, now = new Date()) {
+  // From a form: anything but an id names no consent (and the database would refuse it).
+  if (!UUID.test(consentId)) return false;
   const db = await getDb();
   const revoked = await db.transaction(async (tx) => {
     const [consent] = await tx
@@ -171,7 +175,7 @@ export async function changeConsent(
 
 /** The young person confirms a consent their parent gave, so it carries on. */
 export async function confirmConsent(youngPerson: User, child: Child, consentId: string, now = new Date()) {
-  if (child.youngPersonUserId !== youngPerson.id) return false;
+  if (child.youngPersonUserId !== youngPerson.id || !UUID.test(consentId)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [confirmed] = await tx
