@@ -13,13 +13,20 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('EHCP portal <no-reply@ehcp-portal.example>'),
   MAIL_DIR: z.string().default('./data/mail'),
-  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Where the portal is reached (an origin, e.g. https://ehcp.northfield.gov.uk): every emailed link starts with it. */
+  PUBLIC_BASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().url().refine(isBareOrigin, 'must be an http(s) origin with no path, like https://ehcp.example.gov.uk').optional()),
   SERVICE_NAME: z.string().default(''),
   SECURE_COOKIES: z
     .enum(['true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
-  SEED_DEMO_DATA: z
+  /** The demo (ADR 0018): published passwords, so only on the embedded database. Default: on when embedded. */
+  DEMO_MODE: z
     .enum(['true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
@@ -36,12 +43,39 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  /** Production without CLAMAV_HOST must say so explicitly; the admin pages then warn. */
+  ALLOW_UNSCANNED_UPLOADS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Run the job worker (email outbox, sweeps) in the web server's process. */
   RUN_JOB_WORKER: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-});
+})
+  // A production server refuses to start unless it is safe by default (issue 11); each message
+  // names the variable to set.
+  .superRefine((env, ctx) => {
+    const demo = env.DEMO_MODE ?? !env.DATABASE_URL;
+    if (env.DEMO_MODE && env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'the demo (published passwords) runs only on the embedded database: unset DATABASE_URL or DEMO_MODE' });
+    }
+    if (env.NODE_ENV !== 'production' || demo) return;
+    if (!env.PUBLIC_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required in production: emailed links must start with the address families use, never one taken from a request' });
+    }
+    if (!env.CLAMAV_HOST && !env.ALLOW_UNSCANNED_UPLOADS) {
+      ctx.addIssue({ code: 'custom', path: ['CLAMAV_HOST'], message: 'required in production to scan uploads; set ALLOW_UNSCANNED_UPLOADS=true to run without scanning (the admin pages will say so)' });
+    }
+  });
+
+/** PUBLIC_BASE_URL is an origin: links are built as origin + path, and Origin headers are compared with it. */
+function isBareOrigin(value: string) {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+}
 
 function isInside(path: string, dir: string) {
   const rel = relative(dir, path);
@@ -80,7 +114,25 @@ export function secureCookies(env: Env = getEnv()) {
   return env.SECURE_COOKIES ?? env.NODE_ENV === 'production';
 }
 
-/** Where emailed links point when there is no request to take the address from (the job worker). */
+/**
+ * Whether this server runs the demo (ADR 0018): the demo council and its published password,
+ * unscanned uploads allowed and, unless set, links to http://localhost:PORT. Only ever on the
+ * embedded database, where it is the default.
+ */
+export function demoMode(env: Env = getEnv()) {
+  return env.DEMO_MODE ?? usesEmbeddedDatabase(env);
+}
+
+/**
+ * The one address emailed links start with and the one origin forms may be posted from:
+ * PUBLIC_BASE_URL, never anything taken from a request. Unset (development, tests, the demo):
+ * http://localhost:PORT. Production outside the demo refuses to start without it.
+ */
 export function publicOrigin(env: Env = getEnv()) {
-  return env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
+  return env.PUBLIC_BASE_URL ? new URL(env.PUBLIC_BASE_URL).origin : `http://localhost:${env.PORT}`;
+}
+
+/** Uploads go unscanned without clamd: allowed outside production, in the demo, or with ALLOW_UNSCANNED_UPLOADS. */
+export function uploadsAreUnscanned(env: Env = getEnv()) {
+  return !env.CLAMAV_HOST;
 }

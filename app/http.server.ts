@@ -1,11 +1,26 @@
 import { json } from '@remix-run/node';
-import { getEnv } from './env.server';
+import { getEnv, publicOrigin } from './env.server';
 import type { FieldErrors } from './forms/errors';
 import type { FormValues } from './forms/form.server';
+import { getFixedT, resolveLocale } from './i18n/i18n.server';
 
-/** The address emailed links start with: PUBLIC_BASE_URL, or where this request arrived. */
-export function originOf(request: Request): string {
-  return getEnv().PUBLIC_BASE_URL?.replace(/\/$/, '') ?? new URL(request.url).origin;
+/**
+ * The address emailed links start with: always the configured one (`publicOrigin`), never the
+ * request's Host or X-Forwarded-Host, which whoever sends the request chooses (a forged Host
+ * would otherwise put an attacker's address in someone's password reset email). Routes pass
+ * their request only because they always have; it is deliberately not read.
+ */
+export function originOf(_request: Request): string {
+  return publicOrigin();
+}
+
+/**
+ * Whether an Origin header names this portal: the configured origin, and outside production
+ * also the address the request arrived at (a developer on 127.0.0.1 or a LAN address).
+ * server/same-site.ts refuses every other state-changing request before it reaches a route.
+ */
+export function isOwnOrigin(origin: string, requestOrigin: string): boolean {
+  return origin === publicOrigin() || (getEnv().NODE_ENV !== 'production' && origin === requestOrigin);
 }
 
 /**
@@ -14,10 +29,42 @@ export function originOf(request: Request): string {
  */
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get('Origin');
-  return !origin || origin === new URL(request.url).origin || origin === getEnv().PUBLIC_BASE_URL?.replace(/\/$/, '');
+  return !origin || isOwnOrigin(origin, new URL(request.url).origin);
 }
 
 /** A failed form: 400 with the errors and everything typed, so the page shows both. */
 export function formFailure(errors: FieldErrors, values: FormValues) {
   return json({ errors, values }, { status: 400 });
+}
+
+/**
+ * The page the HTTP server answers with when it refuses a request before the app sees it
+ * (server/same-site.ts, server/request-body.ts): short, in the visitor's language, GOV.UK
+ * styled, and never a stack trace.
+ */
+export type Refusal = 'crossSite' | 'tooLarge';
+
+const refusalText = {
+  crossSite: { title: 'safety.crossSite.title', body: 'safety.crossSite.body' },
+  tooLarge: { title: 'safety.tooLarge.title', body: 'safety.tooLarge.body' },
+} as const;
+
+export function refusalPage(refusal: Refusal, headers: { cookie?: string; acceptLanguage?: string }): string {
+  const locale = resolveLocale(new Request(publicOrigin(), { headers: { Cookie: headers.cookie ?? '', 'Accept-Language': headers.acceptLanguage ?? '' } }));
+  const t = getFixedT(locale);
+  const title = escapeHtml(t(refusalText[refusal].title));
+  return `<!DOCTYPE html>
+<html lang="${locale}" class="govuk-template">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} - ${escapeHtml(t('service.name'))}</title><link rel="stylesheet" href="/css/app.css"></head>
+<body class="govuk-template__body"><div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
+<h1 class="govuk-heading-l">${title}</h1>
+<p class="govuk-body">${escapeHtml(t(refusalText[refusal].body))}</p>
+<p class="govuk-body"><a class="govuk-link" href="/">${escapeHtml(t('errorPages.goHome'))}</a></p>
+</main></div></body>
+</html>
+`;
+}
+
+function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -161,7 +161,16 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 function startServer(port: number, databaseUrl: string | undefined, pgliteDir: string | undefined): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), RUN_JOB_WORKER: 'false', SECURE_COOKIES: 'false' };
+  // A production server outside the demo needs its address and a word on virus scanning (nothing is uploaded here).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    RUN_JOB_WORKER: 'false',
+    SECURE_COOKIES: 'false',
+    PUBLIC_BASE_URL: `http://localhost:${port}`,
+    ALLOW_UNSCANNED_UPLOADS: 'true',
+  };
   delete env.DATABASE_URL;
   delete env.PGLITE_DATA_DIR;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;

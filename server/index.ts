@@ -1,20 +1,25 @@
 // First: a test's pinned clock (never in production) must be in place before anything reads the time.
 import './test-clock';
 import { randomBytes } from 'node:crypto';
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { CLIENT_ADDRESS_HEADER } from '../app/client-address.server';
 import { closeDb } from '../app/db.server';
-import { getEnv } from '../app/env.server';
 import { startWorker, stopWorker } from '../app/jobs/worker.server';
+import { bootNotices, environmentOrExit, refuseDemoDataOutsideDemo } from './boot-checks';
+import { remixHandler } from './remix-handler';
+import { limitRequestBodies } from './request-body';
+import { refuseCrossSiteRequests } from './same-site';
 
 /**
- * The HTTP server: static files, security headers and the Remix app. It closes HTTP and the
- * database on SIGTERM/SIGINT, which remix-serve does not do with a pool open.
+ * The HTTP server: static files, security headers, the same-site and body-size guards, and the
+ * Remix app. It refuses to start with unsafe settings (server/boot-checks.ts) and closes HTTP
+ * and the database on SIGTERM/SIGINT, which remix-serve does not do with a pool open.
  */
-const env = getEnv();
+const env = environmentOrExit();
+await refuseDemoDataOutsideDemo(env);
+for (const notice of bootNotices(env)) console.log(notice);
 const buildPath = new URL('../build/index.js', import.meta.url).href;
 const build = (await import(buildPath)) as ServerBuild;
 
@@ -34,12 +39,19 @@ app.use((_req, res, next) => {
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  // Browsers honour this only over HTTPS (on plain-HTTP localhost it is ignored): a year, subdomains too.
+  if (env.NODE_ENV === 'production') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   res.setHeader(
     'Content-Security-Policy',
     `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`,
   );
   next();
 });
+
+// Before any body is read or any session looked at: only our own pages may change anything,
+// and no body may be larger than a form or an upload needs (ADR 0014, server/request-body.ts).
+app.use(refuseCrossSiteRequests);
+app.use(limitRequestBodies);
 
 // Liveness: answers without touching the database.
 app.get('/healthz', (_req, res) => {
@@ -50,7 +62,7 @@ app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y'
 app.use(express.static('public', { maxAge: '1h' }));
 app.all(
   '*',
-  createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }),
+  remixHandler(build, env.NODE_ENV, (res) => ({ cspNonce: res.locals.cspNonce as string })),
 );
 
 const server = app.listen(env.PORT, () => {

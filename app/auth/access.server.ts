@@ -28,14 +28,6 @@ export function getOptionalUser(request: Request): Promise<User | null> {
   return pending;
 }
 
-/** Only paths on this site may be returned to after sign-in. */
-export function safeReturnTo(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return fallback;
-  }
-  return value;
-}
-
 export async function requireUser(request: Request): Promise<User> {
   const user = await getOptionalUser(request);
   if (!user) {

@@ -1,12 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { getEnv } from '../env.server';
+import { demoMode, getEnv } from '../env.server';
 
 /**
  * The one mailer. With SMTP_URL the message goes to that server; without it, each message is
- * written as JSON to MAIL_DIR and shown at /dev/mail, so a newcomer can read their
- * verification email with nothing installed.
+ * written as JSON to MAIL_DIR (and shown at /dev/mail to whoever `mailViewer` allows), so a
+ * newcomer can read their verification email with nothing installed.
  */
 export type OutgoingEmail = { to: string; subject: string; text: string };
 /** `messageId` lets a receiver tell a resend of the same outbox email from a new one. */
@@ -36,9 +36,27 @@ export async function sendEmail(email: EmailToSend): Promise<void> {
   writeFileSync(join(env.MAIL_DIR, `${id}.json`), JSON.stringify(stored, null, 2));
 }
 
-/** Whether mail is kept on disk (no SMTP): the development mail page is available only then. */
-export function mailIsKeptOnDisk() {
-  return !getEnv().SMTP_URL;
+/**
+ * Who may read the kept emails at /dev/mail (ADR 0018). They hold one-time links (password
+ * resets, invitations), so reading them is taking over those accounts:
+ * - development and tests: anyone (a developer's own machine);
+ * - the demo: its LA admin only (a newcomer follows their confirmation link after signing in as
+ *   the demo admin);
+ * - any other production server: no one; its emails stay in MAIL_DIR.
+ */
+export function mailViewer(): 'anyone' | 'la_admin' | 'no_one' {
+  const env = getEnv();
+  if (env.SMTP_URL) return 'no_one';
+  if (env.NODE_ENV !== 'production') return 'anyone';
+  return demoMode(env) ? 'la_admin' : 'no_one';
+}
+
+/** Said once at boot: where email goes, so a server without SMTP is never silently mute. */
+export function mailDeliveryNotice(): string {
+  const env = getEnv();
+  if (env.SMTP_URL) return `Email is sent through ${new URL(env.SMTP_URL).host}.`;
+  const viewer = { anyone: 'shown at /dev/mail', la_admin: "shown at /dev/mail to the demo council's admin", no_one: 'not shown on any page' }[mailViewer()];
+  return `No SMTP_URL: emails are NOT sent; they are written to ${env.MAIL_DIR} only and ${viewer}.`;
 }
 
 export function listStoredEmails(limit = 50): StoredEmail[] {

@@ -3,21 +3,23 @@ import { json } from '@remix-run/node';
 import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireLaAdmin } from '~/auth/access.server';
+import { uploadsAreUnscanned } from '~/env.server';
 import type { PageHandle } from '~/root';
 import { staffOf } from '~/services/caseload.server';
-import { ButtonLink, NotificationBanner, Table, Tag } from '~/ui/govuk/content';
+import { ButtonLink, NotificationBanner, Table, Tag, WarningText } from '~/ui/govuk/content';
 import { roleKeys } from '~/ui/labels';
 
 export const handle: PageHandle = { titleKey: 'admin.users.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireLaAdmin(request);
-  return json({ staff: await staffOf(admin.laId) });
+  // Said to the council's admin, who can ask for a scanner to be connected (issue 11, item 14).
+  return json({ staff: await staffOf(admin.laId), uploadsUnscanned: uploadsAreUnscanned() });
 }
 
 export default function AdminUsers() {
   const { t } = useTranslation();
-  const { staff } = useLoaderData<typeof loader>();
+  const { staff, uploadsUnscanned } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const invited = params.get('invited');
   return (
@@ -28,6 +30,7 @@ export default function AdminUsers() {
         </NotificationBanner>
       ) : null}
       <h1 className="govuk-heading-l">{t('admin.users.heading')}</h1>
+      {uploadsUnscanned ? <WarningText>{t('safety.unscannedUploads')}</WarningText> : null}
       <ButtonLink to="/admin/users/invite">{t('admin.users.invite')}</ButtonLink>
       <Table
         caption={t('admin.users.caption')}

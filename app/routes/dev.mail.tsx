@@ -1,20 +1,24 @@
-import { json } from '@remix-run/node';
+import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '~/i18n/config';
 import { formatDateTime } from '~/i18n/format';
-import { listStoredEmails, mailIsKeptOnDisk } from '~/mail/mailer.server';
+import { requireLaAdmin } from '~/auth/access.server';
+import { listStoredEmails, mailViewer } from '~/mail/mailer.server';
 import type { PageHandle } from '~/root';
 import { WarningText } from '~/ui/govuk/content';
 
 export const handle: PageHandle = { titleKey: 'devMail.title' };
 
 /**
- * Development only: with no SMTP server configured, emails are kept on disk and read here, so a
- * newcomer can follow a verification link. With SMTP_URL set this page does not exist.
+ * With no SMTP server configured, emails are kept on disk and read here, so a newcomer can
+ * follow a verification link: by anyone in development, by the LA admin in the demo, and by no
+ * one on a real production server (mailViewer). Otherwise this page does not exist.
  */
-export async function loader() {
-  if (!mailIsKeptOnDisk()) throw new Response('Not Found', { status: 404 });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = mailViewer();
+  if (viewer === 'no_one') throw new Response('Not Found', { status: 404 });
+  if (viewer === 'la_admin') await requireLaAdmin(request);
   return json({ emails: listStoredEmails() });
 }
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { getOptionalUser, safeReturnTo } from '~/auth/access.server';
+import { getOptionalUser } from '~/auth/access.server';
+import { safeReturnTo } from '~/auth/return-to';
 import { secureCookies } from '~/env.server';
 import { languageSchema } from '~/forms/account.server';
 import { readForm } from '~/forms/form.server';

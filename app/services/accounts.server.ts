@@ -235,6 +235,33 @@ export async function inviteStaff(admin: User, invite: StaffInvite, origin: stri
 }
 
 /**
+ * A new council and its first LA admin, from the command line (scripts/create-la-admin.ts): how
+ * a real deployment starts, as there is no admin yet to invite one. The admin gets the staff
+ * invitation an admin would send (the same one-time link, 7 days); the link is also returned
+ * for the command to print. The council's code must be new, and so must the admin's email.
+ */
+export async function createCouncilWithAdmin(
+  council: { name: string; code: string; contactEmail: string; contactPhone: string },
+  admin: { name: string; email: string; locale: Locale },
+  origin: string,
+): Promise<{ ok: true; link: string } | { ok: false; error: 'codeTaken' | 'emailTaken' }> {
+  const db = await getDb();
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, admin.email));
+  if (taken) return { ok: false, error: 'emailTaken' };
+  const link = await db.transaction(async (tx) => {
+    const [la] = await tx.insert(localAuthorities).values(council).onConflictDoNothing().returning();
+    if (!la) return null;
+    const [user] = await tx.insert(users).values({ email: admin.email, name: admin.name, role: 'la_admin', laId: la.id, locale: admin.locale }).returning();
+    await recordAudit({ userId: null, action: 'create_la_admin', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { laId: la.id, via: 'command line' } }, tx);
+    const token = await issueEmailToken(tx, user.id, 'staff_invite');
+    const link = `${origin}/accept-invite/${token}`;
+    await queueEmail(tx, 'staffInvite', user, { name: user.name, link, laName: la.name, inviter: la.name });
+    return link;
+  });
+  return link ? { ok: true, link } : { ok: false, error: 'codeTaken' };
+}
+
+/**
  * An LA admin invites an advocate of an advice organisation the LA lists. Advocates belong to
  * their organisation, not to the LA (they act for families, independently of the council).
  */

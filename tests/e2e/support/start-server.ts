@@ -1,15 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
 
 /**
- * The e2e run's app server (a Playwright webServer): the production build on a fresh database
- * with the demo data, sending mail to the SMTP sink.
- *
- * - `DATABASE_URL` set: database `ehcp_e2e` on that server, dropped and created afresh.
- * - unset: a fresh PGlite in data/e2e.
- * On a port other than the default 3100 both get a `-<port>`/`_<port>` suffix, so a second
+ * The e2e run's app server (a Playwright webServer): the production build in demo mode on a
+ * fresh embedded database (PGlite in data/e2e) with the demo data, sending mail to the SMTP
+ * sink. Always embedded, even when DATABASE_URL is set: the demo's published passwords are
+ * refused on a database server (ADR 0018); the integration tests cover PostgreSQL.
+ * On a port other than the default 3100 the directory gets a `-<port>` suffix, so a second
  * server (say, one started by hand to debug) never wipes the database of a run in progress.
  *
  * Then `npm run db:prepare` (migrations + demo seed) and `tsx server/index.ts`, which gets
@@ -18,8 +16,7 @@ import postgres from 'postgres';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const port = process.env.E2E_PORT ?? '3100';
 const smtpPort = process.env.E2E_SMTP_PORT ?? '2525';
-const suffix = port === '3100' ? '' : `_${port}`;
-const e2eDatabaseName = `ehcp_e2e${suffix}`;
+const suffix = port === '3100' ? '' : `-${port}`;
 
 if (!existsSync(`${root}build/index.js`)) {
   console.error('[e2e server] build/index.js is missing: run `npm run build` before `playwright test`.');
@@ -32,7 +29,7 @@ const env: NodeJS.ProcessEnv = {
   PORT: port,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   PUBLIC_BASE_URL: `http://localhost:${port}`,
-  SEED_DEMO_DATA: 'true',
+  DEMO_MODE: 'true',
 };
 // Secure cookies, as in production: browsers accept them from http://localhost.
 delete env.SECURE_COOKIES;
@@ -48,29 +45,13 @@ const clock = process.env.E2E_CLOCK;
 if (clock) {
   env.TEST_CLOCK_START = clock;
   env.NODE_ENV = 'test';
-  delete process.env.DATABASE_URL;
 }
 
-if (process.env.DATABASE_URL) {
-  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS "${e2eDatabaseName}" WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE "${e2eDatabaseName}"`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${e2eDatabaseName}`;
-  env.DATABASE_URL = url.toString();
-  delete env.PGLITE_DATA_DIR;
-  console.log(`[e2e server] fresh PostgreSQL database ${e2eDatabaseName}`);
-} else {
-  const dataDir = `${root}data/e2e${suffix.replace('_', '-')}`;
-  rmSync(dataDir, { recursive: true, force: true });
-  env.PGLITE_DATA_DIR = dataDir;
-  delete env.DATABASE_URL;
-  console.log(`[e2e server] fresh PGlite in ${dataDir}`);
-}
+const dataDir = `${root}data/e2e${suffix}`;
+rmSync(dataDir, { recursive: true, force: true });
+env.PGLITE_DATA_DIR = dataDir;
+delete env.DATABASE_URL;
+console.log(`[e2e server] fresh PGlite in ${dataDir}`);
 
 const prepared = spawnSync('npm', ['run', '--silent', 'db:prepare'], { cwd: root, env, stdio: 'inherit' });
 if (prepared.status !== 0) {
