@@ -5,21 +5,27 @@ import { useTranslation } from 'react-i18next';
 import { requireLaAdmin } from '~/auth/access.server';
 import { uploadsAreUnscanned } from '~/env.server';
 import type { PageHandle } from '~/root';
-import { staffOf } from '~/services/caseload.server';
-import { ButtonLink, NotificationBanner, Table, Tag, WarningText } from '~/ui/govuk/content';
+import { managedAccountsOf, type ManagedAccount } from '~/services/accounts.server';
+import { AccountStatusTag } from '~/ui/AccountStatusTag';
+import { ButtonLink, NotificationBanner, Table, WarningText } from '~/ui/govuk/content';
 import { roleKeys } from '~/ui/labels';
 
 export const handle: PageHandle = { titleKey: 'admin.users.title' };
 
+const staffRoles: readonly ManagedAccount['role'][] = ['caseworker', 'manager', 'la_admin'];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireLaAdmin(request);
   // Said to the council's admin, who can ask for a scanner to be connected (issue 11, item 14).
-  return json({ staff: await staffOf(admin.laId), uploadsUnscanned: uploadsAreUnscanned() });
+  return json({ accounts: await managedAccountsOf(admin.laId), uploadsUnscanned: uploadsAreUnscanned() });
 }
 
 export default function AdminUsers() {
   const { t } = useTranslation();
-  const { staff, uploadsUnscanned } = useLoaderData<typeof loader>();
+  const { accounts, uploadsUnscanned } = useLoaderData<typeof loader>();
+  const staff = accounts.filter((a) => staffRoles.includes(a.role));
+  const professionals = accounts.filter((a) => a.role === 'professional');
+  const advisers = accounts.filter((a) => a.role === 'advocate');
   const [params] = useSearchParams();
   const invited = params.get('invited');
   return (
@@ -35,14 +41,23 @@ export default function AdminUsers() {
       <Table
         caption={t('admin.users.caption')}
         head={[t('fields.fullName'), t('fields.email'), t('admin.users.role'), t('admin.users.team'), t('admin.users.status')]}
-        rows={staff.map((s) => [
-          s.name,
-          s.email,
-          t(roleKeys[s.role]),
-          s.teamName ?? t('admin.users.noTeam'),
-          s.active ? <Tag colour="green">{t('admin.users.active')}</Tag> : <Tag colour="grey">{t('admin.users.invitedStatus')}</Tag>,
-        ])}
+        rows={staff.map((a) => [a.name, a.email, t(roleKeys[a.role]), a.teamName ?? t('admin.users.noTeam'), <AccountStatusTag key={`${a.id}-status`} status={a.status} />])}
       />
+      {professionals.length > 0 ? (
+        <Table
+          caption={t('admin.users.professionalsCaption')}
+          head={[t('fields.fullName'), t('fields.email'), t('admin.users.status')]}
+          rows={professionals.map((a) => [a.name, a.email, <AccountStatusTag key={`${a.id}-status`} status={a.status} />])}
+        />
+      ) : null}
+      {advisers.length > 0 ? (
+        <Table
+          caption={t('admin.users.advisersCaption')}
+          head={[t('fields.fullName'), t('fields.email'), t('admin.users.organisation'), t('admin.users.status')]}
+          rows={advisers.map((a) => [a.name, a.email, a.organisationName, <AccountStatusTag key={`${a.id}-status`} status={a.status} />])}
+        />
+      ) : null}
     </>
   );
 }
+

@@ -1,5 +1,5 @@
-import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { children, emailTokens, localAuthorities, rateLimitEvents, users, type Child, type User } from '../../db/schema';
+import { and, asc, count, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { adviceOrganisations, areaTeams, children, emailTokens, localAuthorities, rateLimitEvents, users, type Child, type User } from '../../db/schema';
 import type { Transaction } from '../../db/client';
 import { hashPassword, verifyDecoy, verifyPassword } from '../auth/password.server';
 import { createSession, invalidateAllSessions } from '../auth/session.server';
@@ -351,4 +351,40 @@ export async function inviteYoungPerson(parent: User, child: Child, email: strin
   });
   wakeMailer();
   return { ok: true };
+}
+
+// ---- Accounts an LA admin looks after (ADR 0017) ----------------------------------------------
+
+export type AccountStatus = 'invited' | 'active' | 'deactivated';
+
+const statusOf = (account: Pick<User, 'passwordHash' | 'deactivatedAt'>): AccountStatus =>
+  account.deactivatedAt ? 'deactivated' : account.passwordHash ? 'active' : 'invited';
+
+export type ManagedAccount = { id: string; name: string; email: string; role: User['role']; teamName: string | null; organisationName: string | null; status: AccountStatus };
+
+/** Every account an LA admin looks after: its staff and professionals, and the advisers of its advice organisations. */
+export async function managedAccountsOf(laId: string): Promise<ManagedAccount[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      teamName: areaTeams.name,
+      organisationName: adviceOrganisations.name,
+      passwordHash: users.passwordHash,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(users)
+    .leftJoin(areaTeams, eq(areaTeams.id, users.teamId))
+    .leftJoin(adviceOrganisations, eq(adviceOrganisations.id, users.adviceOrgId))
+    .where(
+      or(
+        and(eq(users.laId, laId), inArray(users.role, ['caseworker', 'manager', 'la_admin', 'professional'])),
+        and(eq(users.role, 'advocate'), eq(adviceOrganisations.laId, laId)),
+      ),
+    )
+    .orderBy(asc(users.name));
+  return rows.map(({ passwordHash, deactivatedAt, ...account }) => ({ ...account, status: statusOf({ passwordHash, deactivatedAt }) }));
 }
