@@ -8,6 +8,7 @@ import {
   childParents,
   children,
   consentEvents,
+  consentScopes,
   users,
   type AdvocateConsent,
   type CaseStage,
@@ -17,6 +18,7 @@ import {
 } from '../../db/schema';
 import type { Database, Transaction } from '../../db/client';
 import { awaitsYoungPerson, isLive, type LiveConsent } from '../domain/consent';
+import { isValidIsoDate } from '../domain/timescales';
 import type { ClockStep } from '../domain/case-clock';
 import { youngPersonDecides, type CaseControl } from '../domain/young-person';
 import { getDb } from '../db.server';
@@ -190,6 +192,21 @@ export async function confirmConsent(youngPerson: User, child: Child, consentId:
   });
 }
 
+/**
+ * What a 'changed' consent event changed the consent to, read from its stored details (written by
+ * changeConsent); null when they do not say, so an odd row shows no values rather than failing.
+ */
+function changedTo(details: Record<string, unknown>): { scope: ConsentScope; expiresOn: string } | null {
+  const to = details.to;
+  if (typeof to !== 'object' || to === null || !('scope' in to) || !('expiresOn' in to)) return null;
+  const { scope, expiresOn } = to;
+  return isConsentScope(scope) && isValidIsoDate(expiresOn) ? { scope, expiresOn } : null;
+}
+
+function isConsentScope(value: unknown): value is ConsentScope {
+  return consentScopes.some((scope) => scope === value);
+}
+
 export type ConsentView = {
   id: string;
   organisation: string;
@@ -245,7 +262,7 @@ export async function consentsOfChild(child: Child, control: CaseControl, today:
           kind: e.kind,
           actorName: e.actorName,
           occurredAt: e.occurredAt.toISOString(),
-          changedTo: e.kind === 'changed' ? (e.details.to as { scope: ConsentScope; expiresOn: string }) : null,
+          changedTo: e.kind === 'changed' ? changedTo(e.details) : null,
         })),
     };
   });

@@ -205,6 +205,20 @@ describe('changing a consent', () => {
     expect((await sendMessage(viewAdvocate, 'And now I cannot')).status).toBe(403);
     await mail.waitFor((m) => m.to.includes(viewAdvocate.email) && /From now on you may read the case, until/.test(m.text));
   });
+
+  it('the history shows what each change was to; a stored change it cannot read shows no values rather than failing', async () => {
+    const [consent] = await db.select().from(advocateConsents).where(and(eq(advocateConsents.childId, childId), eq(advocateConsents.advocateUserId, viewAdvocate.id)));
+    await db.insert(consentEvents).values({ consentId: consent.id, kind: 'changed', actorId: parent.id, details: { to: { scope: 'everything', expiresOn: 'soon' } } });
+    const page = await settle(async () => consentLoader({ request: await requestAs(parent, `/children/${childId}/advocates`), params: { childId }, context: {} }));
+    expect(page.status).toBe(200);
+    const { consents } = await page.json();
+    const history = consents.find((c: { id: string }) => c.id === consent.id).history as { kind: string; changedTo: unknown }[];
+    expect(history.filter((h) => h.kind === 'changed').map((h) => h.changedTo)).toEqual([
+      { scope: 'act', expiresOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      { scope: 'view', expiresOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      null,
+    ]);
+  });
 });
 
 describe('revoking', () => {
