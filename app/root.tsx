@@ -17,6 +17,7 @@ import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { getOptionalUser } from './auth/access.server';
 import { defaultLocale, namespace, type Locale } from './i18n/config';
+import { errorPageTranslations } from './i18n/error-page-translations';
 import { resolveLocale, resources } from './i18n/i18n.server';
 import { hasFormErrors } from './ui/form';
 import { Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, type SignedInSummary } from './ui/layout/PageChrome';
@@ -165,7 +166,9 @@ function ErrorPage({ status }: { status: number }) {
 export function ErrorBoundary() {
   const data = useRouteLoaderData<RootData>('root');
   const locale = data?.locale ?? defaultLocale;
-  const i18n = useI18n(locale, data?.translations ?? {});
+  // Without the root's data (its loader is what failed) the words bundled for this page stand in:
+  // never a raw translation key.
+  const i18n = useI18n(locale, data?.translations ?? errorPageTranslations[locale]);
   const status = errorStatus(useRouteError());
   const title = i18n.t('layout.title', { page: i18n.t(errorTitleKeys[status] ?? 'errorPages.problem.title') });
   return (
