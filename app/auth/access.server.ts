@@ -1,13 +1,14 @@
 import { redirect } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
-import { adviceRequests, assessmentRequests, cases, children, documents, familyViews, messageAttachments, messages, type Case, type StoredDocument, type User } from '../../db/schema';
+import { adviceOrganisations, adviceRequests, assessmentRequests, cases, children, documents, familyViews, messageAttachments, messages, users, type Case, type StoredDocument, type User } from '../../db/schema';
 import { professionalHasAccess } from '../domain/advice';
 import { consentFor, type LiveConsent } from '../domain/consent';
 import { todayInLondon } from '../domain/timescales';
+import { clientAddress } from '../client-address.server';
 import { getDb } from '../db.server';
 import { recordAudit } from '../services/audit.server';
 import { familySideOf } from '../services/family.server';
-import { decide, type Action, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Subject } from './policy';
+import { decide, type AccountSubject, type Action, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Subject } from './policy';
 import { readSessionToken, validateSessionToken } from './session.server';
 
 /**
@@ -140,6 +141,7 @@ export async function requireCaseAccess(request: Request, caseId: string, action
     subjectType: 'case',
     subjectId: auditedId(caseId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
+    address: clientAddress(request),
     details: {
       path: new URL(request.url).pathname,
       method: request.method,
@@ -172,6 +174,7 @@ export async function requireChildAccess(request: Request, childId: string, acti
     subjectType: 'child',
     subjectId: auditedId(childId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
+    address: clientAddress(request),
     details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : {}) },
   });
   if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
@@ -200,6 +203,7 @@ export async function requireRequestAccess(request: Request, requestId: string, 
     subjectType: 'assessment_request',
     subjectId: auditedId(requestId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
+    address: clientAddress(request),
     details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : {}) },
   });
   if (decision !== 'allow' || !row || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
@@ -277,6 +281,7 @@ export async function requireDocumentAccess(request: Request, documentId: string
     subjectType: loaded?.caseId ? 'case' : loaded?.requestId ? 'assessment_request' : 'document',
     subjectId: auditedId(loaded?.caseId ?? loaded?.requestId ?? documentId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
+    address: clientAddress(request),
     details: {
       path: new URL(request.url).pathname,
       method: request.method,
@@ -286,4 +291,30 @@ export async function requireDocumentAccess(request: Request, documentId: string
   });
   if (decision !== 'allow' || !document) throw deniedResponse('not_found');
   return { user, document };
+}
+
+/** Loads what the policy needs to know about an account: its role and the LA it belongs to. */
+async function loadAccountSubject(userId: string): Promise<{ account: User; subject: AccountSubject } | null> {
+  if (!UUID.test(userId)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ account: users, organisationLaId: adviceOrganisations.laId })
+    .from(users)
+    .leftJoin(adviceOrganisations, eq(adviceOrganisations.id, users.adviceOrgId))
+    .where(eq(users.id, userId));
+  if (!row) return null;
+  const { account, organisationLaId } = row;
+  return { account, subject: { type: 'account', userId: account.id, role: account.role, laId: account.role === 'advocate' ? organisationLaId : account.laId } };
+}
+
+/**
+ * The guard for an account on the admin pages: the LA admin (requireLaAdmin: anyone else is
+ * 403), then the policy on that account (another LA's, or a family's, is 404).
+ */
+export async function requireAccountAccess(request: Request, userId: string, action: Action) {
+  const admin = await requireLaAdmin(request);
+  const loaded = await loadAccountSubject(userId);
+  const decision: Decision = loaded ? decide(admin, action, loaded.subject) : 'not_found';
+  if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { admin, account: loaded.account, subject: loaded.subject };
 }

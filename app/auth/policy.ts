@@ -43,6 +43,12 @@ export type ChildSubject = FamilySide & { type: 'child'; laId: string };
 export type DraftRequestSubject = FamilySide & { type: 'draft_request'; laId: string; createdBy: string };
 
 /**
+ * Someone's account, as an LA admin sees it: the LA it belongs to (staff and professionals
+ * directly; an adviser through their advice organisation; families to none).
+ */
+export type AccountSubject = { type: 'account'; userId: string; role: Role; laId: string | null };
+
+/**
  * An uploaded document, by what it belongs to (how app/auth/access.server.ts finds out: see
  * `loadDocumentSubject`). Whoever may read that record on its page may download the document;
  * no one else. There is no rule for a document of its own.
@@ -68,7 +74,7 @@ export type DocumentSubject = {
 /** How far a professional's advice has gone: still theirs (open or cancelled), submitted but held back from the family, or released. */
 export type AdviceRelease = 'unsubmitted' | 'withheld' | 'released';
 
-export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | DocumentSubject;
+export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | AccountSubject | DocumentSubject;
 
 /**
  * read: see it; contribute: add to it as a party (requests, views, comments on the draft plan);
@@ -101,6 +107,8 @@ export function decide(actor: Actor, action: Action, subject: Subject): Decision
       return decideChild(actor, action, subject);
     case 'draft_request':
       return decideDraft(actor, action, subject);
+    case 'account':
+      return decideAccount(actor, action, subject);
     case 'document':
       return decideDocument(actor, action, subject);
   }
@@ -239,5 +247,20 @@ function decideLa(actor: Actor, action: Action, subject: LaSubject): Decision {
   if (actor.laId !== subject.laId) return 'forbidden';
   if (action === 'administer') return actor.role === 'la_admin' ? 'allow' : 'forbidden';
   if (action === 'read') return isStaff(actor) || actor.role === 'la_admin' ? 'allow' : 'forbidden';
+  return 'forbidden';
+}
+
+/** The accounts an LA admin may switch off and on (ADR 0017): its staff, professionals and advisers. */
+export const MANAGED_ACCOUNT_ROLES: readonly Role[] = ['caseworker', 'manager', 'la_admin', 'professional', 'advocate'];
+
+/**
+ * 'read' is seeing the account on the admin pages; 'administer' is deactivating or reactivating
+ * it. An admin never switches off their own account (a council must not lock itself out by a
+ * slip). Accounts outside the admin's LA, and families', do not exist for them.
+ */
+function decideAccount(actor: Actor, action: Action, subject: AccountSubject): Decision {
+  if (actor.role !== 'la_admin' || actor.laId === null || subject.laId !== actor.laId || !MANAGED_ACCOUNT_ROLES.includes(subject.role)) return 'not_found';
+  if (action === 'read') return 'allow';
+  if (action === 'administer') return subject.userId === actor.id ? 'forbidden' : 'allow';
   return 'forbidden';
 }

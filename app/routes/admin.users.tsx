@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireLaAdmin } from '~/auth/access.server';
 import { uploadsAreUnscanned } from '~/env.server';
@@ -41,23 +41,30 @@ export default function AdminUsers() {
       <Table
         caption={t('admin.users.caption')}
         head={[t('fields.fullName'), t('fields.email'), t('admin.users.role'), t('admin.users.team'), t('admin.users.status')]}
-        rows={staff.map((a) => [a.name, a.email, t(roleKeys[a.role]), a.teamName ?? t('admin.users.noTeam'), <AccountStatusTag key={`${a.id}-status`} status={a.status} />])}
+        rows={staff.map((a) => [<AccountLink key={a.id} account={a} />, a.email, t(roleKeys[a.role]), a.teamName ?? t('admin.users.noTeam'), <AccountStatusTag key={`${a.id}-status`} status={a.status} />])}
       />
       {professionals.length > 0 ? (
         <Table
           caption={t('admin.users.professionalsCaption')}
           head={[t('fields.fullName'), t('fields.email'), t('admin.users.status')]}
-          rows={professionals.map((a) => [a.name, a.email, <AccountStatusTag key={`${a.id}-status`} status={a.status} />])}
+          rows={professionals.map((a) => [<AccountLink key={a.id} account={a} />, a.email, <AccountStatusTag key={`${a.id}-status`} status={a.status} />])}
         />
       ) : null}
       {advisers.length > 0 ? (
         <Table
           caption={t('admin.users.advisersCaption')}
           head={[t('fields.fullName'), t('fields.email'), t('admin.users.organisation'), t('admin.users.status')]}
-          rows={advisers.map((a) => [a.name, a.email, a.organisationName, <AccountStatusTag key={`${a.id}-status`} status={a.status} />])}
+          rows={advisers.map((a) => [<AccountLink key={a.id} account={a} />, a.email, a.organisationName, <AccountStatusTag key={`${a.id}-status`} status={a.status} />])}
         />
       ) : null}
     </>
   );
 }
 
+function AccountLink({ account }: { account: Pick<ManagedAccount, 'id' | 'name'> }) {
+  return (
+    <Link className="govuk-link" to={`/admin/users/${account.id}`}>
+      {account.name}
+    </Link>
+  );
+}

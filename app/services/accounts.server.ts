@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gt, inArray, isNull, or } from 'drizzle-orm';
-import { adviceOrganisations, areaTeams, children, emailTokens, localAuthorities, rateLimitEvents, users, type Child, type User } from '../../db/schema';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { adviceOrganisations, areaTeams, children, emailTokens, localAuthorities, rateLimitEvents, sessions, users, type Child, type User } from '../../db/schema';
 import type { Transaction } from '../../db/client';
 import { hashPassword, verifyDecoy, verifyPassword } from '../auth/password.server';
 import { createSession, invalidateAllSessions } from '../auth/session.server';
@@ -387,4 +387,72 @@ export async function managedAccountsOf(laId: string): Promise<ManagedAccount[]>
     )
     .orderBy(asc(users.name));
   return rows.map(({ passwordHash, deactivatedAt, ...account }) => ({ ...account, status: statusOf({ passwordHash, deactivatedAt }) }));
+}
+
+/** Unused one-time links of these kinds stop working (marked used, so the record stays). */
+async function cancelEmailTokens(tx: Transaction, userId: string, purposes: readonly TokenPurpose[], now: Date) {
+  await tx
+    .update(emailTokens)
+    .set({ usedAt: now })
+    .where(and(eq(emailTokens.userId, userId), inArray(emailTokens.purpose, [...purposes]), isNull(emailTokens.usedAt)));
+}
+
+export type AccountDetails = ManagedAccount & { deactivatedAt: Date | null };
+
+/** One account for the admin's page about it (the route has already asked the policy). */
+export async function accountDetails(account: User): Promise<AccountDetails> {
+  const db = await getDb();
+  const [team] = account.teamId ? await db.select({ name: areaTeams.name }).from(areaTeams).where(eq(areaTeams.id, account.teamId)) : [];
+  const [organisation] = account.adviceOrgId
+    ? await db.select({ name: adviceOrganisations.name }).from(adviceOrganisations).where(eq(adviceOrganisations.id, account.adviceOrgId))
+    : [];
+  return {
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    role: account.role,
+    teamName: team?.name ?? null,
+    organisationName: organisation?.name ?? null,
+    status: statusOf(account),
+    deactivatedAt: account.deactivatedAt,
+  };
+}
+
+/**
+ * Switches a leaver's account off: it cannot sign in, every session ends and unused links
+ * (invitation, reset, change of email) stop working, all in one transaction with its audit
+ * row. Sending it twice changes nothing the second time. False: it was already off.
+ */
+export async function deactivateAccount(admin: User, accountId: string, address: string, now = new Date()): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [switchedOff] = await tx
+      .update(users)
+      .set({ deactivatedAt: now })
+      .where(and(eq(users.id, accountId), isNull(users.deactivatedAt)))
+      .returning({ id: users.id });
+    if (!switchedOff) return false;
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, accountId)).returning({ id: sessions.id });
+    await cancelEmailTokens(tx, accountId, Object.keys(TOKEN_LIFETIME) as TokenPurpose[], now);
+    await recordAudit(
+      { userId: admin.id, action: 'deactivate_account', subjectType: 'user', subjectId: accountId, outcome: 'allowed', address, details: { sessionsEnded: ended.length } },
+      tx,
+    );
+    return true;
+  });
+}
+
+/** Lets a returning member of staff or adviser sign in again (with the password they had). False: it was not off. */
+export async function reactivateAccount(admin: User, accountId: string, address: string): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [switchedOn] = await tx
+      .update(users)
+      .set({ deactivatedAt: null })
+      .where(and(eq(users.id, accountId), isNotNull(users.deactivatedAt)))
+      .returning({ id: users.id });
+    if (!switchedOn) return false;
+    await recordAudit({ userId: admin.id, action: 'reactivate_account', subjectType: 'user', subjectId: accountId, outcome: 'allowed', address }, tx);
+    return true;
+  });
 }

@@ -9,10 +9,18 @@ export type AuditEntry = {
   subjectId: string | null;
   outcome: 'allowed' | 'denied';
   details?: Record<string, unknown>;
+  /**
+   * Where the request came from: `clientAddress(request)` (app/client-address.server.ts). Kept
+   * as `details.address`, the one place every row carries it.
+   */
+  address?: string;
 };
 
-/** Appends to the audit log, inside the caller's transaction when it has one. */
-export async function recordAudit(entry: AuditEntry, tx?: Transaction | Database) {
+/**
+ * Appends to the audit log, inside the caller's transaction when it has one. The table is
+ * append-only (triggers in migration 0009): a row once written cannot be changed or removed.
+ */
+export async function recordAudit({ address, details, ...entry }: AuditEntry, tx?: Transaction | Database) {
   const db = tx ?? (await getDb());
-  await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+  await db.insert(auditLog).values({ ...entry, details: address === undefined ? (details ?? {}) : { ...details, address } });
 }
