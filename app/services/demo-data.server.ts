@@ -18,6 +18,7 @@ import {
   type Role,
 } from '../../db/schema';
 import { applyCommand, type WorkflowCommand } from '../domain/case-workflow';
+import { caseEvent } from '../domain/case-events';
 import { adviceDueBy } from '../domain/advice';
 import { addDays } from '../domain/timescales';
 
@@ -238,10 +239,9 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
           .returning();
         await tx.insert(caseEvents).values({
           caseId: record.id,
-          kind: 'request_received',
           actorId: parent.id,
           occurredAt: new Date(`${requestReceived}T10:00:00Z`),
-          details: {},
+          ...caseEvent('request_received', { receivedVia: 'online', receivedOn: requestReceived }),
         });
         const caseworker = c.caseworker ? byEmail.get(c.caseworker)! : byEmail.get('caseworker1@example.com')!;
         await replayHistory(tx, record.id, requestReceived, c.stage, caseworker.id);
@@ -264,10 +264,9 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
           });
           await tx.insert(caseEvents).values({
             caseId: record.id,
-            kind: 'advice_requested',
             actorId: caseworker.id,
             occurredAt: new Date(`${requestedOn}T12:00:00Z`),
-            details: { adviceKind: advice.kind, professionalName: professional.name, requestedOn, dueBy: adviceDueBy(requestedOn) },
+            ...caseEvent('advice_requested', { adviceKind: advice.kind, professionalName: professional.name, requestedOn, dueBy: adviceDueBy(requestedOn) }),
           });
         }
       }
@@ -310,10 +309,9 @@ async function replayHistory(tx: Transaction, caseId: string, requestReceived: s
     if (!result.ok) throw new Error(`Demo history for ${caseId} broke at ${command.type}: ${result.error}`);
     await tx.insert(caseEvents).values({
       caseId,
-      kind: result.event.kind,
       actorId,
       occurredAt: new Date(`${date}T11:00:00Z`),
-      details: { ...result.event.details, command: command.type },
+      ...caseEvent(result.event.kind, { ...result.event.details, command: command.type }),
     });
     if (command.type === 'issue_draft_plan') draftServedOn = date;
     stage = result.to;
