@@ -31,6 +31,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   // The layout must render even when the database is down, so a failed lookup means "signed out".
   const user = await getOptionalUser(request).catch((error: unknown) => {
+    // A redirect is an answer, not a failure: a session waiting for its second factor is sent to finish signing in.
+    if (error instanceof Response) throw error;
     console.error('Could not read the session', error);
     return null;
   });

@@ -9,7 +9,8 @@ import { getDb } from '../db.server';
 import { recordAudit } from '../services/audit.server';
 import { familySideOf } from '../services/family.server';
 import { decide, type AccountSubject, type Action, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Subject } from './policy';
-import { readSessionToken, validateSessionToken } from './session.server';
+import { whileSecondFactorPending } from './second-factor.server';
+import { readSession } from './session.server';
 
 /**
  * Guards used at the top of every loader and action. They answer with the signed-in user, or
@@ -18,12 +19,18 @@ import { readSessionToken, validateSessionToken } from './session.server';
 
 const userCache = new WeakMap<Request, Promise<User | null>>();
 
-/** The signed-in user, or null. Cached per request so the root and the route share one lookup. */
+/**
+ * The signed-in user, or null. Cached per request so the root and the route share one lookup.
+ * A session still waiting for its second factor signs no one in: it opens only the two-factor
+ * pages, and any other page redirects to them (ADR 0015).
+ */
 export function getOptionalUser(request: Request): Promise<User | null> {
   let pending = userCache.get(request);
   if (!pending) {
-    const token = readSessionToken(request);
-    pending = token ? validateSessionToken(token) : Promise.resolve(null);
+    pending = readSession(request).then((found) => {
+      if (!found) return null;
+      return found.session.mfaPending ? whileSecondFactorPending(request, found.user) : found.user;
+    });
     userCache.set(request, pending);
   }
   return pending;

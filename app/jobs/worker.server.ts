@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import { pruneRateLimitEvents } from '../auth/throttle.server';
 import { jobQueueConnection } from '../db.server';
 import { deliverQueuedEmail, pruneSentEmails, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
 import { sendAdviceReminders } from '../services/advice.server';
@@ -99,6 +100,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   });
   await boss.work(queues.pruneOutbox, polling, async () => {
     await pruneSentEmails();
+    // The nightly prune also drops throttling events older than every limit's window (ADR 0016).
+    await pruneRateLimitEvents();
   });
   await boss.work(queues.sweepUploads, polling, async () => {
     await sweepOrphanUploads();

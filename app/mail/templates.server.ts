@@ -11,6 +11,7 @@ type Templates = {
   resetPassword: { name: string; link: string };
   staffInvite: { name: string; link: string; laName: string; inviter: string };
   alreadyRegistered: { name: string; signInLink: string; resetLink: string };
+  inviteForExistingAccount: { name: string; inviter: string; organisation: string; signInLink: string };
   caseProgress: { name: string; childName: string; link: string };
   apology: { name: string; childName: string; step: string; reason: string; newDate: string; caseworker: string; link: string };
   requestReceipt: { name: string; reference: string; decisionDue: string; link: string };
@@ -43,6 +44,7 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   resetPassword: { subject: 'mail.resetPassword.subject', body: 'mail.resetPassword.body' },
   staffInvite: { subject: 'mail.staffInvite.subject', body: 'mail.staffInvite.body' },
   alreadyRegistered: { subject: 'mail.alreadyRegistered.subject', body: 'mail.alreadyRegistered.body' },
+  inviteForExistingAccount: { subject: 'signInSafety.mail.inviteForExistingAccount.subject', body: 'signInSafety.mail.inviteForExistingAccount.body' },
   caseProgress: { subject: 'mail.caseProgress.subject', body: 'mail.caseProgress.body' },
   apology: { subject: 'mail.apology.subject', body: 'mail.apology.body' },
   requestReceipt: { subject: 'mail.requestReceipt.subject', body: 'mail.requestReceipt.body' },

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { sessionCookie } from '~/auth/session.server';
+import { secondFactorPage } from '~/auth/second-factor.server';
+import { clientOf, invalidateSession, readSessionToken, sessionCookie } from '~/auth/session.server';
 import { choosePasswordSchema } from '~/forms/account.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
@@ -21,9 +22,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { ...(await readForm(request)), token: params.token ?? '' };
   const form = validateForm(choosePasswordSchema, values);
   if (!form.ok) return formFailure(form.errors, {});
-  const accepted = await acceptInvite(form.data.token, form.data.password);
+  const accepted = await acceptInvite(form.data.token, form.data.password, clientOf(request));
   if (!accepted) return formFailure({ password: 'errors.link.expired' }, {});
-  return redirect('/', { headers: { 'Set-Cookie': sessionCookie(accepted.sessionToken) } });
+  // As at sign-in: whatever session the browser had ends, and staff go on to set up their second factor.
+  const previous = readSessionToken(request);
+  if (previous) await invalidateSession(previous);
+  return redirect(accepted.secondFactor ? secondFactorPage(accepted.user) : '/', { headers: { 'Set-Cookie': sessionCookie(accepted.sessionToken) } });
 }
 
 export default function AcceptInvite() {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/access.server';
 import { clearedSessionCookie, invalidateAllSessions } from '~/auth/session.server';
@@ -76,6 +76,12 @@ export default function Account() {
             </Form>
           </>
         ) : null}
+        <h2 className="govuk-heading-m">{t('twoFactor.account.heading')}</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/account/two-factor">
+            {t('twoFactor.account.link')}
+          </Link>
+        </p>
         <h2 className="govuk-heading-m">{t('account.signOutEverywhere.heading')}</h2>
         <p className="govuk-body">{t('account.signOutEverywhere.body')}</p>
         <Form method="post">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { clientOf } from '~/auth/session.server';
 import { forgotPasswordSchema } from '~/forms/account.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
@@ -22,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   const form = validateForm(forgotPasswordSchema, values);
   if (!form.ok) return formFailure(form.errors, values);
-  await requestPasswordReset(form.data.email, originOf(request));
+  const outcome = await requestPasswordReset(form.data.email, originOf(request), clientOf(request));
+  if (outcome.kind === 'throttled') return formFailure({ email: 'errors.signInSafety.tooManyRequests' }, values);
   return redirect('/forgot-password?sent=1');
 }
 

@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser } from '~/auth/access.server';
+import { clientOf } from '~/auth/session.server';
 import { registerSchema } from '~/forms/account.server';
 import { readForm, validateForm, withoutSecrets } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
@@ -24,8 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   const form = validateForm(registerSchema, values);
-  if (!form.ok) return formFailure(form.errors, withoutSecrets(values, ['password', 'confirmPassword']));
-  await registerFamily(form.data, originOf(request), resolveLocale(request));
+  const kept = withoutSecrets(values, ['password', 'confirmPassword']);
+  if (!form.ok) return formFailure(form.errors, kept);
+  // The same page whether or not the address already had an account (ADR 0016).
+  const outcome = await registerFamily(form.data, originOf(request), resolveLocale(request), clientOf(request));
+  if (outcome.kind === 'throttled') return formFailure({ email: 'errors.signInSafety.tooManyRequests' }, kept);
   return redirect('/register/check-email');
 }
 

@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser } from '~/auth/access.server';
 import { safeReturnTo } from '~/auth/return-to';
-import { invalidateSession, readSessionToken, sessionCookie } from '~/auth/session.server';
+import { secondFactorPage } from '~/auth/second-factor.server';
+import { clientOf, invalidateSession, readSessionToken, sessionCookie } from '~/auth/session.server';
 import { signInSchema } from '~/forms/account.server';
 import { readForm, validateForm, withoutSecrets } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
@@ -38,19 +39,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = validateForm(signInSchema, values);
   if (!form.ok) return formFailure(form.errors, kept);
 
-  const outcome = await signIn(form.data.email, form.data.password, originOf(request));
+  const outcome = await signIn(form.data.email, form.data.password, clientOf(request), originOf(request));
   switch (outcome.kind) {
     case 'invalid':
       return formFailure({ email: 'errors.signIn.invalid' }, kept);
     case 'throttled':
-      return formFailure({ email: 'errors.signIn.throttled' }, kept);
+      return formFailure({ email: 'errors.signInSafety.signInThrottled' }, kept);
     case 'unverified':
       return formFailure({ email: 'errors.signIn.unverified' }, kept);
     case 'signed_in': {
       // A new session on every sign-in: a session fixed before sign-in is never promoted.
       const previous = readSessionToken(request);
       if (previous) await invalidateSession(previous);
-      return redirect(safeReturnTo(values.returnTo), { headers: { 'Set-Cookie': sessionCookie(outcome.token) } });
+      const returnTo = safeReturnTo(values.returnTo);
+      // With a second factor to come, the new session opens only the two-factor pages (ADR 0015).
+      const next = outcome.secondFactor ? secondFactorPage(outcome.user, returnTo) : returnTo;
+      return redirect(next, { headers: { 'Set-Cookie': sessionCookie(outcome.token) } });
     }
   }
 }

@@ -1,8 +1,10 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
-import { adviceOrganisations, areaTeams, children, emailTokens, localAuthorities, rateLimitEvents, sessions, users, type Child, type User } from '../../db/schema';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { adviceOrganisations, areaTeams, children, emailTokens, localAuthorities, sessions, users, type Child, type User } from '../../db/schema';
 import type { Transaction } from '../../db/client';
 import { hashPassword, verifyDecoy, verifyPassword } from '../auth/password.server';
-import { createSession, invalidateAllSessions } from '../auth/session.server';
+import { needsSecondFactor } from '../auth/second-factor.server';
+import { createSession, invalidateAllSessions, type Client } from '../auth/session.server';
+import { clearEvents, firstThrottled, limits, recordEvent, throttledUntil, throttleKey } from '../auth/throttle.server';
 import { generateToken, hashToken } from '../auth/tokens.server';
 import { todayInLondon } from '../domain/timescales';
 import { getDb } from '../db.server';
@@ -15,8 +17,6 @@ import { youngPersonLinkRefusal } from './young-person.server';
 
 const HOUR = 60 * 60 * 1000;
 const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR, young_person_invite: 14 * 24 * HOUR, professional_invite: 14 * 24 * HOUR } as const;
-export const MAX_FAILED_SIGN_INS = 5;
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
 type TokenPurpose = keyof typeof TOKEN_LIFETIME;
 
@@ -85,24 +85,74 @@ export async function findUserByEmail(email: string) {
 
 export type Registration = { name: string; email: string; accountType: 'parent' | 'young_person'; password: string };
 
+/** A request refused by a per-address limit, with when it may be tried again. */
+export type Throttled = { kind: 'throttled'; until: Date };
+
+/**
+ * Counts a request for an account email (registration, reset, verification) against the
+ * sender's address; throttled when that address has asked too often.
+ */
+async function countEmailRequest(client: Client, now: Date): Promise<Throttled | null> {
+  const key = throttleKey(client.address);
+  const until = await throttledUntil(limits.accountEmailsAddress, key, now);
+  if (until) return { kind: 'throttled', until };
+  await recordEvent(limits.accountEmailsAddress, key, now);
+  return null;
+}
+
+/**
+ * Whether one more email of a kind may go to an address now (and counts it). Over the limit
+ * nothing is sent and nothing different is said: the links already sent still work.
+ */
+async function mayEmail(kind: string, email: string, now: Date): Promise<boolean> {
+  const key = throttleKey(kind, email);
+  if (await throttledUntil(limits.emailsToRecipient, key, now)) return false;
+  await recordEvent(limits.emailsToRecipient, key, now);
+  return true;
+}
+
+/**
+ * Work whose length would tell whether an email address has an account (a lookup, then a
+ * transaction or nothing) runs after the answer is sent, so every answer takes the same time
+ * (ADR 0016). The outbox still sends what it queues; a failure is logged, and the person asks
+ * again, as they would for an email that never came.
+ */
+function afterAnswering(what: string, work: () => Promise<unknown>) {
+  // A macrotask, not a microtask: the embedded database can run a whole query before the
+  // caller's own continuation, which would put the work back inside the answer's time.
+  setImmediate(() => {
+    work().catch((error: unknown) => console.error(`[accounts] ${what} failed`, error));
+  });
+}
+
 /**
  * Registers a family account and emails a verification link. An address already in use gets an
  * email saying so instead, and the page says the same thing either way, so the form cannot be
- * used to find out who has an account.
+ * used to find out who has an account; nor can the time it takes (the work is done after answering).
  */
-export async function registerFamily(input: Registration, origin: string, locale: Locale): Promise<void> {
+export async function registerFamily(input: Registration, origin: string, locale: Locale, client: Client, now = new Date()): Promise<Throttled | { kind: 'done' }> {
+  const throttled = await countEmailRequest(client, now);
+  if (throttled) return throttled;
+  const emailing = await mayEmail('register', input.email, now);
+  afterAnswering('registration', () => completeRegistration(input, origin, locale, client, emailing, now));
+  return { kind: 'done' };
+}
+
+async function completeRegistration(input: Registration, origin: string, locale: Locale, client: Client, emailing: boolean, now: Date) {
   const existing = await findUserByEmail(input.email);
+  const db = await getDb();
   if (existing) {
-    await queueEmail(await getDb(), 'alreadyRegistered', existing, {
-      name: existing.name,
-      signInLink: `${origin}/sign-in`,
-      resetLink: `${origin}/forgot-password`,
-    });
-    wakeMailer();
+    if (emailing) {
+      await queueEmail(db, 'alreadyRegistered', existing, {
+        name: existing.name,
+        signInLink: `${origin}/sign-in`,
+        resetLink: `${origin}/forgot-password`,
+      });
+      wakeMailer();
+    }
     return;
   }
   const passwordHash = await hashPassword(input.password);
-  const db = await getDb();
   const registered = await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
@@ -111,8 +161,8 @@ export async function registerFamily(input: Registration, origin: string, locale
       .returning({ id: users.id, email: users.email });
     // A double-submitted form loses the race here and sends nothing twice.
     if (!user) return false;
-    await recordAudit({ userId: user.id, action: 'register', subjectType: 'user', subjectId: user.id, outcome: 'allowed' }, tx);
-    const token = await issueEmailToken(tx, user.id, 'verify_email');
+    await recordAudit({ userId: user.id, action: 'register', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { address: client.address } }, tx);
+    const token = await issueEmailToken(tx, user.id, 'verify_email', now);
     await queueEmail(tx, 'verifyEmail', { id: user.id, email: user.email, locale }, { name: input.name, link: `${origin}/verify-email/${token}` });
     return true;
   });
@@ -129,53 +179,85 @@ export async function verifyEmail(token: string): Promise<User | null> {
   });
 }
 
-async function sendVerificationAgain(user: User, origin: string) {
+/** "Resend verification": signing in with the right password to an unconfirmed account sends a fresh link, throttled quietly. */
+async function sendVerificationAgain(user: User, origin: string, client: Client, now: Date) {
+  if (await countEmailRequest(client, now)) return;
+  if (!(await mayEmail('verify', user.email, now))) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const token = await issueEmailToken(tx, user.id, 'verify_email');
+    const token = await issueEmailToken(tx, user.id, 'verify_email', now);
     await queueEmail(tx, 'verifyEmail', user, { name: user.name, link: `${origin}/verify-email/${token}` });
   });
   wakeMailer();
 }
 
 export type SignInOutcome =
-  | { kind: 'signed_in'; token: string; user: User }
+  /** `secondFactor`: the session only opens the two-factor pages until a code is given (ADR 0015). */
+  | { kind: 'signed_in'; token: string; user: User; secondFactor: boolean }
   | { kind: 'invalid' }
-  | { kind: 'throttled' }
+  | Throttled
   | { kind: 'unverified' };
 
-export async function signIn(email: string, password: string, origin: string, now = new Date()): Promise<SignInOutcome> {
-  const db = await getDb();
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [{ failures }] = await db
-    .select({ failures: count() })
-    .from(rateLimitEvents)
-    .where(and(eq(rateLimitEvents.bucket, 'sign_in'), eq(rateLimitEvents.key, email), gt(rateLimitEvents.at, since)));
-  if (failures >= MAX_FAILED_SIGN_INS) return { kind: 'throttled' };
-
+/**
+ * Checks an email and password (ADR 0016). Failures are counted per account-and-address and per
+ * address, never per account alone, so nobody can lock an account's owner out by failing on
+ * purpose from somewhere else. An unknown address, a wrong password and a deactivated account
+ * get the same answer after the same work (a password hash is always checked).
+ */
+export async function signIn(email: string, password: string, client: Client, origin: string, now = new Date()): Promise<SignInOutcome> {
+  const accountAddress = throttleKey(email, client.address);
+  const address = throttleKey(client.address);
+  const until = await firstThrottled(
+    [
+      [limits.signInAccountAddress, accountAddress],
+      [limits.signInAddress, address],
+    ],
+    now,
+  );
   const user = await findUserByEmail(email);
+  const audit = (outcome: 'allowed' | 'denied', details: Record<string, unknown>) =>
+    recordAudit({ userId: user?.id ?? null, action: 'sign_in', subjectType: 'user', subjectId: user?.id ?? null, outcome, details: { address: client.address, ...details } });
+  if (until) {
+    await audit('denied', { reason: 'throttled' });
+    return { kind: 'throttled', until };
+  }
+
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyDecoy(password), false);
-  if (!user || !passwordOk) {
-    await db.insert(rateLimitEvents).values({ bucket: 'sign_in', key: email, at: now });
+  if (!user || !passwordOk || user.deactivatedAt) {
+    await recordEvent(limits.signInAccountAddress, accountAddress, now);
+    await recordEvent(limits.signInAddress, address, now);
+    await audit('denied', { reason: !user ? 'unknown_email' : !passwordOk ? 'password' : 'deactivated' });
     return { kind: 'invalid' };
   }
   if (!user.emailVerifiedAt) {
-    await sendVerificationAgain(user, origin);
+    await sendVerificationAgain(user, origin, client, now);
+    await audit('denied', { reason: 'unverified' });
     return { kind: 'unverified' };
   }
-  await db.delete(rateLimitEvents).where(and(eq(rateLimitEvents.bucket, 'sign_in'), eq(rateLimitEvents.key, email)));
-  const token = await createSession(user.id, now);
-  await recordAudit({ userId: user.id, action: 'sign_in', subjectType: 'user', subjectId: user.id, outcome: 'allowed' });
-  return { kind: 'signed_in', token, user };
+  await clearEvents(limits.signInAccountAddress, accountAddress);
+  const secondFactor = needsSecondFactor(user);
+  const token = await createSession(user.id, now, { mfaPending: secondFactor, ipAddress: client.address, userAgent: client.userAgent });
+  await audit('allowed', { secondFactor: secondFactor ? 'pending' : 'not_used' });
+  return { kind: 'signed_in', token, user, secondFactor };
 }
 
-/** Always looks the same from outside, whether or not the address has an account. */
-export async function requestPasswordReset(email: string, origin: string): Promise<void> {
+/**
+ * Always looks the same from outside, whether or not the address has an account (or the
+ * account is deactivated, or has had its share of reset emails this hour).
+ */
+export async function requestPasswordReset(email: string, origin: string, client: Client, now = new Date()): Promise<Throttled | { kind: 'done' }> {
+  const throttled = await countEmailRequest(client, now);
+  if (throttled) return throttled;
+  if (await mayEmail('reset', email, now)) afterAnswering('password reset request', () => sendPasswordReset(email, origin, now));
+  return { kind: 'done' };
+}
+
+async function sendPasswordReset(email: string, origin: string, now: Date) {
   const user = await findUserByEmail(email);
-  if (!user) return;
+  if (!user || user.deactivatedAt) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const token = await issueEmailToken(tx, user.id, 'reset_password');
+    const token = await issueEmailToken(tx, user.id, 'reset_password', now);
     await queueEmail(tx, 'resetPassword', user, { name: user.name, link: `${origin}/reset-password/${token}` });
   });
   wakeMailer();
@@ -203,11 +285,25 @@ export async function resetPassword(token: string, password: string): Promise<Us
 
 export type StaffInvite = { name: string; email: string; role: 'caseworker' | 'manager' | 'la_admin'; teamId?: string };
 
+/**
+ * An address that already has an account is not told apart from a new one, even to an admin
+ * (ADR 0016): the admin sees "invited" either way, and the account's owner is emailed that
+ * someone tried (unless it is itself an invitation still waiting, which its first email covers,
+ * so a double-submitted form sends nothing twice).
+ */
+async function tellOwnerOfInvite(tx: Transaction, admin: User, email: string, organisation: string, origin: string, details: Record<string, unknown>) {
+  const [existing] = await tx.select().from(users).where(eq(users.email, email));
+  if (!existing) return;
+  await recordAudit({ userId: admin.id, action: 'invite', subjectType: 'user', subjectId: existing.id, outcome: 'denied', details: { ...details, reason: 'email_in_use' } }, tx);
+  if (!existing.passwordHash) return;
+  await queueEmail(tx, 'inviteForExistingAccount', existing, { name: existing.name, inviter: admin.name, organisation, signInLink: `${origin}/sign-in` });
+}
+
 export async function inviteStaff(admin: User, invite: StaffInvite, origin: string): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
   if (!admin.laId) return { ok: false, field: 'form', error: 'errors.generic' };
   const db = await getDb();
   const [la] = await db.select().from(localAuthorities).where(eq(localAuthorities.id, admin.laId));
-  const result = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({
@@ -220,16 +316,14 @@ export async function inviteStaff(admin: User, invite: StaffInvite, origin: stri
       })
       .onConflictDoNothing()
       .returning();
-    if (!user) return null;
+    if (!user) return tellOwnerOfInvite(tx, admin, invite.email, la?.name ?? '', origin, { role: invite.role });
     await recordAudit(
       { userId: admin.id, action: 'invite_staff', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { role: invite.role } },
       tx,
     );
     const token = await issueEmailToken(tx, user.id, 'staff_invite');
     await queueEmail(tx, 'staffInvite', user, { name: user.name, link: `${origin}/accept-invite/${token}`, laName: la?.name ?? '', inviter: admin.name });
-    return user;
   });
-  if (!result) return { ok: false, field: 'email', error: 'errors.email.taken' };
   wakeMailer();
   return { ok: true };
 }
@@ -272,42 +366,47 @@ export async function inviteAdvocate(
   origin: string,
 ): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
   const db = await getDb();
-  const result = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({ email: invite.email, name: invite.name, role: 'advocate', adviceOrgId: organisation.id, locale: admin.locale })
       .onConflictDoNothing()
       .returning();
-    if (!user) return null;
+    if (!user) return tellOwnerOfInvite(tx, admin, invite.email, organisation.name, origin, { adviceOrgId: organisation.id });
     await recordAudit(
       { userId: admin.id, action: 'invite_advocate', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { adviceOrgId: organisation.id } },
       tx,
     );
     const token = await issueEmailToken(tx, user.id, 'staff_invite');
     await queueEmail(tx, 'advocateInvite', user, { name: user.name, link: `${origin}/accept-invite/${token}`, organisation: organisation.name, inviter: admin.name });
-    return user;
   });
-  if (!result) return { ok: false, field: 'email', error: 'errors.email.taken' };
   wakeMailer();
   return { ok: true };
 }
 
-/** An invited member of staff chooses a password and is signed in. */
-export async function acceptInvite(token: string, password: string): Promise<{ user: User; sessionToken: string } | null> {
+/**
+ * An invited person chooses a password and is signed in: straight in for a young person, to
+ * setting up their second factor for staff and professionals (ADR 0015). A deactivated
+ * account's invitation is dead.
+ */
+export async function acceptInvite(token: string, password: string, client: Client, now = new Date()): Promise<{ user: User; sessionToken: string; secondFactor: boolean } | null> {
   const passwordHash = await hashPassword(password);
   const db = await getDb();
   const user = await db.transaction(async (tx) => {
-    const invited = await consumeEmailToken(tx, token, INVITATIONS);
-    if (!invited) return null;
+    const invited = await consumeEmailToken(tx, token, INVITATIONS, now);
+    if (!invited || invited.deactivatedAt) return null;
     const [updated] = await tx
       .update(users)
-      .set({ passwordHash, emailVerifiedAt: new Date() })
+      .set({ passwordHash, emailVerifiedAt: now })
       .where(eq(users.id, invited.id))
       .returning();
+    await recordAudit({ userId: updated.id, action: 'accept_invite', subjectType: 'user', subjectId: updated.id, outcome: 'allowed', details: { address: client.address } }, tx);
     return updated;
   });
   if (!user) return null;
-  return { user, sessionToken: await createSession(user.id) };
+  const secondFactor = needsSecondFactor(user);
+  const sessionToken = await createSession(user.id, now, { mfaPending: secondFactor, ipAddress: client.address, userAgent: client.userAgent });
+  return { user, sessionToken, secondFactor };
 }
 
 /** Staff choose how they hear of new family messages: straight away, or in the morning digest. */

@@ -21,6 +21,7 @@ import { applyCommand, type WorkflowCommand } from '../domain/case-workflow';
 import { caseEvent } from '../domain/case-events';
 import { adviceDueBy } from '../domain/advice';
 import { addDays } from '../domain/timescales';
+import { secondFactorRequired } from '../auth/second-factor.server';
 
 /**
  * Demo data for a fictional council: two area teams, 4 caseworkers, a manager, an admin,
@@ -29,6 +30,12 @@ import { addDays } from '../domain/timescales';
  * Dates are relative to the day the seed runs, so cases are always at believable points.
  */
 export const DEMO_PASSWORD = 'Demo-password-1';
+/**
+ * The authenticator-app key of every demo account that must use a second factor (staff and
+ * professionals, ADR 0015), published in the README beside the password: add it to an
+ * authenticator app (or compute codes from it, as the browser tests do) to sign in as them.
+ */
+export const DEMO_TOTP_SECRET = 'EHCPDEMOEHCPDEMOEHCPDEMOEHCPDEMO';
 export const DEMO_LA_CODE = 'NFB';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -205,6 +212,7 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
           adviceOrgId: p.advocate ? sendiass.id : null,
           professionalKind: p.kind ?? null,
           phone: p.phone ?? null,
+          ...(secondFactorRequired(p) ? { mfaSecret: DEMO_TOTP_SECRET, mfaEnabledAt: verifiedAt } : {}),
         })),
       )
       .returning();

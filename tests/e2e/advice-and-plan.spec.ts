@@ -1,6 +1,6 @@
 import { addDays, draftCommentsLastDay, todayInLondon } from '../../app/domain/timescales';
 import { formatDateWithWeekday } from '../../app/i18n/format';
-import { demoPassword, expect, expectPage, latestEmailTo, linkIn, signIn, test, type DemoUser } from './support/fixtures';
+import { demoPassword, enterAuthenticatorCode, expect, expectPage, latestEmailTo, linkIn, signIn, test, type DemoUser } from './support/fixtures';
 import type { Browser, Page } from '@playwright/test';
 
 /**
@@ -76,6 +76,7 @@ test('advice is asked for, written and read; the family adds views and comments 
   await ep.getByLabel('Email address', { exact: true }).fill('ep@example.com');
   await ep.getByLabel('Password', { exact: true }).fill(demoPassword);
   await ep.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await enterAuthenticatorCode(ep, 'ep@example.com');
   await expectPage(ep, 'Your advice: Educational psychologist');
   await ep.getByLabel('The child’s needs').fill('Ruby understands much more than she can say. She finds it hard to join in play.');
   await ep.getByRole('button', { name: 'Save as draft' }).click();

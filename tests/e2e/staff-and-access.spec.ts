@@ -1,4 +1,4 @@
-import { expect, expectPage, latestEmailTo, linkIn, signIn, test, uniqueEmail, visit } from './support/fixtures';
+import { expect, expectPage, latestEmailTo, linkIn, setUpAuthenticator, signIn, test, uniqueEmail, visit } from './support/fixtures';
 
 test('a caseworker signs in and sees their caseload', async ({ page }) => {
   await signIn(page, 'caseworker1');
@@ -95,6 +95,10 @@ test('an admin invites a caseworker, who sets a password from the email', async 
   await newcomer.getByLabel('Create a password').fill('my new staff password');
   await newcomer.getByLabel('Confirm your password').fill('my new staff password');
   await newcomer.getByRole('button', { name: 'Create password and continue' }).click();
+  // Staff set up their authenticator app before anything else opens (ADR 0015).
+  await expectPage(newcomer, 'Set up an authenticator app');
+  await setUpAuthenticator(newcomer);
+  await newcomer.getByRole('button', { name: 'Continue' }).click();
   await expectPage(newcomer, 'Your caseload');
   await context.close();
 });

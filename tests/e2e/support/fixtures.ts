@@ -32,6 +32,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import type { users } from '../../../db/schema';
+import { decodeTotpSecret, TOTP_PERIOD_SECONDS, totpCode, totpStep } from '../../../app/domain/totp';
 import { latestEmailTo, linkIn } from './mail';
 
 export { expect };
@@ -42,6 +43,8 @@ export { latestEmailTo, linkIn, uniqueEmail, type SinkEmail } from './mail';
 type Role = (typeof users.$inferSelect)['role'];
 
 export const demoPassword = 'Demo-password-1';
+/** The authenticator-app key of the demo staff and professionals (DEMO_TOTP_SECRET in app/services/demo-data.server.ts). */
+export const demoTotpSecret = 'EHCPDEMOEHCPDEMOEHCPDEMOEHCPDEMO';
 
 export const demoUsers = {
   parent1: { email: 'parent1@example.com', role: 'parent' },
@@ -65,16 +68,97 @@ export const demoUsers = {
 
 export type DemoUser = keyof typeof demoUsers;
 
-/** Signs in through the sign-in form as one of the demo accounts. */
+const secondFactorRoles: readonly Role[] = ['caseworker', 'manager', 'la_admin', 'professional'];
+
+/** Signs in through the sign-in form as one of the demo accounts (and its authenticator app, for staff and professionals). */
 export async function signIn(page: Page, user: DemoUser) {
-  const { email } = demoUsers[user];
+  const { email, role } = demoUsers[user];
   await visit(page, '/sign-in');
   await page.getByLabel('Email address', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page, `signing in as ${email} should leave the sign-in page`).not.toHaveURL(/\/sign-in(\?|$)/, {
+  if (secondFactorRoles.includes(role)) await enterAuthenticatorCode(page, email);
+  await expect(page, `signing in as ${email} should leave the sign-in pages`).not.toHaveURL(/\/sign-in(\/two-factor)?(\?|$)/, {
     timeout: 10_000,
   });
+}
+
+/** The last TOTP step this run used per server and account: the server refuses a step twice. */
+const stepsUsed = new Map<string, number>();
+
+/**
+ * The second sign-in step, as a person with the demo key in their app would: the code for the
+ * server's current 30-second step. The server refuses a step already used (ADR 0015), and this
+ * run may sign the same person in several times a minute, so a used step moves the code on to
+ * the next one; the server accepts one step ahead of its clock, and beyond that this waits for
+ * the clock (extending the test's timeout by the wait). Some servers run on a pinned clock, so
+ * "now" is the server's, read from the Expires header of the code page (its current time).
+ */
+export async function enterAuthenticatorCode(page: Page, email: string, key = demoTotpSecret) {
+  await expectPage(page, 'Enter the 6-digit code from your authenticator app');
+  const origin = new URL(page.url()).origin;
+  const offset = await serverClockOffset(page, 'routes/sign-in_.two-factor');
+  const secret = decodeTotpSecret(key);
+  const used = `${origin} ${email}`;
+  // The Expires header has whole seconds: the server's clock is within this margin of our estimate.
+  const margin = 1500;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const lowest = totpStep(Date.now() + offset - margin);
+    const step = Math.max(lowest, (stepsUsed.get(used) ?? -1) + 1);
+    const startsAt = (step - 1) * TOTP_PERIOD_SECONDS * 1000 + margin - offset;
+    const wait = startsAt - Date.now();
+    if (wait > 0) {
+      test.info().setTimeout(test.info().timeout + wait);
+      await page.waitForTimeout(wait);
+    }
+    await page.getByLabel('Enter the 6-digit code from your authenticator app').fill(totpCode(secret, step));
+    // The answer to the post says what happened (with JavaScript the old page, and any old error, stays up a moment longer).
+    const posted = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/sign-in/two-factor');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const answer = await posted;
+    stepsUsed.set(used, step);
+    if (answer.status() < 400) {
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 10_000 });
+      return;
+    }
+    const body = await answer.text();
+    if (!body.includes('errors.twoFactor.code.reused') && !body.includes('That code has already been used')) {
+      throw new Error(`The code for ${email} was refused (status ${answer.status()}), not as one already used: ${body.slice(0, 300)}`);
+    }
+    // With JavaScript the page then reloads its data and redraws the form: type into the new one.
+    await page.waitForLoadState('networkidle');
+  }
+  throw new Error(`Could not complete the second factor for ${email}`);
+}
+
+/**
+ * Sets up an authenticator app on the page showing its QR code and key (signing in, or the
+ * account page): reads the key the page shows as text, as someone whose phone cannot scan would,
+ * and enters the app's current code. Returns the key and the recovery codes shown once.
+ */
+export async function setUpAuthenticator(page: Page, submit = 'Continue') {
+  const routeId = new URL(page.url()).pathname.startsWith('/account') ? 'routes/account_.two-factor' : 'routes/sign-in_.two-factor_.set-up';
+  await expect(page.getByRole('img', { name: 'QR code to scan with your authenticator app' })).toBeVisible();
+  const key = (await page.locator('main p code').textContent())?.replace(/\s/g, '') ?? '';
+  const offset = await serverClockOffset(page, routeId);
+  await page.getByLabel('3. Enter the 6-digit code the app shows').fill(totpCode(decodeTotpSecret(key), totpStep(Date.now() + offset)));
+  await page.getByRole('button', { name: submit }).click();
+  await expectPage(page, 'Save your recovery codes');
+  const recoveryCodes = (await page.locator('main ol code').allTextContents()).map((code) => code.trim());
+  expect(recoveryCodes).toHaveLength(10);
+  return { key, recoveryCodes };
+}
+
+/** How far the server's clock is from ours, from the Expires header of the page it just sent (its loader's data, re-read). */
+async function serverClockOffset(page: Page, routeId: string) {
+  const url = new URL(page.url());
+  const response = await page.request.get(`${url.pathname}${url.search ? `${url.search}&` : '?'}_data=${encodeURIComponent(routeId)}`, {
+    maxRedirects: 0,
+  });
+  const expires = Date.parse(response.headers()['expires'] ?? '');
+  if (Number.isNaN(expires)) throw new Error(`The code page at ${url.pathname} sent no Expires header to read the server's time from`);
+  // Whole seconds: the server's time is up to a second after it.
+  return expires + 500 - Date.now();
 }
 
 /** The password every parent registered by a journey uses. */
