@@ -162,6 +162,14 @@ describe('signing in with the app', () => {
     expect((await call(codeAction, '/sign-in/two-factor', { token: second.token, form: { code: codeNow(secret, 1) } })).status).toBe(302);
   });
 
+  it('the same code sent twice at once (two pending sign-ins racing) signs in only once', async () => {
+    const { user, secret } = await enrolledStaff();
+    const [first, second] = [await signInWithPassword(user), await signInWithPassword(user)];
+    const code = codeNow(secret);
+    const answers = await Promise.all([first, second].map(({ token }) => call(codeAction, '/sign-in/two-factor', { token, form: { code } })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([302, 400]);
+  });
+
   it('wrong codes are throttled per account and address: after 5, even the right code waits', async () => {
     const { user, secret } = await enrolledStaff();
     const { token } = await signInWithPassword(user, '203.0.113.10');
