@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { closeDb } from '../app/db.server';
 import { demoMode, getEnv, publicOrigin } from '../app/env.server';
-import { emailField } from '../app/forms/account.server';
 import { createCouncilWithAdmin } from '../app/services/accounts.server';
 import { DEMO_LA_CODE } from '../app/services/demo-data.server';
 
@@ -21,20 +20,28 @@ import { DEMO_LA_CODE } from '../app/services/demo-data.server';
 const usage =
   'Usage: npm run create-la-admin -- --council "Council name" --email admin@council.gov.uk [--name "Full name"] [--code ABC] [--contact-email send@council.gov.uk] [--contact-phone "01632 960000"] [--locale en|pl]';
 
+// The command line's own messages: the forms' are translation keys.
+const email = (option: string) =>
+  z
+    .string({ error: `give an email address with --${option}` })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email(`--${option} is not an email address`));
+
 const optionsSchema = z.object({
-  council: z.string().trim().min(2, 'give the council its name with --council').max(120),
-  email: emailField,
-  name: z.string().trim().max(120).optional(),
+  council: z.string({ error: 'give the council its name with --council' }).trim().min(2, 'give the council its name with --council').max(120, '--council is at most 120 characters'),
+  email: email('email'),
+  name: z.string().trim().max(120, '--name is at most 120 characters').optional(),
   code: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z0-9]{2,12}$/, 'a code is 2 to 12 letters or digits')
-    .refine((code) => code !== DEMO_LA_CODE, `${DEMO_LA_CODE} is the demo council's code`)
+    .regex(/^[A-Z0-9]{2,12}$/, '--code is 2 to 12 letters or digits')
+    .refine((code) => code !== DEMO_LA_CODE, `--code ${DEMO_LA_CODE} is the demo council's code`)
     .optional(),
-  'contact-email': emailField.optional(),
-  'contact-phone': z.string().trim().max(40).optional(),
-  locale: z.enum(['en', 'pl']).default('en'),
+  'contact-email': email('contact-email').optional(),
+  'contact-phone': z.string().trim().max(40, '--contact-phone is at most 40 characters').optional(),
+  locale: z.enum(['en', 'pl'], '--locale is en or pl').default('en'),
 });
 
 function fail(message: string): never {
@@ -66,7 +73,7 @@ const { values } = (() => {
   }
 })();
 const parsed = optionsSchema.safeParse(values);
-if (!parsed.success) fail(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
+if (!parsed.success) fail(parsed.error.issues.map((issue) => issue.message).join('\n'));
 const options = parsed.data;
 
 const env = getEnv();
