@@ -48,6 +48,15 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Which proxies to believe about the client's address (Express's "trust proxy": a hop count,
+   * or addresses/subnets, comma-separated). Unset: the connection's own address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (!v ? undefined : /^\d+$/.test(v) ? Number(v) : v)),
   /** Run the job worker (email outbox, sweeps) in the web server's process. */
   RUN_JOB_WORKER: z
     .enum(['true', 'false'])

@@ -25,6 +25,8 @@ const build = (await import(buildPath)) as ServerBuild;
 
 const app = express();
 app.disable('x-powered-by');
+// Behind a load balancer the client's address comes from X-Forwarded-For, from trusted hops only.
+if (env.TRUST_PROXY !== undefined) app.set('trust proxy', env.TRUST_PROXY);
 app.use(compression());
 // The one place the client's address is decided; a header of that name from outside is replaced.
 app.use((req, _res, next) => {
