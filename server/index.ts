@@ -5,7 +5,7 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { CLIENT_ADDRESS_HEADER } from '../app/client-address.server';
-import { closeDb } from '../app/db.server';
+import { closeDb, databaseIsReady } from '../app/db.server';
 import { startWorker, stopWorker } from '../app/jobs/worker.server';
 import { bootNotices, environmentOrExit, refuseDemoDataOutsideDemo } from './boot-checks';
 import { remixHandler } from './remix-handler';
@@ -58,6 +58,13 @@ app.use(limitRequestBodies);
 // Liveness: answers without touching the database.
 app.get('/healthz', (_req, res) => {
   res.status(200).type('text/plain').send('ok');
+});
+
+// Readiness: 200 only when the database answers and every committed migration has run.
+app.get('/readyz', (_req, res, next) => {
+  databaseIsReady().then((ready) => {
+    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').type('text/plain').send(ready ? 'ready' : 'not ready');
+  }, next);
 });
 
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));

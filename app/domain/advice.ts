@@ -2,7 +2,7 @@
  * Advice, views and the draft plan: the date rules. Pure (no database, clock or I/O); `today`
  * is always a London date passed in. Statutory dates come from ./timescales.
  */
-import type { CaseStage } from '../../db/schema/cases';
+import type { CaseStage } from './vocabulary';
 import { addDays, adviceDeadline, compareDates, draftCommentsLastDay, workingDaysBetween, type IsoDate } from './timescales';
 
 /** Days after a request closes during which the professional can still open it (to check what they sent). */

@@ -58,7 +58,7 @@
  * every step, status and exception kind, written out as literals so the translation test finds
  * them.
  */
-import type { CaseStage } from '../../db/schema/cases';
+import type { CaseStage } from './vocabulary';
 import { stageSummaryKeys, type StatutoryStep, type WorkflowEventKind } from './case-workflow';
 import {
   annualReviewDueBy,

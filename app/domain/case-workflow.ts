@@ -26,8 +26,7 @@
  * A context that is itself wrong (an unknown stage, a date that is not a real date) is a bug in
  * the caller, not a user error, and throws a `RangeError`, as `./timescales` does.
  */
-import type { CaseStage } from '../../db/schema/cases';
-import type { Role } from '../../db/schema/people';
+import type { CaseStage, Role } from './vocabulary';
 import {
   annualReviewDueBy,
   appealDeadline,

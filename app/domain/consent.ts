@@ -5,8 +5,9 @@
  * See docs/decisions/0020-advocates-act-with-recorded-consent.md.
  */
 import { compareDates, type IsoDate } from './timescales';
+import type { ConsentScope } from './vocabulary';
 
-export type ConsentScope = 'view' | 'act';
+export type { ConsentScope };
 
 export type ConsentFacts = {
   expiresOn: IsoDate;

@@ -4,7 +4,8 @@ import { jobQueueConnection } from '../db.server';
 import { deliverQueuedEmail, pruneSentEmails, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
 import { sendAdviceReminders } from '../services/advice.server';
 import { sweepOrphanUploads } from '../services/documents.server';
-import { sendMessageDigests, sweepBreaches } from '../services/notifications.server';
+import { sweepBreaches } from '../services/messages.server';
+import { sendMessageDigests } from '../services/notifications.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cases, documents, localAuthorities, messageAttachments, messages, serviceStandardBreaches, serviceStandardHistory, users, type User } from '../../db/schema';
 import { isStaff } from '../auth/policy';
@@ -164,4 +164,15 @@ export async function recordBreaches(caseId: string, laId: string, now = new Dat
     .insert(serviceStandardBreaches)
     .values(found.map((b) => ({ caseId, standard: b.standard, startedOn: b.startedOn, dueBy: b.dueBy, recordedAt: now })))
     .onConflictDoNothing();
+}
+
+/**
+ * Writes down breaches on threads nobody has answered: without this a breach would only be
+ * recorded when someone next posts or opens the thread.
+ */
+export async function sweepBreaches(now = new Date()) {
+  const db = await getDb();
+  const waiting = await db.select({ caseId: cases.id, laId: cases.laId }).from(cases).where(isNotNull(cases.awaitingReplySince));
+  for (const thread of waiting) await recordBreaches(thread.caseId, thread.laId, now);
+  return waiting.length;
 }

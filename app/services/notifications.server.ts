@@ -1,11 +1,10 @@
-import { and, eq, gt, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { cases, children, messages, users, type User } from '../../db/schema';
 import type { Transaction } from '../../db/client';
 import { getDb } from '../db.server';
 import { publicOrigin } from '../env.server';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { familyAudience } from './family.server';
-import { recordBreaches } from './messages.server';
 
 /**
  * Who hears of a new message, and when. Emails say who wrote about which child and link to the
@@ -102,15 +101,4 @@ export async function sendMessageDigests(now = new Date()) {
   }
   if (queued > 0) wakeMailer();
   return queued;
-}
-
-/**
- * Writes down breaches on threads nobody has answered: without this a breach would only be
- * recorded when someone next posts or opens the thread.
- */
-export async function sweepBreaches(now = new Date()) {
-  const db = await getDb();
-  const waiting = await db.select({ caseId: cases.id, laId: cases.laId }).from(cases).where(isNotNull(cases.awaitingReplySince));
-  for (const thread of waiting) await recordBreaches(thread.caseId, thread.laId, now);
-  return waiting.length;
 }

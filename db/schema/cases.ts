@@ -1,26 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { caseStages } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
 import { areaTeams, localAuthorities } from './tenancy';
 import { children, users } from './people';
 
-/**
- * Where a case stands in the statutory process. The transitions between them live in the pure
- * case workflow (app/domain), not here.
- */
-export const caseStages = [
-  'request_received',
-  'assessment_refused',
-  'advice_gathering',
-  'plan_refused',
-  'plan_agreed',
-  'draft_plan_issued',
-  'final_plan_issued',
-  'plan_maintained',
-  'withdrawn',
-  'ceased',
-] as const;
-export type CaseStage = (typeof caseStages)[number];
 
 /** An EHC needs assessment request and everything that follows it, for one child. */
 export const cases = pgTable(
@@ -101,3 +85,5 @@ export const auditLog = pgTable(
 export type Case = typeof cases.$inferSelect;
 export type CaseEvent = typeof caseEvents.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+export { caseStages, type CaseStage } from '../../app/domain/vocabulary';

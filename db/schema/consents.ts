@@ -1,9 +1,9 @@
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { consentScopes } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
 import { adviceOrganisations } from './tenancy';
 import { children, users } from './people';
 
-export const consentScopes = ['view', 'act'] as const;
 
 /**
  * A family's consent for an advice organisation (SENDIASS), or one named advocate in it, to see
@@ -90,5 +90,6 @@ export const capacityRecords = pgTable(
 );
 
 export type AdvocateConsent = typeof advocateConsents.$inferSelect;
-export type ConsentScope = (typeof consentScopes)[number];
 export type ConsentEvent = typeof consentEvents.$inferSelect;
+
+export { consentScopes, type ConsentScope } from '../../app/domain/vocabulary';

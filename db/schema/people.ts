@@ -1,19 +1,10 @@
 import { bigint, boolean, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { professionalKinds, roles } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
 import { adviceOrganisations, areaTeams, localAuthorities } from './tenancy';
 
-export const roles = [
-  'parent',
-  'young_person',
-  'advocate',
-  'caseworker',
-  'manager',
-  'la_admin',
-  'professional',
-] as const;
 export const roleEnum = pgEnum('role', roles);
 
-export const professionalKinds = ['educational_psychologist', 'health', 'social_care', 'school_senco'] as const;
 export const professionalKindEnum = pgEnum('professional_kind', professionalKinds);
 
 export const locales = ['en', 'pl'] as const;
@@ -176,8 +167,9 @@ export const childParents = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
-export type Role = (typeof roles)[number];
-export type ProfessionalKind = (typeof professionalKinds)[number];
 export type Locale = (typeof locales)[number];
 export type Session = typeof sessions.$inferSelect;
 export type Child = typeof children.$inferSelect;
+
+// The vocabulary lives in the domain; re-exported for code that reads rows with it.
+export { professionalKinds, roles, type ProfessionalKind, type Role } from '../../app/domain/vocabulary';
