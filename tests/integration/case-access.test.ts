@@ -78,9 +78,9 @@ describe('admin pages', () => {
   it('an LA admin sees their staff', async () => {
     const response = await loadAdmin(admin);
     expect(response.status).toBe(200);
-    const { staff } = await response.json();
-    expect(staff.map((s: { email: string }) => s.email)).toContain(caseworker.email);
-    expect(staff.map((s: { email: string }) => s.email)).not.toContain(otherLaCaseworker.email);
+    const { accounts } = await response.json();
+    expect(accounts.map((s: { email: string }) => s.email)).toContain(caseworker.email);
+    expect(accounts.map((s: { email: string }) => s.email)).not.toContain(otherLaCaseworker.email);
   });
 
   it('a caseworker or a parent gets 403', async () => {
