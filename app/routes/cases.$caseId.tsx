@@ -1,32 +1,24 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { Outlet, useLoaderData } from '@remix-run/react';
 import { requireCaseAccess } from '~/auth/access.server';
-import { decide, isStaff } from '~/auth/policy';
-import { clockStatusKeys, clockStepKeys, exceptionKindKeys, type ClockEntry } from '~/domain/case-clock';
-import { availableCommands, familyStageSummary } from '~/domain/case-workflow';
-import { todayInLondon } from '~/domain/timescales';
-import { slugFor } from '~/forms/case-progress.server';
-import type { Locale } from '~/i18n/config';
-import { formatDate, formatDateTime } from '~/i18n/format';
+import { decide } from '~/auth/policy';
+import { personName } from '~/domain/names';
 import type { PageHandle } from '~/root';
-import { caseProgress, type TimelineEntry } from '~/services/case-progress.server';
 import { caseSummary } from '~/services/caseload.server';
-import { documentsOfCase } from '~/services/documents.server';
-import { adviceRequestsOfCase } from '~/services/advice.server';
-import { InsetText, NotificationBanner, SummaryList, Tag, WarningText, type TagColour } from '~/ui/govuk/content';
-import { commandKeys, eventKeys, outcomeKeys, roleKeys, stageKeys } from '~/ui/labels';
-import { Timeline } from '~/ui/moj/Timeline';
-import { PrintButton } from '~/ui/PrintButton';
-import { sizeInKb } from '~/domain/file-types';
-import { DocumentLinks } from '~/ui/DocumentLinks';
+import { CaseHeader, type CaseLayoutData, type CaseSection } from '~/ui/case/CaseHeader';
 
+/**
+ * The layout of every page of a case (/cases/:caseId/...): the child's name, the reference and
+ * stage, and a navigation to the pages the viewer may open. Its pages still check the policy for
+ * their own action: Remix runs this loader and theirs in parallel, so none may rely on this one.
+ * (Pages that must not show this chrome, such as printable ones, keep the `cases.$caseId_.` form.)
+ */
 export const handle: PageHandle = {
+  // The overview's title; every other page of the case names itself.
   title: (data, t) => {
-    const summary = (data as { summary?: { child: { firstName: string; lastName: string } } } | undefined)?.summary;
-    return summary ? t('case.title', { first: summary.child.firstName, last: summary.child.lastName }) : t('case.titleFallback');
+    const childName = (data as Partial<CaseLayoutData> | undefined)?.childName;
+    return childName ? t('case.title', { name: childName }) : t('case.titleFallback');
   },
 };
 
@@ -34,303 +26,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
   const summary = await caseSummary(caseRecord.id);
   if (!summary) throw new Response('Not Found', { status: 404 });
-  const today = todayInLondon();
-  const [progress, files] = await Promise.all([caseProgress(caseRecord, today), documentsOfCase(caseRecord.id)]);
-  const staff = isStaff(user);
-  return json({
-    summary,
-    today,
-    progress,
-    // The request's documents, for whoever the policy lets download them (not the professionals asked for advice).
-    documents: decide(user, 'read', { type: 'document', belongsTo: { kind: 'request', case: subject } }) === 'allow' ? files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })) : [],
-    // Professionals read the case they advise on but are never in the family's thread.
-    canMessage: decide(user, 'message', subject) === 'allow',
-    canShare: decide(user, 'share', subject) === 'allow',
-    staffView: staff ? { commands: availableCommands(caseRecord.stage, user).map((type) => ({ type, slug: slugFor(type) })) } : null,
-    // Advice, views, the plan and meetings (cases.$caseId_.advice etc.); a professional works from /advice instead.
-    assessmentLinks: user.role !== 'professional',
-    overdueAdvice: staff ? (await adviceRequestsOfCase(caseRecord.id, today)).filter((r) => r.status === 'overdue').length : 0,
-  });
+  const may = (action: 'read' | 'message', on = subject) => decide(user, action, on) === 'allow';
+  // Advice, the plan and meetings are the family's and the council's pages: a professional
+  // reads the case only as far as they were asked to advise on it.
+  const familyOrCouncil = may('read', { ...subject, professionalIds: [] });
+  const open: Record<CaseSection, boolean> = {
+    '': true,
+    messages: may('message'),
+    advice: familyOrCouncil,
+    views: may('read'),
+    plan: familyOrCouncil,
+    meetings: familyOrCouncil,
+    access: may('read'),
+  };
+  const layout: CaseLayoutData = {
+    caseId: summary.id,
+    childId: summary.child.id,
+    childName: personName(summary.child),
+    childGivenName: personName(summary.child, 'given'),
+    reference: summary.reference,
+    stage: summary.stage,
+    sections: (Object.keys(open) as CaseSection[]).filter((section) => open[section]),
+  };
+  return json({ ...layout, summary });
 }
 
-const statusColour: Record<ClockEntry['status'], TagColour> = { met: 'green', met_late: 'orange', due: 'blue', missed: 'red', exception: 'grey' };
-
-function statusText(entry: ClockEntry, t: TFunction) {
-  if (entry.status === 'due') return entry.daysLeft === 0 ? t('clock.dueToday') : t('clock.daysLeft', { count: entry.daysLeft });
-  return t(clockStatusKeys[entry.status]);
-}
-
-/** The dates, names and reasons an event carries, one line each, in the same order for every kind. */
-function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
-  if (entry.kind === 'unrecognised') return null;
-  const d = entry.details;
-  const lines: string[] = [];
-  if ('decidedOn' in d) lines.push(t('timeline.decidedOn', { date: formatDate(d.decidedOn, locale) }));
-  if ('servedOn' in d) lines.push(t('timeline.servedOn', { date: formatDate(d.servedOn, locale) }));
-  if ('issuedOn' in d) lines.push(t('timeline.issuedOn', { date: formatDate(d.issuedOn, locale) }));
-  if ('caseworkerName' in d && d.caseworkerName) lines.push(t('timeline.caseworker', { name: d.caseworkerName }));
-  if ('reasons' in d && d.reasons) lines.push(t('timeline.reasons', { reasons: d.reasons }));
-  if ('commentsLastDay' in d) lines.push(t('timeline.commentsBy', { date: formatDate(d.commentsLastDay, locale) }));
-  if ('appealDeadline' in d) lines.push(t('timeline.appealBy', { date: formatDate(d.appealDeadline, locale) }));
-  if (entry.kind === 'apology_sent' && entry.details.reason) {
-    const { step, reason, newExpectedDate } = entry.details;
-    lines.push(t('timeline.apology', { step: t(clockStepKeys[step]), reason, date: formatDate(newExpectedDate, locale) }));
-  }
-  if (entry.kind === 'exception_recorded' && entry.details.explanation) {
-    const { step, kind, explanation } = entry.details;
-    lines.push(t('timeline.exception', { step: t(clockStepKeys[step]), kind: t(exceptionKindKeys[kind]), explanation }));
-  }
-  return lines.length ? <p className="govuk-body app-pre-line">{lines.join('\n')}</p> : null;
-}
-
-export default function CasePage() {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language as Locale;
-  const { summary, progress, documents, staffView, assessmentLinks, overdueAdvice, canMessage, canShare } = useLoaderData<typeof loader>();
-  const childName = t('case.heading', { first: summary.child.firstName, last: summary.child.lastName });
-
+export default function CaseLayout() {
+  const layout = useLoaderData<typeof loader>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <span className="govuk-caption-l">{t('case.reference', { reference: summary.reference })}</span>
-        <h1 className="govuk-heading-l">{childName}</h1>
-
-        {staffView && progress.missed.length > 0 ? (
-          <div className="app-no-print">
-            {progress.missed.map((entry) => (
-              <WarningText key={entry.step}>
-                {t('case.missed.warning', { step: t(clockStepKeys[entry.step]), date: formatDate(entry.dueBy, locale) })}
-              </WarningText>
-            ))}
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/cases/${summary.id}/apology`}>
-                {t('case.missed.sendApology')}
-              </Link>
-            </p>
-          </div>
-        ) : null}
-
-        {progress.apologies.map((apology) => {
-          const d = apology.details;
-          return (
-            <NotificationBanner key={apology.id} title={t('case.apology.title')}>
-              <p className="govuk-notification-banner__heading">{t('case.apology.heading', { step: t(clockStepKeys[d.step]) })}</p>
-              <p className="govuk-body app-pre-line">{t('case.apology.reason', { reason: d.reason })}</p>
-              <p className="govuk-body">{t('case.apology.newDate', { date: formatDate(d.newExpectedDate, locale) })}</p>
-              <p className="govuk-body">{t('case.apology.from', { name: apology.actorName ?? '' })}</p>
-            </NotificationBanner>
-          );
-        })}
-
-        <ul className="govuk-list app-no-print">
-          {canMessage ? (
-            <li>
-              <Link className="govuk-link govuk-!-font-weight-bold" to={`/cases/${summary.id}/messages`}>
-                {t('case.messagesLink')}
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <Link className="govuk-link" to={`/cases/${summary.id}/access`}>
-              {t('caseAccess.link')}
-            </Link>
-          </li>
-          {canShare ? (
-            <li>
-              <Link className="govuk-link" to={`/children/${summary.child.id}/advocates`}>
-                {t('advocates.consent.link')}
-              </Link>
-            </li>
-          ) : null}
-        </ul>
-        {overdueAdvice > 0 ? <WarningText>{t('advice.list.overdueWarning', { count: overdueAdvice })}</WarningText> : null}
-        {assessmentLinks ? (
-          <nav className="app-no-print" aria-label={t('caseSections.label')}>
-            <ul className="govuk-list">
-              {(
-                [
-                  ['advice', 'caseSections.advice'],
-                  ['views', 'caseSections.views'],
-                  ['plan', 'caseSections.plan'],
-                  ['meetings', 'caseSections.meetings'],
-                ] as const
-              ).map(([path, key]) => (
-                <li key={path}>
-                  <Link className="govuk-link" to={`/cases/${summary.id}/${path}`}>
-                    {t(key)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-
-        <h2 className="govuk-heading-m">{t('case.whereWeAre')}</h2>
-        <p className="govuk-body">{t(familyStageSummary(summary.stage))}</p>
-        <SummaryList
-          rows={[
-            { key: t('case.stage'), value: t(stageKeys[summary.stage]) },
-            { key: t('case.requestReceived'), value: formatDate(summary.requestReceived, locale) },
-            { key: t('case.dateOfBirth'), value: formatDate(summary.child.dateOfBirth, locale) },
-            { key: t('case.team'), value: summary.team.name },
-          ]}
-        />
-
-        {[
-          { decision: progress.assessmentDecision, askedKey: 'case.decision.askedAssessment' },
-          { decision: progress.planDecision, askedKey: 'case.decision.askedPlan' },
-        ].map(({ decision, askedKey }) => {
-          if (!decision) return null;
-          const d = decision.details;
-          return (
-            <section key={decision.id}>
-              <h2 className="govuk-heading-m">{t(eventKeys[decision.kind])}</h2>
-              <div className="app-decision-grid">
-                <div>
-                  <h3 className="govuk-heading-s">{t('case.decision.youAsked')}</h3>
-                  <p className="govuk-body">{t(askedKey)}</p>
-                </div>
-                <div>
-                  <h3 className="govuk-heading-s">{t('case.decision.councilDecided')}</h3>
-                  <p className="govuk-body">{t(outcomeKeys[d.outcome ?? ''] ?? 'decision.outcome.agreed')}</p>
-                  {d.decidedOn ? <p className="govuk-body">{t('timeline.decidedOn', { date: formatDate(d.decidedOn, locale) })}</p> : null}
-                </div>
-              </div>
-              <h3 className="govuk-heading-s">{t('case.decision.reasons')}</h3>
-              <p className="govuk-body app-pre-line">{d.reasons}</p>
-              {d.whyDifferent ? (
-                <>
-                  <h3 className="govuk-heading-s">{t('case.decision.whyDifferent')}</h3>
-                  <p className="govuk-body app-pre-line">{d.whyDifferent}</p>
-                </>
-              ) : null}
-              {'appealDeadline' in d ? (
-                <InsetText>
-                  <h3 className="govuk-heading-s">{t('case.rights.heading')}</h3>
-                  <p className="govuk-body">{t('case.rights.mediation')}</p>
-                  <p className="govuk-body">{t('case.rights.appeal', { date: formatDate(d.appealDeadline, locale) })}</p>
-                  <p className="govuk-body">{t('case.rights.help')}</p>
-                </InsetText>
-              ) : null}
-            </section>
-          );
-        })}
-
-        <h2 className="govuk-heading-m">{t('case.dates.heading')}</h2>
-        {progress.clock.length === 0 ? (
-          <p className="govuk-body">{t('case.dates.none')}</p>
-        ) : (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t('case.dates.heading')}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  {t('case.dates.step')}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t('case.dates.dueBy')}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t('case.dates.status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {progress.clock.map((entry) => (
-                <tr className="govuk-table__row" key={entry.step}>
-                  <th scope="row" className="govuk-table__header">
-                    {t(clockStepKeys[entry.step])}
-                  </th>
-                  <td className="govuk-table__cell">{formatDate(entry.dueBy, locale)}</td>
-                  <td className="govuk-table__cell">
-                    <Tag colour={statusColour[entry.status]}>{statusText(entry, t)}</Tag>
-                    {entry.completedOn ? <span className="govuk-body-s"> {t('case.dates.doneOn', { date: formatDate(entry.completedOn, locale) })}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {progress.exceptions.length > 0 ? (
-          <InsetText>
-            {progress.exceptions.map((e) => {
-              const d = e.details;
-              return (
-                <p className="govuk-body" key={e.id}>
-                  {t('case.exception.explained', {
-                    step: t(clockStepKeys[d.step]),
-                    kind: t(exceptionKindKeys[d.kind]),
-                    explanation: d.explanation,
-                  })}
-                </p>
-              );
-            })}
-          </InsetText>
-        ) : null}
-
-        {documents.length > 0 ? (
-          <>
-            <h2 className="govuk-heading-m">{t('case.documents.heading')}</h2>
-            <DocumentLinks files={documents} />
-          </>
-        ) : null}
-
-        <h2 className="govuk-heading-m">{t('case.contact.heading')}</h2>
-        {summary.caseworker ? (
-          <>
-            <p className="govuk-body">{t('case.contact.caseworker', { name: summary.caseworker.name })}</p>
-            <ul className="govuk-list">
-              <li>{t('case.contact.email', { email: summary.caseworker.email })}</li>
-              {summary.caseworker.phone ? <li>{t('case.contact.phone', { phone: summary.caseworker.phone })}</li> : null}
-            </ul>
-          </>
-        ) : (
-          <p className="govuk-body">{t('case.contact.unallocated', { la: summary.la.name, email: summary.la.contactEmail, phone: summary.la.contactPhone })}</p>
-        )}
-
-        {staffView ? (
-          <section className="app-no-print">
-            <h2 className="govuk-heading-m">{t('case.actions.heading')}</h2>
-            {staffView.commands.length === 0 ? <p className="govuk-body">{t('case.actions.none')}</p> : null}
-            <ul className="govuk-list">
-              {staffView.commands.map((c) => (
-                <li key={c.type}>
-                  <Link className="govuk-link" to={`/cases/${summary.id}/record/${c.slug}`}>
-                    {t(commandKeys[c.type])}
-                  </Link>
-                </li>
-              ))}
-              <li>
-                <Link className="govuk-link" to={`/cases/${summary.id}/exception`}>
-                  {t('case.actions.exception')}
-                </Link>
-              </li>
-            </ul>
-          </section>
-        ) : null}
-
-        <h2 className="govuk-heading-m">{t('case.timeline.heading')}</h2>
-        <Timeline
-          items={progress.timeline.map((entry) => {
-            // An advocate's request is shown as made on the family's behalf.
-            const onBehalfOf = entry.kind === 'request_received' ? entry.details.onBehalfOfName : undefined;
-            return {
-              id: entry.id,
-              // A row that does not fit its kind keeps its kind's title; only its details are left out.
-              title: t(eventKeys[entry.kind === 'unrecognised' ? entry.storedKind : entry.kind] ?? 'timeline.event.other'),
-              byline: entry.actorName
-                ? onBehalfOf !== undefined
-                  ? t('advocates.onBehalfOf', { name: entry.actorName, family: onBehalfOf })
-                  : t('timeline.by', { name: entry.actorName, role: entry.actorRole ? t(roleKeys[entry.actorRole]) : '' })
-                : undefined,
-              dateTime: entry.occurredAt,
-              dateText: formatDateTime(entry.occurredAt, locale),
-              description: eventDescription(entry, t, locale),
-            };
-          })}
-        />
-        <PrintButton label={t('case.print')} />
-      </div>
-    </div>
+    <>
+      <CaseHeader {...layout} />
+      <Outlet />
+    </>
   );
 }

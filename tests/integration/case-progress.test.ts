@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { action as recordAction } from '~/routes/cases.$caseId_.record.$command';
-import { action as apologyAction } from '~/routes/cases.$caseId_.apology';
-import { loader as caseLoader } from '~/routes/cases.$caseId';
+import { action as recordAction } from '~/routes/cases.$caseId.record.$command';
+import { action as apologyAction } from '~/routes/cases.$caseId.apology';
+import { loader as caseLoader } from '~/routes/cases.$caseId._index';
 import { loader as homeLoader } from '~/routes/_index';
 import { loader as timelinessLoader } from '~/routes/reports.timeliness';
 import { caseEvents, cases, type User } from '../../db/schema';

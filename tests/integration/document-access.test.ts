@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loader as downloadLoader } from '~/routes/documents.$documentId';
 import { loader as caseLoader } from '~/routes/cases.$caseId';
-import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId_.messages';
+import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId.messages';
 import { resetEnvCache } from '~/env.server';
 import { todayInLondon } from '~/domain/timescales';
 import { prepareUpload, storedPath, storeUpload, sweepOrphanUploads } from '~/services/documents.server';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { action as registerAction } from '~/routes/register';
 import { action as signInAction } from '~/routes/sign-in';
 import { action as addChildAction } from '~/routes/children.new';
-import { action as messagesAction } from '~/routes/cases.$caseId_.messages';
+import { action as messagesAction } from '~/routes/cases.$caseId.messages';
 import { action as sectionAction } from '~/routes/requests.$requestId_.$section';
 import { action as intakeAction } from '~/routes/intake';
 import { action as advocatesAction } from '~/routes/children.$childId_.advocates';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId_.messages';
+import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId.messages';
 import { postMessage } from '~/services/messages.server';
 import { messages, serviceStandardBreaches, type User } from '../../db/schema';
 import type { Database } from '../../db/client';

@@ -1,6 +1,6 @@
 import { eq, inArray, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId_.messages';
+import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId.messages';
 import { postMessage } from '~/services/messages.server';
 import { sweepBreaches } from '~/services/messages.server';
 import { sendMessageDigests } from '~/services/notifications.server';

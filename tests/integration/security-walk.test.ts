@@ -341,7 +341,7 @@ beforeAll(async () => {
 describe('the attack walk over every action route', () => {
   it('finds the action routes by reading app/routes', () => {
     expect(routes.length).toBeGreaterThan(30);
-    expect(routes.map((r) => r.file)).toEqual(expect.arrayContaining(['sign-in.tsx', 'cases.$caseId_.messages.tsx', 'requests.$requestId_.documents.tsx']));
+    expect(routes.map((r) => r.file)).toEqual(expect.arrayContaining(['sign-in.tsx', 'cases.$caseId.messages.tsx', 'requests.$requestId_.documents.tsx']));
   });
 
   it('reads the forms each route is posted from, as its owner sees them', { timeout: 300_000 }, async () => {

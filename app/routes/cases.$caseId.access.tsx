@@ -10,20 +10,18 @@ import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { whoCanSee } from '~/services/case-access.server';
-import { caseSummary } from '~/services/caseload.server';
 import { BackLink, Table } from '~/ui/govuk/content';
 import { consentScopeKeys } from '~/ui/labels';
+import { CaseCaption, useCaseLayout } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = { titleKey: 'caseAccess.title' };
 
 /** Anyone who can read the case may see who else can: the family first of all. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
-  const [summary, access] = await Promise.all([caseSummary(caseRecord.id), whoCanSee(caseRecord, todayInLondon())]);
+  const access = await whoCanSee(caseRecord, todayInLondon());
   return json({
     caseId: caseRecord.id,
-    childId: summary?.child.id ?? '',
-    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
     access,
     canShare: decide(user, 'share', subject) === 'allow',
   });
@@ -34,13 +32,14 @@ const familyAccessKeys = { full: 'caseAccess.family.full', read: 'caseAccess.fam
 export default function WhoCanSee() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, childId, childName, access, canShare } = useLoaderData<typeof loader>();
+  const { caseId, access, canShare } = useLoaderData<typeof loader>();
+  const { childId } = useCaseLayout();
   const until = (date: string | null) => (date ? t('caseAccess.until', { date: formatDate(date, locale) }) : t('caseAccess.noEnd'));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/cases/${caseId}`}>{t('common.back')}</BackLink>
-        <span className="govuk-caption-l">{childName}</span>
+        <CaseCaption />
         <h1 className="govuk-heading-l">{t('caseAccess.heading')}</h1>
         <p className="govuk-body">{t('caseAccess.intro')}</p>
 

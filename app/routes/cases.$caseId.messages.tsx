@@ -14,7 +14,7 @@ import { formFailure, isSameOrigin, originOf } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { caseExists, caseSummary } from '~/services/caseload.server';
+import { caseExists } from '~/services/caseload.server';
 import { prepareUpload, type PreparedUpload } from '~/services/documents.server';
 import { heldMessageFor, holdMessage, releaseHeldMessage } from '~/services/held-messages.server';
 import { markThreadRead } from '~/services/inbox.server';
@@ -26,13 +26,13 @@ import { Checkboxes, FileUpload, Textarea } from '~/ui/govuk/fields';
 import { roleKeys } from '~/ui/labels';
 import { Messages, MessageText } from '~/ui/moj/Messages';
 import { DocumentLinks } from '~/ui/DocumentLinks';
+import { CaseCaption } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = { titleKey: 'messages.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'message');
-  const [summary, thread, standards, held, missed] = await Promise.all([
-    caseSummary(caseRecord.id),
+  const [thread, standards, held, missed] = await Promise.all([
     threadOf(caseRecord.id),
     standardsOf(caseRecord.laId),
     heldMessageFor(request, caseRecord.id),
@@ -41,7 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (isStaff(user)) await markThreadRead(user.id, caseRecord.id);
   return json({
     caseId: caseRecord.id,
-    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
     viewerSide: isStaff(user) ? ('la' as const) : ('family' as const),
     thread,
     clock: threadClock(thread, standards),
@@ -92,7 +91,7 @@ async function keepForAfterSignIn(request: Request, caseId: string, body: string
 export default function CaseMessages() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, childName, viewerSide, thread, clock, promise, held, missed, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { caseId, viewerSide, thread, clock, promise, held, missed, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   const awaiting = clock.state === 'awaiting' ? clock : null;
   const lastFamilyMessage = [...thread].reverse().find((m) => m.side === 'family');
@@ -101,7 +100,7 @@ export default function CaseMessages() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/cases/${caseId}`}>{t('common.back')}</BackLink>
         <ErrorSummary errors={errors} fieldOrder={['body', 'attachment']} />
-        <span className="govuk-caption-l">{childName}</span>
+        <CaseCaption />
         <h1 className="govuk-heading-l">{t('messages.heading')}</h1>
         <p className="govuk-body">{t(viewerSide === 'family' ? 'messages.introFamily' : 'messages.introStaff')}</p>
         <p className="govuk-body">

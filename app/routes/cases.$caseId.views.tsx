@@ -7,23 +7,21 @@ import { FAMILY_ROLES } from '~/auth/policy';
 import type { Locale } from '~/i18n/config';
 import { formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { caseSummary } from '~/services/caseload.server';
 import { viewsAreOpen, viewsOfCase, type ViewsEntry } from '~/services/views.server';
 import { viewQuestions } from '~/ui/advice-labels';
 import { BackLink, InsetText } from '~/ui/govuk/content';
 import { PrintButton } from '~/ui/PrintButton';
 import { DocumentLinks } from '~/ui/DocumentLinks';
+import { CaseCaption, useCaseLayout } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = { titleKey: 'views.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
-  const [summary, views, open] = await Promise.all([caseSummary(caseRecord.id), viewsOfCase(caseRecord.id), viewsAreOpen(caseRecord)]);
+  const [views, open] = await Promise.all([viewsOfCase(caseRecord.id), viewsAreOpen(caseRecord)]);
   const family = FAMILY_ROLES.includes(user.role);
   return json({
     caseId: caseRecord.id,
-    childFirstName: summary?.child.firstName ?? '',
-    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
     views,
     open,
     // A parent writes their own views and may write down the child's; a young person writes their own.
@@ -46,7 +44,8 @@ function attribution(entry: ViewsEntry, childFirstName: string, t: (key: string,
 export default function FamilyViews() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, childFirstName, childName, views, open, canWrite, viewerId, viewerRole } = useLoaderData<typeof loader>();
+  const { caseId, views, open, canWrite, viewerId, viewerRole } = useLoaderData<typeof loader>();
+  const { childGivenName: childFirstName } = useCaseLayout();
   const tt = (key: string, options?: Record<string, string>) => String(t(key, options));
   return (
     <div className="govuk-grid-row">
@@ -54,7 +53,7 @@ export default function FamilyViews() {
         <div className="app-no-print">
           <BackLink to={`/cases/${caseId}`}>{t('common.back')}</BackLink>
         </div>
-        <span className="govuk-caption-l">{childName}</span>
+        <CaseCaption />
         <h1 className="govuk-heading-l">{t('views.heading')}</h1>
         <p className="govuk-body">{t('views.intro', { name: childFirstName })}</p>
         {!open ? <InsetText>{t('views.closed')}</InsetText> : null}

@@ -8,7 +8,6 @@ import { parseViewsForm } from '~/forms/advice.server';
 import { readMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { caseSummary } from '~/services/caseload.server';
 import { storeUpload } from '~/services/documents.server';
 import { saveViews, slotFor, viewsAreOpen, viewsOfCase } from '~/services/views.server';
 import { useFormResult } from '~/ui/form';
@@ -18,6 +17,7 @@ import { FileUpload, Textarea } from '~/ui/govuk/fields';
 import { viewQuestions } from '~/ui/advice-labels';
 import type { ViewVoice } from '../../db/schema';
 import { DocumentLinks } from '~/ui/DocumentLinks';
+import { useCaseLayout } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = { titleKey: 'views.edit.title' };
 
@@ -34,13 +34,12 @@ async function authorise(request: Request, caseId: string, voiceParam: string | 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, voice } = await authorise(request, params.caseId ?? '', params.voice);
-  const [summary, views, open] = await Promise.all([caseSummary(caseRecord.id), viewsOfCase(caseRecord.id), viewsAreOpen(caseRecord)]);
+  const [views, open] = await Promise.all([viewsOfCase(caseRecord.id), viewsAreOpen(caseRecord)]);
   const mine = views.find((v) => v.voice === voice && (voice === 'child' || v.writerId === user.id)) ?? null;
   return json({
     caseId: caseRecord.id,
     voice,
     ownWords: voice === 'parent' || user.role === 'young_person',
-    childFirstName: summary?.child.firstName ?? '',
     open,
     saved: mine,
   });
@@ -69,7 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditViews() {
   const { t } = useTranslation();
-  const { caseId, voice, ownWords, childFirstName, open, saved } = useLoaderData<typeof loader>();
+  const { caseId, voice, ownWords, open, saved } = useLoaderData<typeof loader>();
+  const { childGivenName: childFirstName } = useCaseLayout();
   const { errors, values, formKey } = useFormResult();
   const heading = voice === 'parent' ? t('views.edit.parentHeading') : ownWords ? t('views.edit.ownHeading') : t('views.edit.childHeading', { name: childFirstName });
   return (

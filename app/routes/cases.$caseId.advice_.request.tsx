@@ -11,22 +11,21 @@ import { readForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { professionalsOf, requestAdvice } from '~/services/advice.server';
-import { caseSummary } from '~/services/caseload.server';
 import { adviceKindKeys } from '~/ui/advice-labels';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios, Select, TextInput } from '~/ui/govuk/fields';
 import type { AdviceKind } from '../../db/schema';
+import { CaseCaption } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = { titleKey: 'advice.request.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
-  const [summary, professionals] = await Promise.all([caseSummary(caseRecord.id), professionalsOf(caseRecord.laId)]);
+  const professionals = await professionalsOf(caseRecord.laId);
   return json({
     caseId: caseRecord.id,
-    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
     open: adviceCanBeRequested(caseRecord.stage),
     professionals: professionals.map((p) => ({ id: p.id, name: p.name, email: p.email })),
     today: todayInLondon(),
@@ -46,14 +45,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RequestAdvice() {
   const { t } = useTranslation();
-  const { caseId, childName, open, professionals, today, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { caseId, open, professionals, today, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/cases/${caseId}/advice`}>{t('common.back')}</BackLink>
         <ErrorSummary errors={errors} fieldOrder={['form', 'kind', 'who', 'professionalId', 'name', 'email', 'requestedOn']} />
-        <span className="govuk-caption-l">{childName}</span>
+        <CaseCaption />
         <h1 className="govuk-heading-l">{t('advice.request.heading')}</h1>
         {!open ? (
           <InsetText>{t('advice.request.closed')}</InsetText>

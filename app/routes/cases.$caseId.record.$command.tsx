@@ -11,12 +11,12 @@ import { readForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { recordCaseCommand } from '~/services/case-progress.server';
-import { caseSummary } from '~/services/caseload.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios, Textarea } from '~/ui/govuk/fields';
 import { commandKeys } from '~/ui/labels';
+import { CaseCaption } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = {
   title: (data, t) => t(commandKeys[(data as { command?: string } | undefined)?.command ?? ''] ?? 'record.titleFallback'),
@@ -32,13 +32,11 @@ async function authorise(request: Request, params: LoaderFunctionArgs['params'])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseRecord, command, user } = await authorise(request, params);
-  const summary = await caseSummary(caseRecord.id);
   return json({
     command,
     stage: caseRecord.stage,
     allowed: availableCommands(caseRecord.stage, user).includes(command),
     caseId: caseRecord.id,
-    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
     today: todayInLondon(),
     dateField: commandDateField[command] ?? null,
   });
@@ -89,7 +87,7 @@ export default function RecordCommand() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/cases/${data.caseId}`}>{t('common.back')}</BackLink>
         <ErrorSummary errors={errors} fieldOrder={['form', 'outcome', 'orderedBy', 'reasons', 'whyDifferent', 'decidedOn', 'servedOn', 'issuedOn']} />
-        <span className="govuk-caption-l">{data.childName}</span>
+        <CaseCaption />
         <h1 className="govuk-heading-l">{t(commandKeys[command])}</h1>
         {!data.allowed ? (
           <p className="govuk-body">{t('errors.workflow.illegalTransition')}</p>

@@ -12,22 +12,21 @@ import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { caseSummary } from '~/services/caseload.server';
 import { meetingsOf, recordMeeting } from '~/services/meetings.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton, Tag } from '~/ui/govuk/content';
 import { DateInput, Radios, Textarea } from '~/ui/govuk/fields';
+import { CaseCaption } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = { titleKey: 'meetings.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');
   if (user.role === 'professional') throw deniedResponse('forbidden');
-  const [summary, meetings] = await Promise.all([caseSummary(caseRecord.id), meetingsOf(caseRecord.id)]);
+  const meetings = await meetingsOf(caseRecord.id);
   return json({
     caseId: caseRecord.id,
-    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
     meetings,
     staff: isStaff(user),
     today: todayInLondon(),
@@ -47,14 +46,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Meetings() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, childName, meetings, staff, today, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { caseId, meetings, staff, today, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/cases/${caseId}`}>{t('common.back')}</BackLink>
         <ErrorSummary errors={errors} fieldOrder={['heldOn', 'attendees', 'minutes', 'familyInvited', 'reason']} />
-        <span className="govuk-caption-l">{childName}</span>
+        <CaseCaption />
         <h1 className="govuk-heading-l">{t('meetings.heading')}</h1>
         <p className="govuk-body">{t('meetings.intro')}</p>
         {meetings.length === 0 ? <p className="govuk-body">{t('meetings.none')}</p> : null}

@@ -13,7 +13,6 @@ import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { adviceReports, cancelAdviceRequest, getAdviceRequest, releaseAdvice, withholdAdvice } from '~/services/advice.server';
-import { caseSummary } from '~/services/caseload.server';
 import { adviceKindKeys, adviceSections, adviceStatusColours, adviceStatusKeys } from '~/ui/advice-labels';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -22,6 +21,7 @@ import { Textarea } from '~/ui/govuk/fields';
 import { PrintButton } from '~/ui/PrintButton';
 import { sizeInKb } from '~/domain/file-types';
 import { DocumentLinks } from '~/ui/DocumentLinks';
+import { CaseCaption } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = {
   title: (data, t) => {
@@ -42,12 +42,11 @@ async function authorise(request: Request, caseId: string, adviceId: string, act
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, advice } = await authorise(request, params.caseId ?? '', params.adviceId ?? '', 'read');
-  const [summary, reports] = await Promise.all([caseSummary(caseRecord.id), adviceReports(advice.id)]);
+  const reports = await adviceReports(advice.id);
   const submitted = advice.state === 'submitted';
   return json({
     caseId: caseRecord.id,
     adviceId: advice.id,
-    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
     kind: advice.kind,
     professionalName: advice.professionalName,
     requestedOn: advice.requestedOn,
@@ -96,7 +95,7 @@ export default function ReadAdvice() {
           <BackLink to={`/cases/${data.caseId}/advice`}>{t('common.back')}</BackLink>
         </div>
         <ErrorSummary errors={errors} fieldOrder={['form', 'reason']} />
-        <span className="govuk-caption-l">{data.childName}</span>
+        <CaseCaption />
         <h1 className="govuk-heading-l">{t('advice.read.heading', { kind: t(adviceKindKeys[data.kind]) })}</h1>
         <SummaryList
           rows={[

@@ -10,9 +10,9 @@ import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { adviceRequestsOfCase } from '~/services/advice.server';
-import { caseSummary } from '~/services/caseload.server';
 import { adviceKindKeys, adviceStatusColours, adviceStatusKeys } from '~/ui/advice-labels';
 import { BackLink, ButtonLink, Table, Tag, WarningText } from '~/ui/govuk/content';
+import { CaseCaption } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = { titleKey: 'advice.list.title' };
 
@@ -22,11 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Professionals see their own request (at /advice), never the other advice on the case.
   if (user.role === 'professional') throw deniedResponse('forbidden');
   const today = todayInLondon();
-  const [summary, requests] = await Promise.all([caseSummary(caseRecord.id), adviceRequestsOfCase(caseRecord.id, today)]);
+  const requests = await adviceRequestsOfCase(caseRecord.id, today);
   const staff = isStaff(user);
   return json({
     caseId: caseRecord.id,
-    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
     staff,
     canRequest: staff && adviceCanBeRequested(caseRecord.stage),
     requests: requests.map((r) => ({
@@ -47,13 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CaseAdvice() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, childName, staff, canRequest, requests } = useLoaderData<typeof loader>();
+  const { caseId, staff, canRequest, requests } = useLoaderData<typeof loader>();
   const overdue = requests.filter((r) => r.status === 'overdue');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
         <BackLink to={`/cases/${caseId}`}>{t('common.back')}</BackLink>
-        <span className="govuk-caption-l">{childName}</span>
+        <CaseCaption />
         <h1 className="govuk-heading-l">{t('advice.list.heading')}</h1>
         <p className="govuk-body">{t(staff ? 'advice.list.introStaff' : 'advice.list.introFamily')}</p>
         {staff && overdue.length > 0 ? <WarningText>{t('advice.list.overdueWarning', { count: overdue.length })}</WarningText> : null}

@@ -11,7 +11,6 @@ import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { caseSummary } from '~/services/caseload.server';
 import { storeUpload } from '~/services/documents.server';
 import { addComment, planOf, savePreferences } from '~/services/plan.server';
 import { commentResponseKeys, planSectionKeys } from '~/ui/advice-labels';
@@ -20,6 +19,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, NotificationBanner, SubmitButton, SummaryList, Tag } from '~/ui/govuk/content';
 import { Checkboxes, FileUpload, Select, Textarea, TextInput } from '~/ui/govuk/fields';
 import type { PlanSection } from '../../db/schema';
+import { CaseCaption } from '~/ui/case/CaseHeader';
 
 export const handle: PageHandle = { titleKey: 'plan.title' };
 
@@ -29,11 +29,10 @@ const UPLOAD_STAGES = ['plan_agreed', 'draft_plan_issued', 'final_plan_issued', 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');
   if (user.role === 'professional') throw deniedResponse('forbidden');
-  const [summary, plan] = await Promise.all([caseSummary(caseRecord.id), planOf(caseRecord)]);
+  const plan = await planOf(caseRecord);
   const staff = isStaff(user);
   return json({
     caseId: caseRecord.id,
-    childName: summary ? `${summary.child.firstName} ${summary.child.lastName}` : '',
     plan: {
       ...plan,
       // The family sees what the LA did about each comment once the final plan is issued.
@@ -85,7 +84,7 @@ const responseColours = { accepted: 'green', changed: 'blue', declined: 'orange'
 export default function PlanPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, childName, plan, staff, canUpload, uploadKind, canComment, myPreferences, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { caseId, plan, staff, canUpload, uploadKind, canComment, myPreferences, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
@@ -94,7 +93,7 @@ export default function PlanPage() {
           <BackLink to={`/cases/${caseId}`}>{t('common.back')}</BackLink>
         </div>
         <ErrorSummary errors={errors} fieldOrder={['form', 'section', 'body', 'preferredSetting', 'file']} />
-        <span className="govuk-caption-l">{childName}</span>
+        <CaseCaption />
         <h1 className="govuk-heading-l">{t(plan.finalIssued ? 'plan.headingFinal' : 'plan.heading')}</h1>
         {!plan.draftIssued ? <p className="govuk-body">{t('plan.notYet')}</p> : null}
         {plan.draftIssued && plan.lastDay && !plan.finalIssued ? (

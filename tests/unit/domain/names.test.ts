@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { personName } from '~/domain/names';
+
+describe('personName', () => {
+  it('writes a full name given name first by default', () => {
+    expect(personName({ firstName: 'Ruby', lastName: 'Jones' })).toBe('Ruby Jones');
+    expect(personName({ firstName: 'Ruby', lastName: 'Jones' }, 'full')).toBe('Ruby Jones');
+  });
+
+  it('gives the name a person is called by', () => {
+    expect(personName({ firstName: 'Ruby', lastName: 'Jones' }, 'given')).toBe('Ruby');
+  });
+
+  it('leaves no stray space when a part is missing or padded', () => {
+    expect(personName({ firstName: 'Ruby', lastName: '' })).toBe('Ruby');
+    expect(personName({ firstName: '', lastName: 'Jones' })).toBe('Jones');
+    expect(personName({ firstName: ' Ruby ', lastName: ' Jones ' })).toBe('Ruby Jones');
+  });
+
+  it('keeps names in any script as they were given', () => {
+    expect(personName({ firstName: 'Zoë', lastName: 'Łukasiewicz-Nowak' })).toBe('Zoë Łukasiewicz-Nowak');
+  });
+});
