@@ -15,6 +15,7 @@ import { todayInLondon } from '~/domain/timescales';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
 import { consentScopeKeys, stageKeys } from '~/ui/labels';
+import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
   title: (data, t) => t(homeTitleKeys[(data as HomeData | undefined)?.view ?? 'start']),
@@ -131,7 +132,7 @@ function FamilyHome({ childList, forSelf }: { childList: Awaited<ReturnType<type
               <div className="govuk-summary-card__title-wrapper">
                 <h2 className="govuk-summary-card__title">
                   <Link className="govuk-link" to={`/children/${child.childId}`}>
-                    {t('home.family.childName', { first: child.firstName, last: child.lastName })}
+                    {personName(child)}
                   </Link>
                 </h2>
               </div>

@@ -21,6 +21,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, NotificationBanner, SubmitButton, SummaryList, Tag } from '~/ui/govuk/content';
 import { FileUpload, Textarea } from '~/ui/govuk/fields';
 import { DocumentLinks } from '~/ui/DocumentLinks';
+import { personName } from '~/domain/names';
 
 export const handle: PageHandle = { titleKey: 'advice.write.title' };
 
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     adviceId: advice.id,
     kind: advice.kind,
-    child: summary ? { name: `${summary.child.firstName} ${summary.child.lastName}`, dateOfBirth: summary.child.dateOfBirth, reference: summary.reference } : null,
+    child: summary ? { name: personName(summary.child), dateOfBirth: summary.child.dateOfBirth, reference: summary.reference } : null,
     caseworker: summary?.caseworker ?? null,
     laName: summary?.la.name ?? '',
     requestedOn: advice.requestedOn,

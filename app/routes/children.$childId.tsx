@@ -23,11 +23,12 @@ import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { InsetText, NotificationBanner, SubmitButton, SummaryList } from '~/ui/govuk/content';
 import { stageKeys } from '~/ui/labels';
+import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
   title: (data, t) => {
     const child = (data as { child?: { firstName: string; lastName: string } } | undefined)?.child;
-    return child ? t('child.page.title', { first: child.firstName, last: child.lastName }) : t('child.page.titleFallback');
+    return child ? personName(child) : t('child.page.titleFallback');
   },
 };
 
@@ -131,7 +132,7 @@ export default function ChildPage() {
   const { errors, values, formKey } = useFormResult();
   const [params] = useSearchParams();
   const saved = params.get('saved');
-  const name = { first: child.firstName, last: child.lastName };
+  const name = { first: personName(child, 'given') };
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -146,7 +147,7 @@ export default function ChildPage() {
           </NotificationBanner>
         ) : null}
         <ErrorSummary errors={errors} fieldOrder={['email', 'parentAccess', 'explanation', 'confirm', 'reason']} />
-        <h1 className="govuk-heading-l">{t('child.page.heading', name)}</h1>
+        <h1 className="govuk-heading-l">{personName(child)}</h1>
         <SummaryList
           rows={[
             { key: t('child.field.dateOfBirth'), value: formatDate(child.dateOfBirth, locale) },

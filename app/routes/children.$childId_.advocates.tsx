@@ -17,11 +17,12 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, NotificationBanner, SubmitButton, SummaryList, Tag, type TagColour } from '~/ui/govuk/content';
 import { DateInput, Radios, Select, TextInput } from '~/ui/govuk/fields';
 import { consentEventKeys, consentScopeKeys, consentStatusKeys } from '~/ui/labels';
+import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
   title: (data, t) => {
     const child = (data as { child?: { firstName: string; lastName: string } } | undefined)?.child;
-    return child ? t('advocates.consent.title', { first: child.firstName, last: child.lastName }) : t('advocates.consent.titleFallback');
+    return child ? t('advocates.consent.title', { name: personName(child) }) : t('advocates.consent.titleFallback');
   },
 };
 
@@ -69,7 +70,7 @@ export default function ChildAdvocates() {
   const { errors, values, formKey } = useFormResult();
   const [params] = useSearchParams();
   const done = doneKeys[params.get('done') ?? ''];
-  const name = { first: child.firstName, last: child.lastName };
+  const childName = personName(child);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -80,7 +81,7 @@ export default function ChildAdvocates() {
           </NotificationBanner>
         ) : null}
         <ErrorSummary errors={errors} fieldOrder={['adviceOrgId', 'advocateEmail', 'scope', 'expiresOn']} />
-        <span className="govuk-caption-l">{t('advocates.consent.caption', name)}</span>
+        <span className="govuk-caption-l">{childName}</span>
         <h1 className="govuk-heading-l">{t('advocates.consent.heading')}</h1>
         <p className="govuk-body">{t('advocates.consent.intro')}</p>
 
@@ -168,7 +169,7 @@ export default function ChildAdvocates() {
             />
             <Radios
               name="scope"
-              legend={t('advocates.consent.scopeLegend', name)}
+              legend={t('advocates.consent.scopeLegend', { first: personName(child, 'given') })}
               error={errors.scope}
               defaultValue={values.scope}
               choices={[
@@ -188,7 +189,7 @@ export default function ChildAdvocates() {
         )}
         <p className="govuk-body">
           <Link className="govuk-link" to={`/children/${child.id}`}>
-            {t('advocates.consent.backToChild', name)}
+            {t('advocates.consent.backToChild', { name: childName })}
           </Link>
         </p>
       </div>

@@ -16,6 +16,7 @@ import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios } from '~/ui/govuk/fields';
+import { personName } from '~/domain/names';
 
 export const handle: PageHandle = { titleKey: 'advocates.change.title' };
 
@@ -30,7 +31,7 @@ async function load(request: Request, params: { childId?: string; consentId?: st
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { child, consent, organisation } = await load(request, params);
   return json({
-    child: { id: child.id, firstName: child.firstName },
+    child: { id: child.id, firstName: child.firstName, lastName: child.lastName },
     consent: { id: consent.id, scope: consent.scope, expiresOn: consent.expiresOn, organisation },
     latestExpiry: addMonths(todayInLondon(), LONGEST_CONSENT_MONTHS),
   });
@@ -61,7 +62,7 @@ export default function ChangeConsent() {
         <Form method="post" noValidate key={formKey}>
           <Radios
             name="scope"
-            legend={t('advocates.consent.scopeLegend', { first: child.firstName })}
+            legend={t('advocates.consent.scopeLegend', { first: personName(child, 'given') })}
             error={errors.scope}
             defaultValue={values.scope ?? consent.scope}
             choices={[

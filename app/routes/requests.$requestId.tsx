@@ -7,6 +7,7 @@ import type { PageHandle } from '~/root';
 import { documentsOfRequest } from '~/services/documents.server';
 import { sectionStatuses } from '~/services/requests.server';
 import { ButtonLink } from '~/ui/govuk/content';
+import { personName } from '~/domain/names';
 
 export const handle: PageHandle = { titleKey: 'request.taskList.title' };
 
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const documentCount = (await documentsOfRequest(requestRow.id)).length;
   return json({
     requestId: requestRow.id,
-    childName: `${child.firstName} ${child.lastName}`,
+    childName: personName(child),
     statuses,
     documentCount,
     completed: statuses.filter((s) => s.status === 'completed').length,

@@ -15,6 +15,7 @@ import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink } from '~/ui/govuk/content';
 import { SectionFields } from '~/ui/request/SectionFields';
+import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
   title: (data, t) => {
@@ -34,7 +35,7 @@ async function authorise(request: Request, params: LoaderFunctionArgs['params'],
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { requestRow, section, child } = await authorise(request, params, 'read');
-  return json({ requestId: requestRow.id, slug: section.slug, saved: requestRow.answers[section.slug] ?? {}, childName: `${child.firstName} ${child.lastName}` });
+  return json({ requestId: requestRow.id, slug: section.slug, saved: requestRow.answers[section.slug] ?? {}, childName: personName(child) });
 }
 
 /**

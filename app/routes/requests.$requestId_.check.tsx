@@ -12,6 +12,7 @@ import { findUserById } from '~/services/accounts.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton, SummaryList } from '~/ui/govuk/content';
+import { personName } from '~/domain/names';
 
 export const handle: PageHandle = { titleKey: 'request.check.title' };
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const files = await documentsOfRequest(requestRow.id);
   return json({
     requestId: requestRow.id,
-    childName: `${child.firstName} ${child.lastName}`,
+    childName: personName(child),
     answers: requestRow.answers,
     documents: files.map((d) => ({ id: d.id, name: d.originalName })),
   });

@@ -12,6 +12,7 @@ import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, ButtonLink, SubmitButton, Table } from '~/ui/govuk/content';
 import { FileUpload, Radios } from '~/ui/govuk/fields';
+import { personName } from '~/domain/names';
 
 export const handle: PageHandle = { titleKey: 'request.documents.title' };
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const files = await documentsOfRequest(requestRow.id);
   return json({
     requestId: requestRow.id,
-    childName: `${child.firstName} ${child.lastName}`,
+    childName: personName(child),
     files: files.map((f) => ({ id: f.id, name: f.originalName, kind: f.kind === 'child_view' ? ('child_view' as const) : ('evidence' as const), sizeKb: sizeInKb(f.sizeBytes) })),
   });
 }

@@ -12,6 +12,7 @@ import type { Locale } from '../i18n/config';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
 import { youngPersonLinkRefusal } from './young-person.server';
+import { personName } from '../domain/names';
 
 /** Families register themselves; staff are invited by their LA's admin. */
 
@@ -434,7 +435,7 @@ export async function inviteYoungPerson(parent: User, child: Child, email: strin
   await db.transaction(async (tx) => {
     const youngPerson =
       existing ??
-      (await tx.insert(users).values({ email, name: `${child.firstName} ${child.lastName}`, role: 'young_person', locale: parent.locale }).returning())[0];
+      (await tx.insert(users).values({ email, name: personName(child), role: 'young_person', locale: parent.locale }).returning())[0];
     await tx.update(children).set({ youngPersonUserId: youngPerson.id }).where(eq(children.id, child.id));
     await recordAudit(
       { userId: parent.id, action: 'invite:young_person', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { youngPersonId: youngPerson.id } },

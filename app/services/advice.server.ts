@@ -10,6 +10,7 @@ import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { issueProfessionalInvite } from './accounts.server';
 import { recordAudit } from './audit.server';
 import { familyAudience } from './family.server';
+import { personName } from '../domain/names';
 
 /**
  * Advice during an EHC needs assessment: the caseworker asks named professionals, each writes
@@ -188,7 +189,7 @@ export async function adviceRequestsOfProfessional(professionalId: string, today
     .orderBy(asc(adviceRequests.dueBy));
   return rows
     .filter((r) => professionalHasAccess(r.request, today))
-    .map((r) => ({ ...summaryOf({ ...r.request, professionalName: '' }, today), childName: `${r.first} ${r.last}`, caseReference: r.reference }));
+    .map((r) => ({ ...summaryOf({ ...r.request, professionalName: '' }, today), childName: personName({ firstName: r.first, lastName: r.last }), caseReference: r.reference }));
 }
 
 /** One request, or null (also for an id that is not a UUID). */

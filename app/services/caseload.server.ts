@@ -3,6 +3,7 @@ import { statutoryClock, missedSteps, type ClockStep } from '../domain/case-cloc
 import { clockInputOf, readCaseEvent } from '../domain/case-events';
 import { areaTeams, caseEvents, cases, childParents, children, localAuthorities, users, type CaseStage, type User } from '../../db/schema';
 import { getDb } from '../db.server';
+import { personName } from '../domain/names';
 
 /** The lists each role starts from: a family's children, a caseworker's caseload, a manager's teams. */
 
@@ -65,7 +66,7 @@ export async function caseloadOf(caseworker: Pick<User, 'id' | 'laId'>, today: s
     .select({
       id: cases.id,
       reference: cases.reference,
-      childName: sql<string>`${children.firstName} || ' ' || ${children.lastName}`,
+      child: { firstName: children.firstName, lastName: children.lastName },
       stage: cases.stage,
       requestReceived: cases.requestReceived,
     })
@@ -79,10 +80,10 @@ export async function caseloadOf(caseworker: Pick<User, 'id' | 'laId'>, today: s
     .from(caseEvents)
     .where(inArray(caseEvents.caseId, rows.map((r) => r.id)))
     .orderBy(asc(caseEvents.occurredAt));
-  return rows.map((row) => {
+  return rows.map(({ child, ...row }) => {
     const own = events.filter((e) => e.caseId === row.id).map(readCaseEvent);
     const clock = statutoryClock(clockInputOf(row, own, today));
-    return { ...row, missed: missedSteps(clock).map((m) => m.step) };
+    return { ...row, childName: personName(child), missed: missedSteps(clock).map((m) => m.step) };
   });
 }
 

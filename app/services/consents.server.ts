@@ -30,6 +30,7 @@ import { caseProgress } from './case-progress.server';
 import { standardsOf, threadClock, threadOf } from './messages.server';
 import { consentFacts } from './family.server';
 import { controlOf } from './young-person.server';
+import { personName } from '../domain/names';
 
 /**
  * Advocate consents: a family gives an advice organisation, or one named advocate, access to a
@@ -300,7 +301,7 @@ export async function advocateWorkspace(advocate: User, today: string): Promise<
     if (!isLive(consentFacts(consent, child), today, youngPersonDecides(control))) continue;
     const known = families.get(child.id);
     if (known && (known.scope === 'act' || consent.scope === 'view')) continue;
-    families.set(child.id, { consentId: consent.id, grantedBy: consent.grantedBy, childId: child.id, childName: `${child.firstName} ${child.lastName}`, familyName, scope: consent.scope, expiresOn: consent.expiresOn, draftRequestId: null, case: null });
+    families.set(child.id, { consentId: consent.id, grantedBy: consent.grantedBy, childId: child.id, childName: personName(child), familyName, scope: consent.scope, expiresOn: consent.expiresOn, draftRequestId: null, case: null });
   }
   for (const family of families.values()) {
     const [draft] = await db

@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, notInArray } from 'drizzle-orm';
 import { cases, children, messages, threadReads, users, type User } from '../../db/schema';
 import { replyClock } from '../domain/service-standards';
 import { compareDates, todayInLondon } from '../domain/timescales';
 import { getDb } from '../db.server';
 import { standardsOf } from './messages.server';
+import { personName } from '../domain/names';
 
 /**
  * Threads waiting for the council's reply: a caseworker's own, or their area team's (a
@@ -43,7 +44,7 @@ export async function inboxOf(viewer: User, scope: InboxScope, now = new Date())
       .select({
         caseId: cases.id,
         reference: cases.reference,
-        childName: sql<string>`${children.firstName} || ' ' || ${children.lastName}`,
+        child: { firstName: children.firstName, lastName: children.lastName },
         caseworkerName: users.name,
         caseworkerAbsent: users.absent,
       })
@@ -69,7 +70,7 @@ export async function inboxOf(viewer: User, scope: InboxScope, now = new Date())
   const readAtOf = new Map(reads.map((r) => [r.caseId, r.readAt]));
   const today = todayInLondon(now);
   const entries: InboxEntry[] = [];
-  for (const c of caseRows) {
+  for (const { child, ...c } of caseRows) {
     const own = byCase.get(c.caseId) ?? [];
     const clock = replyClock(own, standards, now);
     if (clock.state !== 'awaiting') continue;
@@ -77,6 +78,7 @@ export async function inboxOf(viewer: User, scope: InboxScope, now = new Date())
     const dueBy = clock.acknowledged ? clock.replyBy : clock.acknowledgeBy;
     entries.push({
       ...c,
+      childName: personName(child),
       caseworkerAbsent: Boolean(c.caseworkerAbsent),
       dueBy,
       waitingFor: clock.acknowledged ? 'reply' : 'acknowledgement',

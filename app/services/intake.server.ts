@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
 import { areaTeams, caseEvents, cases, childParents, children, users, type User } from '../../db/schema';
 import { assessmentDeadlines } from '../domain/timescales';
 import { caseEvent } from '../domain/case-events';
@@ -8,6 +8,7 @@ import { recordAudit } from './audit.server';
 import { familyAudience } from './family.server';
 import { findUserByEmail } from './accounts.server';
 import { saveSection, startOrResumeRequest, submitRequest } from './requests.server';
+import { personName } from '../domain/names';
 
 /** New requests waiting for a caseworker, and allocating one. */
 
@@ -28,7 +29,7 @@ export async function intakeQueue(viewer: User): Promise<IntakeEntry[]> {
     .select({
       id: cases.id,
       reference: cases.reference,
-      childName: sql<string>`${children.firstName} || ' ' || ${children.lastName}`,
+      child: { firstName: children.firstName, lastName: children.lastName },
       teamName: areaTeams.name,
       requestReceived: cases.requestReceived,
       receivedVia: cases.receivedVia,
@@ -45,7 +46,7 @@ export async function intakeQueue(viewer: User): Promise<IntakeEntry[]> {
       ),
     )
     .orderBy(asc(cases.requestReceived));
-  return rows.map((r) => ({ ...r, decisionDue: assessmentDeadlines(r.requestReceived).decisionToAssess }));
+  return rows.map(({ child, ...r }) => ({ ...r, childName: personName(child), decisionDue: assessmentDeadlines(r.requestReceived).decisionToAssess }));
 }
 
 export async function caseworkersOf(laId: string) {
