@@ -171,7 +171,7 @@ describe('a view-only advocate', () => {
     await grant(parent, childId, { adviceOrgId: otherOrgId, advocateEmail: viewAdvocate.email, scope: 'view', formKey: crypto.randomUUID(), ...nextYear() });
     const opened = await openCase(viewAdvocate);
     expect(opened.status).toBe(200);
-    expect((await opened.json()).canMessage).toBe(false);
+    expect((await opened.json()).sections).not.toContain('messages');
     expect((await sendMessage(viewAdvocate, 'Hello')).status).toBe(403);
     expect((await openCase(otherOrgAdvocate)).status).toBe(404);
   });
