@@ -30,6 +30,10 @@ type Templates = {
   consentChanged: { name: string; familyName: string; childName: string; scope: string; expiresOn: string; link: string };
   consentEnded: { name: string; familyName: string; childName: string };
   advocateInvite: { name: string; link: string; organisation: string; inviter: string };
+  passwordChanged: { name: string; when: string; resetLink: string };
+  confirmNewEmail: { name: string; link: string };
+  emailChangeRequested: { name: string; accountLink: string };
+  emailAlreadyInUse: { name: string; signInLink: string };
 };
 
 export type TemplateName = keyof Templates;
@@ -63,6 +67,10 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   consentChanged: { subject: 'advocates.mail.consentChanged.subject', body: 'advocates.mail.consentChanged.body' },
   consentEnded: { subject: 'advocates.mail.consentEnded.subject', body: 'advocates.mail.consentEnded.body' },
   advocateInvite: { subject: 'advocates.mail.invite.subject', body: 'advocates.mail.invite.body' },
+  passwordChanged: { subject: 'mail.passwordChanged.subject', body: 'mail.passwordChanged.body' },
+  confirmNewEmail: { subject: 'mail.confirmNewEmail.subject', body: 'mail.confirmNewEmail.body' },
+  emailChangeRequested: { subject: 'mail.emailChangeRequested.subject', body: 'mail.emailChangeRequested.body' },
+  emailAlreadyInUse: { subject: 'mail.emailAlreadyInUse.subject', body: 'mail.emailAlreadyInUse.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

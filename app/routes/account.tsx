@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/access.server';
-import { clearedSessionCookie, invalidateAllSessions } from '~/auth/session.server';
 import { isStaff } from '~/auth/policy';
 import { messageEmailsSchema } from '~/forms/account.server';
 import { readForm, validateForm } from '~/forms/form.server';
@@ -12,7 +11,7 @@ import type { PageHandle } from '~/root';
 import { setMessageEmails } from '~/services/accounts.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
-import { SubmitButton, SummaryList } from '~/ui/govuk/content';
+import { NotificationBanner, SubmitButton, SummaryList } from '~/ui/govuk/content';
 import { Radios } from '~/ui/govuk/fields';
 import { roleKeys } from '~/ui/labels';
 
@@ -26,10 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const values = await readForm(request);
-  if (values.intent === 'sign-out-everywhere') {
-    await invalidateAllSessions(user.id);
-    return redirect('/sign-in?notice=signedOut', { headers: { 'Set-Cookie': clearedSessionCookie() } });
-  }
   if (values.intent === 'message-emails' && isStaff(user)) {
     const form = validateForm(messageEmailsSchema, values);
     if (!form.ok) return formFailure(form.errors, values);
@@ -40,18 +35,33 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const languageKeys = { en: 'account.languages.en', pl: 'account.languages.pl' } as const;
 
+/** What the pages this one links to come back to say (`?notice=`). */
+const noticeKeys = {
+  passwordChanged: 'account.notices.passwordChanged',
+  emailChangeSent: 'account.notices.emailChangeSent',
+  emailChanged: 'account.notices.emailChanged',
+} as const;
+
 export default function Account() {
   const { t } = useTranslation();
   const account = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
+  const [params] = useSearchParams();
+  const notice = params.get('notice');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {notice && Object.hasOwn(noticeKeys, notice) ? (
+          <NotificationBanner title={t('common.success')} success>
+            <p className="govuk-notification-banner__heading">{t(noticeKeys[notice as keyof typeof noticeKeys])}</p>
+          </NotificationBanner>
+        ) : null}
         <h1 className="govuk-heading-l">{t('account.heading')}</h1>
         <SummaryList
           rows={[
             { key: t('fields.fullName'), value: account.name },
-            { key: t('fields.email'), value: account.email },
+            { key: t('fields.email'), value: account.email, action: { to: '/account/email', text: t('account.change'), hiddenText: t('account.changeEmailHidden') } },
+            { key: t('account.password.key'), value: t('account.password.value'), action: { to: '/account/password', text: t('account.change'), hiddenText: t('account.password.changeHidden') } },
             { key: t('account.role'), value: t(roleKeys[account.role]) },
             { key: t('account.language'), value: t(languageKeys[account.locale]) },
           ]}
@@ -82,13 +92,13 @@ export default function Account() {
             {t('twoFactor.account.link')}
           </Link>
         </p>
-        <h2 className="govuk-heading-m">{t('account.signOutEverywhere.heading')}</h2>
-        <p className="govuk-body">{t('account.signOutEverywhere.body')}</p>
-        <Form method="post">
-          <SubmitButton variant="secondary" name="intent" value="sign-out-everywhere">
-            {t('account.signOutEverywhere.submit')}
-          </SubmitButton>
-        </Form>
+        <h2 className="govuk-heading-m">{t('account.sessions.heading')}</h2>
+        <p className="govuk-body">{t('account.sessions.body')}</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/account/sessions">
+            {t('account.sessions.link')}
+          </Link>
+        </p>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { clearedSessionCookie } from '~/auth/session.server';
+import { clientAddress } from '~/client-address.server';
 import { choosePasswordSchema } from '~/forms/account.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
@@ -21,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { ...(await readForm(request)), token: params.token ?? '' };
   const form = validateForm(choosePasswordSchema, values);
   if (!form.ok) return formFailure(form.errors, {});
-  const user = await resetPassword(form.data.token, form.data.password);
+  const user = await resetPassword(form.data.token, form.data.password, clientAddress(request));
   if (!user) return formFailure({ password: 'errors.link.expired' }, {});
   return redirect('/sign-in?notice=reset', { headers: { 'Set-Cookie': clearedSessionCookie() } });
 }

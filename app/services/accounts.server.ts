@@ -1,14 +1,15 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { adviceOrganisations, areaTeams, children, emailTokens, localAuthorities, sessions, users, type Child, type User } from '../../db/schema';
 import type { Transaction } from '../../db/client';
 import { hashPassword, verifyDecoy, verifyPassword } from '../auth/password.server';
 import { needsSecondFactor } from '../auth/second-factor.server';
-import { createSession, invalidateAllSessions, type Client } from '../auth/session.server';
-import { clearEvents, firstThrottled, limits, recordEvent, throttledUntil, throttleKey } from '../auth/throttle.server';
+import { createSession, IDLE_MS, invalidateAllSessions, type Client } from '../auth/session.server';
+import { clearEvents, firstThrottled, limits, recordEvent, throttledUntil, throttleKey, type Limit } from '../auth/throttle.server';
 import { generateToken, hashToken } from '../auth/tokens.server';
 import { todayInLondon } from '../domain/timescales';
 import { getDb } from '../db.server';
 import type { Locale } from '../i18n/config';
+import { formatDateTime } from '../i18n/format';
 import { queueEmail, wakeMailer } from '../mail/outbox.server';
 import { recordAudit } from './audit.server';
 import { youngPersonLinkRefusal } from './young-person.server';
@@ -17,11 +18,12 @@ import { personName } from '../domain/names';
 /** Families register themselves; staff are invited by their LA's admin. */
 
 const HOUR = 60 * 60 * 1000;
-const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR, young_person_invite: 14 * 24 * HOUR, professional_invite: 14 * 24 * HOUR } as const;
+const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR, young_person_invite: 14 * 24 * HOUR, professional_invite: 14 * 24 * HOUR, change_email: 24 * HOUR } as const;
 
 type TokenPurpose = keyof typeof TOKEN_LIFETIME;
 
-async function issueEmailToken(tx: Transaction, userId: string, purpose: TokenPurpose, now = new Date()) {
+/** `newEmail`: for 'change_email', the address the account moves to when the link is followed. */
+async function issueEmailToken(tx: Transaction, userId: string, purpose: TokenPurpose, now = new Date(), newEmail: string | null = null) {
   const token = generateToken();
   await tx.insert(emailTokens).values({
     id: hashToken(token),
@@ -29,6 +31,7 @@ async function issueEmailToken(tx: Transaction, userId: string, purpose: TokenPu
     purpose,
     createdAt: now,
     expiresAt: new Date(now.getTime() + TOKEN_LIFETIME[purpose]),
+    newEmail,
   });
   return token;
 }
@@ -264,20 +267,24 @@ async function sendPasswordReset(email: string, origin: string, now: Date) {
   wakeMailer();
 }
 
-/** Sets a new password from an emailed link; every existing session ends. */
-export async function resetPassword(token: string, password: string): Promise<User | null> {
+/**
+ * Sets a new password from an emailed link; every existing session ends, and so does a pending
+ * change of email address (whoever asked for it may not be the owner, who now holds the inbox).
+ */
+export async function resetPassword(token: string, password: string, address: string, now = new Date()): Promise<User | null> {
   const passwordHash = await hashPassword(password);
   const db = await getDb();
   const user = await db.transaction(async (tx) => {
-    const owner = await consumeEmailToken(tx, token, 'reset_password');
+    const owner = await consumeEmailToken(tx, token, 'reset_password', now);
     if (!owner) return null;
+    await cancelEmailTokens(tx, owner.id, ['change_email'], now);
     // Receiving the link proves the inbox, so a reset also verifies the address.
     const [updated] = await tx
       .update(users)
       .set({ passwordHash, emailVerifiedAt: owner.emailVerifiedAt ?? new Date() })
       .where(eq(users.id, owner.id))
       .returning();
-    await recordAudit({ userId: owner.id, action: 'reset_password', subjectType: 'user', subjectId: owner.id, outcome: 'allowed' }, tx);
+    await recordAudit({ userId: owner.id, action: 'reset_password', subjectType: 'user', subjectId: owner.id, outcome: 'allowed', address }, tx);
     return updated;
   });
   if (user) await invalidateAllSessions(user.id);
@@ -453,7 +460,175 @@ export async function inviteYoungPerson(parent: User, child: Child, email: strin
   return { ok: true };
 }
 
-// ---- Accounts an LA admin looks after (ADR 0017) ----------------------------------------------
+// ---- Your account: sessions, password and email; leavers switched off (ADR 0017) ------------
+
+/** What the request tells about where it came from: the audit log's address, links' base. */
+export type RequestContext = { address: string; origin: string };
+
+/**
+ * Wrong current passwords on "change your password" or "change your email", per account. Only
+ * someone signed in as the account gets this far, so a limit on the account alone cannot be
+ * turned against its owner by a stranger; it stops a stolen session from guessing the password.
+ */
+const currentPasswordLimit: Limit = { bucket: 'current_password:account', free: 5, windowMs: 24 * HOUR, baseDelayMs: 60 * 1000, maxDelayMs: HOUR };
+
+type CurrentPasswordCheck = { ok: true } | { ok: false; field: 'currentPassword'; error: string };
+
+/** Checks the password someone typed to prove it is them; failures are counted and audited. */
+async function checkCurrentPassword(user: User, password: string, purpose: string, context: RequestContext, now: Date): Promise<CurrentPasswordCheck> {
+  const key = throttleKey(user.id);
+  if (await throttledUntil(currentPasswordLimit, key, now)) return { ok: false, field: 'currentPassword', error: 'errors.currentPassword.throttled' };
+  if (user.passwordHash && (await verifyPassword(user.passwordHash, password))) return { ok: true };
+  await recordEvent(currentPasswordLimit, key, now);
+  await recordAudit({ userId: user.id, action: purpose, subjectType: 'user', subjectId: user.id, outcome: 'denied', address: context.address, details: { reason: 'wrong current password' } });
+  return { ok: false, field: 'currentPassword', error: 'errors.currentPassword.incorrect' };
+}
+
+/** Unused one-time links of these kinds stop working (marked used, so the record stays). */
+async function cancelEmailTokens(tx: Transaction, userId: string, purposes: readonly TokenPurpose[], now: Date) {
+  await tx
+    .update(emailTokens)
+    .set({ usedAt: now })
+    .where(and(eq(emailTokens.userId, userId), inArray(emailTokens.purpose, [...purposes]), isNull(emailTokens.usedAt)));
+}
+
+export type ActiveSession = { current: boolean; createdAt: Date; lastSeenAt: Date; ipAddress: string | null; userAgent: string | null };
+
+/** The account's sessions that still work, this device's first, then the most recently used. */
+export async function activeSessionsOf(userId: string, currentToken: string | null, now = new Date()): Promise<ActiveSession[]> {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MS))))
+    .orderBy(desc(sessions.lastSeenAt));
+  const currentId = currentToken ? hashToken(currentToken) : null;
+  return rows
+    .map((row) => ({ current: row.id === currentId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, ipAddress: row.ipAddress, userAgent: row.userAgent }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Ends the account's other sessions (this device's stays), or all of them; audited with how many ended. */
+export async function signOutSessions(user: User, which: 'others' | 'all', currentToken: string | null, address: string): Promise<number> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const keep = which === 'others' && currentToken ? ne(sessions.id, hashToken(currentToken)) : undefined;
+    const ended = await tx.delete(sessions).where(and(eq(sessions.userId, user.id), keep)).returning({ id: sessions.id });
+    await recordAudit(
+      { userId: user.id, action: which === 'all' ? 'sign_out_everywhere' : 'sign_out_other_sessions', subjectType: 'user', subjectId: user.id, outcome: 'allowed', address, details: { sessionsEnded: ended.length } },
+      tx,
+    );
+    return ended.length;
+  });
+}
+
+export type AccountChangeOutcome = { ok: true } | { ok: false; field: string; error: string };
+
+/**
+ * Changes the password after checking the current one. Every other session ends, unused reset
+ * links and a pending change of email address are cancelled, and the owner is emailed.
+ */
+export async function changePassword(
+  user: User,
+  input: { currentPassword: string; password: string },
+  currentToken: string | null,
+  context: RequestContext,
+  now = new Date(),
+): Promise<AccountChangeOutcome> {
+  const checked = await checkCurrentPassword(user, input.currentPassword, 'change_password', context, now);
+  if (!checked.ok) return checked;
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    const keep = currentToken ? ne(sessions.id, hashToken(currentToken)) : undefined;
+    const ended = await tx.delete(sessions).where(and(eq(sessions.userId, user.id), keep)).returning({ id: sessions.id });
+    await cancelEmailTokens(tx, user.id, ['reset_password', 'change_email'], now);
+    await recordAudit(
+      { userId: user.id, action: 'change_password', subjectType: 'user', subjectId: user.id, outcome: 'allowed', address: context.address, details: { sessionsEnded: ended.length } },
+      tx,
+    );
+    await queueEmail(tx, 'passwordChanged', user, { name: user.name, when: formatDateTime(now, user.locale), resetLink: `${context.origin}/forgot-password` });
+  });
+  wakeMailer();
+  return { ok: true };
+}
+
+/**
+ * Asks to move the account to a new email address, after checking the current password. The
+ * new address gets a link (`change_email`, 24 hours) and the address changes only when it is
+ * followed; the current address is told at once. An address that already has an account gets
+ * an email saying so instead of a link, and the page says the same either way, so the form
+ * cannot be used to find out who has an account.
+ */
+export async function requestEmailChange(user: User, input: { email: string; currentPassword: string }, context: RequestContext, now = new Date()): Promise<AccountChangeOutcome> {
+  if (input.email === user.email) return { ok: false, field: 'email', error: 'errors.newEmail.same' };
+  const checked = await checkCurrentPassword(user, input.currentPassword, 'request_email_change', context, now);
+  if (!checked.ok) return checked;
+  const owner = await findUserByEmail(input.email);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    // Only the latest link works: an earlier request's link stops working.
+    await cancelEmailTokens(tx, user.id, ['change_email'], now);
+    if (owner) {
+      await queueEmail(tx, 'emailAlreadyInUse', owner, { name: owner.name, signInLink: `${context.origin}/sign-in` });
+    } else {
+      const token = await issueEmailToken(tx, user.id, 'change_email', now, input.email);
+      await queueEmail(tx, 'confirmNewEmail', { id: user.id, email: input.email, locale: user.locale }, { name: user.name, link: `${context.origin}/confirm-email/${token}` });
+    }
+    await queueEmail(tx, 'emailChangeRequested', user, { name: user.name, accountLink: `${context.origin}/account/password` });
+    await recordAudit(
+      { userId: user.id, action: 'request_email_change', subjectType: 'user', subjectId: user.id, outcome: 'allowed', address: context.address, details: { newEmail: input.email, inUse: Boolean(owner) } },
+      tx,
+    );
+  });
+  wakeMailer();
+  return { ok: true };
+}
+
+/** The address a live change-of-email link would move its account to (to show before confirming), or null. */
+export async function pendingEmailChange(token: string, now = new Date()): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ newEmail: emailTokens.newEmail })
+    .from(emailTokens)
+    .where(and(eq(emailTokens.id, hashToken(token)), eq(emailTokens.purpose, 'change_email'), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)));
+  return row?.newEmail ?? null;
+}
+
+/** PostgreSQL's unique_violation, however the driver wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  return false;
+}
+
+/**
+ * Follows a change-of-email link: the account moves to the new address (now verified). 'gone':
+ * the link is unknown, used, expired or superseded, or someone took the address meanwhile.
+ */
+export async function confirmEmailChange(token: string, address: string, now = new Date()): Promise<'changed' | 'gone'> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [link] = await tx
+        .update(emailTokens)
+        .set({ usedAt: now })
+        .where(and(eq(emailTokens.id, hashToken(token)), eq(emailTokens.purpose, 'change_email'), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)))
+        .returning({ userId: emailTokens.userId, newEmail: emailTokens.newEmail });
+      if (!link?.newEmail) return 'gone';
+      const [before] = await tx.select({ email: users.email }).from(users).where(eq(users.id, link.userId));
+      await tx.update(users).set({ email: link.newEmail, emailVerifiedAt: now }).where(eq(users.id, link.userId));
+      await recordAudit(
+        { userId: link.userId, action: 'change_email', subjectType: 'user', subjectId: link.userId, outcome: 'allowed', address, details: { from: before?.email, to: link.newEmail } },
+        tx,
+      );
+      return 'changed';
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'gone';
+    throw error;
+  }
+}
 
 export type AccountStatus = 'invited' | 'active' | 'deactivated';
 
@@ -487,14 +662,6 @@ export async function managedAccountsOf(laId: string): Promise<ManagedAccount[]>
     )
     .orderBy(asc(users.name));
   return rows.map(({ passwordHash, deactivatedAt, ...account }) => ({ ...account, status: statusOf({ passwordHash, deactivatedAt }) }));
-}
-
-/** Unused one-time links of these kinds stop working (marked used, so the record stays). */
-async function cancelEmailTokens(tx: Transaction, userId: string, purposes: readonly TokenPurpose[], now: Date) {
-  await tx
-    .update(emailTokens)
-    .set({ usedAt: now })
-    .where(and(eq(emailTokens.userId, userId), inArray(emailTokens.purpose, [...purposes]), isNull(emailTokens.usedAt)));
 }
 
 export type AccountDetails = ManagedAccount & { deactivatedAt: Date | null };
