@@ -48,107 +48,154 @@ export type UploadErrorKey = (typeof uploadErrorKeys)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Detection
+//
+// An upload (up to 20 MB) is never held in memory: its type is read as it streams by, chunk by
+// chunk (`fileTypeReader`), keeping its first 12 bytes and the last few dozen bytes not yet
+// searched, whatever its size.
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const HEIC_BRANDS = ['heic', 'heix', 'mif1'];
-/** How far into a ZIP we look for local file headers before falling back to the central directory. */
-const ZIP_SCAN_WINDOW = 64 * 1024;
+/** What is read from the start of a file: an ISO-BMFF brand ends at byte 12. */
+const HEAD_BYTES = 12;
+/** "WordDocument" as an OLE2 directory entry name (UTF-16LE): what makes an OLE2 file a Word .doc. */
+const WORD_DOCUMENT_STREAM = Array.from('WordDocument').flatMap((c) => [c.charCodeAt(0), 0]);
+/** OLE2's directory entries come after its 512-byte header. */
+const OLE2_HEADER_BYTES = 512;
+/** The two ZIP entries that make a Word document (compared case-insensitively). */
+const CONTENT_TYPES_PART = '[content_types].xml';
+const WORD_PART_PREFIX = 'word/';
+/** A ZIP local file header: 30 bytes, then the entry's name (its length at offset 26). */
+const LOCAL_HEADER_BYTES = 30;
+/** Enough of a local header to tell whether it names one of those two entries. */
+const LOCAL_RECORD_BYTES = LOCAL_HEADER_BYTES + CONTENT_TYPES_PART.length;
 
-function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0) {
+function startsWith(bytes: ArrayLike<number>, signature: readonly number[], offset = 0) {
   if (bytes.length < offset + signature.length) return false;
-  return signature.every((b, i) => bytes[offset + i] === b);
+  for (let i = 0; i < signature.length; i++) if (bytes[offset + i] !== signature[i]) return false;
+  return true;
 }
 
-function ascii(bytes: Uint8Array, start: number, end: number) {
+function ascii(bytes: ArrayLike<number>, start: number, end: number) {
   let s = '';
   for (let i = start; i < Math.min(end, bytes.length); i++) s += String.fromCharCode(bytes[i]);
   return s;
 }
 
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 
+/**
+ * Where `needle` (at least 2 bytes) starts in `bytes`, trying starts from `from` up to
+ * `to - needle.length`; -1 if nowhere. A plain loop: as fast as it gets when every byte looks
+ * like the start of a match (a file of "PPPP..." sent to slow the server down).
+ */
 function indexOf(bytes: Uint8Array, needle: readonly number[], from = 0, to = bytes.length) {
-  const first = needle[0];
   const last = Math.min(to, bytes.length) - needle.length;
-  for (let i = bytes.indexOf(first, from); i !== -1 && i <= last; i = bytes.indexOf(first, i + 1)) {
-    if (startsWith(bytes, needle, i)) return i;
+  const [first, second] = needle;
+  for (let i = Math.max(0, from); i <= last; i++) {
+    if (bytes[i] === first && bytes[i + 1] === second && startsWith(bytes, needle, i)) return i;
   }
   return -1;
 }
 
-/**
- * Entry names of a ZIP: from the local file headers in the first 64 KB (Word writes
- * [Content_Types].xml first and word/ soon after), and, when that is not conclusive, from the
- * central directory at the end, which lists every entry. Searching for header signatures (rather
- * than walking entry by entry) copes with entries whose sizes are only given after their data.
- */
-function zipEntryNames(bytes: Uint8Array): { early: string[]; all: () => string[] } {
-  const early: string[] = [];
-  const LOCAL = [0x50, 0x4b, 0x03, 0x04];
-  for (let at = 0; (at = indexOf(bytes, LOCAL, at, ZIP_SCAN_WINDOW)) !== -1; at += 4) {
-    if (at + 30 > bytes.length) break;
-    const nameLength = u16(bytes, at + 26);
-    if (nameLength === 0 || at + 30 + nameLength > bytes.length) continue;
-    early.push(ascii(bytes, at + 30, at + 30 + nameLength));
-  }
-  return { early, all: () => [...early, ...centralDirectoryNames(bytes)] };
+function concat(a: Uint8Array, b: Uint8Array) {
+  const joined = new Uint8Array(a.byteLength + b.byteLength);
+  joined.set(a);
+  joined.set(b, a.byteLength);
+  return joined;
 }
 
-function centralDirectoryNames(bytes: Uint8Array): string[] {
-  // End of central directory: 22 bytes + a comment of up to 64 KB, at the end of the file.
-  const END = [0x50, 0x4b, 0x05, 0x06];
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (startsWith(bytes, END, i)) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd === -1) return [];
-  const entries = u16(bytes, eocd + 10);
-  let at = u32(bytes, eocd + 16);
-  const names: string[] = [];
-  const CENTRAL = [0x50, 0x4b, 0x01, 0x02];
-  for (let n = 0; n < entries && at + 46 <= bytes.length && startsWith(bytes, CENTRAL, at); n++) {
-    const nameLength = u16(bytes, at + 28);
-    names.push(ascii(bytes, at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
-  }
-  return names;
+/** Reads a file's type as its bytes are handed over in order, holding a few dozen bytes of it at most. */
+export interface FileTypeReader {
+  /** The file's next bytes (not kept: the caller may reuse the chunk). */
+  push(chunk: Uint8Array): void;
+  /** Once every byte has been pushed: the file's type, or null when it is not one we accept. */
+  result(): UploadFileType | null;
 }
-
-function isWordprocessingZip(bytes: Uint8Array) {
-  const looksLikeWord = (names: string[]) =>
-    names.some((n) => n.toLowerCase() === '[content_types].xml') && names.some((n) => n.toLowerCase().startsWith('word/'));
-  const names = zipEntryNames(bytes);
-  return looksLikeWord(names.early) || looksLikeWord(names.all());
-}
-
-/** "WordDocument" as an OLE2 directory entry name (UTF-16LE): what makes an OLE2 file a Word .doc. */
-const WORD_DOCUMENT_STREAM = Array.from('WordDocument').flatMap((c) => [c.charCodeAt(0), 0]);
 
 /**
- * The file's type from its first bytes, or null when it is not one we accept.
+ * The file's type from its content:
  *
  * - PDF: `%PDF-` at the very start.
- * - DOCX: a ZIP whose entries include `[Content_Types].xml` and a `word/` part (so an arbitrary
- *   ZIP, or an Excel/PowerPoint file, is not a DOCX).
- * - DOC: an OLE2 compound file holding a `WordDocument` stream (so an .xls, .msg or .msi, which
- *   are OLE2 too, is not a DOC).
+ * - DOCX: a ZIP with entries named `[Content_Types].xml` and `word/...` (so an arbitrary ZIP, or
+ *   an Excel/PowerPoint file, is not a DOCX). Every entry has a local header before its data,
+ *   found by its signature anywhere in the file, which also copes with entries whose sizes are
+ *   only given after their data (streaming writers).
+ * - DOC: an OLE2 compound file with a directory entry named `WordDocument` anywhere after its
+ *   header (so an .xls, .msg or .msi, which are OLE2 too, is not a DOC).
  * - JPEG `FF D8 FF`; PNG its 8-byte signature; HEIC an ISO-BMFF `ftyp` box of brand heic, heix
  *   or mif1 at offset 4.
  */
+export function fileTypeReader(): FileTypeReader {
+  const head: number[] = [];
+  let size = 0;
+  /** What is searched beyond the head, known once the head has its first 8 bytes. */
+  let container: 'zip' | 'ole2' | null | undefined;
+  /** Bytes not yet searched as the start of a record, and their offset in the file. */
+  let pending = new Uint8Array(0);
+  let pendingAt = 0;
+  let contentTypesPart = false;
+  let wordPart = false;
+  let wordDocumentStream = false;
+
+  const containerOf = () => (startsWith(head, OLE2_SIGNATURE) ? 'ole2' : startsWith(head, ZIP_LOCAL_HEADER) ? 'zip' : null);
+
+  /** Searches `pending`; keeps only the bytes a record may still start in. `final`: nothing more is coming. */
+  const search = (final: boolean) => {
+    let keepFrom = pending.length;
+    if (container === 'ole2') {
+      const from = Math.max(0, OLE2_HEADER_BYTES - pendingAt);
+      if (!wordDocumentStream && indexOf(pending, WORD_DOCUMENT_STREAM, from) !== -1) wordDocumentStream = true;
+      if (!final) keepFrom = Math.max(0, pending.length - WORD_DOCUMENT_STREAM.length + 1);
+    } else if (container === 'zip') {
+      // Not final: only headers whose record is all here; the rest wait for the next chunk.
+      const lastStart = pending.length - (final ? LOCAL_HEADER_BYTES : LOCAL_RECORD_BYTES);
+      for (let at = indexOf(pending, ZIP_LOCAL_HEADER, 0, lastStart + ZIP_LOCAL_HEADER.length); at !== -1; at = indexOf(pending, ZIP_LOCAL_HEADER, at + 1, lastStart + ZIP_LOCAL_HEADER.length)) {
+        const nameLength = u16(pending, at + 26);
+        // A name cut off by the end of the file names nothing.
+        if (at + LOCAL_HEADER_BYTES + Math.min(nameLength, CONTENT_TYPES_PART.length) > pending.length) continue;
+        const name = ascii(pending, at + LOCAL_HEADER_BYTES, at + LOCAL_HEADER_BYTES + Math.min(nameLength, CONTENT_TYPES_PART.length)).toLowerCase();
+        if (nameLength === CONTENT_TYPES_PART.length && name === CONTENT_TYPES_PART) contentTypesPart = true;
+        if (name.startsWith(WORD_PART_PREFIX)) wordPart = true;
+      }
+      if (!final) keepFrom = Math.max(0, lastStart + 1);
+    }
+    pending = pending.slice(keepFrom);
+    pendingAt += keepFrom;
+  };
+
+  return {
+    push(chunk) {
+      if (chunk.byteLength === 0) return;
+      for (let i = 0; head.length < HEAD_BYTES && i < chunk.byteLength; i++) head.push(chunk[i]);
+      size += chunk.byteLength;
+      if (container === null) return;
+      pending = concat(pending, chunk);
+      if (container === undefined && head.length >= OLE2_SIGNATURE.length) container = containerOf();
+      // Until the container is known everything is kept (under 8 bytes); then only what it needs.
+      if (container !== undefined) search(false);
+    },
+    result() {
+      if (container === undefined) container = containerOf();
+      search(true);
+      if (size < 3) return null;
+      if (ascii(head, 0, 5) === '%PDF-') return 'pdf';
+      if (startsWith(head, PNG_SIGNATURE)) return 'png';
+      if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
+      if (ascii(head, 4, 8) === 'ftyp' && HEIC_BRANDS.includes(ascii(head, 8, 12))) return 'heic';
+      if (container === 'ole2') return wordDocumentStream ? 'doc' : null;
+      if (container === 'zip') return contentTypesPart && wordPart ? 'docx' : null;
+      return null;
+    },
+  };
+}
+
+/** The type of a file held in memory (see `fileTypeReader`). */
 export function detectFileType(bytes: Uint8Array): UploadFileType | null {
-  if (bytes.length < 3) return null;
-  if (ascii(bytes, 0, 5) === '%PDF-') return 'pdf';
-  if (startsWith(bytes, PNG_SIGNATURE)) return 'png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (ascii(bytes, 4, 8) === 'ftyp' && HEIC_BRANDS.includes(ascii(bytes, 8, 12))) return 'heic';
-  if (startsWith(bytes, OLE2_SIGNATURE)) return indexOf(bytes, WORD_DOCUMENT_STREAM, 512) !== -1 ? 'doc' : null;
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return isWordprocessingZip(bytes) ? 'docx' : null;
-  return null;
+  const reader = fileTypeReader();
+  reader.push(bytes);
+  return reader.result();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,7 +250,9 @@ export type UploadCheck =
   | { ok: false; error: UploadErrorKey };
 
 export interface CheckUploadInput {
-  bytes: Uint8Array;
+  sizeBytes: number;
+  /** What the content is (`fileTypeReader`, `detectFileType`): null when not a type we accept. */
+  type: UploadFileType | null;
   /** As the browser sent it; may be a full path, empty, or anything at all. */
   filename: string | null | undefined;
   maxBytes?: number;
@@ -224,10 +273,9 @@ export interface CheckUploadInput {
  * allowed type's extension is replaced (scan.pdf -> scan.png, or rejected with 'reject'), and any
  * other ending is kept and the right extension added (minutes 12.03.2025 -> minutes 12.03.2025.pdf).
  */
-export function checkUpload({ bytes, filename, maxBytes = MAX_UPLOAD_BYTES, onNameMismatch = 'rename' }: CheckUploadInput): UploadCheck {
-  if (!bytes || bytes.byteLength === 0) return { ok: false, error: 'errors.upload.empty' };
-  if (bytes.byteLength > maxBytes) return { ok: false, error: 'errors.upload.tooBig' };
-  const type = detectFileType(bytes);
+export function checkUpload({ sizeBytes, type, filename, maxBytes = MAX_UPLOAD_BYTES, onNameMismatch = 'rename' }: CheckUploadInput): UploadCheck {
+  if (sizeBytes === 0) return { ok: false, error: 'errors.upload.empty' };
+  if (sizeBytes > maxBytes) return { ok: false, error: 'errors.upload.tooBig' };
   if (!type) return { ok: false, error: 'errors.upload.type' };
   const { mimeType, extension } = UPLOAD_FILE_TYPES[type];
 

@@ -1,5 +1,6 @@
 import { unstable_parseMultipartFormData } from '@remix-run/node';
 import type { z } from 'zod';
+import { discardReceived, receiveUpload, type ReceivedFile } from '../services/documents.server';
 import { characterErrors } from './characters';
 import { fieldErrorsFrom, type FieldErrors } from './errors';
 
@@ -50,12 +51,11 @@ export function withoutSecrets(values: FormValues, secretFields: readonly string
   return copy;
 }
 
-export type UploadedFile = { bytes: Uint8Array; filename: string };
 export type MultipartForm = {
   values: FormValues;
-  /** Files by field name; an empty file input is left out. */
-  files: Record<string, UploadedFile>;
-  /** Fields whose file was over the limit (its bytes are discarded, the rest of the form kept). */
+  /** Files by field name, received into UPLOAD_DIR; an empty file input is left out. */
+  files: Record<string, ReceivedFile>;
+  /** Fields whose file was over the limit (nothing of it kept, the rest of the form read). */
   tooBig: Set<string>;
   /** The body could not be read at all: act on nothing (an empty form must not wipe a saved draft). */
   broken: boolean;
@@ -64,38 +64,56 @@ export type MultipartForm = {
 const MAX_TEXT_PART_BYTES = 100_000;
 
 /**
- * Reads a form with file inputs. A file over `maxFileBytes` does not fail the whole form, so
- * the text the user typed beside it comes back with the error. A malformed body reads as empty.
+ * Reads a form with file inputs and hands it to `act`. Each file is streamed to disk as it
+ * arrives (app/services/documents.server.ts `receiveUpload`), never held in memory; a file over
+ * `maxFileBytes` does not fail the whole form, so the text typed beside it comes back with the
+ * error. A malformed body reads as empty. Once `act` is done (answered, threw or redirected),
+ * every received file it did not store is deleted.
  */
-export async function readMultipartForm(request: Request, maxFileBytes: number): Promise<MultipartForm> {
+export async function withMultipartForm<T>(request: Request, maxFileBytes: number, act: (form: MultipartForm) => Promise<T>): Promise<T> {
+  const form = await readMultipartForm(request, maxFileBytes);
+  try {
+    return await act(form);
+  } finally {
+    await discardFiles(form);
+  }
+}
+
+async function readMultipartForm(request: Request, maxFileBytes: number): Promise<MultipartForm> {
   const form: MultipartForm = { values: {}, files: {}, tooBig: new Set(), broken: false };
   if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) return { ...form, values: await readForm(request) };
   try {
     await unstable_parseMultipartFormData(request, async ({ name, filename, data }) => {
-      const limit = filename === undefined ? MAX_TEXT_PART_BYTES : maxFileBytes;
+      if (filename !== undefined) {
+        const received = await receiveUpload(data, filename, maxFileBytes);
+        if (received.ok) {
+          // A field sent twice keeps its last file.
+          const previous = form.files[name];
+          form.files[name] = received.file;
+          if (previous) await discardReceived(previous);
+        } else if (received.reason === 'tooBig') form.tooBig.add(name);
+        return undefined;
+      }
       const chunks: Uint8Array[] = [];
       let size = 0;
       for await (const chunk of data) {
         size += chunk.byteLength;
-        if (size <= limit) chunks.push(chunk);
+        if (size <= MAX_TEXT_PART_BYTES) chunks.push(chunk);
       }
-      if (size > limit) {
-        if (filename !== undefined) form.tooBig.add(name);
-        return undefined;
-      }
-      const bytes = concat(chunks, size);
-      if (filename === undefined) {
-        const text = new TextDecoder().decode(bytes);
-        form.values[name] = name in form.values ? `${form.values[name]},${text}` : text;
-      } else if (size > 0) {
-        form.files[name] = { bytes, filename };
-      }
+      if (size > MAX_TEXT_PART_BYTES) return undefined;
+      const text = new TextDecoder().decode(concat(chunks, size));
+      form.values[name] = name in form.values ? `${form.values[name]},${text}` : text;
       return undefined;
     });
   } catch {
+    await discardFiles(form);
     return { values: {}, files: {}, tooBig: new Set(), broken: true };
   }
   return form;
+}
+
+async function discardFiles(form: MultipartForm) {
+  await Promise.all(Object.values(form.files).map(discardReceived));
 }
 
 function concat(chunks: Uint8Array[], size: number) {

@@ -7,7 +7,7 @@ import { adviceStatus } from '~/domain/advice';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { todayInLondon } from '~/domain/timescales';
 import { parseAdviceForm } from '~/forms/advice.server';
-import { readMultipartForm } from '~/forms/form.server';
+import { withMultipartForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
@@ -59,29 +59,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, advice, caseRecord } = await authorise(request, params.adviceId ?? '');
   // One form: the advice and, optionally, a report. A refused file keeps everything typed.
-  const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
-  const { values } = form;
-  const file = form.files.file;
-  if (form.broken) return formFailure({ form: 'errors.generic' }, {});
-  const parsed = parseAdviceForm(values);
-  if (!parsed.ok) return formFailure(parsed.errors, values);
-  if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, values);
-  if (file) {
-    if (advice.state !== 'open') return formFailure({ form: 'errors.advice.closed' }, values);
-    const stored = await storeUpload({
-      bytes: file.bytes,
-      filename: file.filename,
-      uploadedBy: user.id,
-      caseId: caseRecord.id,
-      adviceRequestId: advice.id,
-      kind: 'advice_report',
-    });
-    if (!stored.ok) return formFailure({ file: stored.error }, values);
-  }
-  // saveAdvice decides about closed requests: a second "send" of the same advice is a success.
-  const outcome = await saveAdvice(user, advice.id, parsed.advice, parsed.submit, originOf(request));
-  if (!outcome.ok) return formFailure({ form: outcome.error }, values);
-  return redirect(`/advice/${advice.id}`);
+  return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
+    const { values } = form;
+    const file = form.files.file;
+    if (form.broken) return formFailure({ form: 'errors.generic' }, {});
+    const parsed = parseAdviceForm(values);
+    if (!parsed.ok) return formFailure(parsed.errors, values);
+    if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, values);
+    if (file) {
+      if (advice.state !== 'open') return formFailure({ form: 'errors.advice.closed' }, values);
+      const stored = await storeUpload({ file, uploadedBy: user.id, caseId: caseRecord.id, adviceRequestId: advice.id, kind: 'advice_report' });
+      if (!stored.ok) return formFailure({ file: stored.error }, values);
+    }
+    // saveAdvice decides about closed requests: a second "send" of the same advice is a success.
+    const outcome = await saveAdvice(user, advice.id, parsed.advice, parsed.submit, originOf(request));
+    if (!outcome.ok) return formFailure({ form: outcome.error }, values);
+    return redirect(`/advice/${advice.id}`);
+  });
 }
 
 export default function WriteAdvice() {

@@ -7,7 +7,7 @@ import { isStaff } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { standardsOn } from '~/domain/service-standards';
 import { todayInLondon } from '~/domain/timescales';
-import { readMultipartForm } from '~/forms/form.server';
+import { withMultipartForm } from '~/forms/form.server';
 import { hasForbiddenCharacters } from '~/forms/characters';
 import { MESSAGE_MAX_LENGTH, parseMessageForm } from '~/forms/message.server';
 import { formFailure, isSameOrigin, originOf } from '~/http.server';
@@ -55,23 +55,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = params.caseId ?? '';
-  const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
-  if (!(await getOptionalUser(request))) return keepForAfterSignIn(request, caseId, form.values.body);
-  const { user, caseRecord, consent } = await requireCaseAccess(request, caseId, 'message');
-  const parsed = parseMessageForm(form.values);
-  if (!parsed.ok) return formFailure(parsed.errors, form.values);
-  if (form.tooBig.has('attachment')) return formFailure({ attachment: 'errors.upload.tooBig' }, form.values);
-  const attachment = form.files.attachment;
-  const attachments: PreparedUpload[] = [];
-  if (attachment) {
-    // Written now, recorded with the message: postMessage removes it if the message is not stored.
-    const prepared = await prepareUpload({ bytes: attachment.bytes, filename: attachment.filename, uploadedBy: user.id, caseId: caseRecord.id, kind: 'message_attachment' });
-    if (!prepared.ok) return formFailure({ attachment: prepared.error }, form.values);
-    attachments.push(prepared.upload);
-  }
-  await postMessage(user, caseRecord.id, caseRecord.laId, { ...parsed.message, attachments, onBehalfOf: consent?.grantedBy ?? null }, originOf(request));
-  const cleared = await releaseHeldMessage(request);
-  return redirect(`/cases/${caseRecord.id}/messages`, cleared ? { headers: { 'Set-Cookie': cleared } } : undefined);
+  return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
+    if (!(await getOptionalUser(request))) return keepForAfterSignIn(request, caseId, form.values.body);
+    const { user, caseRecord, consent } = await requireCaseAccess(request, caseId, 'message');
+    const parsed = parseMessageForm(form.values);
+    if (!parsed.ok) return formFailure(parsed.errors, form.values);
+    if (form.tooBig.has('attachment')) return formFailure({ attachment: 'errors.upload.tooBig' }, form.values);
+    const attachment = form.files.attachment;
+    const attachments: PreparedUpload[] = [];
+    if (attachment) {
+      // Stored now, recorded with the message: postMessage removes it if the message is not stored.
+      const prepared = await prepareUpload({ file: attachment, uploadedBy: user.id, caseId: caseRecord.id, kind: 'message_attachment' });
+      if (!prepared.ok) return formFailure({ attachment: prepared.error }, form.values);
+      attachments.push(prepared.upload);
+    }
+    await postMessage(user, caseRecord.id, caseRecord.laId, { ...parsed.message, attachments, onBehalfOf: consent?.grantedBy ?? null }, originOf(request));
+    const cleared = await releaseHeldMessage(request);
+    return redirect(`/cases/${caseRecord.id}/messages`, cleared ? { headers: { 'Set-Cookie': cleared } } : undefined);
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
 import { parseViewsForm } from '~/forms/advice.server';
-import { readMultipartForm } from '~/forms/form.server';
+import { withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { storeUpload } from '~/services/documents.server';
@@ -48,22 +48,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, caseRecord, voice } = await authorise(request, params.caseId ?? '', params.voice);
   // One form: the answers and, optionally, a picture. A refused picture keeps everything typed.
-  const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
-  const { values } = form;
-  const file = form.files.file;
-  if (form.broken) return formFailure({ form: 'errors.generic' }, {});
-  if (!(await viewsAreOpen(caseRecord))) return formFailure({ form: 'errors.views.closed' }, values);
-  const parsed = parseViewsForm({ ...values, voice });
-  if (!parsed.ok) return formFailure(parsed.errors, values);
-  if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, values);
-  const { voice: _voice, ...text } = parsed.data;
-  const outcome = await saveViews(user, caseRecord, voice, text);
-  if (!outcome.ok) return formFailure({ form: outcome.error }, values);
-  if (file) {
-    const stored = await storeUpload({ bytes: file.bytes, filename: file.filename, uploadedBy: user.id, caseId: caseRecord.id, familyViewsId: outcome.id, kind: 'views_picture' });
-    if (!stored.ok) return formFailure({ file: stored.error }, values);
-  }
-  return redirect(`/cases/${caseRecord.id}/views`);
+  return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
+    const { values } = form;
+    const file = form.files.file;
+    if (form.broken) return formFailure({ form: 'errors.generic' }, {});
+    if (!(await viewsAreOpen(caseRecord))) return formFailure({ form: 'errors.views.closed' }, values);
+    const parsed = parseViewsForm({ ...values, voice });
+    if (!parsed.ok) return formFailure(parsed.errors, values);
+    if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, values);
+    const { voice: _voice, ...text } = parsed.data;
+    const outcome = await saveViews(user, caseRecord, voice, text);
+    if (!outcome.ok) return formFailure({ form: outcome.error }, values);
+    if (file) {
+      const stored = await storeUpload({ file, uploadedBy: user.id, caseId: caseRecord.id, familyViewsId: outcome.id, kind: 'views_picture' });
+      if (!stored.ok) return formFailure({ file: stored.error }, values);
+    }
+    return redirect(`/cases/${caseRecord.id}/views`);
+  });
 }
 
 export default function EditViews() {

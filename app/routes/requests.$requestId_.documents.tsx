@@ -4,7 +4,7 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRequestAccess } from '~/auth/access.server';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
-import { readMultipartForm } from '~/forms/form.server';
+import { withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { deleteDocument, documentsOfRequest, storeUpload } from '~/services/documents.server';
@@ -31,20 +31,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { requestRow, user } = await requireRequestAccess(request, params.requestId ?? '', 'contribute');
   if (requestRow.status !== 'draft') throw redirect(`/cases/${requestRow.caseId}`);
-  const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
-  const kind = form.values.kind === 'child_view' ? 'child_view' : 'evidence';
-  const remove = form.values.remove;
-  if (remove) {
-    const own = (await documentsOfRequest(requestRow.id)).some((d) => d.id === remove);
-    if (own) await deleteDocument(remove, user.id);
+  return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
+    const kind = form.values.kind === 'child_view' ? 'child_view' : 'evidence';
+    const remove = form.values.remove;
+    if (remove) {
+      const own = (await documentsOfRequest(requestRow.id)).some((d) => d.id === remove);
+      if (own) await deleteDocument(remove, user.id);
+      return redirect(`/requests/${requestRow.id}/documents`);
+    }
+    if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, { kind });
+    const file = form.files.file;
+    if (!file) return formFailure({ file: 'errors.upload.empty' }, { kind });
+    const stored = await storeUpload({ file, uploadedBy: user.id, requestId: requestRow.id, kind });
+    if (!stored.ok) return formFailure({ file: stored.error }, { kind });
     return redirect(`/requests/${requestRow.id}/documents`);
-  }
-  if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, { kind });
-  const file = form.files.file;
-  if (!file) return formFailure({ file: 'errors.upload.empty' }, { kind });
-  const stored = await storeUpload({ bytes: file.bytes, filename: file.filename, uploadedBy: user.id, requestId: requestRow.id, kind });
-  if (!stored.ok) return formFailure({ file: stored.error }, { kind });
-  return redirect(`/requests/${requestRow.id}/documents`);
+  });
 }
 
 const kindKeys = { evidence: 'request.documents.kind.evidence', child_view: 'request.documents.kind.childView' } as const;

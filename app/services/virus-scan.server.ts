@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { getEnv } from '../env.server';
 
@@ -31,13 +32,21 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /** clamd's replies are one short line; anything longer is not clamd. */
 const MAX_REPLY_BYTES = 4096;
 
-/** Scans `bytes` with the configured clamd. Throws VirusScanError when scanning was configured but failed. */
-export async function scanBytes(bytes: Uint8Array, options: Partial<ClamdOptions> = {}): Promise<ScanVerdict> {
+/**
+ * Scans the file at `path` with the configured clamd, streaming it a chunk at a time (an upload
+ * is never held in memory). Throws VirusScanError when scanning was configured but failed.
+ */
+export async function scanFile(path: string, options: Partial<ClamdOptions> = {}): Promise<ScanVerdict> {
   const env = getEnv();
   const host = options.host ?? env.CLAMAV_HOST;
   if (!host) return 'not_scanned';
-  const reply = await clamdInstream(bytes, { host, port: options.port ?? env.CLAMAV_PORT, timeoutMs: options.timeoutMs });
+  const reply = await clamdInstream(chunksOf(path), { host, port: options.port ?? env.CLAMAV_PORT, timeoutMs: options.timeoutMs });
   return parseScanReply(reply).verdict;
+}
+
+/** The file's bytes, opened only once clamd is there to take them (and closed if it goes). */
+async function* chunksOf(path: string): AsyncGenerator<Uint8Array> {
+  yield* createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>;
 }
 
 /** Reads clamd's INSTREAM reply. Exported for tests. */
@@ -49,16 +58,21 @@ export function parseScanReply(reply: string): { verdict: 'clean' | 'infected'; 
   throw new VirusScanError(`clamd could not scan the file: ${text.slice(0, 200) || '(no reply)'}`);
 }
 
-/** Sends `bytes` with zINSTREAM and returns clamd's reply (without the trailing NUL). */
-export function clamdInstream(bytes: Uint8Array, options: ClamdOptions): Promise<string> {
+/**
+ * Sends `content` with zINSTREAM, as it is read, and returns clamd's reply (without the trailing
+ * NUL). Reading is paced by the socket: the next chunk is read once clamd has taken the last.
+ */
+export function clamdInstream(content: AsyncIterable<Uint8Array>, options: ClamdOptions): Promise<string> {
   return exchange(options, async (socket) => {
     await write(socket, Buffer.from('zINSTREAM\0', 'latin1'));
-    for (let at = 0; at < bytes.byteLength; at += CHUNK_BYTES) {
-      const chunk = bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.byteLength));
-      const length = Buffer.alloc(4);
-      length.writeUInt32BE(chunk.byteLength);
-      await write(socket, length);
-      await write(socket, chunk);
+    for await (const piece of content) {
+      for (let at = 0; at < piece.byteLength; at += CHUNK_BYTES) {
+        const chunk = piece.subarray(at, Math.min(at + CHUNK_BYTES, piece.byteLength));
+        const length = Buffer.alloc(4);
+        length.writeUInt32BE(chunk.byteLength);
+        await write(socket, length);
+        await write(socket, chunk);
+      }
     }
     await write(socket, Buffer.alloc(4)); // zero-length chunk: end of stream
   });
@@ -116,8 +130,10 @@ function exchange(options: ClamdOptions, send: (socket: Socket) => Promise<void>
       else finish(new VirusScanError(`clamd at ${options.host}:${options.port}: ${error.message}`));
     });
     socket.once('connect', () => {
-      send(socket).catch(() => {
-        /* reported through 'error' / 'close' */
+      send(socket).catch((error: Error) => {
+        // A socket that failed or closed is reported through 'error' / 'close' (with clamd's
+        // reply, if it sent one); otherwise what was being sent could not be read.
+        if (!socket.destroyed) finish(new VirusScanError(`could not send the file to clamd: ${error.message}`));
       });
     });
   });

@@ -21,6 +21,7 @@ import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../suppo
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { useMailSink, type MailSink } from '../support/mail-sink';
 import { useTestDatabase } from '../support/test-database';
+import { received } from '../support/uploads';
 
 let db: Database;
 let mail: MailSink;
@@ -149,7 +150,7 @@ describe('the advocate acts on behalf of the family', () => {
     const child = (await makeChild(db, { laId: (await db.select().from(adviceOrganisations).where(eq(adviceOrganisations.id, orgId)))[0].laId, parentIds: [parent.id] })).id;
     const draft = (await makeAssessmentRequest(db, { childId: child, createdBy: parent.id })).id;
     const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n', 'latin1');
-    const stored = await storeUpload({ bytes: PDF, filename: 'school report.pdf', uploadedBy: parent.id, requestId: draft, kind: 'evidence' });
+    const stored = await storeUpload({ file: await received(PDF, 'school report.pdf'), uploadedBy: parent.id, requestId: draft, kind: 'evidence' });
     if (!stored.ok) throw new Error(stored.error);
     await grant(parent, child, { adviceOrgId: orgId, advocateEmail: actingAdvocate.email, scope: 'view', formKey: crypto.randomUUID(), ...nextYear() });
     const download = (user: User) =>

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loader as downloadLoader } from '~/routes/documents.$documentId';
-import { loader as caseLoader } from '~/routes/cases.$caseId';
+import { loader as caseLoader } from '~/routes/cases.$caseId._index';
 import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId.messages';
 import { resetEnvCache } from '~/env.server';
 import { todayInLondon } from '~/domain/timescales';
@@ -16,6 +16,7 @@ import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../suppo
 import { makeAssessmentRequest } from '../support/request-factories';
 import { useMailSink } from '../support/mail-sink';
 import { useTestDatabase } from '../support/test-database';
+import { received } from '../support/uploads';
 
 /**
  * Issue 11, item 5: a document is downloaded by whoever may read what it belongs to on its page,
@@ -127,7 +128,7 @@ describe("a message's attachment follows the thread", () => {
   });
 
   it("is not listed on the case page: only the request's documents are, and not to professionals", async () => {
-    const evidence = await storeUpload({ bytes: PDF, filename: 'evidence.pdf', uploadedBy: parent.id, requestId, caseId, kind: 'evidence' });
+    const evidence = await storeUpload({ file: await received(PDF, 'evidence.pdf'), uploadedBy: parent.id, requestId, caseId, kind: 'evidence' });
     if (!evidence.ok) throw new Error(evidence.error);
     const listed = async (user: User) => {
       const response = await settle(async () => caseLoader({ request: await requestAs(user, `/cases/${caseId}`), params: { caseId }, context: {} }));
@@ -143,7 +144,7 @@ describe("a message's attachment follows the thread", () => {
 
 describe('a report follows its advice; the plan follows the plan page', () => {
   it("a report is the professional's until submitted, the council's once submitted, the family's once released", async () => {
-    const report = await storeUpload({ bytes: PDF, filename: 'EP report.pdf', uploadedBy: professional.id, caseId, adviceRequestId: adviceId, kind: 'advice_report' });
+    const report = await storeUpload({ file: await received(PDF, 'EP report.pdf'), uploadedBy: professional.id, caseId, adviceRequestId: adviceId, kind: 'advice_report' });
     if (!report.ok) throw new Error(report.error);
     const id = report.document.id;
     const readers = async () => Object.fromEntries(await Promise.all(Object.entries({ professional, otherProfessional, caseworker, parent, viewAdvocate }).map(async ([who, user]) => [who, await download(user, id)])));
@@ -156,7 +157,7 @@ describe('a report follows its advice; the plan follows the plan page', () => {
   });
 
   it('the draft plan: the family, the council and their advisers, never a professional', async () => {
-    const plan = await storeUpload({ bytes: PDF, filename: 'Draft plan.pdf', uploadedBy: caseworker.id, caseId, kind: 'draft_plan' });
+    const plan = await storeUpload({ file: await received(PDF, 'Draft plan.pdf'), uploadedBy: caseworker.id, caseId, kind: 'draft_plan' });
     if (!plan.ok) throw new Error(plan.error);
     expect(await download(parent, plan.document.id)).toBe(200);
     expect(await download(caseworker, plan.document.id)).toBe(200);
@@ -165,7 +166,7 @@ describe('a report follows its advice; the plan follows the plan page', () => {
   });
 
   it('a document that belongs to nothing (an attachment never linked to a message) is read by no one', async () => {
-    const loose = await storeUpload({ bytes: PDF, filename: 'loose.pdf', uploadedBy: parent.id, caseId, kind: 'message_attachment' });
+    const loose = await storeUpload({ file: await received(PDF, 'loose.pdf'), uploadedBy: parent.id, caseId, kind: 'message_attachment' });
     if (!loose.ok) throw new Error(loose.error);
     expect(await download(parent, loose.document.id)).toBe(404);
     expect(await download(caseworker, loose.document.id)).toBe(404);
@@ -212,20 +213,23 @@ describe('a message that is not stored leaves no attachment behind', () => {
 describe('files left by a crash between writing and recording are swept', () => {
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 60 * 60 * 1000);
 
-  it('removes a file no row names once it is an hour old; keeps younger ones, recorded ones and names it did not make', async () => {
-    const crashed = await prepareUpload({ bytes: PDF, filename: 'crashed.pdf', uploadedBy: parent.id, caseId, kind: 'message_attachment' });
-    const waiting = await prepareUpload({ bytes: PDF, filename: 'waiting.pdf', uploadedBy: parent.id, caseId, kind: 'message_attachment' });
-    const recorded = await storeUpload({ bytes: PDF, filename: 'kept.pdf', uploadedBy: parent.id, caseId, kind: 'draft_plan' });
+  it('removes a file no row names once it is an hour old, and a received file never checked; keeps younger ones, recorded ones and names it did not make', async () => {
+    const crashed = await prepareUpload({ file: await received(PDF, 'crashed.pdf'), uploadedBy: parent.id, caseId, kind: 'message_attachment' });
+    const waiting = await prepareUpload({ file: await received(PDF, 'waiting.pdf'), uploadedBy: parent.id, caseId, kind: 'message_attachment' });
+    const recorded = await storeUpload({ file: await received(PDF, 'kept.pdf'), uploadedBy: parent.id, caseId, kind: 'draft_plan' });
     if (!crashed.ok || !waiting.ok || !recorded.ok) throw new Error('upload refused');
+    // Received while a form was read, then the server stopped before the request was done with it.
+    const interrupted = await received(PDF, 'interrupted.pdf');
+    const arriving = await received(PDF, 'arriving.pdf');
     const foreign = join(uploadDir, 'README.txt');
     writeFileSync(foreign, 'not ours');
-    for (const path of [storedPath(crashed.upload.storedName), storedPath(recorded.document.storedName), foreign]) utimesSync(path, hoursAgo(2), hoursAgo(2));
+    for (const path of [storedPath(crashed.upload.storedName), storedPath(recorded.document.storedName), join(uploadDir, interrupted.tempName), foreign]) utimesSync(path, hoursAgo(2), hoursAgo(2));
 
-    expect(await sweepOrphanUploads()).toEqual([crashed.upload.storedName]);
+    expect((await sweepOrphanUploads()).sort()).toEqual([crashed.upload.storedName, interrupted.tempName].sort());
     expect(files()).not.toContain(crashed.upload.storedName);
-    expect(files()).toEqual(expect.arrayContaining([waiting.upload.storedName, recorded.document.storedName, 'README.txt']));
-    // An hour later the waiting one, never recorded, goes too.
-    expect(await sweepOrphanUploads(new Date(Date.now() + 2 * 60 * 60 * 1000))).toEqual([waiting.upload.storedName]);
+    expect(files()).toEqual(expect.arrayContaining([waiting.upload.storedName, recorded.document.storedName, arriving.tempName, 'README.txt']));
+    // An hour later the waiting ones, never recorded, go too.
+    expect((await sweepOrphanUploads(new Date(Date.now() + 2 * 60 * 60 * 1000))).sort()).toEqual([waiting.upload.storedName, arriving.tempName].sort());
   });
 
   it('runs hourly in the job worker', async () => {

@@ -6,12 +6,13 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDisposition, loader as downloadLoader } from '~/routes/documents.$documentId';
 import { getEnv, resetEnvCache } from '~/env.server';
-import { deleteDocument, documentsOfRequest, getDocument, readDocument, storedPath, storeUpload, uploadDirectory, type DocumentKind } from '~/services/documents.server';
+import { deleteDocument, documentsOfRequest, getDocument, readDocument, receiveUpload, storedPath, storeUpload, uploadDirectory, type DocumentKind } from '~/services/documents.server';
 import type { Database } from '../../db/client';
 import { auditLog, documents, type StoredDocument, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { useTestDatabase } from '../support/test-database';
+import { received } from '../support/uploads';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n', 'latin1');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -30,7 +31,7 @@ const download = (user: User | null, id: string) =>
   settle(async () => downloadLoader({ request: await requestAs(user, `/documents/${id}`), params: { documentId: id }, context: {} }));
 
 async function store(bytes: Buffer, filename: string, where: { requestId?: string; caseId?: string; kind?: DocumentKind }, by = parent) {
-  const result = await storeUpload({ bytes, filename, uploadedBy: by.id, kind: 'evidence', ...where });
+  const result = await storeUpload({ file: await received(bytes, filename), uploadedBy: by.id, kind: 'evidence', ...where });
   if (!result.ok) throw new Error(`upload refused: ${result.error}`);
   return result.document;
 }
@@ -79,7 +80,7 @@ describe('storing an upload', () => {
   let stored: StoredDocument;
 
   it('keeps the bytes and records them; reading back gives the same bytes', async () => {
-    const result = await storeUpload({ bytes: PDF, filename: 'EP report.pdf', uploadedBy: parent.id, requestId: draftId, kind: 'evidence' });
+    const result = await storeUpload({ file: await received(PDF, 'EP report.pdf'), uploadedBy: parent.id, requestId: draftId, kind: 'evidence' });
     expect(result).toMatchObject({ ok: true, scan: 'not_scanned' });
     if (!result.ok) return;
     stored = result.document;
@@ -133,15 +134,28 @@ describe('storing an upload', () => {
     expect(png.storedName).toMatch(/\.png$/);
   });
 
-  it('refuses an .exe renamed .pdf, an empty file and a file over the limit, keeping nothing', async () => {
+  it('refuses an .exe renamed .pdf and a file over the limit, deleting the received file at once', async () => {
     const before = { rows: (await documentsOfRequest(draftId)).length, files: readdirSync(uploadDir).length };
-    const refuse = (bytes: Buffer, filename: string, maxBytes?: number) =>
-      storeUpload({ bytes, filename, uploadedBy: parent.id, requestId: draftId, maxBytes });
+    const refuse = async (bytes: Buffer, filename: string, maxBytes?: number) => {
+      const file = await received(bytes, filename);
+      expect(readdirSync(uploadDir)).toContain(file.tempName);
+      return storeUpload({ file, uploadedBy: parent.id, requestId: draftId, maxBytes });
+    };
     expect(await refuse(EXE, 'report.pdf')).toEqual({ ok: false, error: 'errors.upload.type' });
-    expect(await refuse(Buffer.alloc(0), '')).toEqual({ ok: false, error: 'errors.upload.empty' });
     expect(await refuse(PDF, 'big.pdf', 10)).toEqual({ ok: false, error: 'errors.upload.tooBig' });
     expect((await documentsOfRequest(draftId)).length).toBe(before.rows);
     expect(readdirSync(uploadDir).length).toBe(before.files);
+  });
+
+  it('moves the received file to its stored name: the same file, not a copy', async () => {
+    const file = await received(PDF, 'moved.pdf');
+    const inode = statSync(join(uploadDir, file.tempName)).ino;
+    const result = await storeUpload({ file, uploadedBy: parent.id, requestId: draftId });
+    if (!result.ok) throw new Error(result.error);
+    expect(readdirSync(uploadDir)).not.toContain(file.tempName);
+    const kept = statSync(storedPath(result.document.storedName));
+    expect(kept.ino).toBe(inode);
+    expect(kept.mode & 0o777).toBe(0o600);
   });
 
   it("lists a request's documents, oldest first", async () => {
@@ -155,6 +169,40 @@ describe('storing an upload', () => {
     const doc = await store(PDF, 'tamper.pdf', { requestId: draftId });
     writeFileSync(storedPath(doc.storedName), Buffer.from('%PDF-1.4 something else'));
     await expect(readDocument(doc.id)).rejects.toThrow(/does not match/);
+  });
+});
+
+describe('receiving an upload (as the form is read)', () => {
+  const MiB = 1024 * 1024;
+  async function* chunks(count: number, size = MiB, fail = false) {
+    for (let i = 0; i < count; i++) yield Buffer.alloc(size, 0x20);
+    if (fail) throw new Error('the client went away');
+  }
+  const leftovers = () => readdirSync(uploadDir).filter((f) => f.startsWith('upload-'));
+
+  it('writes the file to UPLOAD_DIR as it arrives, under a temporary name only the portal can read', async () => {
+    const result = await receiveUpload(chunks(3), 'scan.pdf', 20 * MiB);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.file).toEqual({ tempName: expect.stringMatching(/^upload-[0-9a-f-]{36}\.part$/), filename: 'scan.pdf' });
+    const info = statSync(join(uploadDir, result.file.tempName));
+    expect(info.size).toBe(3 * MiB);
+    expect(info.mode & 0o777).toBe(0o600);
+    // Never a stored name: it cannot be downloaded or recorded as it is.
+    expect(() => storedPath(result.file.tempName)).toThrow();
+    rmSync(join(uploadDir, result.file.tempName));
+  });
+
+  it('past the limit stops writing and deletes what it wrote, reading the rest; an empty file writes nothing', async () => {
+    expect(await receiveUpload(chunks(5), 'big.pdf', 4 * MiB)).toEqual({ ok: false, reason: 'tooBig' });
+    expect(await receiveUpload(chunks(4), 'exactly.pdf', 4 * MiB)).toMatchObject({ ok: true });
+    expect(await receiveUpload(chunks(0), '', 4 * MiB)).toEqual({ ok: false, reason: 'empty' });
+    expect(leftovers()).toHaveLength(1);
+    for (const name of leftovers()) rmSync(join(uploadDir, name));
+  });
+
+  it('a body that breaks off mid-file leaves nothing behind', async () => {
+    await expect(receiveUpload(chunks(2, MiB, true), 'cut.pdf', 20 * MiB)).rejects.toThrow(/went away/);
+    expect(leftovers()).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ import type { Database } from '../../db/client';
 import { makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useMailSink, type MailSink } from '../support/mail-sink';
 import { useTestDatabase } from '../support/test-database';
+import { received } from '../support/uploads';
 import { children, childParents } from '../../db/schema';
 
 let db: Database;
@@ -88,7 +89,7 @@ describe('a draft is private to the family', () => {
   it('another family cannot read, change, download from or submit it', async () => {
     const child = await childOf(parent, '2016-05-04');
     const requestId = (await start(parent, child.id)).headers.get('Location')!.split('/')[2];
-    const stored = await storeUpload({ bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'), filename: 'report.pdf', uploadedBy: parent.id, requestId });
+    const stored = await storeUpload({ file: await received(new TextEncoder().encode('%PDF-1.4\n%%EOF\n'), 'report.pdf'), uploadedBy: parent.id, requestId });
     expect(stored.ok).toBe(true);
     const documentId = stored.ok ? stored.document.id : '';
 

@@ -9,6 +9,7 @@ import { makeLa, makeUser } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { send, startRealServer, type RawResponse, type RealServer } from '../support/real-server';
 import { useTestDatabase } from '../support/test-database';
+import { received } from '../support/uploads';
 
 /**
  * Issue 11, item 12, against the real server in production: HSTS for a year with subdomains;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const parent = await makeUser(db, 'parent');
   const child = await makeChild(db, { laId: la.id, parentIds: [parent.id] });
   ({ id: requestId } = await makeAssessmentRequest(db, { childId: child.id, createdBy: parent.id }));
-  const stored = await storeUpload({ bytes: new TextEncoder().encode('%PDF-1.4\nA school report\n%%EOF\n'), filename: 'report.pdf', uploadedBy: parent.id, requestId, kind: 'evidence' });
+  const stored = await storeUpload({ file: await received(new TextEncoder().encode('%PDF-1.4\nA school report\n%%EOF\n'), 'report.pdf'), uploadedBy: parent.id, requestId, kind: 'evidence' });
   if (!stored.ok) throw new Error(`Could not store the test document: ${stored.error}`);
   documentId = stored.document.id;
   familyCookie = `${SESSION_COOKIE}=${await createSession(parent.id)}`;

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ import { useTestDatabase } from '../support/test-database';
  * anything reads them and before sign-in is checked. A 150 MB body is refused with 413 whether
  * it declares its length or streams it chunked, alone or four at once, and the server's
  * resident memory (its peak, read from /proc) grows by no more than a few MB meanwhile. A
- * signed-in family's 20 MB upload still goes through.
+ * signed-in family's 20 MB upload still goes through, written to disk as it arrives (four at
+ * once grow the server by no more than a few MB either); a file over the limit is deleted as
+ * soon as it passes it, and the text typed beside it comes back.
  */
 const MiB = 1024 * 1024;
 /** "A few MB": what the server may grow by while refusing 150 MB bodies. */
@@ -50,28 +53,77 @@ afterAll(() => {
 
 const figures: string[] = [];
 afterAll(() => {
-  console.log(`[security-limits] server peak memory growth while refusing 150 MB bodies (three runs each):\n  ${figures.join('\n  ')}`);
+  console.log(`[security-limits] server peak memory growth, refusing 150 MB bodies and reading uploads (three runs each):\n  ${figures.join('\n  ')}`);
 });
 
 const BOUNDARY = 'ehcp-security-limits';
 
+/** The document upload form's fields; other forms name theirs. */
+type UploadForm = { fields: Record<string, string>; fileField: string };
+const DOCUMENTS_FORM: UploadForm = { fields: { kind: 'evidence' }, fileField: 'file' };
+/** A PDF's first bytes: the rest of the file is spaces. */
+const PDF_START = '%PDF-1.4\n';
+
 /** A multipart upload of `fileMiB` MiB (a PDF by its first bytes), made lazily chunk by chunk. */
-function* multipartUpload(fileMiB: number): Generator<Buffer> {
+function* multipartUpload(fileMiB: number, form = DOCUMENTS_FORM): Generator<Buffer> {
+  const fields = Object.entries(form.fields).map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
   yield Buffer.from(
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nevidence\r\n` +
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+    fields.join('') +
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${form.fileField}"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n${PDF_START}`,
   );
   const chunk = Buffer.alloc(MiB, 0x20);
   for (let i = 0; i < fileMiB; i++) yield chunk;
   yield Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 }
-const multipartLength = (fileMiB: number) => [...multipartUpload(0)].reduce((n, b) => n + b.byteLength, 0) + fileMiB * MiB;
+const multipartLength = (fileMiB: number, form = DOCUMENTS_FORM) => [...multipartUpload(0, form)].reduce((n, b) => n + b.byteLength, 0) + fileMiB * MiB;
 
-function post(path: string, options: { fileMiB: number; chunked: boolean; cookie?: string }): Promise<RawResponse> {
+function post(path: string, options: { fileMiB: number; chunked: boolean; cookie?: string; form?: UploadForm }): Promise<RawResponse> {
   const headers: Record<string, string | number> = { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` };
-  if (!options.chunked) headers['Content-Length'] = multipartLength(options.fileMiB);
+  if (!options.chunked) headers['Content-Length'] = multipartLength(options.fileMiB, options.form);
   if (options.cookie) headers.Cookie = options.cookie;
-  return send(`${server.url}${path}`, { method: 'POST', headers, body: multipartUpload(options.fileMiB) });
+  return send(`${server.url}${path}`, { method: 'POST', headers, body: multipartUpload(options.fileMiB, options.form) });
+}
+
+/** An upload sent a part at a time, so that a test can look at the server between parts. */
+function uploadInParts(path: string, fileMiB: number, form = DOCUMENTS_FORM) {
+  const body = [...multipartUpload(fileMiB, form)];
+  const request = httpRequest(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, 'Content-Length': multipartLength(fileMiB, form), Cookie: familyCookie },
+  });
+  const answer = new Promise<{ status: number | undefined; text: string }>((resolve, reject) => {
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('error', reject);
+  });
+  let sent = 0;
+  return {
+    /** Sends the form up to `mib` MiB into the file. */
+    sendUpTo(mib: number) {
+      for (; sent < 1 + mib; sent++) request.write(body[sent]);
+    },
+    /** Sends the rest and waits for the answer. */
+    finish() {
+      for (; sent < body.length; sent++) request.write(body[sent]);
+      request.end();
+      return answer;
+    },
+  };
+}
+
+/** Bytes of files being received (under their temporary names) in the upload directory. */
+const receivingBytes = () =>
+  readdirSync(uploadDir)
+    .filter((name) => name.endsWith('.part'))
+    .reduce((bytes, name) => bytes + statSync(join(uploadDir, name)).size, 0);
+
+async function eventually(condition: () => boolean, what: string) {
+  const deadline = Date.now() + 20_000;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(condition(), what).toBe(true);
 }
 
 /**
@@ -91,6 +143,24 @@ async function peakGrowthMiB(label: string, work: () => Promise<void>): Promise<
   }
   figures.push(`${label}: ${runs.map((r) => r.toFixed(1)).join(', ')} MiB (least ${Math.min(...runs).toFixed(1)})`);
   return Math.min(...runs);
+}
+
+/**
+ * How far the server's peak resident memory rose, in MiB, from before the first of three runs
+ * of `work` to the end of the last. For bodies the server reads: one it held in memory would be
+ * freed after its request and its memory reused by the next, so only a first run shows it, and
+ * the least of three runs would hide it.
+ */
+async function peakGrowthAcrossRunsMiB(label: string, work: () => Promise<void>): Promise<number> {
+  server.resetPeakMemory();
+  const before = server.memory().rssKib;
+  const runs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    await work();
+    runs.push((server.memory().peakKib - before) / 1024);
+  }
+  figures.push(`${label}: ${runs.map((r) => r.toFixed(1)).join(', ')} MiB after each run, from before the first`);
+  return runs[runs.length - 1];
 }
 
 /** 413, or (only for a body still streaming) a connection cut after the limit: either way refused. */
@@ -156,6 +226,51 @@ describe('bounded request bodies', () => {
     const response = await post(`/requests/${requestId}/documents`, { fileMiB, chunked: false, cookie: familyCookie });
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe(`/requests/${requestId}/documents`);
+  });
+
+  it('signed in: four 19 MB uploads at once are streamed to disk, growing the server by no more than a few MB', { timeout: 300_000 }, async () => {
+    const fileMiB = MAX_UPLOAD_BYTES / MiB - 1;
+    const uploadFour = async () => {
+      const responses = await Promise.all([1, 2, 3, 4].map(() => post(`/requests/${requestId}/documents`, { fileMiB, chunked: false, cookie: familyCookie })));
+      for (const response of responses) expect(response.status).toBe(302);
+    };
+    // Warm-up: one upload runs the upload path's code once.
+    expect((await post(`/requests/${requestId}/documents`, { fileMiB, chunked: false, cookie: familyCookie })).status).toBe(302);
+    const four = await peakGrowthAcrossRunsMiB('signed in, four 19 MB uploads at once', uploadFour);
+    expect(four).toBeLessThan(MEMORY_GROWTH_BOUND_MIB);
+    // Each was stored whole, under its own name, and nothing was left half-received.
+    const names = readdirSync(uploadDir);
+    expect(names.filter((name) => name.endsWith('.pdf')).map((name) => statSync(join(uploadDir, name)).size)).toEqual(
+      expect.arrayContaining(Array.from({ length: 13 }, () => fileMiB * MiB + PDF_START.length)),
+    );
+    expect(names.filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+
+  it('signed in: an upload is written to disk as it arrives, before the rest of it has been sent', { timeout: 60_000 }, async () => {
+    const upload = uploadInParts(`/requests/${requestId}/documents`, 12);
+    upload.sendUpTo(6);
+    await eventually(() => receivingBytes() >= 5 * MiB, 'the first half of the file on disk');
+    const answer = await upload.finish();
+    expect(answer.status).toBe(302);
+    expect(receivingBytes()).toBe(0);
+  });
+
+  it('signed in: a file over the limit is written up to it, then deleted at once while the rest is read; the message typed beside it comes back', { timeout: 60_000 }, async () => {
+    const before = readdirSync(uploadDir).length;
+    const message: UploadForm = { fields: { body: 'Here is the school report', formKey: crypto.randomUUID() }, fileField: 'attachment' };
+    // 21 MB: over the file limit, within the body limit (one upload and the text beside it).
+    const fileMiB = MAX_UPLOAD_BYTES / MiB + 1;
+    const upload = uploadInParts(`/cases/${caseId}/messages`, fileMiB, message);
+    upload.sendUpTo(10);
+    await eventually(() => receivingBytes() >= 9 * MiB, 'the file so far on disk');
+    // Past the limit, with the end of the form still to come: nothing of the file is kept.
+    upload.sendUpTo(fileMiB);
+    await eventually(() => receivingBytes() === 0, 'the file deleted once over the limit');
+    const answer = await upload.finish();
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('The selected file must be smaller than 20MB');
+    expect(answer.text).toContain('Here is the school report');
+    expect(readdirSync(uploadDir)).toHaveLength(before);
   });
 
   it('a form without a file over the form limit is refused; a long one within it is read', async () => {

@@ -1,17 +1,18 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvCache } from '~/env.server';
 import { documentsOfRequest, storeUpload } from '~/services/documents.server';
-import { parseScanReply, pingClamd, scanBytes } from '~/services/virus-scan.server';
+import { parseScanReply, pingClamd, scanFile, type ClamdOptions } from '~/services/virus-scan.server';
 import type { Database } from '../../db/client';
 import type { User } from '../../db/schema';
 import { makeLa, makeUser } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { useTestDatabase } from '../support/test-database';
 import { zip } from '../support/zip';
+import { received } from '../support/uploads';
 
 /**
  * Virus scanning. The protocol and the "refuse when scanning fails" rule are tested against a
@@ -36,6 +37,16 @@ function docxWith(extra: { name: string; data: Buffer }[]) {
     { name: 'word/document.xml', data: '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>' },
     ...extra,
   ]);
+}
+
+const files = mkdtempSync(join(tmpdir(), 'ehcp-scan-files-'));
+afterAll(() => rmSync(files, { recursive: true, force: true }));
+
+/** Scans `bytes` as an upload is scanned: from a file on disk. */
+function scanBytes(bytes: Buffer, options: Partial<ClamdOptions> = {}) {
+  const path = join(files, crypto.randomUUID());
+  writeFileSync(path, bytes);
+  return scanFile(path, options);
 }
 
 /** A fake clamd: records what it was sent, answers with `reply` (or never, for null). */
@@ -132,6 +143,10 @@ describe('the INSTREAM protocol (fake clamd)', () => {
       await expect(scanBytes(PDF, { host: '127.0.0.1', port: silent.port, timeoutMs: 300 })).rejects.toThrow(/did not answer within 300 ms/);
       expect(Date.now() - started).toBeLessThan(5000);
       await expect(scanBytes(PDF, { host: '127.0.0.1', port: await closedPort() })).rejects.toThrow(/ECONNREFUSED/);
+      // A file that cannot be read fails at once, not when clamd gives up waiting for the rest.
+      const unreadable = Date.now();
+      await expect(scanFile(join(files, 'gone'), { host: '127.0.0.1', port: silent.port, timeoutMs: 5000 })).rejects.toThrow(/could not send the file to clamd: ENOENT/);
+      expect(Date.now() - unreadable).toBeLessThan(2000);
     } finally {
       await refusing.close();
       await silent.close();
@@ -164,7 +179,7 @@ describe('storeUpload with scanning configured', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  const upload = (bytes: Buffer, filename: string) => storeUpload({ bytes, filename, uploadedBy: parent.id, requestId, kind: 'evidence' });
+  const upload = async (bytes: Buffer, filename: string) => storeUpload({ file: await received(bytes, filename), uploadedBy: parent.id, requestId, kind: 'evidence' });
   const nothingKept = async () => {
     expect(await documentsOfRequest(requestId)).toEqual([]);
     expect(readdirSync(scratch).filter((f) => !f.startsWith('.'))).toEqual([]);

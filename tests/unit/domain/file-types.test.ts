@@ -4,6 +4,7 @@ import {
   ALLOWED_UPLOAD_KINDS,
   checkUpload,
   detectFileType,
+  fileTypeReader,
   MAX_DISPLAY_NAME_LENGTH,
   MAX_UPLOAD_BYTES,
   safeDisplayName,
@@ -45,6 +46,24 @@ const DOCX = zip([
   { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>' },
   { name: 'word/document.xml', data: '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>' },
 ]);
+
+/** What checkUpload is told about a file: its size and what its content is. */
+const content = (file: Uint8Array) => ({ sizeBytes: file.byteLength, type: detectFileType(file) });
+
+/** The type read by a fileTypeReader handed `file` cut at `cuts` (offsets, in any order). */
+function readInChunks(file: Uint8Array, cuts: number[]) {
+  const reader = fileTypeReader();
+  const ends = [...new Set(cuts.map((c) => Math.min(c, file.length)))].sort((a, b) => a - b);
+  let at = 0;
+  for (const end of [...ends, file.length]) {
+    // A fresh copy each time, overwritten once pushed: the reader must not keep the caller's chunk.
+    const chunk = new Uint8Array(file.subarray(at, end));
+    reader.push(chunk);
+    chunk.fill(0);
+    at = end;
+  }
+  return reader.result();
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -103,6 +122,39 @@ describe('detectFileType: by content, never by name', () => {
   });
 });
 
+describe('fileTypeReader: the same answer from a file streamed in chunks of any size', () => {
+  const ole2Far = Buffer.concat([ole2('Workbook'), Buffer.alloc(100 * 1024), ole2('WordDocument').subarray(1024)]);
+  const fixtures = [
+    PDF,
+    PNG,
+    JPEG,
+    HEIC,
+    EXE,
+    ole2('WordDocument'),
+    ole2('Workbook'),
+    ole2Far,
+    DOCX,
+    zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'xl/workbook.xml', data: '<x/>' }]),
+    zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'word/document.xml', data: '<w/>' }], { dataDescriptor: true }),
+    zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'docProps/thumbnail.jpeg', data: Buffer.alloc(200 * 1024, 0x41) }, { name: 'word/document.xml', data: '<w/>' }]),
+  ];
+
+  it('finds a WordDocument entry far into an OLE2 file, and a word/ part after a large first part', () => {
+    expect(detectFileType(ole2Far)).toBe('doc');
+    expect(readInChunks(ole2Far, Array.from({ length: 200 }, (_, i) => i * 523))).toBe('doc');
+    expect(readInChunks(fixtures[11], Array.from({ length: 300 }, (_, i) => 100 + i * 701))).toBe('docx');
+  });
+
+  it('whatever the cuts, including one byte at a time and cuts through every signature', () => {
+    for (const file of fixtures) expect(readInChunks(file, Array.from({ length: Math.min(file.length, 2000) }, (_, i) => i))).toBe(detectFileType(file));
+    fc.assert(
+      fc.property(fc.constantFrom(...fixtures), fc.array(fc.nat(), { maxLength: 20 }), (file, cuts) => {
+        expect(readInChunks(file, cuts.map((c) => c % (file.length + 1)))).toBe(detectFileType(file));
+      }),
+    );
+  });
+});
+
 describe('checkUpload', () => {
   it('accepts each allowed type with its MIME type and stored extension', () => {
     const cases = [
@@ -114,52 +166,52 @@ describe('checkUpload', () => {
       [DOCX, 'views.docx', 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx', 'views.docx'],
     ] as const;
     for (const [file, filename, type, mimeType, extension, displayName] of cases) {
-      expect(checkUpload({ bytes: file, filename, maxBytes: MAX_UPLOAD_BYTES })).toEqual({ ok: true, type, mimeType, extension, displayName });
+      expect(checkUpload({ ...content(file), filename, maxBytes: MAX_UPLOAD_BYTES })).toEqual({ ok: true, type, mimeType, extension, displayName });
     }
   });
 
   it('an empty file, or no file chosen, is errors.upload.empty', () => {
-    expect(checkUpload({ bytes: new Uint8Array(0), filename: 'report.pdf' })).toEqual({ ok: false, error: 'errors.upload.empty' });
+    expect(checkUpload({ ...content(new Uint8Array(0)), filename: 'report.pdf' })).toEqual({ ok: false, error: 'errors.upload.empty' });
     // What a browser sends when nothing was chosen: an empty part with an empty name.
-    expect(checkUpload({ bytes: new Uint8Array(0), filename: '' })).toEqual({ ok: false, error: 'errors.upload.empty' });
+    expect(checkUpload({ ...content(new Uint8Array(0)), filename: '' })).toEqual({ ok: false, error: 'errors.upload.empty' });
   });
 
   it('over maxBytes is errors.upload.tooBig; exactly maxBytes is fine', () => {
-    expect(checkUpload({ bytes: PDF, filename: 'a.pdf', maxBytes: PDF.length - 1 })).toEqual({ ok: false, error: 'errors.upload.tooBig' });
-    expect(checkUpload({ bytes: PDF, filename: 'a.pdf', maxBytes: PDF.length }).ok).toBe(true);
+    expect(checkUpload({ ...content(PDF), filename: 'a.pdf', maxBytes: PDF.length - 1 })).toEqual({ ok: false, error: 'errors.upload.tooBig' });
+    expect(checkUpload({ ...content(PDF), filename: 'a.pdf', maxBytes: PDF.length }).ok).toBe(true);
   });
 
   it('a 30 MB PDF is over the 20 MB limit (checked before its content is read)', () => {
     expect(MAX_UPLOAD_BYTES).toBe(20 * 1024 * 1024);
     const big = Buffer.alloc(30 * 1024 * 1024);
     PDF.copy(big);
-    expect(checkUpload({ bytes: big, filename: 'scan.pdf' })).toEqual({ ok: false, error: 'errors.upload.tooBig' });
-    expect(checkUpload({ bytes: big.subarray(0, MAX_UPLOAD_BYTES), filename: 'scan.pdf' }).ok).toBe(true);
+    expect(checkUpload({ ...content(big), filename: 'scan.pdf' })).toEqual({ ok: false, error: 'errors.upload.tooBig' });
+    expect(checkUpload({ ...content(big.subarray(0, MAX_UPLOAD_BYTES)), filename: 'scan.pdf' }).ok).toBe(true);
   });
 
   it('an .exe renamed .pdf is errors.upload.type', () => {
-    expect(checkUpload({ bytes: EXE, filename: 'report.pdf' })).toEqual({ ok: false, error: 'errors.upload.type' });
-    expect(checkUpload({ bytes: zip([{ name: 'a.txt', data: 'a' }]), filename: 'report.docx' })).toEqual({ ok: false, error: 'errors.upload.type' });
+    expect(checkUpload({ ...content(EXE), filename: 'report.pdf' })).toEqual({ ok: false, error: 'errors.upload.type' });
+    expect(checkUpload({ ...content(zip([{ name: 'a.txt', data: 'a' }])), filename: 'report.docx' })).toEqual({ ok: false, error: 'errors.upload.type' });
   });
 
   it('a PNG named .pdf is kept as what it is (scan.png) by default, or refused with errors.upload.nameMismatch', () => {
-    expect(checkUpload({ bytes: PNG, filename: 'scan.pdf' })).toMatchObject({ ok: true, type: 'png', mimeType: 'image/png', extension: 'png', displayName: 'scan.png' });
-    expect(checkUpload({ bytes: PNG, filename: 'scan.pdf', onNameMismatch: 'reject' })).toEqual({ ok: false, error: 'errors.upload.nameMismatch' });
+    expect(checkUpload({ ...content(PNG), filename: 'scan.pdf' })).toMatchObject({ ok: true, type: 'png', mimeType: 'image/png', extension: 'png', displayName: 'scan.png' });
+    expect(checkUpload({ ...content(PNG), filename: 'scan.pdf', onNameMismatch: 'reject' })).toEqual({ ok: false, error: 'errors.upload.nameMismatch' });
     // Any spelling of the right type is not a mismatch.
-    expect(checkUpload({ bytes: JPEG, filename: 'photo.jpg', onNameMismatch: 'reject' })).toMatchObject({ ok: true, displayName: 'photo.jpg' });
+    expect(checkUpload({ ...content(JPEG), filename: 'photo.jpg', onNameMismatch: 'reject' })).toMatchObject({ ok: true, displayName: 'photo.jpg' });
   });
 
   it('a name without an allowed extension gets the detected one added, so the download opens correctly', () => {
-    expect(checkUpload({ bytes: PDF, filename: 'minutes 12.03.2025' })).toMatchObject({ ok: true, displayName: 'minutes 12.03.2025.pdf' });
-    expect(checkUpload({ bytes: PDF, filename: 'notes.html', onNameMismatch: 'reject' })).toMatchObject({ ok: true, displayName: 'notes.html.pdf' });
-    expect(checkUpload({ bytes: PDF, filename: '' })).toMatchObject({ ok: true, displayName: 'document.pdf' });
-    expect(checkUpload({ bytes: PDF, filename: null })).toMatchObject({ ok: true, displayName: 'document.pdf' });
+    expect(checkUpload({ ...content(PDF), filename: 'minutes 12.03.2025' })).toMatchObject({ ok: true, displayName: 'minutes 12.03.2025.pdf' });
+    expect(checkUpload({ ...content(PDF), filename: 'notes.html', onNameMismatch: 'reject' })).toMatchObject({ ok: true, displayName: 'notes.html.pdf' });
+    expect(checkUpload({ ...content(PDF), filename: '' })).toMatchObject({ ok: true, displayName: 'document.pdf' });
+    expect(checkUpload({ ...content(PDF), filename: null })).toMatchObject({ ok: true, displayName: 'document.pdf' });
   });
 
   it('the display name is always safe, even when a path or a very long name is sent', () => {
-    const result = checkUpload({ bytes: PDF, filename: `C:\\fakepath\\${'a'.repeat(300)}.pdf` });
+    const result = checkUpload({ ...content(PDF), filename: `C:\\fakepath\\${'a'.repeat(300)}.pdf` });
     expect(result.ok && result.displayName).toBe(`${'a'.repeat(MAX_DISPLAY_NAME_LENGTH - 4)}.pdf`);
-    expect(checkUpload({ bytes: PDF, filename: '../../../etc/passwd' })).toMatchObject({ ok: true, displayName: 'passwd.pdf' });
+    expect(checkUpload({ ...content(PDF), filename: '../../../etc/passwd' })).toMatchObject({ ok: true, displayName: 'passwd.pdf' });
   });
 
   it('UPLOAD_ACCEPT lists every allowed extension and MIME type', () => {
