@@ -22,7 +22,7 @@ test('a parent turns on an authenticator app, then signs in with a recovery code
   await page.getByRole('button', { name: 'Back to your account' }).click();
   await expectPage(page, 'Your account');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expectPage(page, 'Sign in');
   const signInWithPassword = async () => {
     await page.getByLabel('Email address').fill(email);
@@ -48,7 +48,7 @@ test('a parent turns on an authenticator app, then signs in with a recovery code
   await page.getByRole('button', { name: 'Continue' }).click();
   await expectPage(page, 'Your account');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expectPage(page, 'Sign in');
   await signInWithPassword();
   await enterAuthenticatorCode(page, email, key);

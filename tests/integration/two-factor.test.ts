@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, validateSession, validateSessionToken } from '~/auth/session.server';
+import { createSession, SESSION_COOKIE, validateSession, validateSessionToken } from '~/auth/session.server';
 import { CLIENT_ADDRESS_HEADER } from '~/client-address.server';
 import { decodeTotpSecret, totpCode, totpStep } from '~/domain/totp';
 import { loader as rootLoader } from '~/root';
+import { action as acceptInviteAction } from '~/routes/accept-invite.$token';
 import { action as accountTwoFactorAction, loader as accountTwoFactorLoader } from '~/routes/account_.two-factor';
 import { loader as casesLoader } from '~/routes/cases.$caseId';
 import { loader as homeLoader } from '~/routes/_index';
@@ -12,6 +13,7 @@ import { action as codeAction, loader as codeLoader } from '~/routes/sign-in_.tw
 import { action as recoveryAction } from '~/routes/sign-in_.two-factor_.recovery';
 import { action as setUpAction, loader as setUpLoader } from '~/routes/sign-in_.two-factor_.set-up';
 import { action as signOutAction } from '~/routes/sign-out';
+import { issueProfessionalInvite } from '~/services/accounts.server';
 import { DEMO_TOTP_SECRET, seedDemoData } from '~/services/demo-data.server';
 import { auditLog, mfaRecoveryCodes, users, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
@@ -105,6 +107,16 @@ describe('staff set up the app the first time they sign in', () => {
 
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.userId, caseworker.id), eq(auditLog.action, 'mfa_enrol'), eq(auditLog.outcome, 'allowed')));
     expect(audit.details).toMatchObject({ address: '192.0.2.5' });
+  });
+
+  it('accepting an invitation ends whatever session the browser had and opens a pending one', async () => {
+    const professional = await makeUser(db, 'professional', { passwordHash: null, emailVerifiedAt: null });
+    const invitation = await db.transaction((tx) => issueProfessionalInvite(tx, professional.id));
+    const planted = await createSession((await makeUser(db, 'parent')).id);
+    const accepted = await call(acceptInviteAction, `/accept-invite/${invitation}`, { token: planted, form: { password: 'a professional password', confirmPassword: 'a professional password' } }, { token: invitation });
+    expect(accepted.headers.get('Location')).toBe('/sign-in/two-factor/set-up');
+    expect(await validateSession(planted)).toBeNull();
+    expect((await validateSession(tokenFrom(accepted)!))?.session).toMatchObject({ userId: professional.id, mfaPending: true });
   });
 
   it('professionals and LA admins must set it up too; parents and advisers sign in with a password alone', async () => {
