@@ -125,8 +125,8 @@ export async function enterAuthenticatorCode(page: Page, email: string, key = de
     if (!body.includes('errors.twoFactor.code.reused') && !body.includes('That code has already been used')) {
       throw new Error(`The code for ${email} was refused (status ${answer.status()}), not as one already used: ${body.slice(0, 300)}`);
     }
-    // With JavaScript the page then reloads its data and redraws the form: type into the new one.
-    await page.waitForLoadState('networkidle');
+    // With JavaScript the answer is drawn a moment later, replacing the form: type into the new one.
+    await expect(page.getByRole('link', { name: 'That code has already been used' })).toBeVisible();
   }
   throw new Error(`Could not complete the second factor for ${email}`);
 }
