@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { closeDb } from '../app/db.server';
 import { demoMode, getEnv, publicOrigin } from '../app/env.server';
-import { createCouncilWithAdmin } from '../app/services/accounts.server';
-import { DEMO_LA_CODE } from '../app/services/demo-data.server';
+import { createCouncilWithAdmin } from '../app/features/identity/index.server';
+import { DEMO_LA_CODE } from '../app/demo/demo-data.server';
 
 /**
  * `npm run create-la-admin -- --council "Northfield Borough Council" --email sam.patel@northfield.gov.uk`

@@ -1,6 +1,6 @@
 import '../server/test-clock';
 import { openDatabase } from '../db/client';
-import { seedDemoData } from '../app/services/demo-data.server';
+import { seedDemoData } from '../app/demo/demo-data.server';
 import { demoMode, getEnv } from '../app/env.server';
 
 /**

@@ -3,7 +3,7 @@ import { localAuthorities } from '../db/schema';
 import { getDb } from '../app/db.server';
 import { demoMode, getEnv, uploadsAreUnscanned, type Env } from '../app/env.server';
 import { mailDeliveryNotice } from '../app/mail/mailer.server';
-import { DEMO_LA_CODE } from '../app/services/demo-data.server';
+import { DEMO_LA_CODE } from '../app/demo/demo-data.server';
 
 /**
  * What the server checks and says before it serves anyone (issue 11): a setting that is not

@@ -5,7 +5,7 @@ import { mfaRecoveryCodes, users, type Role, type User } from '../../db/schema';
 import { clientAddress } from '../client-address.server';
 import { getDb } from '../db.server';
 import { decodeTotpSecret, matchTotp, newTotpSecret, normaliseCode, otpauthUri } from '../domain/totp';
-import { recordAudit } from '../services/audit.server';
+import { recordAudit } from '../audit/audit.server';
 import { readSession } from './session.server';
 import { clearEvents, firstThrottled, limits, recordEvent, throttleKey } from './throttle.server';
 import { generateToken, hashToken } from './tokens.server';

@@ -1,5 +1,5 @@
 import type { FieldErrors } from './errors';
-import { requestSections } from './request-sections';
+import { requestSections } from '../features/requests';
 import { adviceSections, viewQuestions } from '../ui/advice-labels';
 
 /**

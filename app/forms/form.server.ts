@@ -1,6 +1,6 @@
 import { unstable_parseMultipartFormData } from '@remix-run/node';
 import type { z } from 'zod';
-import { discardReceived, receiveUpload, type ReceivedFile } from '../services/documents.server';
+import { discardReceived, receiveUpload, type ReceivedFile } from '../features/documents/index.server';
 import { characterErrors } from './characters';
 import { fieldErrorsFrom, type FieldErrors } from './errors';
 

@@ -2,10 +2,9 @@ import PgBoss from 'pg-boss';
 import { pruneRateLimitEvents } from '../auth/throttle.server';
 import { jobQueueConnection } from '../db.server';
 import { deliverQueuedEmail, pruneSentEmails, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
-import { sendAdviceReminders } from '../services/advice.server';
-import { sweepOrphanUploads } from '../services/documents.server';
-import { sweepBreaches } from '../services/messages.server';
-import { sendMessageDigests } from '../services/notifications.server';
+import { sendAdviceReminders } from '../features/advice/index.server';
+import { sweepOrphanUploads } from '../features/documents/index.server';
+import { sendMessageDigests, sweepBreaches } from '../features/messaging/index.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and

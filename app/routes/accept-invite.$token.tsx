@@ -4,12 +4,11 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { secondFactorPage } from '~/auth/second-factor.server';
 import { clientOf, invalidateSession, readSessionToken, sessionCookie } from '~/auth/session.server';
-import { choosePasswordSchema } from '~/forms/account.server';
+import { acceptInvite, choosePasswordSchema, emailTokenIsLive, INVITATIONS } from '~/features/identity/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { acceptInvite, emailTokenIsLive, INVITATIONS } from '~/services/accounts.server';
-import { ChoosePasswordForm, LinkExpired } from '~/ui/ChoosePasswordForm';
+import { ChoosePasswordForm, LinkExpired } from '~/features/identity';
 
 export const handle: PageHandle = { titleKey: 'acceptInvite.title' };
 

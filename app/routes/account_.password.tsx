@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/access.server';
 import { readSessionToken } from '~/auth/session.server';
 import { clientAddress } from '~/client-address.server';
-import { changePasswordSchema } from '~/forms/account.server';
+import { changePassword, changePasswordSchema } from '~/features/identity/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { changePassword } from '~/services/accounts.server';
-import { PasswordForm } from '~/ui/ChoosePasswordForm';
+import { PasswordForm } from '~/features/identity';
 import { useFormResult } from '~/ui/form';
 import { BackLink } from '~/ui/govuk/content';
 

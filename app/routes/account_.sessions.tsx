@@ -10,7 +10,7 @@ import { readForm } from '~/forms/form.server';
 import type { Locale } from '~/i18n/config';
 import { formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { activeSessionsOf, signOutSessions } from '~/services/accounts.server';
+import { activeSessionsOf, signOutSessions } from '~/features/identity/index.server';
 import { BackLink, NotificationBanner, SubmitButton, Tag } from '~/ui/govuk/content';
 
 export const handle: PageHandle = { titleKey: 'accountSessions.title' };

@@ -16,13 +16,13 @@ import {
 import { invalidateOtherSessions, readSessionToken } from '~/auth/session.server';
 import { groupedSecret } from '~/domain/totp';
 import { readForm, validateForm } from '~/forms/form.server';
-import { newRecoveryCodesSchema, totpCodeSchema, turnOffSchema } from '~/forms/two-factor.server';
+import { newRecoveryCodesSchema, totpCodeSchema, turnOffSchema } from '~/features/identity/index.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, ButtonLink, NotificationBanner, SubmitButton, SummaryList } from '~/ui/govuk/content';
-import { CodeInput, RecoveryCodes, SetUpAuthenticator } from '~/ui/TwoFactor';
+import { CodeInput, RecoveryCodes, SetUpAuthenticator } from '~/features/identity';
 
 /**
  * The account's authenticator app (ADR 0015): families and advisers may turn it on (and off

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { requireLaAdmin } from '~/auth/access.server';
 import { uploadsAreUnscanned } from '~/env.server';
 import type { PageHandle } from '~/root';
-import { managedAccountsOf, type ManagedAccount } from '~/services/accounts.server';
-import { AccountStatusTag } from '~/ui/AccountStatusTag';
+import { managedAccountsOf, type ManagedAccount } from '~/features/identity/index.server';
+import { AccountStatusTag } from '~/features/identity';
 import { ButtonLink, NotificationBanner, Table, WarningText } from '~/ui/govuk/content';
 import { roleKeys } from '~/ui/labels';
 

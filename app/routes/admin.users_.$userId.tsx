@@ -7,8 +7,8 @@ import { decide } from '~/auth/policy';
 import type { Locale } from '~/i18n/config';
 import { formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { accountDetails } from '~/services/accounts.server';
-import { AccountStatusTag } from '~/ui/AccountStatusTag';
+import { accountDetails } from '~/features/identity/index.server';
+import { AccountStatusTag } from '~/features/identity';
 import { BackLink, ButtonLink, InsetText, NotificationBanner, SummaryList } from '~/ui/govuk/content';
 import { roleKeys } from '~/ui/labels';
 

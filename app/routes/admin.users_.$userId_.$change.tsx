@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requireAccountAccess } from '~/auth/access.server';
 import { clientAddress } from '~/client-address.server';
 import type { PageHandle } from '~/root';
-import { deactivateAccount, reactivateAccount } from '~/services/accounts.server';
+import { deactivateAccount, reactivateAccount } from '~/features/identity/index.server';
 import { BackLink, SubmitButton, WarningText } from '~/ui/govuk/content';
 
 export const handle: PageHandle = {

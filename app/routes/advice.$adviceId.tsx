@@ -6,21 +6,20 @@ import { deniedResponse, requireCaseAccess, requireRole } from '~/auth/access.se
 import { adviceStatus } from '~/domain/advice';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { todayInLondon } from '~/domain/timescales';
-import { parseAdviceForm } from '~/forms/advice.server';
+import { adviceReports, getAdviceRequest, parseAdviceForm, saveAdvice } from '~/features/advice/index.server';
 import { withMultipartForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { adviceReports, getAdviceRequest, saveAdvice } from '~/services/advice.server';
-import { caseSummary } from '~/services/caseload.server';
-import { storeUpload } from '~/services/documents.server';
+import { caseSummary } from '~/features/case-progress/index.server';
+import { storeUpload } from '~/features/documents/index.server';
 import { adviceKindKeys, adviceSections, adviceStatusColours, adviceStatusKeys } from '~/ui/advice-labels';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, NotificationBanner, SubmitButton, SummaryList, Tag } from '~/ui/govuk/content';
 import { FileUpload, Textarea } from '~/ui/govuk/fields';
-import { DocumentLinks } from '~/ui/DocumentLinks';
+import { DocumentLinks } from '~/features/documents';
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = { titleKey: 'advice.write.title' };

@@ -7,7 +7,7 @@ import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { adviceRequestsOfProfessional } from '~/services/advice.server';
+import { adviceRequestsOfProfessional } from '~/features/advice/index.server';
 import { adviceKindKeys, adviceStatusColours, adviceStatusKeys } from '~/ui/advice-labels';
 import { Table, Tag } from '~/ui/govuk/content';
 

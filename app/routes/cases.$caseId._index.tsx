@@ -8,19 +8,18 @@ import { decide, isStaff } from '~/auth/policy';
 import { clockStatusKeys, clockStepKeys, exceptionKindKeys, type ClockEntry } from '~/domain/case-clock';
 import { availableCommands, familyStageSummary } from '~/domain/case-workflow';
 import { todayInLondon } from '~/domain/timescales';
-import { slugFor } from '~/forms/case-progress.server';
+import { caseProgress, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
-import { caseProgress, type TimelineEntry } from '~/services/case-progress.server';
-import { documentsOfCase } from '~/services/documents.server';
-import { adviceRequestsOfCase } from '~/services/advice.server';
+import { documentsOfCase } from '~/features/documents/index.server';
+import { adviceRequestsOfCase } from '~/features/advice/index.server';
 import { InsetText, NotificationBanner, SummaryList, Tag, WarningText, type TagColour } from '~/ui/govuk/content';
 import { commandKeys, eventKeys, outcomeKeys, roleKeys, stageKeys } from '~/ui/labels';
 import { Timeline } from '~/ui/moj/Timeline';
 import { PrintButton } from '~/ui/PrintButton';
 import { sizeInKb } from '~/domain/file-types';
-import { DocumentLinks } from '~/ui/DocumentLinks';
-import { CASE_LAYOUT_ROUTE_ID } from '~/ui/case/CaseHeader';
+import { DocumentLinks } from '~/features/documents';
+import { CASE_LAYOUT_ROUTE_ID } from '~/features/case-progress';
 import type { loader as caseLayoutLoader } from './cases.$caseId';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,10 +9,10 @@ import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { whoCanSee } from '~/services/case-access.server';
+import { whoCanSee } from '~/features/case-progress/index.server';
 import { BackLink, Table } from '~/ui/govuk/content';
 import { consentScopeKeys } from '~/ui/labels';
-import { CaseCaption, useCaseLayout } from '~/ui/case/CaseHeader';
+import { CaseCaption, useCaseLayout } from '~/features/case-progress';
 
 export const handle: PageHandle = { titleKey: 'caseAccess.title' };
 

@@ -9,10 +9,10 @@ import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { adviceRequestsOfCase } from '~/services/advice.server';
+import { adviceRequestsOfCase } from '~/features/advice/index.server';
 import { adviceKindKeys, adviceStatusColours, adviceStatusKeys } from '~/ui/advice-labels';
 import { BackLink, ButtonLink, Table, Tag, WarningText } from '~/ui/govuk/content';
-import { CaseCaption } from '~/ui/case/CaseHeader';
+import { CaseCaption } from '~/features/case-progress';
 
 export const handle: PageHandle = { titleKey: 'advice.list.title' };
 

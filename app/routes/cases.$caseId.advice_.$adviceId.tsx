@@ -6,13 +6,12 @@ import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
 import { isStaff } from '~/auth/policy';
 import { adviceStatus } from '~/domain/advice';
 import { todayInLondon } from '~/domain/timescales';
-import { parseWithholdForm } from '~/forms/advice.server';
+import { adviceReports, cancelAdviceRequest, getAdviceRequest, parseWithholdForm, releaseAdvice, withholdAdvice } from '~/features/advice/index.server';
 import { readForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { adviceReports, cancelAdviceRequest, getAdviceRequest, releaseAdvice, withholdAdvice } from '~/services/advice.server';
 import { adviceKindKeys, adviceSections, adviceStatusColours, adviceStatusKeys } from '~/ui/advice-labels';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -20,8 +19,8 @@ import { BackLink, InsetText, SubmitButton, SummaryList, Tag } from '~/ui/govuk/
 import { Textarea } from '~/ui/govuk/fields';
 import { PrintButton } from '~/ui/PrintButton';
 import { sizeInKb } from '~/domain/file-types';
-import { DocumentLinks } from '~/ui/DocumentLinks';
-import { CaseCaption } from '~/ui/case/CaseHeader';
+import { DocumentLinks } from '~/features/documents';
+import { CaseCaption } from '~/features/case-progress';
 
 export const handle: PageHandle = {
   title: (data, t) => {

@@ -5,19 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
 import { adviceCanBeRequested } from '~/domain/advice';
 import { todayInLondon } from '~/domain/timescales';
-import { parseAdviceRequestForm } from '~/forms/advice.server';
+import { parseAdviceRequestForm, professionalsOf, requestAdvice } from '~/features/advice/index.server';
 import { datePartsFrom, datePartsFromIso } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { professionalsOf, requestAdvice } from '~/services/advice.server';
 import { adviceKindKeys } from '~/ui/advice-labels';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios, Select, TextInput } from '~/ui/govuk/fields';
 import type { AdviceKind } from '../../db/schema';
-import { CaseCaption } from '~/ui/case/CaseHeader';
+import { CaseCaption } from '~/features/case-progress';
 
 export const handle: PageHandle = { titleKey: 'advice.request.title' };
 

@@ -5,19 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
 import { isStaff } from '~/auth/policy';
 import { todayInLondon } from '~/domain/timescales';
-import { parseMeetingForm } from '~/forms/advice.server';
+import { parseMeetingForm } from '~/features/advice/index.server';
 import { datePartsFrom, datePartsFromIso } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { meetingsOf, recordMeeting } from '~/services/meetings.server';
+import { meetingsOf, recordMeeting } from '~/features/case-progress/index.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton, Tag } from '~/ui/govuk/content';
 import { DateInput, Radios, Textarea } from '~/ui/govuk/fields';
-import { CaseCaption } from '~/ui/case/CaseHeader';
+import { CaseCaption } from '~/features/case-progress';
 
 export const handle: PageHandle = { titleKey: 'meetings.title' };
 

@@ -5,21 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
 import { FAMILY_ROLES, isStaff } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
-import { parseCommentForm, parsePreferencesForm } from '~/forms/advice.server';
+import { parseCommentForm, parsePreferencesForm } from '~/features/advice/index.server';
 import { readForm, withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { storeUpload } from '~/services/documents.server';
-import { addComment, planOf, savePreferences } from '~/services/plan.server';
+import { storeUpload } from '~/features/documents/index.server';
+import { addComment, planOf, savePreferences } from '~/features/plan/index.server';
 import { commentResponseKeys, planSectionKeys } from '~/ui/advice-labels';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, NotificationBanner, SubmitButton, SummaryList, Tag } from '~/ui/govuk/content';
 import { Checkboxes, FileUpload, Select, Textarea, TextInput } from '~/ui/govuk/fields';
 import type { PlanSection } from '../../db/schema';
-import { CaseCaption } from '~/ui/case/CaseHeader';
+import { CaseCaption } from '~/features/case-progress';
 
 export const handle: PageHandle = { titleKey: 'plan.title' };
 

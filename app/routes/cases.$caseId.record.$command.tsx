@@ -5,18 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
 import { availableCommands, refusalReversedBy } from '~/domain/case-workflow';
 import { todayInLondon } from '~/domain/timescales';
-import { commandDateField, commandFromSlug, parseCommandForm } from '~/forms/case-progress.server';
+import { commandDateField, commandFromSlug, parseCommandForm, recordCaseCommand } from '~/features/case-progress/index.server';
 import { datePartsFrom, datePartsFromIso } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { recordCaseCommand } from '~/services/case-progress.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios, Textarea } from '~/ui/govuk/fields';
 import { commandKeys } from '~/ui/labels';
-import { CaseCaption } from '~/ui/case/CaseHeader';
+import { CaseCaption } from '~/features/case-progress';
 
 export const handle: PageHandle = {
   title: (data, t) => t(commandKeys[(data as { command?: string } | undefined)?.command ?? ''] ?? 'record.titleFallback'),

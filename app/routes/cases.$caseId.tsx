@@ -5,8 +5,8 @@ import { requireCaseAccess } from '~/auth/access.server';
 import { decide } from '~/auth/policy';
 import { personName } from '~/domain/names';
 import type { PageHandle } from '~/root';
-import { caseSummary } from '~/services/caseload.server';
-import { CaseHeader, type CaseLayoutData, type CaseSection } from '~/ui/case/CaseHeader';
+import { caseSummary } from '~/features/case-progress/index.server';
+import { CaseHeader, type CaseLayoutData, type CaseSection } from '~/features/case-progress';
 
 /**
  * The layout of every page of a case (/cases/:caseId/...): the child's name, the reference and

@@ -7,12 +7,12 @@ import { FAMILY_ROLES } from '~/auth/policy';
 import type { Locale } from '~/i18n/config';
 import { formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { viewsAreOpen, viewsOfCase, type ViewsEntry } from '~/services/views.server';
+import { viewsAreOpen, viewsOfCase, type ViewsEntry } from '~/features/case-progress/index.server';
 import { viewQuestions } from '~/ui/advice-labels';
 import { BackLink, InsetText } from '~/ui/govuk/content';
 import { PrintButton } from '~/ui/PrintButton';
-import { DocumentLinks } from '~/ui/DocumentLinks';
-import { CaseCaption, useCaseLayout } from '~/ui/case/CaseHeader';
+import { DocumentLinks } from '~/features/documents';
+import { CaseCaption, useCaseLayout } from '~/features/case-progress';
 
 export const handle: PageHandle = { titleKey: 'views.title' };
 

@@ -4,20 +4,20 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
-import { parseViewsForm } from '~/forms/advice.server';
+import { parseViewsForm } from '~/features/advice/index.server';
 import { withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { storeUpload } from '~/services/documents.server';
-import { saveViews, slotFor, viewsAreOpen, viewsOfCase } from '~/services/views.server';
+import { storeUpload } from '~/features/documents/index.server';
+import { saveViews, slotFor, viewsAreOpen, viewsOfCase } from '~/features/case-progress/index.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, SubmitButton } from '~/ui/govuk/content';
 import { FileUpload, Textarea } from '~/ui/govuk/fields';
 import { viewQuestions } from '~/ui/advice-labels';
 import type { ViewVoice } from '../../db/schema';
-import { DocumentLinks } from '~/ui/DocumentLinks';
-import { useCaseLayout } from '~/ui/case/CaseHeader';
+import { DocumentLinks } from '~/features/documents';
+import { useCaseLayout } from '~/features/case-progress';
 
 export const handle: PageHandle = { titleKey: 'views.edit.title' };
 

@@ -4,8 +4,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { clientAddress } from '~/client-address.server';
 import type { PageHandle } from '~/root';
-import { confirmEmailChange, pendingEmailChange } from '~/services/accounts.server';
-import { LinkExpired } from '~/ui/ChoosePasswordForm';
+import { confirmEmailChange, pendingEmailChange } from '~/features/identity/index.server';
+import { LinkExpired } from '~/features/identity';
 import { SubmitButton } from '~/ui/govuk/content';
 
 export const handle: PageHandle = { titleKey: 'confirmEmail.title' };

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireDocumentAccess } from '~/auth/access.server';
-import { readDocumentFile } from '~/services/documents.server';
+import { readDocumentFile } from '~/features/documents/index.server';
 
 /**
  * GET /documents/:documentId — downloads an uploaded document, after the policy says yes.

@@ -8,7 +8,7 @@ import { readForm } from '~/forms/form.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { inboxOf, setAbsent, type InboxScope } from '~/services/inbox.server';
+import { inboxOf, setAbsent, type InboxScope } from '~/features/messaging/index.server';
 import { SubmitButton, Table, Tag } from '~/ui/govuk/content';
 import { Pagination } from '~/ui/govuk/Pagination';
 

@@ -10,7 +10,7 @@ import { formFailure, originOf } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { allocateCaseworker, caseworkersOf, intakeQueue } from '~/services/intake.server';
+import { allocateCaseworker, caseworkersOf, intakeQueue } from '~/features/requests/index.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton, Tag } from '~/ui/govuk/content';

@@ -3,10 +3,9 @@ import { redirect } from '@remix-run/node';
 import { getOptionalUser } from '~/auth/access.server';
 import { safeReturnTo } from '~/auth/return-to';
 import { secureCookies } from '~/env.server';
-import { languageSchema } from '~/forms/account.server';
+import { languageSchema, setLocale } from '~/features/identity/index.server';
 import { readForm } from '~/forms/form.server';
 import { languageCookie } from '~/i18n/i18n.server';
-import { setLocale } from '~/services/accounts.server';
 
 /** The language switcher posts here: remembered on the account when signed in, in a cookie always. */
 export async function loader() {

@@ -8,7 +8,7 @@ import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatPercent } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { reportYear, timelinessReport, type FiguresRow } from '~/services/timeliness.server';
+import { reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
 import { SubmitButton, Table } from '~/ui/govuk/content';
 import { Select } from '~/ui/govuk/fields';
 

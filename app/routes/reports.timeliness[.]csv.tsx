@@ -3,7 +3,7 @@ import { requireManager } from '~/auth/access.server';
 import { calendarYear } from '~/domain/timeliness';
 import { todayInLondon } from '~/domain/timescales';
 import { getFixedT, resolveLocale } from '~/i18n/i18n.server';
-import { reportYear, timelinessReport, type FiguresRow } from '~/services/timeliness.server';
+import { reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
 
 /** The timeliness figures as CSV, one row per team and measure, for a scrutiny panel's spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,8 +4,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRequestAccess } from '~/auth/access.server';
 import type { PageHandle } from '~/root';
-import { documentsOfRequest } from '~/services/documents.server';
-import { sectionStatuses } from '~/services/requests.server';
+import { documentsOfRequest } from '~/features/documents/index.server';
+import { sectionStatuses } from '~/features/requests/index.server';
 import { ButtonLink } from '~/ui/govuk/content';
 import { personName } from '~/domain/names';
 

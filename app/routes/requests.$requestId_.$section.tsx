@@ -6,15 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { requireRequestAccess } from '~/auth/access.server';
 import type { FieldErrors } from '~/forms/errors';
 import { readForm } from '~/forms/form.server';
-import { sectionBySlug, type SectionSpec } from '~/forms/request-sections';
-import { sectionValues, unsavableAnswers, validateSection } from '~/forms/request.server';
+import { loadEnhancedSectionForm, sectionBySlug, SectionFields, type SectionSpec } from '~/features/requests';
+import { saveSection, sectionValues, unsavableAnswers, validateSection } from '~/features/requests/index.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { saveSection } from '~/services/requests.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink } from '~/ui/govuk/content';
-import { SectionFields } from '~/ui/request/SectionFields';
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
@@ -82,7 +80,7 @@ export default function RequestSection() {
   );
 }
 
-type Enhanced = typeof import('~/ui/request/EnhancedSectionForm').default;
+type Enhanced = Awaited<ReturnType<typeof loadEnhancedSectionForm>>['default'];
 
 /**
  * The plain form first (all that runs without JavaScript); once the page is interactive the
@@ -95,7 +93,7 @@ function SectionForm({ section, values, serverErrors }: { section: SectionSpec; 
   const [enhanced, setEnhanced] = useState<{ Form: Enhanced; values: Record<string, string> } | null>(null);
   useEffect(() => {
     let cancelled = false;
-    void import('~/ui/request/EnhancedSectionForm').then((module) => {
+    void loadEnhancedSectionForm().then((module) => {
       if (cancelled) return;
       const typed = formRef.current ? formValuesOf(formRef.current) : values;
       setEnhanced({ Form: module.default, values: typed });

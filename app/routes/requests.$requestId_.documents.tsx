@@ -7,7 +7,7 @@ import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { deleteDocument, documentsOfRequest, storeUpload } from '~/services/documents.server';
+import { deleteDocument, documentsOfRequest, storeUpload } from '~/features/documents/index.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, ButtonLink, SubmitButton, Table } from '~/ui/govuk/content';

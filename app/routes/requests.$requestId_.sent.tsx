@@ -7,8 +7,8 @@ import { assessmentDeadlines } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { caseSummary } from '~/services/caseload.server';
-import { findUserById } from '~/services/accounts.server';
+import { caseSummary } from '~/features/case-progress/index.server';
+import { findUserById } from '~/features/identity/index.server';
 import { Panel } from '~/ui/govuk/content';
 
 export const handle: PageHandle = { titleKey: 'request.sent.title' };

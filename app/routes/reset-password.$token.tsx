@@ -4,12 +4,11 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { clearedSessionCookie } from '~/auth/session.server';
 import { clientAddress } from '~/client-address.server';
-import { choosePasswordSchema } from '~/forms/account.server';
+import { choosePasswordSchema, emailTokenIsLive, resetPassword } from '~/features/identity/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
-import { emailTokenIsLive, resetPassword } from '~/services/accounts.server';
-import { ChoosePasswordForm, LinkExpired } from '~/ui/ChoosePasswordForm';
+import { ChoosePasswordForm, LinkExpired } from '~/features/identity';
 
 export const handle: PageHandle = { titleKey: 'resetPassword.title' };
 

@@ -7,13 +7,13 @@ import { safeReturnTo } from '~/auth/return-to';
 import { codeErrorKeys, pendingSignIn, SECOND_FACTOR_PATHS, secondFactorPage, verifyTotp, twoFactorPageHeaders } from '~/auth/second-factor.server';
 import { replaceSession, sessionCookie } from '~/auth/session.server';
 import { readForm, validateForm } from '~/forms/form.server';
-import { totpCodeSchema } from '~/forms/two-factor.server';
+import { totpCodeSchema } from '~/features/identity/index.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton } from '~/ui/govuk/content';
-import { CodeInput, SignOutInstead } from '~/ui/TwoFactor';
+import { CodeInput, SignOutInstead } from '~/features/identity';
 
 /** Signing in, second step: the code from the authenticator app (ADR 0015). */
 /** The loader's no-store headers apply to the page itself, not only to its data requests. */

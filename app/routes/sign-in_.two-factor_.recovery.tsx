@@ -7,14 +7,14 @@ import { safeReturnTo } from '~/auth/return-to';
 import { pendingSignIn, secondFactorPage, useRecoveryCode, twoFactorPageHeaders } from '~/auth/second-factor.server';
 import { replaceSession, sessionCookie } from '~/auth/session.server';
 import { readForm, validateForm } from '~/forms/form.server';
-import { recoveryCodeSchema } from '~/forms/two-factor.server';
+import { recoveryCodeSchema } from '~/features/identity/index.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton } from '~/ui/govuk/content';
 import { TextInput } from '~/ui/govuk/fields';
-import { SignOutInstead } from '~/ui/TwoFactor';
+import { SignOutInstead } from '~/features/identity';
 
 /** Signing in with one of the recovery codes instead of the app (each works once). */
 /** The loader's no-store headers apply to the page itself, not only to its data requests. */

@@ -8,13 +8,13 @@ import { codeErrorKeys, confirmEnrolment, enrolmentFor, pendingSignIn, secondFac
 import { replaceSession, sessionCookie } from '~/auth/session.server';
 import { groupedSecret } from '~/domain/totp';
 import { readForm, validateForm } from '~/forms/form.server';
-import { totpCodeSchema } from '~/forms/two-factor.server';
+import { totpCodeSchema } from '~/features/identity/index.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { ButtonLink } from '~/ui/govuk/content';
-import { RecoveryCodes, SetUpAuthenticator, SignOutInstead } from '~/ui/TwoFactor';
+import { RecoveryCodes, SetUpAuthenticator, SignOutInstead } from '~/features/identity';
 
 /**
  * Signing in for the first time as staff or a professional: set up the authenticator app before

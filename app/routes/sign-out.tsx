@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { clearedSessionCookie, invalidateSession, readSession, readSessionToken } from '~/auth/session.server';
 import { clientAddress } from '~/client-address.server';
-import { recordAudit } from '~/services/audit.server';
+import { recordAudit } from '~/audit/audit.server';
 
 /** Signing out is a POST (a link could be followed by a prefetcher); GET just goes home. */
 export async function loader() {

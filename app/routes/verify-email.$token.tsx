@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { PageHandle } from '~/root';
-import { verifyEmail } from '~/services/accounts.server';
+import { verifyEmail } from '~/features/identity/index.server';
 
 export const handle: PageHandle = { titleKey: 'verifyEmail.title' };
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, validateSessionToken } from '~/auth/session.server';
 import { CLIENT_ADDRESS_HEADER } from '~/client-address.server';
-import { recordAudit } from '~/services/audit.server';
+import { recordAudit } from '~/audit/audit.server';
 import { action as acceptAction } from '~/routes/accept-invite.$token';
 import { action as emailAction } from '~/routes/account_.email';
 import { action as passwordAction } from '~/routes/account_.password';

@@ -9,7 +9,7 @@ import { loader as adviceListLoader } from '~/routes/cases.$caseId.advice';
 import { action as readAction, loader as readLoader } from '~/routes/cases.$caseId.advice_.$adviceId';
 import { action as requestAction } from '~/routes/cases.$caseId.advice_.request';
 import { loader as messagesLoader } from '~/routes/cases.$caseId.messages';
-import { sendAdviceReminders } from '~/services/advice.server';
+import { sendAdviceReminders } from '~/features/advice/index.server';
 import { adviceRequests, caseEvents, users, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loader as downloadLoader } from '~/routes/documents.$documentId';
 import { resetEnvCache } from '~/env.server';
-import { storeUpload } from '~/services/documents.server';
+import { storeUpload } from '~/features/documents/index.server';
 import { action as consentAction, loader as consentLoader } from '~/routes/children.$childId_.advocates';
 import { action as changeAction } from '~/routes/children.$childId_.advocates_.$consentId';
 import { loader as caseLoader } from '~/routes/cases.$caseId';
@@ -14,7 +14,7 @@ import { action as messagesAction, loader as messagesLoader } from '~/routes/cas
 import { action as sectionAction } from '~/routes/requests.$requestId_.$section';
 import { action as checkAction } from '~/routes/requests.$requestId_.check';
 import { loader as homeLoader } from '~/routes/_index';
-import { requestSections } from '~/forms/request-sections';
+import { requestSections } from '~/features/requests';
 import { adviceOrganisations, advocateConsents, assessmentRequests, auditLog, caseEvents, consentEvents, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';

@@ -8,7 +8,7 @@ import { loader as caseLoader } from '~/routes/cases.$caseId._index';
 import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId.messages';
 import { resetEnvCache } from '~/env.server';
 import { todayInLondon } from '~/domain/timescales';
-import { prepareUpload, storedPath, storeUpload, sweepOrphanUploads } from '~/services/documents.server';
+import { prepareUpload, storedPath, storeUpload, sweepOrphanUploads } from '~/features/documents/index.server';
 import { queues, startWorker } from '~/jobs/worker.server';
 import type { Database } from '../../db/client';
 import { adviceOrganisations, adviceRequests, advocateConsents, auditLog, documents, messageAttachments, messages, type User } from '../../db/schema';

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDisposition, loader as downloadLoader } from '~/routes/documents.$documentId';
 import { getEnv, resetEnvCache } from '~/env.server';
-import { deleteDocument, documentsOfRequest, getDocument, readDocument, receiveUpload, storedPath, storeUpload, uploadDirectory, type DocumentKind } from '~/services/documents.server';
+import { deleteDocument, documentsOfRequest, getDocument, readDocument, receiveUpload, storedPath, storeUpload, uploadDirectory, type DocumentKind } from '~/features/documents/index.server';
 import type { Database } from '../../db/client';
 import { auditLog, documents, type StoredDocument, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';

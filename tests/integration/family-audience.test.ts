@@ -1,11 +1,11 @@
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayInLondon } from '~/domain/timescales';
-import { requestAdvice, saveAdvice } from '~/services/advice.server';
-import { recordCaseCommand, sendApology } from '~/services/case-progress.server';
-import { familyAudience } from '~/services/family.server';
-import { allocateCaseworker } from '~/services/intake.server';
-import { postMessage } from '~/services/messages.server';
+import { requestAdvice, saveAdvice } from '~/features/advice/index.server';
+import { recordCaseCommand, sendApology } from '~/features/case-progress/index.server';
+import { familyAudience } from '~/features/family/index.server';
+import { allocateCaseworker } from '~/features/requests/index.server';
+import { postMessage } from '~/features/messaging/index.server';
 import { adviceOrganisations, advocateConsents, cases, children, outboxEmails, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId.messages';
-import { postMessage } from '~/services/messages.server';
+import { postMessage } from '~/features/messaging/index.server';
 import { messages, serviceStandardBreaches, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
@@ -81,7 +81,7 @@ describe('service-standard breaches', () => {
 
 describe('the inbox', () => {
   it('lists threads waiting for the council, soonest due first, with unread counts; an absent caseworker’s come first for the team', async () => {
-    const { inboxOf, markThreadRead, setAbsent } = await import('~/services/inbox.server');
+    const { inboxOf, markThreadRead, setAbsent } = await import('~/features/messaging/index.server');
     const team = (await db.query.areaTeams.findFirst({ where: (t, { eq: is }) => is(t.laId, laId) }))!;
     const waitingLong = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: caseworker.id });
     const waitingNew = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: teammate.id });

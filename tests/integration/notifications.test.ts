@@ -1,11 +1,9 @@
 import { eq, inArray, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { action as messagesAction, loader as messagesLoader } from '~/routes/cases.$caseId.messages';
-import { postMessage } from '~/services/messages.server';
-import { sweepBreaches } from '~/services/messages.server';
-import { sendMessageDigests } from '~/services/notifications.server';
+import { postMessage, sendMessageDigests, sweepBreaches } from '~/features/messaging/index.server';
 import { pruneSentEmails, wakeMailer } from '~/mail/outbox.server';
-import { grantConsent } from '~/services/consents.server';
+import { grantConsent } from '~/features/advocates/index.server';
 import { addDays, todayInLondon } from '~/domain/timescales';
 import { adviceOrganisations, areaTeams, children, messages, outboxEmails, serviceStandardBreaches, users, type User } from '../../db/schema';
 import type { Database } from '../../db/client';

@@ -4,15 +4,14 @@ import { action as childAction } from '~/routes/children.$childId';
 import { action as sectionAction, loader as sectionLoader } from '~/routes/requests.$requestId_.$section';
 import { action as checkAction } from '~/routes/requests.$requestId_.check';
 import { loader as documentLoader } from '~/routes/documents.$documentId';
-import { requestSections } from '~/forms/request-sections';
-import { storeUpload } from '~/services/documents.server';
-import { assessmentRequests, cases, type User } from '../../db/schema';
+import { requestSections } from '~/features/requests';
+import { storeUpload } from '~/features/documents/index.server';
+import { assessmentRequests, cases, childParents, children, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useMailSink, type MailSink } from '../support/mail-sink';
 import { useTestDatabase } from '../support/test-database';
 import { received } from '../support/uploads';
-import { children, childParents } from '../../db/schema';
 
 let db: Database;
 let mail: MailSink;
@@ -148,7 +147,7 @@ describe('uploads through the request page', () => {
     const response = await settle(() => documentsAction({ request: upload, params: { requestId }, context: {} }));
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual({ file: 'errors.upload.tooBig' });
-    const { documentsOfRequest } = await import('~/services/documents.server');
+    const { documentsOfRequest } = await import('~/features/documents/index.server');
     expect(await documentsOfRequest(requestId)).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, SESSION_COOKIE } from '~/auth/session.server';
 import { resetEnvCache } from '~/env.server';
-import { storeUpload } from '~/services/documents.server';
+import { storeUpload } from '~/features/documents/index.server';
 import { makeLa, makeUser } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { send, startRealServer, type RawResponse, type RealServer } from '../support/real-server';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ABSOLUTE_MS, SESSION_COOKIE } from '~/auth/session.server';
 import { generateToken, hashToken } from '~/auth/tokens.server';
 import { getDb } from '~/db.server';
-import { requestSections } from '~/forms/request-sections';
+import { requestSections } from '~/features/requests';
 import type { Database } from '../../db/client';
 import { adviceOrganisations, adviceRequests, advocateConsents, draftPlanComments, emailTokens, sessions, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';

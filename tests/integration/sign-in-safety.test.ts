@@ -9,7 +9,7 @@ import { CLIENT_ADDRESS_HEADER } from '~/client-address.server';
 import { action as forgotAction } from '~/routes/forgot-password';
 import { action as registerAction } from '~/routes/register';
 import { action as signInAction } from '~/routes/sign-in';
-import { signIn } from '~/services/accounts.server';
+import { signIn } from '~/features/identity/index.server';
 import { auditLog, rateLimitEvents, sessions, users } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeUser, settle, TEST_PASSWORD } from '../support/factories';

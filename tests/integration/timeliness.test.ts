@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loader as reportLoader } from '~/routes/reports.timeliness';
 import { loader as csvLoader } from '~/routes/reports.timeliness[.]csv';
-import { recordCaseCommand, recordException } from '~/services/case-progress.server';
+import { recordCaseCommand, recordException } from '~/features/case-progress/index.server';
 import { adviceRequests, areaTeams, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';

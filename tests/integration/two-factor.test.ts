@@ -13,8 +13,8 @@ import { action as codeAction, loader as codeLoader } from '~/routes/sign-in_.tw
 import { action as recoveryAction } from '~/routes/sign-in_.two-factor_.recovery';
 import { action as setUpAction, loader as setUpLoader } from '~/routes/sign-in_.two-factor_.set-up';
 import { action as signOutAction } from '~/routes/sign-out';
-import { issueProfessionalInvite } from '~/services/accounts.server';
-import { DEMO_TOTP_SECRET, seedDemoData } from '~/services/demo-data.server';
+import { issueProfessionalInvite } from '~/features/identity/index.server';
+import { DEMO_TOTP_SECRET, seedDemoData } from '~/demo/demo-data.server';
 import { auditLog, mfaRecoveryCodes, users, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeUser, settle, TEST_PASSWORD } from '../support/factories';

@@ -8,7 +8,7 @@ import { action as planAction, loader as planLoader } from '~/routes/cases.$case
 import { action as answerAction } from '~/routes/cases.$caseId.plan_.comments.$commentId';
 import { loader as viewsLoader } from '~/routes/cases.$caseId.views';
 import { action as editViewsAction } from '~/routes/cases.$caseId.views_.$voice';
-import { requestAdvice } from '~/services/advice.server';
+import { requestAdvice } from '~/features/advice/index.server';
 import { adviceRequests, caseEvents, caseMeetings, cases, children, documents, draftPlanComments, familyViews, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { action as childAction } from '~/routes/children.$childId';
 import { addDays, todayInLondon } from '~/domain/timescales';
-import { inviteYoungPerson } from '~/services/accounts.server';
+import { inviteYoungPerson } from '~/features/identity/index.server';
 import type { Database } from '../../db/client';
 import { capacityRecords, children, users, type Child, type User } from '../../db/schema';
 import { makeLa, makeUser, requestAs, settle } from '../support/factories';

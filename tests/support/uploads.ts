@@ -1,4 +1,4 @@
-import { receiveUpload, type ReceivedFile } from '../../app/services/documents.server';
+import { receiveUpload, type ReceivedFile } from '../../app/features/documents/index.server';
 
 /**
  * `bytes` received as a form's file named `filename` is (into UPLOAD_DIR, under a temporary

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonPasswordList, hashPassword, isCommonPassword, verifyPassword } from '~/auth/password.server';
-import { changePasswordSchema, newPasswordField } from '~/forms/account.server';
+import { changePasswordSchema, newPasswordField } from '~/features/identity/index.server';
 import { fieldErrorsFrom } from '~/forms/errors';
 import { chooseNewPasswordSchema, PASSWORD_MAX_CHARACTERS, PASSWORD_MIN_CHARACTERS } from '~/forms/password-rule';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateSection } from '~/forms/request.server';
-import { sectionBySlug } from '~/forms/request-sections';
-import { answersFrom } from '~/forms/request-schema';
+import { validateSection } from '~/features/requests/index.server';
+import { answersFrom, sectionBySlug } from '~/features/requests';
 
 describe('request section schemas (shared by the browser and the action)', () => {
   const communication = sectionBySlug('communication')!;

@@ -1,0 +1,327 @@
+import { eq } from 'drizzle-orm';
+import { hash } from '@node-rs/argon2';
+import type { Database, Transaction } from '../../db/client';
+import {
+  adviceRequests,
+  type AdviceKind,
+  adviceOrganisations,
+  areaTeams,
+  caseEvents,
+  cases,
+  childParents,
+  children,
+  localAuthorities,
+  messages,
+  users,
+  type CaseStage,
+  type ProfessionalKind,
+  type Role,
+} from '../../db/schema';
+import { applyCommand, type WorkflowCommand } from '~/domain/case-workflow';
+import { caseEvent } from '~/domain/case-events';
+import { adviceDueBy } from '~/domain/advice';
+import { addDays } from '~/domain/timescales';
+import { secondFactorRequired } from '~/auth/second-factor.server';
+
+/**
+ * Demo data for a fictional council: two area teams, 4 caseworkers, a manager, an admin,
+ * 7 families with 9 children at different stages, a SENDIASS with 2 advocates and
+ * 3 professionals. Every account's password is DEMO_PASSWORD (listed in the README).
+ * Dates are relative to the day the seed runs, so cases are always at believable points.
+ */
+export const DEMO_PASSWORD = 'Demo-password-1';
+/**
+ * The authenticator-app key of every demo account that must use a second factor (staff and
+ * professionals, ADR 0015), published in the README beside the password: add it to an
+ * authenticator app (or compute codes from it, as the browser tests do) to sign in as them.
+ */
+export const DEMO_TOTP_SECRET = 'EHCPDEMOEHCPDEMOEHCPDEMOEHCPDEMO';
+export const DEMO_LA_CODE = 'NFB';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function isoDaysAgo(days: number, today: Date) {
+  return new Date(today.getTime() - days * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Born on 1 December so that the 16th birthday falls in the school year of `today` (1 September
+ * to 31 August): the child becomes a young person on the Saturday after the last Friday in June
+ * at the end of this school year (app/domain/timescales.ts youngPersonFrom).
+ */
+export function sixteenThisSchoolYear(today: Date) {
+  const schoolYearStarts = today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+  return `${schoolYearStarts - 16}-12-01`;
+}
+
+function dateOfBirthForAge(years: number, extraDays: number, today: Date) {
+  const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+  return new Date(d.getTime() - extraDays * DAY).toISOString().slice(0, 10);
+}
+
+type Person = { email: string; name: string; role: Role; team?: 'north' | 'south'; kind?: ProfessionalKind; phone?: string; advocate?: boolean };
+
+const staffAndPartners: Person[] = [
+  { email: 'caseworker1@example.com', name: 'Priya Shah', role: 'caseworker', team: 'north', phone: '01632 960101' },
+  { email: 'caseworker2@example.com', name: 'Tom Okafor', role: 'caseworker', team: 'north', phone: '01632 960102' },
+  { email: 'caseworker3@example.com', name: 'Grace Williams', role: 'caseworker', team: 'south', phone: '01632 960103' },
+  { email: 'caseworker4@example.com', name: 'Daniel Kowalski', role: 'caseworker', team: 'south', phone: '01632 960104' },
+  { email: 'manager@example.com', name: 'Helen Brooks', role: 'manager', phone: '01632 960110' },
+  { email: 'admin@example.com', name: 'Sam Patel', role: 'la_admin' },
+  { email: 'ep@example.com', name: 'Dr Ruth Adeyemi', role: 'professional', kind: 'educational_psychologist' },
+  { email: 'health@example.com', name: 'Dr Ian Murray', role: 'professional', kind: 'health' },
+  { email: 'socialcare@example.com', name: 'Leah Evans', role: 'professional', kind: 'social_care' },
+  { email: 'advocate1@example.com', name: 'Maya Green', role: 'advocate', advocate: true },
+  { email: 'advocate2@example.com', name: 'Josh Turner', role: 'advocate', advocate: true },
+];
+
+type DemoChild = {
+  first: string;
+  last: string;
+  age: number;
+  /** A date of birth worked out from the seed date, when the age alone is not precise enough. */
+  bornOn?: (today: Date) => string;
+  school: string;
+  /** Days since the request was received, or no case yet. */
+  requestDaysAgo?: number;
+  stage?: CaseStage;
+  team?: 'north' | 'south';
+  caseworker?: string;
+  /** A message from the parent, this many days ago, that nobody has answered. */
+  unansweredMessage?: { daysAgo: number; body: string };
+  /** Requests for advice already sent: to whom, what kind, how many days ago (an overdue one shows the flag). */
+  advice?: { professional: string; kind: AdviceKind; daysAgo: number }[];
+};
+
+type DemoFamily = { email: string; name: string; locale?: 'en' | 'pl'; children: DemoChild[] };
+
+const families: DemoFamily[] = [
+  {
+    email: 'parent1@example.com',
+    name: 'Sarah Jones',
+    children: [
+      { first: 'Alfie', last: 'Jones', age: 8, school: 'Northfield Primary School', requestDaysAgo: 20, stage: 'request_received', team: 'north', caseworker: 'caseworker1@example.com' },
+      {
+        first: 'Ruby',
+        last: 'Jones',
+        age: 5,
+        school: 'Little Acorns Nursery',
+        requestDaysAgo: 70,
+        stage: 'advice_gathering',
+        team: 'north',
+        caseworker: 'caseworker1@example.com',
+        // Two weeks without a reply: past both service standards, so the inbox flags it.
+        unansweredMessage: { daysAgo: 14, body: 'Has the speech and language therapist been asked for advice yet? Ruby’s nursery has not heard anything.' },
+      },
+    ],
+  },
+  {
+    email: 'parent2@example.com',
+    name: 'Mohammed Khan',
+    children: [
+      { first: 'Zara', last: 'Khan', age: 11, school: 'Hillside Academy', requestDaysAgo: 115, stage: 'draft_plan_issued', team: 'north', caseworker: 'caseworker2@example.com' },
+    ],
+  },
+  {
+    email: 'parent3@example.com',
+    name: 'Agnieszka Nowak',
+    locale: 'pl',
+    children: [
+      { first: 'Kacper', last: 'Nowak', age: 17, school: 'Northfield College', requestDaysAgo: 400, stage: 'plan_maintained', team: 'south', caseworker: 'caseworker4@example.com' },
+      {
+        first: 'Lena',
+        last: 'Nowak',
+        age: 9,
+        school: 'St Mary’s Primary School',
+        requestDaysAgo: 50,
+        stage: 'advice_gathering',
+        team: 'south',
+        caseworker: 'caseworker3@example.com',
+        // Asked after the decision to assess (15 days ago): health by letter the day after, the EP later.
+        advice: [
+          { professional: 'health@example.com', kind: 'health', daysAgo: 14 },
+          { professional: 'ep@example.com', kind: 'educational_psychologist', daysAgo: 10 },
+        ],
+      },
+    ],
+  },
+  {
+    email: 'parent4@example.com',
+    name: 'Chloe Taylor',
+    children: [
+      { first: 'Oscar', last: 'Taylor', age: 7, school: 'Brookside Primary School', requestDaysAgo: 45, stage: 'assessment_refused', team: 'south', caseworker: 'caseworker3@example.com' },
+    ],
+  },
+  {
+    email: 'parent5@example.com',
+    name: 'David Brown',
+    children: [{ first: 'Ellie', last: 'Brown', age: 4, school: 'Sunflower Pre-school' }],
+  },
+  {
+    email: 'parent6@example.com',
+    name: 'Amara Okoye',
+    children: [
+      // Received seven weeks ago with no decision yet: its 6-week decision date has passed.
+      { first: 'Tobi', last: 'Okoye', age: 13, school: 'Northfield High School', requestDaysAgo: 49, stage: 'request_received', team: 'north', caseworker: 'caseworker2@example.com' },
+    ],
+  },
+  {
+    email: 'parent7@example.com',
+    name: 'Nadia Hussain',
+    children: [
+      // Turns 16 in this school year: the case passes to him the day after compulsory school age ends.
+      { first: 'Sami', last: 'Hussain', age: 15, bornOn: sixteenThisSchoolYear, school: 'Northfield High School', requestDaysAgo: 300, stage: 'plan_maintained', team: 'north', caseworker: 'caseworker2@example.com' },
+    ],
+  },
+];
+
+export async function seedDemoData(db: Database, today = new Date()): Promise<{ seeded: boolean }> {
+  const existing = await db.select({ id: localAuthorities.id }).from(localAuthorities).where(eq(localAuthorities.code, DEMO_LA_CODE));
+  if (existing.length > 0) return { seeded: false };
+
+  // One hash for every demo account: seeding stays quick, and the password is public anyway.
+  const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const verifiedAt = today;
+
+  await db.transaction(async (tx) => {
+    const [la] = await tx
+      .insert(localAuthorities)
+      .values({ name: 'Northfield Borough Council', code: DEMO_LA_CODE, contactEmail: 'send@northfield.example', contactPhone: '01632 960000' })
+      .returning();
+    const [north, south] = await tx
+      .insert(areaTeams)
+      .values([
+        { laId: la.id, name: 'North area team' },
+        { laId: la.id, name: 'South area team' },
+      ])
+      .returning();
+    const teams = { north, south };
+    const [sendiass] = await tx.insert(adviceOrganisations).values({ laId: la.id, name: 'Northfield SENDIASS' }).returning();
+
+    const staffRows = await tx
+      .insert(users)
+      .values(
+        staffAndPartners.map((p) => ({
+          email: p.email,
+          name: p.name,
+          role: p.role,
+          passwordHash,
+          emailVerifiedAt: verifiedAt,
+          laId: p.role === 'advocate' ? null : la.id,
+          teamId: p.team ? teams[p.team].id : null,
+          adviceOrgId: p.advocate ? sendiass.id : null,
+          professionalKind: p.kind ?? null,
+          phone: p.phone ?? null,
+          ...(secondFactorRequired(p) ? { mfaSecret: DEMO_TOTP_SECRET, mfaEnabledAt: verifiedAt } : {}),
+        })),
+      )
+      .returning();
+    const byEmail = new Map(staffRows.map((u) => [u.email, u]));
+
+    let sequence = 0;
+    for (const family of families) {
+      const [parent] = await tx
+        .insert(users)
+        .values({ email: family.email, name: family.name, role: 'parent', passwordHash, emailVerifiedAt: verifiedAt, locale: family.locale ?? 'en' })
+        .returning();
+      for (const c of family.children) {
+        const [child] = await tx
+          .insert(children)
+          .values({ laId: la.id, firstName: c.first, lastName: c.last, dateOfBirth: c.bornOn ? c.bornOn(today) : dateOfBirthForAge(c.age, 40, today), school: c.school })
+          .returning();
+        await tx.insert(childParents).values({ childId: child.id, userId: parent.id });
+        if (c.requestDaysAgo === undefined || !c.stage || !c.team) continue;
+        sequence += 1;
+        const requestReceived = isoDaysAgo(c.requestDaysAgo, today);
+        const [record] = await tx
+          .insert(cases)
+          .values({
+            reference: `${DEMO_LA_CODE}-${requestReceived.slice(0, 4)}-${String(sequence).padStart(5, '0')}`,
+            childId: child.id,
+            laId: la.id,
+            teamId: teams[c.team].id,
+            caseworkerId: c.caseworker ? byEmail.get(c.caseworker)!.id : null,
+            stage: c.stage,
+            requestReceived,
+          })
+          .returning();
+        await tx.insert(caseEvents).values({
+          caseId: record.id,
+          actorId: parent.id,
+          occurredAt: new Date(`${requestReceived}T10:00:00Z`),
+          ...caseEvent('request_received', { receivedVia: 'online', receivedOn: requestReceived }),
+        });
+        const caseworker = c.caseworker ? byEmail.get(c.caseworker)! : byEmail.get('caseworker1@example.com')!;
+        await replayHistory(tx, record.id, requestReceived, c.stage, caseworker.id);
+        if (c.unansweredMessage) {
+          const sentAt = new Date(`${isoDaysAgo(c.unansweredMessage.daysAgo, today)}T10:00:00Z`);
+          await tx.insert(messages).values({ caseId: record.id, senderId: parent.id, side: 'family', body: c.unansweredMessage.body, formKey: crypto.randomUUID(), createdAt: sentAt });
+          await tx.update(cases).set({ awaitingReplySince: sentAt }).where(eq(cases.id, record.id));
+        }
+        for (const advice of c.advice ?? []) {
+          const requestedOn = isoDaysAgo(advice.daysAgo, today);
+          const professional = byEmail.get(advice.professional)!;
+          await tx.insert(adviceRequests).values({
+            caseId: record.id,
+            professionalId: professional.id,
+            kind: advice.kind,
+            requestedBy: caseworker.id,
+            requestedOn,
+            dueBy: adviceDueBy(requestedOn),
+            formKey: `demo-${record.id}-${advice.kind}`,
+          });
+          await tx.insert(caseEvents).values({
+            caseId: record.id,
+            actorId: caseworker.id,
+            occurredAt: new Date(`${requestedOn}T12:00:00Z`),
+            ...caseEvent('advice_requested', { adviceKind: advice.kind, professionalName: professional.name, requestedOn, dueBy: adviceDueBy(requestedOn) }),
+          });
+        }
+      }
+    }
+  });
+  return { seeded: true };
+}
+
+/** Days after the request on which each demo step happened: believable, and inside the time limits. */
+const historyTo: Partial<Record<CaseStage, { day: number; command: (date: string) => WorkflowCommand }[]>> = {};
+const assess = { day: 35, command: (date: string): WorkflowCommand => ({ type: 'decide_to_assess', outcome: 'agreed', reasons: DEMO_REASONS.assess, decidedOn: date }) };
+const issue = { day: 95, command: (date: string): WorkflowCommand => ({ type: 'decide_to_issue', outcome: 'issue', reasons: DEMO_REASONS.issue, decidedOn: date }) };
+const draft = { day: 100, command: (date: string): WorkflowCommand => ({ type: 'issue_draft_plan', servedOn: date }) };
+const final = { day: 135, command: (date: string): WorkflowCommand => ({ type: 'issue_final_plan', issuedOn: date }) };
+const inPlace = { day: 140, command: (): WorkflowCommand => ({ type: 'plan_in_place' }) };
+historyTo.advice_gathering = [assess];
+historyTo.assessment_refused = [
+  { day: 38, command: (date) => ({ type: 'decide_to_assess', outcome: 'refused', reasons: DEMO_REASONS.refuse, decidedOn: date }) },
+];
+historyTo.plan_agreed = [assess, issue];
+historyTo.draft_plan_issued = [assess, issue, draft];
+historyTo.final_plan_issued = [assess, issue, draft, final];
+historyTo.plan_maintained = [assess, issue, draft, final, inPlace];
+
+const DEMO_REASONS = {
+  assess: 'The school’s reports and your views show needs that SEN support alone may not meet. We will ask for advice to find out what help is needed.',
+  issue: 'The advice shows that your child needs help beyond what the school can provide from its own budget, so we will write an EHC plan.',
+  refuse:
+    'The school has not yet tried the support in its SEN support plan for a full term. We think the school can meet these needs for now, and we have asked it to review progress with you in 8 weeks.',
+};
+
+/** Walks a demo case to its stage through the real workflow, so its events are exactly what the portal records. */
+async function replayHistory(tx: Transaction, caseId: string, requestReceived: string, target: CaseStage, actorId: string) {
+  let stage: CaseStage = 'request_received';
+  let draftServedOn: string | null = null;
+  for (const step of historyTo[target] ?? []) {
+    const date = addDays(requestReceived, step.day);
+    const command = step.command(date);
+    const result = applyCommand({ stage, requestReceived, today: date, draftServedOn }, command, { role: 'caseworker' });
+    if (!result.ok) throw new Error(`Demo history for ${caseId} broke at ${command.type}: ${result.error}`);
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorId,
+      occurredAt: new Date(`${date}T11:00:00Z`),
+      ...caseEvent(result.event.kind, { ...result.event.details, command: command.type }),
+    });
+    if (command.type === 'issue_draft_plan') draftServedOn = date;
+    stage = result.to;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './advice.server';
+export * from './advice-forms.server';

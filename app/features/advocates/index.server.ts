@@ -1,0 +1,2 @@
+export * from './consents.server';
+export * from './consent-form.server';

@@ -1,0 +1,182 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { caseEvents, cases, children, users, type Case, type User } from '../../../db/schema';
+import type { Transaction } from '../../../db/client';
+import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowField } from '~/domain/case-workflow';
+import { clockStepKeys, missedSteps, statutoryClock, type ExceptionKind } from '~/domain/case-clock';
+import { caseEvent, clockInputOf, isCaseEventOf, readCaseEvent, type TypedCaseEvent } from '~/domain/case-events';
+import { todayInLondon } from '~/domain/timescales';
+import { formatDate } from '~/i18n/format';
+import { getFixedT } from '~/i18n/i18n.server';
+import { getDb } from '~/db.server';
+import { queueEmail, wakeMailer } from '~/mail/outbox.server';
+import { recordAudit } from '~/audit/audit.server';
+import { familyAudience } from '../family/index.server';
+
+/**
+ * Moving a case through the statutory process. The pure workflow decides whether a step is
+ * allowed and what it records; this module makes the change and its case event in one
+ * transaction, then tells the family.
+ */
+
+export type RecordOutcome = { ok: true } | { ok: false; error: WorkflowError | 'errors.workflow.staleForm'; field?: WorkflowField };
+
+/** Extra words kept with a decision beside what the workflow records (e.g. why it differs from the family's request). */
+export type DecisionNotes = { whyDifferent?: string };
+
+export async function recordCaseCommand(
+  actor: User,
+  caseId: string,
+  command: WorkflowCommand,
+  expectedStage: Case['stage'],
+  notes: DecisionNotes = {},
+  origin: string,
+  now = new Date(),
+): Promise<RecordOutcome> {
+  const db = await getDb();
+  const outcome = await db.transaction(async (tx) => {
+    // Row lock: two caseworkers (or a double click) cannot both move the case from one stage.
+    const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+    if (!current) return { ok: false as const, error: 'errors.workflow.illegalTransition' as const };
+    if (current.stage !== expectedStage) {
+      // The same form sent twice: the first already did the work, so the second is a success.
+      const [latest] = await tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(desc(caseEvents.occurredAt)).limit(1);
+      const event = latest ? readCaseEvent(latest) : null;
+      const alreadyDone =
+        latest?.actorId === actor.id &&
+        event !== null &&
+        event.kind !== 'unrecognised' &&
+        'command' in event.details &&
+        event.details.command === command.type &&
+        event.details.from === expectedStage;
+      return alreadyDone ? { ok: true as const, duplicate: true } : { ok: false as const, error: 'errors.workflow.staleForm' as const };
+    }
+    const [draft] =
+      command.type === 'issue_final_plan'
+        ? await tx
+            .select({ kind: caseEvents.kind, details: caseEvents.details })
+            .from(caseEvents)
+            .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'draft_plan_issued')))
+            .orderBy(desc(caseEvents.occurredAt))
+            .limit(1)
+        : [];
+    const draftEvent = draft ? readCaseEvent(draft) : null;
+    const result = applyCommand(
+      {
+        stage: current.stage,
+        requestReceived: current.requestReceived,
+        today: todayInLondon(now),
+        draftServedOn: draftEvent?.kind === 'draft_plan_issued' ? draftEvent.details.servedOn : null,
+      },
+      command,
+      actor,
+    );
+    if (!result.ok) return result;
+    await tx.update(cases).set({ stage: result.to, updatedAt: now }).where(eq(cases.id, caseId));
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorId: actor.id,
+      occurredAt: now,
+      ...caseEvent(result.event.kind, {
+        ...result.event.details,
+        command: command.type,
+        ...(notes.whyDifferent ? { whyDifferent: notes.whyDifferent } : {}),
+      }),
+    });
+    await recordAudit(
+      { userId: actor.id, action: `record:${command.type}`, subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { from: current.stage, to: result.to } },
+      tx,
+    );
+    await tellFamilyOfProgress(tx, caseId, current.childId, origin);
+    return { ok: true as const, duplicate: false };
+  });
+  if (!outcome.ok) return outcome;
+  if (!outcome.duplicate) wakeMailer();
+  return { ok: true };
+}
+
+async function childName(tx: Transaction, childId: string) {
+  const [child] = await tx.select({ firstName: children.firstName }).from(children).where(eq(children.id, childId));
+  return child?.firstName ?? '';
+}
+
+/** A short email to each family member, in their language: what changed and where to read it. */
+async function tellFamilyOfProgress(tx: Transaction, caseId: string, childId: string, origin: string) {
+  const [family, name] = await Promise.all([familyAudience(tx, childId, 'read'), childName(tx, childId)]);
+  for (const member of family) {
+    await queueEmail(tx, 'caseProgress', member, { name: member.name, childName: name, link: `${origin}/cases/${caseId}` });
+  }
+}
+
+/** One event of the timeline: read through its kind's shape (`unrecognised` if it does not fit), with who did it and when. */
+export type TimelineEntry = { id: string; occurredAt: string; actorName: string | null; actorRole: User['role'] | null } & TypedCaseEvent;
+
+/** Everything that has happened on a case, newest first, with who did it. */
+export async function caseTimeline(caseId: string): Promise<TimelineEntry[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: caseEvents.id, kind: caseEvents.kind, occurredAt: caseEvents.occurredAt, details: caseEvents.details, actorName: users.name, actorRole: users.role })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(desc(caseEvents.occurredAt));
+  return rows.map(({ id, occurredAt, actorName, actorRole, ...stored }) => ({ id, occurredAt: occurredAt.toISOString(), actorName, actorRole, ...readCaseEvent(stored) }));
+}
+
+export type Apology = { step: StatutoryStep; reason: string; newExpectedDate: string };
+
+/**
+ * The service standard: when a statutory date is missed the family gets an apology with the
+ * reason and a new expected date, on the case page and by email.
+ */
+export async function sendApology(actor: User, caseId: string, apology: Apology, origin: string, now = new Date()) {
+  const db = await getDb();
+  const sent = await db.transaction(async (tx) => {
+    const [current] = await tx.select({ childId: cases.childId }).from(cases).where(eq(cases.id, caseId));
+    if (!current) return false;
+    await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('apology_sent', { ...apology }) });
+    await recordAudit({ userId: actor.id, action: 'record:apology', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
+    const [family, name] = await Promise.all([familyAudience(tx, current.childId, 'read'), childName(tx, current.childId)]);
+    for (const member of family) {
+      const t = getFixedT(member.locale);
+      await queueEmail(tx, 'apology', member, {
+        name: member.name,
+        childName: name,
+        step: t(clockStepKeys[apology.step]),
+        reason: apology.reason,
+        newDate: formatDate(apology.newExpectedDate, member.locale),
+        caseworker: actor.name,
+        link: `${origin}/cases/${caseId}`,
+      });
+    }
+    return true;
+  });
+  if (sent) wakeMailer();
+}
+
+export type LegalException = { step: StatutoryStep; kind: ExceptionKind; explanation: string };
+
+/** A legal exception disapplies a time limit (it does not move it); the page explains it to the family. */
+export async function recordException(actor: User, caseId: string, exception: LegalException, now = new Date()) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(caseEvents)
+      .values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('exception_recorded', { ...exception, recordedOn: todayInLondon(now) }) });
+    await recordAudit({ userId: actor.id, action: 'record:exception', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
+  });
+}
+
+/** Everything the case page shows, worked out from the case, its events and today's date. */
+export async function caseProgress(caseRecord: Case, today: string) {
+  const timeline = await caseTimeline(caseRecord.id);
+  const clock = statutoryClock(clockInputOf(caseRecord, [...timeline].reverse(), today));
+  return {
+    timeline,
+    clock,
+    missed: missedSteps(clock),
+    assessmentDecision: timeline.find(isCaseEventOf('assessment_agreed', 'assessment_refused')) ?? null,
+    planDecision: timeline.find(isCaseEventOf('plan_agreed', 'plan_refused')) ?? null,
+    apologies: timeline.filter(isCaseEventOf('apology_sent')),
+    exceptions: timeline.filter(isCaseEventOf('exception_recorded')),
+  };
+}

@@ -1,0 +1,2 @@
+export * from './documents.server';
+export * from './virus-scan.server';

@@ -1,0 +1,3 @@
+export * from './accounts.server';
+export * from './account-forms.server';
+export * from './two-factor-forms.server';

@@ -1,0 +1,3 @@
+export * from './ChoosePasswordForm';
+export * from './TwoFactor';
+export * from './AccountStatusTag';

@@ -1,0 +1,5 @@
+export * from './messages.server';
+export * from './held-messages.server';
+export * from './inbox.server';
+export * from './notifications.server';
+export * from './message-form.server';

@@ -1,0 +1,104 @@
+import { and, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { cases, children, messages, users, type User } from '../../../db/schema';
+import type { Transaction } from '../../../db/client';
+import { getDb } from '~/db.server';
+import { publicOrigin } from '~/env.server';
+import { queueEmail, wakeMailer } from '~/mail/outbox.server';
+import { familyAudience } from '../family/index.server';
+
+/**
+ * Who hears of a new message, and when. Emails say who wrote about which child and link to the
+ * thread; the message itself stays in the portal.
+ *
+ * - From the council: everyone on the family side who may read the thread (the young person,
+ *   parents unless the young person has not shared the case, advocates with live consent),
+ *   straight away, in their own language.
+ * - From the family: the case's caseworker, or while they are away (or none is allocated) the
+ *   area team's caseworkers who are in; each as they chose — straight away, or in the morning
+ *   digest (`sendMessageDigests`).
+ */
+
+type NewMessage = { caseId: string; sender: Pick<User, 'id' | 'name'>; side: 'family' | 'la' };
+
+/** Queues the emails for a message, in the transaction that stores it. */
+export async function queueMessageNotifications(tx: Transaction, message: NewMessage, origin: string) {
+  const [record] = await tx
+    .select({ childId: cases.childId, childName: children.firstName, reference: cases.reference, teamId: cases.teamId, caseworkerId: cases.caseworkerId })
+    .from(cases)
+    .innerJoin(children, eq(children.id, cases.childId))
+    .where(eq(cases.id, message.caseId));
+  if (!record) return;
+  const link = `${origin}/cases/${message.caseId}/messages`;
+
+  if (message.side === 'la') {
+    for (const member of await familyAudience(tx, record.childId, 'message')) {
+      await queueEmail(tx, 'newMessageForFamily', member, { name: member.name, senderName: message.sender.name, childName: record.childName, link });
+    }
+    return;
+  }
+
+  const staff = await staffToTell(tx, record.teamId, record.caseworkerId);
+  for (const person of staff.filter((s) => s.messageEmails === 'immediate' && s.id !== message.sender.id)) {
+    await queueEmail(tx, 'newMessageForStaff', person, { name: person.name, childName: record.childName, reference: record.reference, link });
+  }
+}
+
+async function staffToTell(tx: Transaction, teamId: string, caseworkerId: string | null): Promise<User[]> {
+  if (caseworkerId) {
+    const [caseworker] = await tx.select().from(users).where(eq(users.id, caseworkerId));
+    if (caseworker && !caseworker.absent) return [caseworker];
+  }
+  return tx
+    .select()
+    .from(users)
+    .where(and(eq(users.teamId, teamId), eq(users.role, 'caseworker'), eq(users.absent, false)));
+}
+
+/**
+ * The morning email for staff who chose a daily digest: how many family messages arrived on
+ * their cases (and on cases of absent teammates) since the last one. Each person's digest and
+ * the mark of how far it reached are written in one transaction, so a rerun sends nothing twice.
+ */
+export async function sendMessageDigests(now = new Date()) {
+  const db = await getDb();
+  const readers = await db.select().from(users).where(and(eq(users.messageEmails, 'daily'), eq(users.role, 'caseworker'), eq(users.absent, false)));
+  let queued = 0;
+  for (const reader of readers) {
+    const sent = await db.transaction(async (tx) => {
+      const [locked] = await tx.select({ through: users.digestSentThrough }).from(users).where(eq(users.id, reader.id)).for('update');
+      const since = locked?.through ?? new Date(now.getTime() - 24 * 60 * 60 * 1000);
+      const rows = await tx
+        .select({ reference: cases.reference, childName: children.firstName, count: sql<number>`count(*)::int` })
+        .from(messages)
+        .innerJoin(cases, eq(cases.id, messages.caseId))
+        .innerJoin(children, eq(children.id, cases.childId))
+        .leftJoin(users, eq(users.id, cases.caseworkerId))
+        .where(
+          and(
+            eq(messages.side, 'family'),
+            gt(messages.createdAt, since),
+            lte(messages.createdAt, now),
+            or(
+              eq(cases.caseworkerId, reader.id),
+              reader.teamId ? and(eq(cases.teamId, reader.teamId), or(isNull(cases.caseworkerId), and(ne(cases.caseworkerId, reader.id), eq(users.absent, true)))) : sql`false`,
+            ),
+          ),
+        )
+        .groupBy(cases.reference, children.firstName)
+        .orderBy(cases.reference);
+      await tx.update(users).set({ digestSentThrough: now }).where(eq(users.id, reader.id));
+      if (rows.length === 0) return false;
+      const total = rows.reduce((sum, r) => sum + r.count, 0);
+      await queueEmail(tx, 'messageDigest', reader, {
+        name: reader.name,
+        count: String(total),
+        cases: rows.map((r) => `- ${r.childName} (${r.reference}): ${r.count}`).join('\n'),
+        link: `${publicOrigin()}/inbox`,
+      });
+      return true;
+    });
+    if (sent) queued++;
+  }
+  if (queued > 0) wakeMailer();
+  return queued;
+}

@@ -1,0 +1,116 @@
+import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
+import { areaTeams, caseEvents, cases, childParents, children, users, type User } from '../../../db/schema';
+import { assessmentDeadlines } from '~/domain/timescales';
+import { caseEvent } from '~/domain/case-events';
+import { getDb } from '~/db.server';
+import { queueEmail, wakeMailer } from '~/mail/outbox.server';
+import { recordAudit } from '~/audit/audit.server';
+import { familyAudience } from '../family/index.server';
+import { findUserByEmail } from '../identity/index.server';
+import { saveSection, startOrResumeRequest, submitRequest } from './requests.server';
+import { personName } from '~/domain/names';
+
+/** New requests waiting for a caseworker, and allocating one. */
+
+export type IntakeEntry = {
+  id: string;
+  reference: string;
+  childName: string;
+  teamName: string;
+  requestReceived: string;
+  receivedVia: string;
+  decisionDue: string;
+};
+
+/** Unallocated open cases: a caseworker sees their team's, a manager the whole LA's. Oldest first. */
+export async function intakeQueue(viewer: User): Promise<IntakeEntry[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      child: { firstName: children.firstName, lastName: children.lastName },
+      teamName: areaTeams.name,
+      requestReceived: cases.requestReceived,
+      receivedVia: cases.receivedVia,
+    })
+    .from(cases)
+    .innerJoin(children, eq(children.id, cases.childId))
+    .innerJoin(areaTeams, eq(areaTeams.id, cases.teamId))
+    .where(
+      and(
+        eq(cases.laId, viewer.laId!),
+        isNull(cases.caseworkerId),
+        notInArray(cases.stage, ['withdrawn', 'ceased']),
+        viewer.role === 'caseworker' && viewer.teamId ? eq(cases.teamId, viewer.teamId) : undefined,
+      ),
+    )
+    .orderBy(asc(cases.requestReceived));
+  return rows.map(({ child, ...r }) => ({ ...r, childName: personName(child), decisionDue: assessmentDeadlines(r.requestReceived).decisionToAssess }));
+}
+
+export async function caseworkersOf(laId: string) {
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name, teamId: users.teamId })
+    .from(users)
+    .where(and(eq(users.laId, laId), eq(users.role, 'caseworker')))
+    .orderBy(asc(users.name));
+}
+
+/** Gives a case its caseworker and tells the family the name and how to reach them. */
+export async function allocateCaseworker(actor: User, caseId: string, caseworkerId: string, origin: string, now = new Date()) {
+  const db = await getDb();
+  const [caseworker] = await db.select().from(users).where(and(eq(users.id, caseworkerId), eq(users.role, 'caseworker'), eq(users.laId, actor.laId!)));
+  if (!caseworker) return { ok: false as const, error: 'errors.intake.caseworker' };
+  await db.transaction(async (tx) => {
+    const [updated] = await tx.update(cases).set({ caseworkerId, updatedAt: now }).where(eq(cases.id, caseId)).returning({ childId: cases.childId });
+    await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('caseworker_allocated', { caseworkerId, caseworkerName: caseworker.name }) });
+    await recordAudit({ userId: actor.id, action: 'allocate:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { caseworkerId } }, tx);
+    const [family, [child]] = await Promise.all([
+      familyAudience(tx, updated.childId, 'read'),
+      tx.select({ firstName: children.firstName }).from(children).where(eq(children.id, updated.childId)),
+    ]);
+    for (const member of family) {
+      await queueEmail(tx, 'caseworkerAllocated', member, {
+        name: member.name,
+        childName: child.firstName,
+        caseworker: caseworker.name,
+        email: caseworker.email,
+        phone: caseworker.phone ?? '',
+        link: `${origin}/cases/${caseId}`,
+      });
+    }
+  });
+  wakeMailer();
+  return { ok: true as const };
+}
+
+export type AssistedRequest = {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  parentEmail: string;
+  receivedVia: 'phone' | 'letter' | 'email' | 'school';
+  receivedOn: string;
+  asking: string;
+};
+
+/**
+ * Assisted digital: a caseworker records a request that arrived by phone, letter, email or from
+ * a school, with the date it actually arrived (the statutory clock started then). A parent
+ * with an account is linked to the child, so they can follow the case.
+ */
+export async function recordAssistedRequest(actor: User, input: AssistedRequest, origin: string) {
+  const db = await getDb();
+  const parent = input.parentEmail ? await findUserByEmail(input.parentEmail) : null;
+  const [child] = await db
+    .insert(children)
+    .values({ laId: actor.laId!, firstName: input.firstName, lastName: input.lastName, dateOfBirth: input.dateOfBirth })
+    .returning();
+  if (parent?.role === 'parent') await db.insert(childParents).values({ childId: child.id, userId: parent.id });
+  const started = await startOrResumeRequest(actor, child);
+  if (!started.ok) throw new Error('A caseworker can always start a request');
+  await saveSection(started.request.id, 'what-you-are-asking-for', { asking: input.asking });
+  return submitRequest(actor, started.request.id, origin, { receivedOn: input.receivedOn, receivedVia: input.receivedVia, requireComplete: false });
+}
