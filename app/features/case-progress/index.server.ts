@@ -4,3 +4,5 @@ export * from './caseload.server';
 export * from './views.server';
 export * from './meetings.server';
 export * from './case-progress-forms.server';
+export * from './views-form.server';
+export * from './meeting-form.server';

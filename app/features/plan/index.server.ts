@@ -1,1 +1,2 @@
 export * from './plan.server';
+export * from './plan-forms.server';
