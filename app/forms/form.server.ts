@@ -57,6 +57,8 @@ export type MultipartForm = {
   files: Record<string, ReceivedFile>;
   /** Fields whose file was over the limit (nothing of it kept, the rest of the form read). */
   tooBig: Set<string>;
+  /** Fields where a file was chosen but it holds nothing (a file input left empty is not here). */
+  empty: Set<string>;
   /** The body could not be read at all: act on nothing (an empty form must not wipe a saved draft). */
   broken: boolean;
 };
@@ -80,7 +82,7 @@ export async function withMultipartForm<T>(request: Request, maxFileBytes: numbe
 }
 
 async function readMultipartForm(request: Request, maxFileBytes: number): Promise<MultipartForm> {
-  const form: MultipartForm = { values: {}, files: {}, tooBig: new Set(), broken: false };
+  const form: MultipartForm = { values: {}, files: {}, tooBig: new Set(), empty: new Set(), broken: false };
   if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) return { ...form, values: await readForm(request) };
   try {
     await unstable_parseMultipartFormData(request, async ({ name, filename, data }) => {
@@ -92,6 +94,8 @@ async function readMultipartForm(request: Request, maxFileBytes: number): Promis
           form.files[name] = received.file;
           if (previous) await discardReceived(previous);
         } else if (received.reason === 'tooBig') form.tooBig.add(name);
+        // Browsers send a file input left empty as a part with no file name and no content.
+        else if (filename !== '') form.empty.add(name);
         return undefined;
       }
       const chunks: Uint8Array[] = [];
@@ -107,9 +111,29 @@ async function readMultipartForm(request: Request, maxFileBytes: number): Promis
     });
   } catch {
     await discardFiles(form);
-    return { values: {}, files: {}, tooBig: new Set(), broken: true };
+    return { values: {}, files: {}, tooBig: new Set(), empty: new Set(), broken: true };
   }
   return form;
+}
+
+export type FileFieldError = 'errors.upload.tooBig' | 'errors.upload.empty' | 'errors.upload.noFile';
+
+/**
+ * A form's file field, or what to say beside it: too big, a chosen file with nothing in it, or
+ * no file chosen (`errors.upload.noFile`: an optional field treats that as no attachment).
+ */
+export function fileField(form: MultipartForm, name: string): { ok: true; file: ReceivedFile } | { ok: false; error: FileFieldError } {
+  if (form.tooBig.has(name)) return { ok: false, error: 'errors.upload.tooBig' };
+  const file = form.files[name];
+  if (file) return { ok: true, file };
+  return { ok: false, error: form.empty.has(name) ? 'errors.upload.empty' : 'errors.upload.noFile' };
+}
+
+/** A file field that may be left empty: no file chosen is no file, anything else as `fileField`. */
+export function optionalFileField(form: MultipartForm, name: string): { ok: true; file: ReceivedFile | null } | { ok: false; error: FileFieldError } {
+  const field = fileField(form, name);
+  if (field.ok) return field;
+  return field.error === 'errors.upload.noFile' ? { ok: true, file: null } : field;
 }
 
 async function discardFiles(form: MultipartForm) {

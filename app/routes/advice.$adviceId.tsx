@@ -7,7 +7,7 @@ import { adviceStatus } from '~/domain/advice';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { todayInLondon } from '~/domain/timescales';
 import { adviceReports, getAdviceRequest, parseAdviceForm, saveAdvice } from '~/features/advice/index.server';
-import { withMultipartForm } from '~/forms/form.server';
+import { optionalFileField, withMultipartForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
@@ -60,11 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // One form: the advice and, optionally, a report. A refused file keeps everything typed.
   return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
     const { values } = form;
-    const file = form.files.file;
     if (form.broken) return formFailure({ form: 'errors.generic' }, {});
     const parsed = parseAdviceForm(values);
     if (!parsed.ok) return formFailure(parsed.errors, values);
-    if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, values);
+    const field = optionalFileField(form, 'file');
+    if (!field.ok) return formFailure({ file: field.error }, values);
+    const { file } = field;
     if (file) {
       if (advice.state !== 'open') return formFailure({ form: 'errors.advice.closed' }, values);
       const stored = await storeUpload({ file, uploadedBy: user.id, caseId: caseRecord.id, adviceRequestId: advice.id, kind: 'advice_report' });

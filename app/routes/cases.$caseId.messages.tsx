@@ -7,7 +7,7 @@ import { isStaff } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { standardsOn } from '~/domain/service-standards';
 import { todayInLondon } from '~/domain/timescales';
-import { withMultipartForm } from '~/forms/form.server';
+import { optionalFileField, withMultipartForm } from '~/forms/form.server';
 import { hasForbiddenCharacters } from '~/forms/characters';
 import { breachesOf, heldMessageFor, holdMessage, markThreadRead, MESSAGE_MAX_LENGTH, parseMessageForm, postMessage, releaseHeldMessage, standardsOf, threadClock, threadOf } from '~/features/messaging/index.server';
 import { formFailure, isSameOrigin, originOf } from '~/http.server';
@@ -57,8 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { user, caseRecord, consent } = await requireCaseAccess(request, caseId, 'message');
     const parsed = parseMessageForm(form.values);
     if (!parsed.ok) return formFailure(parsed.errors, form.values);
-    if (form.tooBig.has('attachment')) return formFailure({ attachment: 'errors.upload.tooBig' }, form.values);
-    const attachment = form.files.attachment;
+    const field = optionalFileField(form, 'attachment');
+    if (!field.ok) return formFailure({ attachment: field.error }, form.values);
+    const attachment = field.file;
     const attachments: PreparedUpload[] = [];
     if (attachment) {
       // Stored now, recorded with the message: postMessage removes it if the message is not stored.

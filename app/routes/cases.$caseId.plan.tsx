@@ -6,7 +6,7 @@ import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
 import { FAMILY_ROLES, isStaff } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
 import { addComment, parseCommentForm, parsePreferencesForm, planOf, savePreferences } from '~/features/plan/index.server';
-import { readForm, withMultipartForm } from '~/forms/form.server';
+import { fileField, readForm, withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
@@ -52,9 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
     if (!UPLOAD_STAGES.includes(caseRecord.stage)) return formFailure({ file: 'errors.plan.uploadStage' }, {});
     return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
-      if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, {});
-      const file = form.files.file;
-      if (!file) return formFailure({ file: 'errors.upload.empty' }, {});
+      const field = fileField(form, 'file');
+      if (!field.ok) return formFailure({ file: field.error }, {});
+      const { file } = field;
       const kind = caseRecord.stage === 'final_plan_issued' || caseRecord.stage === 'plan_maintained' ? 'final_plan' : 'draft_plan';
       const stored = await storeUpload({ file, uploadedBy: user.id, caseId: caseRecord.id, kind });
       if (!stored.ok) return formFailure({ file: stored.error }, {});

@@ -27,11 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const summary = await caseSummary(caseRecord.id);
   if (!summary) throw new Response('Not Found', { status: 404 });
   const may = (action: 'read' | 'message', on = subject) => decide(user, action, on) === 'allow';
-  // Advice, the plan and meetings are the family's and the council's pages: a professional
+  // The request, advice, the plan and meetings are the family's and the council's pages: a professional
   // reads the case only as far as they were asked to advise on it.
   const familyOrCouncil = may('read', { ...subject, professionalIds: [] });
   const open: Record<CaseSection, boolean> = {
     '': true,
+    request: familyOrCouncil,
     messages: may('message'),
     advice: familyOrCouncil,
     views: may('read'),

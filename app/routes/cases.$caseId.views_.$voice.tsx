@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
 import { parseViewsForm, saveViews, slotFor, viewsAreOpen, viewsOfCase } from '~/features/case-progress/index.server';
-import { withMultipartForm } from '~/forms/form.server';
+import { optionalFileField, withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { storeUpload } from '~/features/documents/index.server';
@@ -49,12 +49,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // One form: the answers and, optionally, a picture. A refused picture keeps everything typed.
   return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
     const { values } = form;
-    const file = form.files.file;
     if (form.broken) return formFailure({ form: 'errors.generic' }, {});
     if (!(await viewsAreOpen(caseRecord))) return formFailure({ form: 'errors.views.closed' }, values);
     const parsed = parseViewsForm({ ...values, voice });
     if (!parsed.ok) return formFailure(parsed.errors, values);
-    if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, values);
+    const field = optionalFileField(form, 'file');
+    if (!field.ok) return formFailure({ file: field.error }, values);
+    const { file } = field;
     const { voice: _voice, ...text } = parsed.data;
     const outcome = await saveViews(user, caseRecord, voice, text);
     if (!outcome.ok) return formFailure({ form: outcome.error }, values);

@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRequestAccess } from '~/auth/access.server';
-import { requestSections } from '~/features/requests';
+import { RequestAnswers } from '~/features/requests';
 import { formFailure, originOf } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { documentsOfRequest } from '~/features/documents/index.server';
@@ -11,7 +11,7 @@ import { submitRequest } from '~/features/requests/index.server';
 import { findUserById } from '~/features/identity/index.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
-import { BackLink, SubmitButton, SummaryList } from '~/ui/govuk/content';
+import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = { titleKey: 'request.check.title' };
@@ -47,30 +47,7 @@ export default function CheckAnswers() {
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{childName}</span>
         <h1 className="govuk-heading-l">{t('request.check.heading')}</h1>
-        {requestSections.map((section) => (
-          <section key={section.slug}>
-            <h2 className="govuk-heading-m">{t(section.titleKey)}</h2>
-            <SummaryList
-              rows={section.fields
-                .filter((field) => !field.requiredWhen || answers[section.slug]?.[field.requiredWhen.field] === field.requiredWhen.equals)
-                .map((field) => {
-                  const raw = answers[section.slug]?.[field.name] ?? '';
-                  const shown = field.choices
-                    ? raw
-                        .split(',')
-                        .filter(Boolean)
-                        .map((v) => t(field.choices!.find((c) => c.value === v)?.labelKey ?? 'request.check.notAnswered'))
-                        .join(', ')
-                    : raw;
-                  return {
-                    key: t(field.labelKey),
-                    value: <span className="app-pre-line">{shown || t('request.check.notAnswered')}</span>,
-                    action: { to: `/requests/${requestId}/${section.slug}?returnTo=check`, text: t('request.check.change'), hiddenText: t(field.labelKey) },
-                  };
-                })}
-            />
-          </section>
-        ))}
+        <RequestAnswers answers={answers} changeLink={(section) => `/requests/${requestId}/${section.slug}?returnTo=check`} />
         <h2 className="govuk-heading-m">{t('request.documents.title')}</h2>
         {documents.length === 0 ? (
           <p className="govuk-body">{t('request.check.noDocuments')}</p>

@@ -4,7 +4,7 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRequestAccess } from '~/auth/access.server';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
-import { withMultipartForm } from '~/forms/form.server';
+import { fileField, withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { deleteDocument, documentsOfRequest, storeUpload } from '~/features/documents/index.server';
@@ -39,9 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (own) await deleteDocument(remove, user.id);
       return redirect(`/requests/${requestRow.id}/documents`);
     }
-    if (form.tooBig.has('file')) return formFailure({ file: 'errors.upload.tooBig' }, { kind });
-    const file = form.files.file;
-    if (!file) return formFailure({ file: 'errors.upload.empty' }, { kind });
+    const field = fileField(form, 'file');
+    if (!field.ok) return formFailure({ file: field.error }, { kind });
+    const { file } = field;
     const stored = await storeUpload({ file, uploadedBy: user.id, requestId: requestRow.id, kind });
     if (!stored.ok) return formFailure({ file: stored.error }, { kind });
     return redirect(`/requests/${requestRow.id}/documents`);

@@ -4,7 +4,7 @@ import type { CaseStage } from '../../../db/schema';
 import { stageKeys } from '~/ui/labels';
 
 /** The pages of a case, in the order the navigation shows them; '' is the overview. */
-export const CASE_SECTIONS = ['', 'messages', 'advice', 'views', 'plan', 'meetings', 'access'] as const;
+export const CASE_SECTIONS = ['', 'request', 'messages', 'advice', 'views', 'plan', 'meetings', 'access'] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];
 
 /** What the case layout (routes/cases.$caseId.tsx) gives every page of a case. */
@@ -38,6 +38,7 @@ export function CaseCaption() {
 
 const sectionKeys: Record<CaseSection, string> = {
   '': 'caseNav.overview',
+  request: 'caseSections.request',
   messages: 'case.messagesLink',
   advice: 'caseSections.advice',
   views: 'caseSections.views',

@@ -2,3 +2,4 @@ export * from './requests.server';
 export * from './intake.server';
 export * from './intake-form.server';
 export * from './request-form.server';
+export * from './sent-request.server';

@@ -1,0 +1,48 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
+import { requestSections, type FieldSpec, type SectionSpec } from './request-sections';
+
+export type RequestAnswerValues = Record<string, Record<string, string>>;
+
+/** What a field's answer reads as: choices by their labels, text as typed, "Not answered" when empty. */
+function shownAnswer(t: TFunction, field: FieldSpec, raw: string) {
+  if (!field.choices) return raw;
+  return raw
+    .split(',')
+    .filter(Boolean)
+    .map((value) => t(field.choices!.find((choice) => choice.value === value)?.labelKey ?? 'request.check.notAnswered'))
+    .join(', ');
+}
+
+/** The questions a section asked, given the answers: a question shown only after another answer is left out otherwise. */
+function askedFields(section: SectionSpec, answers: RequestAnswerValues) {
+  return section.fields.filter((field) => !field.requiredWhen || answers[section.slug]?.[field.requiredWhen.field] === field.requiredWhen.equals);
+}
+
+/**
+ * Every answer of a request for assessment, section by section, as GOV.UK summary lists: on the
+ * check-answers page (with a "Change" link per answer) and, once sent, exactly as it was sent.
+ */
+export function RequestAnswers({ answers, changeLink, headingLevel = 2 }: { answers: RequestAnswerValues; changeLink?: (section: SectionSpec) => string; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <>
+      {requestSections.map((section) => (
+        <section key={section.slug}>
+          <Heading className="govuk-heading-m">{t(section.titleKey)}</Heading>
+          <SummaryList
+            rows={askedFields(section, answers).map(
+              (field): SummaryRow => ({
+                key: t(field.labelKey),
+                value: <span className="app-pre-line">{shownAnswer(t, field, answers[section.slug]?.[field.name] ?? '') || t('request.check.notAnswered')}</span>,
+                action: changeLink ? { to: changeLink(section), text: t('request.check.change'), hiddenText: t(field.labelKey) } : undefined,
+              }),
+            )}
+          />
+        </section>
+      ))}
+    </>
+  );
+}
