@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deniedResponse, getOptionalUser } from '~/auth/access.server';
 import { decide } from '~/auth/policy';
@@ -205,9 +206,17 @@ function Caseload({ caseload }: { caseload: Awaited<ReturnType<typeof caseloadOf
           caption={t('home.caseload.caption', { count: caseload.length })}
           head={[t('home.caseload.child'), t('home.caseload.reference'), t('home.caseload.stage'), t('home.caseload.received'), t('home.caseload.timeLimits')]}
           rows={caseload.map((c) => [
-            <Link className="govuk-link" to={`/cases/${c.id}`} key={c.id}>
-              {c.childName}
-            </Link>,
+            <Fragment key={c.id}>
+              <Link className="govuk-link" to={`/cases/${c.id}`}>
+                {c.childName}
+              </Link>
+              {c.interpreterLanguage ? (
+                <>
+                  <br />
+                  <strong className="govuk-tag govuk-tag--yellow">{t('home.caseload.interpreter', { language: c.interpreterLanguage })}</strong>
+                </>
+              ) : null}
+            </Fragment>,
             c.reference,
             t(stageKeys[c.stage]),
             formatDate(c.requestReceived, locale),

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
   const summary = await caseSummary(caseRecord.id);
   if (!summary) throw new Response('Not Found', { status: 404 });
-  const may = (action: 'read' | 'message', on = subject) => decide(user, action, on) === 'allow';
+  const may = (action: 'read' | 'message' | 'decide', on = subject) => decide(user, action, on) === 'allow';
   // The request, advice, the plan and meetings are the family's and the council's pages: a professional
   // reads the case only as far as they were asked to advise on it.
   const familyOrCouncil = may('read', { ...subject, professionalIds: [] });
@@ -48,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: summary.reference,
     stage: summary.stage,
     sections: (Object.keys(open) as CaseSection[]).filter((section) => open[section]),
+    // Staff must see it on every page of the case, to book an interpreter for every call and meeting.
+    interpreterLanguage: may('decide') ? summary.interpreterLanguage : null,
   };
   return json({ ...layout, summary });
 }

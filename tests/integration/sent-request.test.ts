@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvCache } from '~/env.server';
 import { action as sentAction, loader as sentLoader } from '~/routes/cases.$caseId.request';
 import { loader as downloadLoader } from '~/routes/documents.$documentId';
+import { loader as layoutLoader } from '~/routes/cases.$caseId';
+import { caseloadOf } from '~/features/case-progress/index.server';
 import type { Database } from '../../db/client';
 import { adviceRequests, advocateConsents, adviceOrganisations, assessmentRequests, auditLog, documents, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
@@ -49,7 +51,7 @@ beforeAll(async () => {
   await db.update(assessmentRequests).set({ answers, submittedBy: parent.id, submittedAt: new Date('2026-11-02T10:00:00Z') }).where(eq(assessmentRequests.id, requestId));
   await db.insert(documents).values({ requestId, caseId, uploadedBy: parent.id, originalName: 'school report.pdf', storedName: `stored-${crypto.randomUUID()}`, mimeType: 'application/pdf', sizeBytes: 2048, sha256: 'x', createdAt: new Date('2026-11-01T09:00:00Z') });
   await db.insert(advocateConsents).values({ childId: made.child.id, grantedBy: parent.id, adviceOrgId: viewing.id, advocateUserId: viewAdvocate.id, scope: 'view', expiresOn: '2099-12-31', formKey: crypto.randomUUID() });
-  await db.insert(adviceRequests).values({ caseId, professionalId: professional.id, kind: 'educational', requestedBy: caseworker.id, requestedOn: '2026-11-10', dueBy: '2099-12-31', formKey: crypto.randomUUID() });
+  await db.insert(adviceRequests).values({ caseId, professionalId: professional.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: '2026-11-10', dueBy: '2099-12-31', formKey: crypto.randomUUID() });
   // A case opened without a request sent through the portal has nothing to show here.
   draftCaseId = (await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [parent.id], stage: 'request_received' })).caseRecord.id;
 });
@@ -115,5 +117,22 @@ describe('the request, once sent', () => {
     expect((await none.json()).errors).toEqual({ file: 'errors.upload.noFile' });
     const empty = await addEvidence(caseworker, { bytes: Buffer.alloc(0), name: 'blank.pdf' });
     expect((await empty.json()).errors).toEqual({ file: 'errors.upload.empty' });
+  });
+});
+
+describe("the family's need for an interpreter", () => {
+  const layout = async (user: User) => (await settle(async () => layoutLoader({ request: await requestAs(user, `/cases/${caseId}`), params: { caseId }, context: {} }))).json();
+
+  it('is on every page of the case for the council, from the request, and in the caseworker\'s caseload', async () => {
+    expect((await layout(caseworker)).interpreterLanguage).toBe('Polish');
+    const entry = (await caseloadOf(caseworker, '2026-12-06')).find((c) => c.id === caseId);
+    expect(entry?.interpreterLanguage).toBe('Polish');
+  });
+
+  it('is not shown in the family\'s own header, and no request means no interpreter noted', async () => {
+    expect((await layout(parent)).interpreterLanguage).toBeNull();
+    await db.update(assessmentRequests).set({ answers: { communication: { interpreter: 'no', interpreterLanguage: 'Polish' } } }).where(eq(assessmentRequests.id, requestId));
+    expect((await layout(caseworker)).interpreterLanguage).toBeNull();
+    await db.update(assessmentRequests).set({ answers }).where(eq(assessmentRequests.id, requestId));
   });
 });

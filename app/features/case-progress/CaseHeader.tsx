@@ -18,6 +18,8 @@ export type CaseLayoutData = {
   stage: CaseStage;
   /** Only the pages the viewer may open, as the policy decides. */
   sections: CaseSection[];
+  /** For the council's staff: the language the family asked an interpreter for, if they did. */
+  interpreterLanguage: string | null;
 };
 
 export const CASE_LAYOUT_ROUTE_ID = 'routes/cases.$caseId';
@@ -51,13 +53,19 @@ const sectionKeys: Record<CaseSection, string> = {
  * The case's reference and stage, and a navigation between its pages (the GOV.UK service
  * navigation pattern, inside the page). Server-rendered links, so it works without JavaScript.
  */
-export function CaseHeader({ caseId, reference, stage, sections }: CaseLayoutData) {
+export function CaseHeader({ caseId, reference, stage, sections, interpreterLanguage }: CaseLayoutData) {
   const { t } = useTranslation();
   const pathname = useLocation().pathname.replace(/\/$/, '');
   return (
     <>
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         {t('case.reference', { reference })} <span aria-hidden="true">·</span> {t('caseNav.stage', { stage: t(stageKeys[stage]) })}
+        {interpreterLanguage ? (
+          <>
+            {' '}
+            <strong className="govuk-tag govuk-tag--yellow">{t('caseNav.interpreter', { language: interpreterLanguage })}</strong>
+          </>
+        ) : null}
       </p>
       <nav className="govuk-service-navigation govuk-!-margin-bottom-6 app-no-print" aria-label={t('caseNav.label')}>
         <ul className="govuk-service-navigation__list">

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { statutoryClock, missedSteps, type ClockStep } from '~/domain/case-clock';
 import { clockInputOf, readCaseEvent } from '~/domain/case-events';
-import { areaTeams, caseEvents, cases, childParents, children, localAuthorities, users, type CaseStage, type User } from '../../../db/schema';
+import { areaTeams, assessmentRequests, caseEvents, cases, childParents, children, localAuthorities, users, type CaseStage, type User } from '../../../db/schema';
+import { interpreterLanguageSql } from '../requests/index.server';
 import { getDb } from '~/db.server';
 import { personName } from '~/domain/names';
 
@@ -54,7 +55,16 @@ export async function childrenOfFamilyMember(user: Pick<User, 'id'>): Promise<Fa
   return [...byChild.values()];
 }
 
-export type CaseloadEntry = { id: string; reference: string; childName: string; stage: CaseStage; requestReceived: string; missed: ClockStep[] };
+export type CaseloadEntry = {
+  id: string;
+  reference: string;
+  childName: string;
+  stage: CaseStage;
+  requestReceived: string;
+  missed: ClockStep[];
+  /** The language the family asked an interpreter for, if they did. */
+  interpreterLanguage: string | null;
+};
 
 /**
  * Open cases allocated to a caseworker, oldest request first (the statutory clock runs longest
@@ -69,9 +79,11 @@ export async function caseloadOf(caseworker: Pick<User, 'id' | 'laId'>, today: s
       child: { firstName: children.firstName, lastName: children.lastName },
       stage: cases.stage,
       requestReceived: cases.requestReceived,
+      interpreterLanguage: interpreterLanguageSql,
     })
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
+    .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
     .where(and(eq(cases.caseworkerId, caseworker.id), eq(cases.laId, caseworker.laId!), notInArray(cases.stage, CLOSED_STAGES)))
     .orderBy(asc(cases.requestReceived));
   if (rows.length === 0) return [];
@@ -128,6 +140,7 @@ export type CaseSummary = {
   la: { name: string; contactEmail: string; contactPhone: string };
   team: { name: string };
   caseworker: { name: string; email: string; phone: string | null } | null;
+  interpreterLanguage: string | null;
 };
 
 /** What the case page shows; access has already been checked by the caller. */
@@ -143,11 +156,13 @@ export async function caseSummary(caseId: string): Promise<CaseSummary | null> {
       la: { name: localAuthorities.name, contactEmail: localAuthorities.contactEmail, contactPhone: localAuthorities.contactPhone },
       team: { name: areaTeams.name },
       caseworkerId: cases.caseworkerId,
+      interpreterLanguage: interpreterLanguageSql,
     })
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
     .innerJoin(localAuthorities, eq(localAuthorities.id, cases.laId))
     .innerJoin(areaTeams, eq(areaTeams.id, cases.teamId))
+    .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
     .where(eq(cases.id, caseId));
   if (!row) return null;
   const [caseworker] = row.caseworkerId

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { assessmentRequests, cases, documents, users, type User } from '../../../db/schema';
 import { sizeInKb } from '~/domain/file-types';
@@ -23,6 +23,12 @@ export type SentRequest = {
   /** Added by the council after it was sent (evidence the family sent later by post or email). */
   addedLater: SentRequestDocument[];
 };
+
+/**
+ * The language a family asked an interpreter for in their request (null if they did not), as
+ * SQL over `assessment_requests`: staff lists show it beside every case, without loading answers.
+ */
+export const interpreterLanguageSql = sql<string | null>`case when ${assessmentRequests.answers} -> 'communication' ->> 'interpreter' = 'yes' then nullif(trim(${assessmentRequests.answers} -> 'communication' ->> 'interpreterLanguage'), '') end`;
 
 const sender = alias(users, 'sender');
 const onBehalf = alias(users, 'on_behalf');
