@@ -17,6 +17,7 @@ import { consentScopeKeys, stageKeys } from '~/ui/labels';
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
+  namespaces: ['family', 'advocates', 'case', 'advice', 'plan', 'admin'],
   title: (data, t) => t(homeTitleKeys[(data as HomeData | undefined)?.view ?? 'start']),
 };
 

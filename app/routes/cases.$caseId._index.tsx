@@ -20,7 +20,10 @@ import { PrintButton } from '~/ui/PrintButton';
 import { sizeInKb } from '~/domain/file-types';
 import { DocumentLinks } from '~/features/documents';
 import { CASE_LAYOUT_ROUTE_ID } from '~/features/case-progress';
+import type { PageHandle } from '~/root';
 import type { loader as caseLayoutLoader } from './cases.$caseId';
+
+export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'advice', 'plan'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // The layout checked 'read' too, but in parallel with this loader: this page checks for itself.

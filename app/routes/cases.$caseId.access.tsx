@@ -14,7 +14,7 @@ import { BackLink, Table } from '~/ui/govuk/content';
 import { consentScopeKeys } from '~/ui/labels';
 import { CaseCaption, useCaseLayout } from '~/features/case-progress';
 
-export const handle: PageHandle = { titleKey: 'caseAccess.title' };
+export const handle: PageHandle = { namespaces: ['advocates', 'case', 'advice', 'plan'], titleKey: 'caseAccess.title' };
 
 /** Anyone who can read the case may see who else can: the family first of all. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -18,6 +18,7 @@ import { commandKeys } from '~/ui/labels';
 import { CaseCaption } from '~/features/case-progress';
 
 export const handle: PageHandle = {
+  namespaces: ['advocates', 'case', 'advice', 'plan'],
   title: (data, t) => t(commandKeys[(data as { command?: string } | undefined)?.command ?? ''] ?? 'record.titleFallback'),
 };
 

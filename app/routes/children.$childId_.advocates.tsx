@@ -19,6 +19,7 @@ import { consentEventKeys, consentScopeKeys, consentStatusKeys } from '~/ui/labe
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
+  namespaces: ['family', 'advocates', 'case', 'advice', 'plan'],
   title: (data, t) => {
     const child = (data as { child?: { firstName: string; lastName: string } } | undefined)?.child;
     return child ? t('advocates.consent.title', { name: personName(child) }) : t('advocates.consent.titleFallback');
