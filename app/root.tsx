@@ -17,9 +17,14 @@ import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { getOptionalUser } from './auth/access.server';
 import { commonNamespace, defaultLocale, pageNamespaces, type Locale } from './i18n/config';
-import { errorPageTranslations } from './i18n/error-page-translations';
 import { resolveLocale, resources, translationsVersion } from './i18n/i18n.server';
-import { PageTranslationsScript, usePageTranslations, type NamespacesHandle } from './i18n/page-translations';
+import {
+  PageTranslationsScript,
+  rememberCommon,
+  useErrorPageTranslations,
+  usePageTranslations,
+  type NamespacesHandle,
+} from './i18n/page-translations';
 import { hasFormErrors } from './ui/form';
 import { Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, type SignedInSummary } from './ui/layout/PageChrome';
 import { useCspNonce } from './ui/csp-nonce';
@@ -134,6 +139,7 @@ export default function App() {
   const data = useRouteLoaderData<RootData>('root');
   const locale = data?.locale ?? defaultLocale;
   const i18n = useI18n(locale, data?.translations ?? {});
+  if (data) rememberCommon(locale, data.translations);
   const pageTranslations = usePageTranslations(i18n, locale, data?.translationsVersion ?? '');
   return (
     <I18nextProvider i18n={i18n}>
@@ -191,15 +197,16 @@ function ErrorPage({ status }: { status: number }) {
 
 export function ErrorBoundary() {
   const data = useRouteLoaderData<RootData>('root');
-  const locale = data?.locale ?? defaultLocale;
-  // Without the root's data (its loader is what failed) the words bundled for this page stand in:
-  // never a raw translation key.
-  const i18n = useI18n(locale, data?.translations ?? errorPageTranslations[locale]);
+  // Without the root's data (its loader is what failed) the server's common words stand in,
+  // written into the page for hydration: never a raw translation key.
+  const fallback = useErrorPageTranslations(data?.locale ?? defaultLocale, !data);
+  const locale = data?.locale ?? fallback.locale;
+  const i18n = useI18n(locale, data?.translations ?? fallback.translations);
   const status = errorStatus(useRouteError());
   const title = i18n.t('layout.title', { page: i18n.t(errorTitleKeys[status] ?? 'errorPages.problem.title') });
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale} user={data?.user ?? null} title={title}>
+      <Document locale={locale} user={data?.user ?? null} title={title} pageTranslations={fallback.text}>
         <ErrorPage status={status} />
       </Document>
     </I18nextProvider>

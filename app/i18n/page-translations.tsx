@@ -18,11 +18,11 @@ import { pageNamespaces, type Locale, type PageNamespace, type Translations } fr
 export type NamespacesHandle = { namespaces?: readonly PageNamespace[] };
 
 /** On the server only: every namespace of every language, provided by app/entry.server.tsx. */
-export const ServerTranslations = createContext<((locale: Locale, namespace: PageNamespace) => Translations) | null>(null);
+export const ServerTranslations = createContext<((locale: Locale, namespace: PageNamespace | 'common') => Translations) | null>(null);
 
 const SCRIPT_ID = 'page-translations';
 
-type Inlined = { locale: Locale; bundles: Partial<Record<PageNamespace, Translations>> };
+type Inlined = { locale: Locale; bundles: Partial<Record<PageNamespace | 'common', Translations>> };
 
 /** The namespaces of the matched routes, in a fixed order. */
 export function useRouteNamespaces(): PageNamespace[] {
@@ -93,6 +93,32 @@ export function usePageTranslations(i18n: I18n, locale: Locale, version: string)
     if (!i18n.hasResourceBundle(locale, ns)) i18n.addResourceBundle(locale, ns, loaded.get(`${locale}/${ns}`)!);
   }
   return inlinedText ?? '';
+}
+
+// The last `common` the root loader sent, for an error page after a failed revalidation.
+let lastCommon: { locale: Locale; translations: Translations } | undefined;
+
+export function rememberCommon(locale: Locale, translations: Translations) {
+  if (typeof document !== 'undefined') lastCommon = { locale, translations };
+}
+
+/**
+ * The error page's words when the root loader (which sends `common`) failed: on the server from
+ * every namespace, written into the data block; in the browser from that block, or else the
+ * `common` of the last page shown. Returns the locale to speak, the words and the block's text.
+ */
+export function useErrorPageTranslations(locale: Locale, needed: boolean): { locale: Locale; translations: Translations; text: string } {
+  const fromServer = useContext(ServerTranslations);
+  if (fromServer) {
+    if (!needed) return { locale, translations: {}, text: '' };
+    const translations = fromServer(locale, 'common');
+    return { locale, translations, text: escapeForScript(JSON.stringify({ locale, bundles: { common: translations } } satisfies Inlined)) };
+  }
+  if (typeof document === 'undefined') return { locale, translations: {}, text: '' };
+  readInlined();
+  const inlined = loaded.get(`${locale}/common`);
+  if (inlined) return { locale, translations: inlined, text: inlinedText ?? '' };
+  return { locale: lastCommon?.locale ?? locale, translations: lastCommon?.translations ?? {}, text: inlinedText ?? '' };
 }
 
 /** The page's namespaces as the server sent them, for hydration; never executed (a JSON data block). */
