@@ -4,7 +4,13 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { resources } from './i18n/i18n.server';
+import { ServerTranslations } from './i18n/page-translations';
 import { CspNonce } from './ui/csp-nonce';
+
+/** The page's namespaces are rendered from every namespace the server holds (app/i18n/page-translations.tsx). */
+const serverTranslations = (locale: keyof typeof resources, namespace: Exclude<keyof (typeof resources)['en'], 'mail'>) =>
+  resources[locale][namespace];
 
 const ABORT_DELAY = 5_000;
 
@@ -22,7 +28,9 @@ export default function handleRequest(
     let shellRendered = false;
     const page = (
       <CspNonce.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        <ServerTranslations.Provider value={serverTranslations}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        </ServerTranslations.Provider>
       </CspNonce.Provider>
     );
     const { pipe, abort } = renderToPipeableStream(page, {

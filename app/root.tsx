@@ -16,9 +16,15 @@ import { useContext, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { getOptionalUser } from './auth/access.server';
-import { defaultLocale, namespace, type Locale } from './i18n/config';
-import { errorPageTranslations } from './i18n/error-page-translations';
-import { resolveLocale, resources } from './i18n/i18n.server';
+import { commonNamespace, defaultLocale, pageNamespaces, type Locale } from './i18n/config';
+import { resolveLocale, resources, translationsVersion } from './i18n/i18n.server';
+import {
+  PageTranslationsScript,
+  rememberCommon,
+  useErrorPageTranslations,
+  usePageTranslations,
+  type NamespacesHandle,
+} from './i18n/page-translations';
 import { hasFormErrors } from './ui/form';
 import { Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, type SignedInSummary } from './ui/layout/PageChrome';
 import { useCspNonce } from './ui/csp-nonce';
@@ -38,13 +44,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const locale = resolveLocale(request, user?.locale);
   const signedIn: SignedInSummary = user ? { name: user.name, role: user.role } : null;
-  return json({ locale, translations: resources[locale], user: signedIn });
+  // Only the words every page needs: each page's own namespaces come with the document or are
+  // fetched on navigation (app/i18n/page-translations.tsx).
+  return json({ locale, translations: resources[locale].common, translationsVersion, user: signedIn });
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>> extends { json(): Promise<infer T> } ? T : never;
 
-/** Route modules name their page title in `handle`; the root adds "Error: " when a form failed. */
-export type PageHandle = { titleKey?: string; title?: (data: unknown, t: TFunction) => string };
+/**
+ * Route modules name their page title in `handle`; the root adds "Error: " when a form failed.
+ * `namespaces`: the locale namespaces the route's page uses besides `common` (the words of the
+ * route and of the components it renders; tests/unit/i18n/translations.test.ts checks them).
+ */
+export type PageHandle = { titleKey?: string; title?: (data: unknown, t: TFunction) => string } & NamespacesHandle;
 
 function usePageTitle(t: TFunction) {
   const matches = useMatches();
@@ -65,9 +77,11 @@ function useI18n(locale: Locale, translations: Record<string, unknown>) {
     void i18n.use(initReactI18next).init({
       lng: locale,
       fallbackLng: false,
-      ns: [namespace],
-      defaultNS: namespace,
-      resources: { [locale]: { [namespace]: translations } },
+      ns: [commonNamespace],
+      defaultNS: commonNamespace,
+      // The page's namespaces are added as they arrive; a key is looked up in each in turn.
+      fallbackNS: [...pageNamespaces],
+      resources: { [locale]: { [commonNamespace]: translations } },
       interpolation: { escapeValue: false },
       initImmediate: false,
       react: { useSuspense: false },
@@ -76,7 +90,19 @@ function useI18n(locale: Locale, translations: Record<string, unknown>) {
   }, [locale, translations]);
 }
 
-function Document({ children, locale, user, title }: { children: ReactNode; locale: Locale; user: SignedInSummary; title?: string }) {
+function Document({
+  children,
+  locale,
+  user,
+  title,
+  pageTranslations = '',
+}: {
+  children: ReactNode;
+  locale: Locale;
+  user: SignedInSummary;
+  title?: string;
+  pageTranslations?: string;
+}) {
   const { t } = useTranslation();
   const pageTitle = usePageTitle(t);
   const nonce = useCspNonce();
@@ -101,6 +127,7 @@ function Document({ children, locale, user, title }: { children: ReactNode; loca
           </main>
         </div>
         <Footer />
+        <PageTranslationsScript text={pageTranslations} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -110,10 +137,13 @@ function Document({ children, locale, user, title }: { children: ReactNode; loca
 
 export default function App() {
   const data = useRouteLoaderData<RootData>('root');
-  const i18n = useI18n(data?.locale ?? defaultLocale, data?.translations ?? {});
+  const locale = data?.locale ?? defaultLocale;
+  const i18n = useI18n(locale, data?.translations ?? {});
+  if (data) rememberCommon(locale, data.translations);
+  const pageTranslations = usePageTranslations(i18n, locale, data?.translationsVersion ?? '');
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={data?.locale ?? defaultLocale} user={data?.user ?? null}>
+      <Document locale={locale} user={data?.user ?? null} pageTranslations={pageTranslations}>
         <Outlet />
       </Document>
     </I18nextProvider>
@@ -167,15 +197,16 @@ function ErrorPage({ status }: { status: number }) {
 
 export function ErrorBoundary() {
   const data = useRouteLoaderData<RootData>('root');
-  const locale = data?.locale ?? defaultLocale;
-  // Without the root's data (its loader is what failed) the words bundled for this page stand in:
-  // never a raw translation key.
-  const i18n = useI18n(locale, data?.translations ?? errorPageTranslations[locale]);
+  // Without the root's data (its loader is what failed) the server's common words stand in,
+  // written into the page for hydration: never a raw translation key.
+  const fallback = useErrorPageTranslations(data?.locale ?? defaultLocale, !data);
+  const locale = data?.locale ?? fallback.locale;
+  const i18n = useI18n(locale, data?.translations ?? fallback.translations);
   const status = errorStatus(useRouteError());
   const title = i18n.t('layout.title', { page: i18n.t(errorTitleKeys[status] ?? 'errorPages.problem.title') });
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale} user={data?.user ?? null} title={title}>
+      <Document locale={locale} user={data?.user ?? null} title={title} pageTranslations={fallback.text}>
         <ErrorPage status={status} />
       </Document>
     </I18nextProvider>

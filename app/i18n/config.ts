@@ -2,7 +2,37 @@
 export const supportedLocales = ['en', 'pl'] as const;
 export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = 'en';
-export const namespace = 'translation';
+
+/**
+ * The words every page needs (the frame, shared fields, roles, stages, error pages): sent with
+ * every page by the root loader (docs/decisions/0024-locale-namespaces.md).
+ */
+export const commonNamespace = 'common';
+
+/**
+ * One namespace per area, `public/locales/<lng>/<namespace>.json`: a page gets only those its
+ * matched routes name in their `handle` (`PageHandle.namespaces`). Keys keep their full paths
+ * (messages.title lives in `messaging`), so a key reads the same whichever file holds it.
+ */
+export const pageNamespaces = [
+  'identity',
+  'family',
+  'advocates',
+  'requests',
+  'case',
+  'messaging',
+  'advice',
+  'plan',
+  'reporting',
+  'admin',
+  'pages',
+] as const;
+export type PageNamespace = (typeof pageNamespaces)[number];
+
+/** Email wording: server-only (app/mail/locales), never served to the browser. */
+export const mailNamespace = 'mail';
+
+export type Translations = Record<string, unknown>;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);

@@ -1,10 +1,21 @@
+import { createHash } from 'node:crypto';
 import { createInstance, type TFunction } from 'i18next';
-import en from '../../public/locales/en/translation.json';
-import pl from '../../public/locales/pl/translation.json';
-import { defaultLocale, isLocale, localeFromAcceptLanguage, namespace, type Locale } from './config';
+import { commonNamespace, defaultLocale, isLocale, localeFromAcceptLanguage, mailNamespace, pageNamespaces, type Locale } from './config';
+import { resources } from './locales.server';
 
-/** Every language's strings, loaded once with the server build. */
-export const resources: Record<Locale, Record<string, unknown>> = { en, pl };
+export { resources };
+
+/** Every namespace: the server (actions, emails, meta tags) may use any key. */
+const allNamespaces = [commonNamespace, ...pageNamespaces, mailNamespace];
+
+/**
+ * Names this build's browser-side namespaces: the browser asks for `/locales/<lng>/<ns>.json?v=<version>`,
+ * so a deploy that changes a word is fetched afresh and the same build's files come from the cache.
+ */
+export const translationsVersion = createHash('sha256')
+  .update(JSON.stringify(Object.fromEntries(Object.entries(resources).map(([lng, r]) => [lng, { ...r, [mailNamespace]: null }]))))
+  .digest('hex')
+  .slice(0, 12);
 
 const instances = new Map<Locale, TFunction>();
 
@@ -16,9 +27,10 @@ export function getFixedT(locale: Locale): TFunction {
     void i18n.init({
       lng: locale,
       fallbackLng: defaultLocale,
-      ns: [namespace],
-      defaultNS: namespace,
-      resources: { [locale]: { [namespace]: resources[locale] }, [defaultLocale]: { [namespace]: resources[defaultLocale] } },
+      ns: allNamespaces,
+      defaultNS: commonNamespace,
+      fallbackNS: allNamespaces.filter((ns) => ns !== commonNamespace),
+      resources: { [locale]: resources[locale], [defaultLocale]: resources[defaultLocale] },
       interpolation: { escapeValue: false },
       initImmediate: false,
     });

@@ -14,10 +14,12 @@ import { ButtonLink, Table, Tag } from '~/ui/govuk/content';
 import { todayInLondon } from '~/domain/timescales';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
-import { consentScopeKeys, stageKeys } from '~/ui/labels';
+import { stageKeys } from '~/ui/labels';
+import { consentScopeKeys } from '~/ui/consent-labels';
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
+  namespaces: ['family', 'advocates', 'case', 'admin'],
   title: (data, t) => t(homeTitleKeys[(data as HomeData | undefined)?.view ?? 'start']),
 };
 

@@ -1,7 +1,7 @@
 import type { PageHandle } from '~/root';
 import { StaticPage } from '~/ui/StaticPage';
 
-export const handle: PageHandle = { titleKey: 'accessibility.title' };
+export const handle: PageHandle = { namespaces: ['pages'], titleKey: 'accessibility.title' };
 
 export default function Accessibility() {
   return (

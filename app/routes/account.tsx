@@ -14,7 +14,7 @@ import { NotificationBanner, SubmitButton, SummaryList } from '~/ui/govuk/conten
 import { Radios } from '~/ui/govuk/fields';
 import { roleKeys } from '~/ui/labels';
 
-export const handle: PageHandle = { titleKey: 'account.title' };
+export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'account.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -13,7 +13,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { TextInput } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'changeEmail.title' };
+export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'changeEmail.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

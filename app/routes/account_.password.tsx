@@ -12,7 +12,7 @@ import { PasswordForm } from '~/features/identity';
 import { useFormResult } from '~/ui/form';
 import { BackLink } from '~/ui/govuk/content';
 
-export const handle: PageHandle = { titleKey: 'changePassword.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey: 'changePassword.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -13,7 +13,7 @@ import type { PageHandle } from '~/root';
 import { activeSessionsOf, signOutSessions } from '~/features/identity/index.server';
 import { BackLink, NotificationBanner, SubmitButton, Tag } from '~/ui/govuk/content';
 
-export const handle: PageHandle = { titleKey: 'accountSessions.title' };
+export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'accountSessions.title' };
 
 /** Where the account is signed in now (GOV.UK summary cards), and signing out of the others or of all. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -31,7 +31,7 @@ import { CodeInput, RecoveryCodes, SetUpAuthenticator } from '~/features/identit
 /** The loader's no-store headers apply to the page itself, not only to its data requests. */
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => (actionHeaders.has('Cache-Control') ? actionHeaders : loaderHeaders);
 
-export const handle: PageHandle = { titleKey: 'twoFactor.account.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey: 'twoFactor.account.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -12,7 +12,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton, Table } from '~/ui/govuk/content';
 import { TextInput } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'adviceOrgs.title' };
+export const handle: PageHandle = { namespaces: ['admin'], titleKey: 'adviceOrgs.title' };
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -14,6 +14,7 @@ import { BackLink, NotificationBanner, SubmitButton, Table, Tag } from '~/ui/gov
 import { TextInput } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = {
+  namespaces: ['identity', 'admin'],
   title: (data, t) => {
     const org = (data as { organisation?: { name: string } } | undefined)?.organisation;
     return org ? org.name : t('adviceOrgs.title');

@@ -15,7 +15,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { NotificationBanner, SubmitButton, Table } from '~/ui/govuk/content';
 import { TextInput } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'standards.title' };
+export const handle: PageHandle = { namespaces: ['admin'], titleKey: 'standards.title' };
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

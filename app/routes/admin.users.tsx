@@ -10,7 +10,7 @@ import { AccountStatusTag } from '~/features/identity';
 import { ButtonLink, NotificationBanner, Table, WarningText } from '~/ui/govuk/content';
 import { roleKeys } from '~/ui/labels';
 
-export const handle: PageHandle = { titleKey: 'admin.users.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey: 'admin.users.title' };
 
 const staffRoles: readonly ManagedAccount['role'][] = ['caseworker', 'manager', 'la_admin'];
 

@@ -13,6 +13,7 @@ import { BackLink, ButtonLink, InsetText, NotificationBanner, SummaryList } from
 import { roleKeys } from '~/ui/labels';
 
 export const handle: PageHandle = {
+  namespaces: ['identity', 'admin'],
   title: (data, t) => (data as { account?: { name: string } } | undefined)?.account?.name ?? t('adminAccount.title'),
 };
 

@@ -9,6 +9,7 @@ import { deactivateAccount, reactivateAccount } from '~/features/identity/index.
 import { BackLink, SubmitButton, WarningText } from '~/ui/govuk/content';
 
 export const handle: PageHandle = {
+  namespaces: ['identity', 'admin'],
   title: (data, t) => {
     const page = data as { change?: Change; name?: string } | undefined;
     return page?.change ? t(copy[page.change].heading, { name: page.name }) : t('adminAccount.title');

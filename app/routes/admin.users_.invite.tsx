@@ -13,7 +13,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { Radios, Select, TextInput } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'admin.invite.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey: 'admin.invite.title' };
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -22,7 +22,7 @@ import { FileUpload, Textarea } from '~/ui/govuk/fields';
 import { DocumentLinks } from '~/features/documents';
 import { personName } from '~/domain/names';
 
-export const handle: PageHandle = { titleKey: 'advice.write.title' };
+export const handle: PageHandle = { namespaces: ['requests', 'case', 'advice', 'plan'], titleKey: 'advice.write.title' };
 
 /**
  * The professional's own request: theirs only (anyone else, including another professional,

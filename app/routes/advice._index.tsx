@@ -11,7 +11,7 @@ import { adviceRequestsOfProfessional } from '~/features/advice/index.server';
 import { adviceKindKeys, adviceStatusColours, adviceStatusKeys } from '~/ui/advice-labels';
 import { Table, Tag } from '~/ui/govuk/content';
 
-export const handle: PageHandle = { titleKey: 'advice.mine.title' };
+export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titleKey: 'advice.mine.title' };
 
 /** A professional's home: only the requests they were sent, while they can still open them. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -14,13 +14,17 @@ import { formatDate, formatDateTime } from '~/i18n/format';
 import { documentsOfCase } from '~/features/documents/index.server';
 import { adviceRequestsOfCase } from '~/features/advice/index.server';
 import { InsetText, NotificationBanner, SummaryList, Tag, WarningText, type TagColour } from '~/ui/govuk/content';
-import { commandKeys, eventKeys, outcomeKeys, roleKeys, stageKeys } from '~/ui/labels';
+import { roleKeys, stageKeys } from '~/ui/labels';
+import { CASE_LAYOUT_ROUTE_ID } from '~/features/case-progress';
+import { commandKeys, eventKeys, outcomeKeys } from '~/ui/case-labels';
 import { Timeline } from '~/ui/moj/Timeline';
 import { PrintButton } from '~/ui/PrintButton';
 import { sizeInKb } from '~/domain/file-types';
 import { DocumentLinks } from '~/features/documents';
-import { CASE_LAYOUT_ROUTE_ID } from '~/features/case-progress';
+import type { PageHandle } from '~/root';
 import type { loader as caseLayoutLoader } from './cases.$caseId';
+
+export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'advice', 'plan'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // The layout checked 'read' too, but in parallel with this loader: this page checks for itself.

@@ -11,10 +11,10 @@ import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { whoCanSee } from '~/features/case-progress/index.server';
 import { BackLink, Table } from '~/ui/govuk/content';
-import { consentScopeKeys } from '~/ui/labels';
+import { consentScopeKeys } from '~/ui/consent-labels';
 import { CaseCaption, useCaseLayout } from '~/features/case-progress';
 
-export const handle: PageHandle = { titleKey: 'caseAccess.title' };
+export const handle: PageHandle = { namespaces: ['advocates', 'case'], titleKey: 'caseAccess.title' };
 
 /** Anyone who can read the case may see who else can: the family first of all. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

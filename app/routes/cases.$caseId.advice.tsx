@@ -14,7 +14,7 @@ import { adviceKindKeys, adviceStatusColours, adviceStatusKeys } from '~/ui/advi
 import { BackLink, ButtonLink, Table, Tag, WarningText } from '~/ui/govuk/content';
 import { CaseCaption } from '~/features/case-progress';
 
-export const handle: PageHandle = { titleKey: 'advice.list.title' };
+export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titleKey: 'advice.list.title' };
 
 /** Who has been asked for advice and when it is due; staff see every request, the family what has been released. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -23,6 +23,7 @@ import { DocumentLinks } from '~/features/documents';
 import { CaseCaption } from '~/features/case-progress';
 
 export const handle: PageHandle = {
+  namespaces: ['requests', 'case', 'advice', 'plan'],
   title: (data, t) => {
     const d = data as { kind?: keyof typeof adviceKindKeys } | undefined;
     return d?.kind ? t('advice.read.title', { kind: t(adviceKindKeys[d.kind]) }) : t('advice.read.titleFallback');

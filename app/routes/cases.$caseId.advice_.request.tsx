@@ -18,7 +18,7 @@ import { DateInput, Radios, Select, TextInput } from '~/ui/govuk/fields';
 import type { AdviceKind } from '../../db/schema';
 import { CaseCaption } from '~/features/case-progress';
 
-export const handle: PageHandle = { titleKey: 'advice.request.title' };
+export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titleKey: 'advice.request.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');

@@ -15,7 +15,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios, Textarea } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'apology.title' };
+export const handle: PageHandle = { namespaces: ['case'], titleKey: 'apology.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');

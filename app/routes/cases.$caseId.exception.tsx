@@ -13,7 +13,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { Radios, Textarea } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'exception.title' };
+export const handle: PageHandle = { namespaces: ['case'], titleKey: 'exception.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');

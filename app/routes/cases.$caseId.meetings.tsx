@@ -18,7 +18,7 @@ import { BackLink, SubmitButton, Tag } from '~/ui/govuk/content';
 import { DateInput, Radios, Textarea } from '~/ui/govuk/fields';
 import { CaseCaption } from '~/features/case-progress';
 
-export const handle: PageHandle = { titleKey: 'meetings.title' };
+export const handle: PageHandle = { namespaces: ['case'], titleKey: 'meetings.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');

@@ -20,7 +20,7 @@ import { Checkboxes, FileUpload, Select, Textarea, TextInput } from '~/ui/govuk/
 import type { PlanSection } from '../../db/schema';
 import { CaseCaption } from '~/features/case-progress';
 
-export const handle: PageHandle = { titleKey: 'plan.title' };
+export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titleKey: 'plan.title' };
 
 /** Stages at which the caseworker may add the plan document (from agreeing to issue a plan onwards). */
 const UPLOAD_STAGES = ['plan_agreed', 'draft_plan_issued', 'final_plan_issued', 'plan_maintained'];

@@ -14,7 +14,7 @@ import { BackLink, InsetText, SubmitButton } from '~/ui/govuk/content';
 import { Radios, Textarea } from '~/ui/govuk/fields';
 import type { CommentResponse } from '../../db/schema';
 
-export const handle: PageHandle = { titleKey: 'plan.answer.title' };
+export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titleKey: 'plan.answer.title' };
 
 /** Staff record what the LA did about one family comment. */
 async function authorise(request: Request, caseId: string, commentId: string) {

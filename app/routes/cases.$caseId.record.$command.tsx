@@ -14,10 +14,11 @@ import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios, Textarea } from '~/ui/govuk/fields';
-import { commandKeys } from '~/ui/labels';
 import { CaseCaption } from '~/features/case-progress';
+import { commandKeys } from '~/ui/case-labels';
 
 export const handle: PageHandle = {
+  namespaces: ['case', 'advice', 'plan'],
   title: (data, t) => t(commandKeys[(data as { command?: string } | undefined)?.command ?? ''] ?? 'record.titleFallback'),
 };
 

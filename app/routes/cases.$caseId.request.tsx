@@ -20,7 +20,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton, Table } from '~/ui/govuk/content';
 import { FileUpload } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'sentRequest.title' };
+export const handle: PageHandle = { namespaces: ['case', 'requests'], titleKey: 'sentRequest.title' };
 
 /**
  * The request for assessment as it was sent: the family and their advisers re-read and print

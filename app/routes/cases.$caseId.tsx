@@ -15,6 +15,7 @@ import { CaseHeader, type CaseLayoutData, type CaseSection } from '~/features/ca
  * (Pages that must not show this chrome, such as printable ones, keep the `cases.$caseId_.` form.)
  */
 export const handle: PageHandle = {
+  namespaces: ['case'],
   // The overview's title; every other page of the case names itself.
   title: (data, t) => {
     const childName = (data as Partial<CaseLayoutData> | undefined)?.childName;

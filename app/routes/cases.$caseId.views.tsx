@@ -14,7 +14,7 @@ import { PrintButton } from '~/ui/PrintButton';
 import { DocumentLinks } from '~/features/documents';
 import { CaseCaption, useCaseLayout } from '~/features/case-progress';
 
-export const handle: PageHandle = { titleKey: 'views.title' };
+export const handle: PageHandle = { namespaces: ['requests', 'case', 'advice', 'plan'], titleKey: 'views.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');

@@ -18,7 +18,7 @@ import type { ViewVoice } from '../../db/schema';
 import { DocumentLinks } from '~/features/documents';
 import { useCaseLayout } from '~/features/case-progress';
 
-export const handle: PageHandle = { titleKey: 'views.edit.title' };
+export const handle: PageHandle = { namespaces: ['requests', 'case', 'advice', 'plan'], titleKey: 'views.edit.title' };
 
 /** Only the family writes views, each their own (a parent may also write down a young child's words). */
 async function authorise(request: Request, caseId: string, voiceParam: string | undefined) {

@@ -23,6 +23,7 @@ import { stageKeys } from '~/ui/labels';
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
+  namespaces: ['identity', 'family', 'advocates', 'requests'],
   title: (data, t) => {
     const child = (data as { child?: { firstName: string; lastName: string } } | undefined)?.child;
     return child ? personName(child) : t('child.page.titleFallback');

@@ -15,10 +15,11 @@ import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, NotificationBanner, SubmitButton, SummaryList, Tag, type TagColour } from '~/ui/govuk/content';
 import { DateInput, Radios, Select, TextInput } from '~/ui/govuk/fields';
-import { consentEventKeys, consentScopeKeys, consentStatusKeys } from '~/ui/labels';
+import { consentEventKeys, consentScopeKeys, consentStatusKeys } from '~/ui/consent-labels';
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
+  namespaces: ['family', 'advocates'],
   title: (data, t) => {
     const child = (data as { child?: { firstName: string; lastName: string } } | undefined)?.child;
     return child ? t('advocates.consent.title', { name: personName(child) }) : t('advocates.consent.titleFallback');

@@ -17,7 +17,7 @@ import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios } from '~/ui/govuk/fields';
 import { personName } from '~/domain/names';
 
-export const handle: PageHandle = { titleKey: 'advocates.change.title' };
+export const handle: PageHandle = { namespaces: ['family', 'advocates'], titleKey: 'advocates.change.title' };
 
 /** A family changes what an adviser may do, or until when: only the family member who decides ('share'). */
 async function load(request: Request, params: { childId?: string; consentId?: string }) {

@@ -14,6 +14,7 @@ import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Select, TextInput, Textarea } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = {
+  namespaces: ['family', 'requests'],
   title: (data, t) => t((data as { forSelf?: boolean } | undefined)?.forSelf ? 'child.add.titleSelf' : 'child.add.title'),
 };
 

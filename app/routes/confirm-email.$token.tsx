@@ -8,7 +8,7 @@ import { confirmEmailChange, pendingEmailChange } from '~/features/identity/inde
 import { LinkExpired } from '~/features/identity';
 import { SubmitButton } from '~/ui/govuk/content';
 
-export const handle: PageHandle = { titleKey: 'confirmEmail.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey: 'confirmEmail.title' };
 
 /**
  * The link sent to a new email address. Opening it only shows what will change: the change is a

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PageHandle } from '~/root';
 import { Table } from '~/ui/govuk/content';
 
-export const handle: PageHandle = { titleKey: 'cookies.title' };
+export const handle: PageHandle = { namespaces: ['pages'], titleKey: 'cookies.title' };
 
 /** Only essential cookies are set, so there is nothing to accept or reject. */
 export default function Cookies() {

@@ -8,7 +8,7 @@ import { listStoredEmails, mailViewer } from '~/mail/mailer.server';
 import type { PageHandle } from '~/root';
 import { WarningText } from '~/ui/govuk/content';
 
-export const handle: PageHandle = { titleKey: 'devMail.title' };
+export const handle: PageHandle = { namespaces: ['admin'], titleKey: 'devMail.title' };
 
 /**
  * With no SMTP server configured, emails are kept on disk and read here, so a newcomer can

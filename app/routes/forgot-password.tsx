@@ -12,7 +12,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton } from '~/ui/govuk/content';
 import { TextInput } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'forgotPassword.title' };
+export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'forgotPassword.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return json({ sent: new URL(request.url).searchParams.get('sent') === '1' });

@@ -12,7 +12,7 @@ import { inboxOf, setAbsent, type InboxScope } from '~/features/messaging/index.
 import { SubmitButton, Table, Tag } from '~/ui/govuk/content';
 import { Pagination } from '~/ui/govuk/Pagination';
 
-export const handle: PageHandle = { titleKey: 'inbox.title' };
+export const handle: PageHandle = { namespaces: ['messaging'], titleKey: 'inbox.title' };
 
 async function requireStaff(request: Request) {
   const user = await requireRole(request, STAFF_ROLES);

@@ -16,7 +16,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton, Tag } from '~/ui/govuk/content';
 import { Select } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'intake.title' };
+export const handle: PageHandle = { namespaces: ['family', 'requests', 'case'], titleKey: 'intake.title' };
 
 async function requireStaff(request: Request) {
   const user = await requireRole(request, STAFF_ROLES);

@@ -14,7 +14,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios, TextInput, Textarea } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'intake.record.title' };
+export const handle: PageHandle = { namespaces: ['family', 'requests'], titleKey: 'intake.record.title' };
 
 async function requireStaff(request: Request) {
   const user = await requireRole(request, STAFF_ROLES);

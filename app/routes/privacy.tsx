@@ -1,7 +1,7 @@
 import type { PageHandle } from '~/root';
 import { StaticPage } from '~/ui/StaticPage';
 
-export const handle: PageHandle = { titleKey: 'privacy.title' };
+export const handle: PageHandle = { namespaces: ['pages'], titleKey: 'privacy.title' };
 
 export default function Privacy() {
   return (

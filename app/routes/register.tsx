@@ -14,7 +14,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton } from '~/ui/govuk/content';
 import { Radios, TextInput } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'register.title' };
+export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'register.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect('/');

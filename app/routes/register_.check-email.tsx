@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PageHandle } from '~/root';
 
-export const handle: PageHandle = { titleKey: 'register.checkEmail.title' };
+export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'register.checkEmail.title' };
 
 export default function CheckEmail() {
   const { t } = useTranslation();

@@ -13,7 +13,7 @@ import { SubmitButton, Table } from '~/ui/govuk/content';
 import { Select } from '~/ui/govuk/fields';
 
 /** Managers' timeliness figures for one calendar year; the same figures as CSV at /reports/timeliness.csv. */
-export const handle: PageHandle = { titleKey: 'reports.title' };
+export const handle: PageHandle = { namespaces: ['reporting'], titleKey: 'reports.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const manager = await requireManager(request);

@@ -9,7 +9,7 @@ import { sectionStatuses } from '~/features/requests/index.server';
 import { ButtonLink } from '~/ui/govuk/content';
 import { personName } from '~/domain/names';
 
-export const handle: PageHandle = { titleKey: 'request.taskList.title' };
+export const handle: PageHandle = { namespaces: ['requests'], titleKey: 'request.taskList.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read');

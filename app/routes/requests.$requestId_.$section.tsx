@@ -16,6 +16,7 @@ import { BackLink } from '~/ui/govuk/content';
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
+  namespaces: ['requests'],
   title: (data, t) => {
     const slug = (data as { slug?: string } | undefined)?.slug;
     const section = sectionBySlug(slug);

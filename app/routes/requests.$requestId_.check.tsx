@@ -14,7 +14,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { personName } from '~/domain/names';
 
-export const handle: PageHandle = { titleKey: 'request.check.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'requests'], titleKey: 'request.check.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read');

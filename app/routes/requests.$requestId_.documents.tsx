@@ -14,7 +14,7 @@ import { BackLink, ButtonLink, SubmitButton, Table } from '~/ui/govuk/content';
 import { FileUpload, Radios } from '~/ui/govuk/fields';
 import { personName } from '~/domain/names';
 
-export const handle: PageHandle = { titleKey: 'request.documents.title' };
+export const handle: PageHandle = { namespaces: ['requests'], titleKey: 'request.documents.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read');

@@ -11,7 +11,7 @@ import { caseSummary } from '~/features/case-progress/index.server';
 import { findUserById } from '~/features/identity/index.server';
 import { Panel } from '~/ui/govuk/content';
 
-export const handle: PageHandle = { titleKey: 'request.sent.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'advocates', 'requests'], titleKey: 'request.sent.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { requestRow, consent } = await requireRequestAccess(request, params.requestId ?? '', 'read');

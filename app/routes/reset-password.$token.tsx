@@ -10,7 +10,7 @@ import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { ChoosePasswordForm, LinkExpired } from '~/features/identity';
 
-export const handle: PageHandle = { titleKey: 'resetPassword.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey: 'resetPassword.title' };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? '';

@@ -15,7 +15,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { NotificationBanner, SubmitButton } from '~/ui/govuk/content';
 import { TextInput } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { titleKey: 'signIn.title' };
+export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'signIn.title' };
 
 const notices = {
   verified: 'signIn.notice.verified',

@@ -19,7 +19,7 @@ import { CodeInput, SignOutInstead } from '~/features/identity';
 /** The loader's no-store headers apply to the page itself, not only to its data requests. */
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => (actionHeaders.has('Cache-Control') ? actionHeaders : loaderHeaders);
 
-export const handle: PageHandle = { titleKey: 'twoFactor.code.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey: 'twoFactor.code.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'));

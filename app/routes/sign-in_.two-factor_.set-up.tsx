@@ -24,7 +24,7 @@ import { RecoveryCodes, SetUpAuthenticator, SignOutInstead } from '~/features/id
 /** The loader's no-store headers apply to the page itself, not only to its data requests. */
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => (actionHeaders.has('Cache-Control') ? actionHeaders : loaderHeaders);
 
-export const handle: PageHandle = { titleKey: 'twoFactor.setUp.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey: 'twoFactor.setUp.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'));

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PageHandle } from '~/root';
 import { verifyEmail } from '~/features/identity/index.server';
 
-export const handle: PageHandle = { titleKey: 'verifyEmail.title' };
+export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'verifyEmail.title' };
 
 /** Opening the emailed link confirms the address, then asks the person to sign in. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,0 +1,40 @@
+import { adviceEventKeys } from './advice-labels';
+
+/** Translation keys for the case's events, commands and outcomes, written out so every key is findable. */
+
+/** Titles of timeline entries, one per case event kind. */
+export const eventKeys: Record<string, string> = {
+  request_received: 'timeline.event.request_received',
+  assessment_agreed: 'timeline.event.assessment_agreed',
+  assessment_refused: 'timeline.event.assessment_refused',
+  plan_agreed: 'timeline.event.plan_agreed',
+  plan_refused: 'timeline.event.plan_refused',
+  draft_plan_issued: 'timeline.event.draft_plan_issued',
+  final_plan_issued: 'timeline.event.final_plan_issued',
+  plan_in_place: 'timeline.event.plan_in_place',
+  request_withdrawn: 'timeline.event.request_withdrawn',
+  plan_ceased: 'timeline.event.plan_ceased',
+  refusal_reversed: 'timeline.event.refusal_reversed',
+  apology_sent: 'timeline.event.apology_sent',
+  exception_recorded: 'timeline.event.exception_recorded',
+  caseworker_allocated: 'timeline.event.caseworker_allocated',
+  ...adviceEventKeys,
+};
+
+export const commandKeys: Record<string, string> = {
+  decide_to_assess: 'record.command.decide_to_assess',
+  decide_to_issue: 'record.command.decide_to_issue',
+  issue_draft_plan: 'record.command.issue_draft_plan',
+  issue_final_plan: 'record.command.issue_final_plan',
+  plan_in_place: 'record.command.plan_in_place',
+  withdraw: 'record.command.withdraw',
+  cease: 'record.command.cease',
+  reverse_refusal: 'record.command.reverse_refusal',
+};
+
+export const outcomeKeys: Record<string, string> = {
+  agreed: 'decision.outcome.agreed',
+  refused: 'decision.outcome.refused',
+  issue: 'decision.outcome.issue',
+  not_issue: 'decision.outcome.not_issue',
+};
