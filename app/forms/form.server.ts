@@ -1,7 +1,7 @@
 import { unstable_parseMultipartFormData } from '@remix-run/node';
 import type { z } from 'zod';
 import { discardReceived, receiveUpload, type ReceivedFile } from '../features/documents/index.server';
-import { characterErrors } from './characters';
+import { characterErrors } from './characters.server';
 import { fieldErrorsFrom, type FieldErrors } from './errors';
 
 /**
@@ -26,7 +26,7 @@ export function formValues(formData: FormData): FormValues {
 
 /**
  * Every field of the form, not only the schema's, is first checked for characters no field may
- * hold (./characters.ts): such a field gets that error, which names it, in place of the schema's.
+ * hold (./characters.server.ts): such a field gets that error, which names it, in place of the schema's.
  */
 export function validateForm<S extends z.ZodType>(schema: S, values: FormValues): FormResult<z.output<S>> {
   const unsafe = characterErrors(values);

@@ -8,7 +8,7 @@ import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { standardsOn } from '~/domain/service-standards';
 import { todayInLondon } from '~/domain/timescales';
 import { optionalFileField, withMultipartForm } from '~/forms/form.server';
-import { hasForbiddenCharacters } from '~/forms/characters';
+import { hasForbiddenCharacters } from '~/forms/characters.server';
 import { breachesOf, heldMessageFor, holdMessage, markThreadRead, MESSAGE_MAX_LENGTH, parseMessageForm, postMessage, releaseHeldMessage, standardsOf, threadClock, threadOf } from '~/features/messaging/index.server';
 import { formFailure, isSameOrigin, originOf } from '~/http.server';
 import type { Locale } from '~/i18n/config';
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 async function keepForAfterSignIn(request: Request, caseId: string, body: string | undefined) {
   const signIn = `/sign-in?returnTo=${encodeURIComponent(`/cases/${caseId}/messages`)}`;
   const text = body?.trim();
-  // Kept only as a message could be sent: never with a control character in it (app/forms/characters.ts).
+  // Kept only as a message could be sent: never with a control character in it (app/forms/characters.server.ts).
   if (!text || hasForbiddenCharacters('body', text) || !isSameOrigin(request) || !(await caseExists(caseId))) throw redirect(signIn);
   const cookie = await holdMessage(caseId, text.slice(0, MESSAGE_MAX_LENGTH));
   throw redirect(`${signIn}&notice=messageKept`, { headers: { 'Set-Cookie': cookie } });

@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react';
 import type { FieldErrors } from '~/forms/errors';
-import { answersFrom, sectionSchema } from '~/features/requests/request-schema';
-import type { SectionSpec } from '~/features/requests/request-sections';
+import { answersFrom, sectionSchema } from './request-schema';
+import type { SectionSpec } from './request-sections';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { useValidatedForm } from '~/ui/useValidatedForm';
 import { SectionFields } from './SectionFields';

@@ -1,6 +1,6 @@
 import { useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { SectionSpec } from '~/features/requests/request-sections';
+import type { SectionSpec } from './request-sections';
 import type { FieldErrors } from '~/forms/errors';
 import { SubmitButton } from '~/ui/govuk/content';
 import { Checkboxes, Radios, TextInput, Textarea, type FieldBinding } from '~/ui/govuk/fields';

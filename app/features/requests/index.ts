@@ -1,4 +1,3 @@
-export * from './request-schema';
 export * from './request-sections';
 export * from './RequestAnswers';
 export * from './SectionFields';

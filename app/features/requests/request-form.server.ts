@@ -1,4 +1,4 @@
-import { characterErrors } from '~/forms/characters';
+import { characterErrors } from '~/forms/characters.server';
 import { fieldErrorsFrom, type FieldErrors } from '~/forms/errors';
 import type { FormValues } from '~/forms/form.server';
 import { answersFrom, sectionSchema } from './request-schema';
@@ -17,7 +17,7 @@ export function sectionValues(section: SectionSpec, values: FormValues): Record<
 
 /**
  * What in a section's answers may not be stored at all, even in a draft saved without checking:
- * control characters (./characters.ts), as in every form. Empty when the answers may be saved.
+ * control characters (./characters.server.ts), as in every form. Empty when the answers may be saved.
  */
 export function unsavableAnswers(answers: Record<string, string>): FieldErrors {
   return characterErrors(answers);

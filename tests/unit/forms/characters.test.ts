@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { characterErrors, hasForbiddenCharacters, multiLineFields } from '~/forms/characters';
+import { characterErrors, hasForbiddenCharacters, multiLineFields } from '~/forms/characters.server';
 
 describe('characters no form field may hold', () => {
   const c0 = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSection } from '~/features/requests/index.server';
-import { answersFrom, sectionBySlug } from '~/features/requests';
+import { sectionBySlug } from '~/features/requests';
+import { answersFrom } from '~/features/requests/request-schema';
 
 describe('request section schemas (shared by the browser and the action)', () => {
   const communication = sectionBySlug('communication')!;
