@@ -25,7 +25,7 @@ import { Messages, MessageText } from '~/ui/moj/Messages';
 import { DocumentLinks } from '~/features/documents';
 import { CaseCaption } from '~/features/case-progress';
 
-export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'messaging', 'advice', 'plan', 'admin'], titleKey: 'messages.title' };
+export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'messaging', 'admin'], titleKey: 'messages.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'message');

@@ -97,6 +97,12 @@ export default function Intake() {
                 <dt className="govuk-summary-list__key">{t('intake.team')}</dt>
                 <dd className="govuk-summary-list__value">{entry.teamName}</dd>
               </div>
+              {entry.interpreterLanguage ? (
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">{t('intake.interpreter')}</dt>
+                  <dd className="govuk-summary-list__value">{entry.interpreterLanguage}</dd>
+                </div>
+              ) : null}
             </dl>
             <Form method="post">
               <input type="hidden" name="caseId" value={entry.id} />

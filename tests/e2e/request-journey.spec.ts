@@ -91,7 +91,8 @@ test('a parent requests an assessment, saving and returning; the caseworker allo
   });
   await saveSection(page, 'How we should communicate with you', async () => {
     await page.getByLabel('Which language should we use to contact you?').fill('English');
-    await page.getByRole('group', { name: 'Would you like an interpreter for meetings and calls?' }).getByLabel('No').check();
+    await page.getByRole('group', { name: 'Would you like an interpreter for meetings and calls?' }).getByLabel('Yes').check();
+    await page.getByLabel('Which language should the interpreter speak?').fill('Polish');
   });
   await saveSection(page, 'Sharing information', async () => {
     await page.getByLabel('Their school, college or setting').check();
@@ -138,18 +139,45 @@ test('a parent requests an assessment, saving and returning; the caseworker allo
   const staff = await browser.newContext({ javaScriptEnabled });
   const caseworker = await staff.newPage();
   await signIn(caseworker, who);
+  // What the family asked for is on every staff view of the case, and in the queue.
   await caseworker.getByRole('link', { name: 'New requests waiting for a caseworker' }).click();
   await expectPage(caseworker, 'New requests waiting for a caseworker');
   const card = caseworker.locator('.govuk-summary-card', { hasText: 'Maya Test' });
   await expect(card).toContainText(reference);
   await expect(card).toContainText(decisionDue);
   await expect(card.getByLabel('Caseworker for Maya Test')).toHaveValue(/.+/);
+  await expect(card.getByRole('definition').filter({ hasText: 'Polish' })).toBeVisible();
   await card.getByRole('button', { name: 'Allocate' }).click();
   await expectPage(caseworker, 'New requests waiting for a caseworker');
   await expect(caseworker.locator('.govuk-summary-card', { hasText: 'Maya Test' })).toHaveCount(0);
+
+  // The caseworker reads every answer as sent, with the interpreter the family needs, and adds
+  // a letter the family posted later ("Select a file" when none is chosen).
+  await caseworker.goto(new URL(page.url()).pathname);
+  await expectPage(caseworker, 'Maya Test');
+  await expect(caseworker.getByText('Interpreter needed: Polish')).toBeVisible();
+  await caseworker.getByRole('link', { name: 'The request', exact: true }).click();
+  await expectPage(caseworker, 'The request for an EHC needs assessment');
+  await expect(caseworker.getByText(script)).toBeVisible();
+  await caseworker.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(caseworker.getByRole('link', { name: 'Select a file' })).toBeVisible();
+  await expectPage(caseworker, 'The request for an EHC needs assessment');
+  await caseworker.getByLabel('Add evidence the family sent later').setInputFiles({ name: 'paediatrician-letter.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await caseworker.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(caseworker.getByRole('link', { name: /paediatrician-letter\.pdf/ })).toBeVisible();
   await staff.close();
 
   await page.reload();
   await expectPage(page, 'Maya Test');
   await expect(page.getByText(`Your caseworker is ${name}.`)).toBeVisible();
+
+  // The family re-reads exactly what they sent, with the letter the council added since.
+  await page.getByRole('link', { name: 'The request', exact: true }).click();
+  await expectPage(page, 'The request for an EHC needs assessment');
+  await expect(page.getByText(`Sent on ${formatDate(todayInLondon(), 'en')} by`)).toBeVisible();
+  await expect(page.getByText(script)).toBeVisible();
+  await expect(page.getByText('Interpreter needed: Polish')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /school-report\.pdf/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /paediatrician-letter\.pdf/ })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
-import { areaTeams, caseEvents, cases, childParents, children, users, type User } from '../../../db/schema';
+import { areaTeams, assessmentRequests, caseEvents, cases, childParents, children, users, type User } from '../../../db/schema';
 import { assessmentDeadlines } from '~/domain/timescales';
 import { caseEvent } from '~/domain/case-events';
 import { getDb } from '~/db.server';
@@ -8,6 +8,7 @@ import { recordAudit } from '~/audit/audit.server';
 import { familyAudience } from '../family/index.server';
 import { findUserByEmail } from '../identity/index.server';
 import { saveSection, startOrResumeRequest, submitRequest } from './requests.server';
+import { interpreterLanguageSql } from './sent-request.server';
 import { personName } from '~/domain/names';
 
 /** New requests waiting for a caseworker, and allocating one. */
@@ -20,6 +21,8 @@ export type IntakeEntry = {
   requestReceived: string;
   receivedVia: string;
   decisionDue: string;
+  /** The language the family asked an interpreter for, if they did. */
+  interpreterLanguage: string | null;
 };
 
 /** Unallocated open cases: a caseworker sees their team's, a manager the whole LA's. Oldest first. */
@@ -33,10 +36,12 @@ export async function intakeQueue(viewer: User): Promise<IntakeEntry[]> {
       teamName: areaTeams.name,
       requestReceived: cases.requestReceived,
       receivedVia: cases.receivedVia,
+      interpreterLanguage: interpreterLanguageSql,
     })
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
     .innerJoin(areaTeams, eq(areaTeams.id, cases.teamId))
+    .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
     .where(
       and(
         eq(cases.laId, viewer.laId!),
