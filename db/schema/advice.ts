@@ -2,6 +2,7 @@ import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } fro
 import { createdAt, id } from './columns';
 import { cases } from './cases';
 import { users } from './people';
+import { planSections } from '../../app/domain/plan-content';
 
 /** Whose advice the LA asks for during an EHC needs assessment (SEND Regulations 2014, reg 6). */
 export const adviceKinds = ['educational_psychologist', 'health', 'social_care', 'school', 'other'] as const;
@@ -93,8 +94,7 @@ export const familyViews = pgTable(
 );
 
 /** The sections of an EHC plan (SEND Regulations 2014, reg 12). */
-export const planSections = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'] as const;
-export type PlanSection = (typeof planSections)[number];
+export { planSections, type PlanSection } from '../../app/domain/plan-content';
 
 export const commentResponses = ['accepted', 'changed', 'declined'] as const;
 export type CommentResponse = (typeof commentResponses)[number];
