@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { requireLaPermission } from '~/auth/access.server';
 import { uploadsAreUnscanned } from '~/env.server';
 import type { PageHandle } from '~/root';
-import { groupManagedAccounts, managedAccountsOf, type ManagedAccount } from '~/features/identity/index.server';
-import { AccountStatusTag } from '~/features/identity';
+import { managedAccountsOf, type ManagedAccount } from '~/features/identity/index.server';
+import { AccountStatusTag, groupManagedAccounts } from '~/features/identity';
 import { ButtonLink, NotificationBanner, Table, WarningText } from '~/ui/govuk/content';
 import { roleKeys } from '~/ui/labels';
 
@@ -15,12 +15,13 @@ export const handle: PageHandle = { titleKey: 'admin.users.title' };
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireLaPermission(request, 'administer:users');
   // Said to the council's admin, who can ask for a scanner to be connected (issue 11, item 14).
-  return json({ ...groupManagedAccounts(await managedAccountsOf(admin.laId)), uploadsUnscanned: uploadsAreUnscanned() });
+  return json({ accounts: await managedAccountsOf(admin.laId), uploadsUnscanned: uploadsAreUnscanned() });
 }
 
 export default function AdminUsers() {
   const { t } = useTranslation();
-  const { staff, professionals, advisers, uploadsUnscanned } = useLoaderData<typeof loader>();
+  const { accounts, uploadsUnscanned } = useLoaderData<typeof loader>();
+  const { staff, professionals, advisers } = groupManagedAccounts(accounts);
   const [params] = useSearchParams();
   const invited = params.get('invited');
   return (

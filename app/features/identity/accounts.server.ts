@@ -664,16 +664,6 @@ export async function managedAccountsOf(laId: string): Promise<ManagedAccount[]>
   return rows.map(({ passwordHash, deactivatedAt, ...account }) => ({ ...account, status: statusOf({ passwordHash, deactivatedAt }) }));
 }
 
-/** The admin's accounts as their page lists them: the council's staff, its professionals, and the advisers of its advice organisations. */
-export function groupManagedAccounts(accounts: readonly ManagedAccount[]) {
-  const staffRoles: readonly ManagedAccount['role'][] = ['caseworker', 'manager', 'la_admin'];
-  return {
-    staff: accounts.filter((a) => staffRoles.includes(a.role)),
-    professionals: accounts.filter((a) => a.role === 'professional'),
-    advisers: accounts.filter((a) => a.role === 'advocate'),
-  };
-}
-
 export type AccountDetails = ManagedAccount & { deactivatedAt: Date | null };
 
 /** One account for the admin's page about it (the route has already asked the policy). */
