@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
+import { requireCaseAccess } from '~/auth/access.server';
 import { decide } from '~/auth/policy';
 import { adviceCanBeRequested } from '~/domain/advice';
 import { todayInLondon } from '~/domain/timescales';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, PERMISSIONS, type Actor, type CaseSubject, type DocumentSubject } from '~/auth/policy';
+import { audienceOf, decide, homeOf, PERMISSIONS, threadSideOf, type Actor, type CaseSubject, type DocumentSubject } from '~/auth/policy';
 import type { LiveConsent } from '~/domain/consent';
 
 const LA = 'la-1';
@@ -191,5 +191,18 @@ describe('documents: read by whoever may read what they belong to, on its page',
     for (const permission of PERMISSIONS.filter((p) => p !== 'download:document')) {
       expect(decide(people.parent, permission, { type: 'document', belongsTo: owners.thread })).toBe('forbidden');
     }
+  });
+});
+
+describe('which page a person is shown, as the policy says', () => {
+  it('gives every role a home, a way of being addressed and a side of the thread', () => {
+    const home = (role: Actor['role']) => [homeOf({ role }), audienceOf({ role }), threadSideOf({ role })];
+    expect(home('parent')).toEqual(['family', 'parent', 'family']);
+    expect(home('young_person')).toEqual(['family', 'young_person', 'family']);
+    expect(home('advocate')).toEqual(['advocate', 'adviser', 'family']);
+    expect(home('caseworker')).toEqual(['caseload', 'council', 'la']);
+    expect(home('manager')).toEqual(['teams', 'council', 'la']);
+    expect(home('la_admin')).toEqual(['admin', 'admin', 'family']);
+    expect(home('professional')).toEqual(['advice', 'professional', 'family']);
   });
 });
