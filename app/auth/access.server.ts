@@ -1,14 +1,14 @@
 import { redirect } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
 import { adviceOrganisations, adviceRequests, assessmentRequests, cases, children, documents, familyViews, messageAttachments, messages, users, type Case, type StoredDocument, type User } from '../../db/schema';
-import { professionalHasAccess } from '../domain/advice';
+import { adviceRelease, professionalHasAccess } from '../domain/advice';
 import { consentFor, type LiveConsent } from '../domain/consent';
 import { todayInLondon } from '../domain/timescales';
 import { clientAddress } from '../client-address.server';
 import { getDb } from '../db.server';
 import { recordAudit } from '../audit/audit.server';
 import { familySideOf } from '../features/family/index.server';
-import { decide, type AccountSubject, type Action, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Subject } from './policy';
+import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Permission, type Subject } from './policy';
 import { whileSecondFactorPending } from './second-factor.server';
 import { readSession } from './session.server';
 
@@ -45,40 +45,34 @@ export async function requireUser(request: Request): Promise<User> {
   return user;
 }
 
-export async function requireRole(request: Request, roles: readonly User['role'][]): Promise<User> {
-  const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw deniedResponse('forbidden');
-  return user;
-}
-
 export function deniedResponse(decision: Exclude<Decision, 'allow'>) {
   return decision === 'not_found'
     ? new Response('Not Found', { status: 404 })
     : new Response('Forbidden', { status: 403 });
 }
 
-/** Checks a non-case subject (an LA's admin or team pages). */
-export async function requireAccess(request: Request, action: Action, subject: Subject): Promise<User> {
+/**
+ * Checks a permission on a subject that is not a child's record (the portal's own pages, or an
+ * LA's): not audited, since no child's record is read.
+ */
+export async function requirePermission(request: Request, permission: Permission, subject: Subject): Promise<User> {
   const user = await requireUser(request);
-  const decision = decide(user, action, subject);
+  const decision = decide(user, permission, subject);
   if (decision !== 'allow') throw deniedResponse(decision);
   return user;
 }
 
-/** The LA admin, checked by the policy for their own LA: the admin pages' one guard. */
-export async function requireLaAdmin(request: Request): Promise<User & { laId: string }> {
-  const user = await requireRole(request, ['la_admin']);
-  const admin = await requireAccess(request, 'administer', { type: 'la', laId: user.laId ?? '' });
-  if (!admin.laId) throw deniedResponse('forbidden');
-  return { ...admin, laId: admin.laId };
+/** A permission on the signed-in person's own LA (the inbox, the reports, the admin pages). */
+export async function requireLaPermission(request: Request, permission: Permission): Promise<User & { laId: string }> {
+  const user = await requireUser(request);
+  const decision = user.laId ? decide(user, permission, { type: 'la', laId: user.laId }) : 'forbidden';
+  if (decision !== 'allow' || !user.laId) throw deniedResponse(decision === 'allow' ? 'forbidden' : decision);
+  return { ...user, laId: user.laId };
 }
 
-/** A manager, checked by the policy for their own LA: the LA-wide figures' guard. */
-export async function requireManager(request: Request): Promise<User & { laId: string }> {
-  const user = await requireRole(request, ['manager']);
-  const manager = await requireAccess(request, 'read', { type: 'la', laId: user.laId ?? '' });
-  if (!manager.laId) throw deniedResponse('forbidden');
-  return { ...manager, laId: manager.laId };
+/** Whether the signed-in person may do `permission` on their own LA (what a page offers them). */
+export function mayInOwnLa(user: User, permission: Permission): boolean {
+  return user.laId !== null && decide(user, permission, { type: 'la', laId: user.laId }) === 'allow';
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -138,13 +132,13 @@ function advocateDetails(user: User, consents: readonly LiveConsent[] | undefine
  * The guard for anything inside a child's case. Every attempt, allowed or denied, is written to
  * the audit log: access to a child's record must be traceable.
  */
-export async function requireCaseAccess(request: Request, caseId: string, action: Action) {
+export async function requireCaseAccess(request: Request, caseId: string, permission: Permission) {
   const user = await requireUser(request);
   const loaded = await loadCaseSubject(caseId);
-  const decision: Decision = loaded ? decide(user, action, loaded.subject) : 'not_found';
+  const decision: Decision = loaded ? decide(user, permission, loaded.subject) : 'not_found';
   await recordAudit({
     userId: user.id,
-    action: `${action}:case`,
+    action: permission,
     subjectType: 'case',
     subjectId: auditedId(caseId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
@@ -171,13 +165,13 @@ async function loadChildSubject(childId: string, today = todayInLondon()) {
 }
 
 /** The guard for a child's record outside a case; audited like case access. */
-export async function requireChildAccess(request: Request, childId: string, action: Action) {
+export async function requireChildAccess(request: Request, childId: string, permission: Permission) {
   const user = await requireUser(request);
   const loaded = await loadChildSubject(childId);
-  const decision: Decision = loaded ? decide(user, action, loaded.subject) : 'not_found';
+  const decision: Decision = loaded ? decide(user, permission, loaded.subject) : 'not_found';
   await recordAudit({
     userId: user.id,
-    action: `${action}:child`,
+    action: permission,
     subjectType: 'child',
     subjectId: auditedId(childId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
@@ -189,32 +183,71 @@ export async function requireChildAccess(request: Request, childId: string, acti
 }
 
 /**
- * The guard for a request for assessment. A draft is private to the family (or to the
- * caseworker recording it); once submitted, the request is part of its case.
+ * What the policy needs to know about a request for assessment: while it is a draft, the draft
+ * (private to the family, or to the caseworker recording it); once submitted, its case. The one
+ * place a request's subject is made: its pages and its documents both use it.
  */
-export async function requireRequestAccess(request: Request, requestId: string, action: Action) {
+async function loadRequestSubject(row: typeof assessmentRequests.$inferSelect, today = todayInLondon()) {
+  if (row.status === 'draft') {
+    const loaded = await loadChildSubject(row.childId, today);
+    if (!loaded) return null;
+    const subject: DraftRequestSubject = { ...loaded.subject, type: 'draft_request', createdBy: row.createdBy };
+    return { subject, advocateConsents: subject.advocateConsents };
+  }
+  const loaded = row.caseId ? await loadCaseSubject(row.caseId, today) : null;
+  return loaded ? { subject: loaded.subject, advocateConsents: loaded.subject.advocateConsents } : null;
+}
+
+/** The guard for a request for assessment (read:request, edit:request); audited like case access. */
+export async function requireRequestAccess(request: Request, requestId: string, permission: Extract<Permission, 'read:request' | 'edit:request'>) {
   const user = await requireUser(request);
   const db = await getDb();
   const [row] = UUID.test(requestId) ? await db.select().from(assessmentRequests).where(eq(assessmentRequests.id, requestId)) : [];
-  const loaded = row ? await loadChildSubject(row.childId) : null;
-  let decision: Decision = 'not_found';
-  if (row && loaded) {
-    decision =
-      row.status === 'draft'
-        ? decide(user, action, { ...loaded.subject, type: 'draft_request', createdBy: row.createdBy })
-        : decide(user, action, { ...loaded.subject, type: 'case', teamId: '', caseworkerId: null });
-  }
+  const [loaded, child] = row ? await Promise.all([loadRequestSubject(row), db.select().from(children).where(eq(children.id, row.childId))]) : [null, []];
+  const decision: Decision = loaded ? decide(user, permission, loaded.subject) : 'not_found';
   await recordAudit({
     userId: user.id,
-    action: `${action}:request`,
+    action: permission,
     subjectType: 'assessment_request',
     subjectId: auditedId(requestId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
     address: clientAddress(request),
-    details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : {}) },
+    details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.advocateConsents) : {}) },
   });
-  if (decision !== 'allow' || !row || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
-  return { user, requestRow: row, child: loaded.child, consent: actingFor(user, loaded.subject.advocateConsents) };
+  if (decision !== 'allow' || !row || !loaded || !child[0]) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { user, requestRow: row, child: child[0], consent: actingFor(user, loaded.advocateConsents) };
+}
+
+/**
+ * The guard for one professional's advice, on the case it belongs to (`caseId` from the URL, or
+ * null when the advice's own address names no case): the policy decides on the advice itself
+ * (how far it has gone: app/domain/advice.ts `adviceRelease`). Audited against the case.
+ */
+export async function requireAdviceAccess(request: Request, caseId: string | null, adviceId: string, permission: Extract<Permission, 'read:advice' | 'write:advice'>) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const [advice] = UUID.test(adviceId) ? await db.select().from(adviceRequests).where(eq(adviceRequests.id, adviceId)) : [];
+  const onCase = advice && (caseId === null || advice.caseId === caseId) ? advice : null;
+  const loaded = onCase ? await loadCaseSubject(onCase.caseId) : null;
+  const subject: AdviceSubject | null =
+    onCase && loaded ? { type: 'advice', case: loaded.subject, professionalId: onCase.professionalId, release: adviceRelease(onCase) } : null;
+  const decision: Decision = subject ? decide(user, permission, subject) : 'not_found';
+  await recordAudit({
+    userId: user.id,
+    action: permission,
+    subjectType: 'case',
+    subjectId: auditedId(onCase?.caseId ?? caseId ?? adviceId),
+    outcome: decision === 'allow' ? 'allowed' : 'denied',
+    address: clientAddress(request),
+    details: {
+      path: new URL(request.url).pathname,
+      method: request.method,
+      adviceId: auditedId(adviceId),
+      ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : { reason: 'no such advice on this case' }),
+    },
+  });
+  if (decision !== 'allow' || !onCase || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { user, caseRecord: loaded.record, subject: loaded.subject, advice: onCase };
 }
 
 /**
@@ -233,8 +266,7 @@ export async function loadDocumentSubject(document: StoredDocument, today = toda
       .where(eq(adviceRequests.id, document.adviceRequestId));
     const subject = advice ? await onCase(advice.caseId) : null;
     if (!advice || !subject) return null;
-    const release = advice.state !== 'submitted' ? 'unsubmitted' : advice.withheldReason ? 'withheld' : 'released';
-    return { subject: { type: 'document', belongsTo: { kind: 'advice', case: subject, professionalId: advice.professionalId, advice: release } }, caseId: advice.caseId, requestId: null };
+    return { subject: { type: 'document', belongsTo: { kind: 'advice', case: subject, professionalId: advice.professionalId, advice: adviceRelease(advice) } }, caseId: advice.caseId, requestId: null };
   }
   if (document.familyViewsId) {
     const [views] = await db.select({ caseId: familyViews.caseId }).from(familyViews).where(eq(familyViews.id, document.familyViewsId));
@@ -256,15 +288,10 @@ export async function loadDocumentSubject(document: StoredDocument, today = toda
   }
   if (document.requestId) {
     const [row] = await db.select().from(assessmentRequests).where(eq(assessmentRequests.id, document.requestId));
-    if (!row) return null;
-    if (row.status === 'draft') {
-      const loaded = await loadChildSubject(row.childId, today);
-      if (!loaded) return null;
-      const request: DraftRequestSubject = { ...loaded.subject, type: 'draft_request', createdBy: row.createdBy };
-      return { subject: { type: 'document', belongsTo: { kind: 'draft_request', request } }, caseId: null, requestId: row.id };
-    }
-    const subject = await onCase(row.caseId);
-    return subject ? { subject: { type: 'document', belongsTo: { kind: 'request', case: subject } }, caseId: row.caseId, requestId: row.id } : null;
+    const loaded = row ? await loadRequestSubject(row, today) : null;
+    if (!row || !loaded) return null;
+    const belongsTo: DocumentSubject['belongsTo'] = loaded.subject.type === 'draft_request' ? { kind: 'draft_request', request: loaded.subject } : { kind: 'request', case: loaded.subject };
+    return { subject: { type: 'document', belongsTo }, caseId: row.caseId, requestId: row.id };
   }
   return null;
 }
@@ -280,11 +307,11 @@ export async function requireDocumentAccess(request: Request, documentId: string
   const db = await getDb();
   const [document] = UUID.test(documentId) ? await db.select().from(documents).where(eq(documents.id, documentId)) : [];
   const loaded = document ? await loadDocumentSubject(document) : null;
-  const decision: Decision = loaded ? decide(user, 'read', loaded.subject) : 'not_found';
+  const decision: Decision = loaded ? decide(user, 'download:document', loaded.subject) : 'not_found';
   const owner = loaded?.subject.belongsTo;
   await recordAudit({
     userId: user.id,
-    action: 'read:document',
+    action: 'download:document',
     subjectType: loaded?.caseId ? 'case' : loaded?.requestId ? 'assessment_request' : 'document',
     subjectId: auditedId(loaded?.caseId ?? loaded?.requestId ?? documentId),
     outcome: decision === 'allow' ? 'allowed' : 'denied',
@@ -315,13 +342,13 @@ async function loadAccountSubject(userId: string): Promise<{ account: User; subj
 }
 
 /**
- * The guard for an account on the admin pages: the LA admin (requireLaAdmin: anyone else is
- * 403), then the policy on that account (another LA's, or a family's, is 404).
+ * The guard for an account on the admin pages: the LA's users page (administer:users: anyone else
+ * is 403), then the policy on that account (another LA's, or a family's, is 404).
  */
-export async function requireAccountAccess(request: Request, userId: string, action: Action) {
-  const admin = await requireLaAdmin(request);
+export async function requireAccountAccess(request: Request, userId: string, permission: Extract<Permission, 'read:account' | 'administer:account'>) {
+  const admin = await requireLaPermission(request, 'administer:users');
   const loaded = await loadAccountSubject(userId);
-  const decision: Decision = loaded ? decide(admin, action, loaded.subject) : 'not_found';
+  const decision: Decision = loaded ? decide(admin, permission, loaded.subject) : 'not_found';
   if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { admin, account: loaded.account, subject: loaded.subject };
 }

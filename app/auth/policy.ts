@@ -1,6 +1,7 @@
 import type { Role } from '../../db/schema/people';
 import { consentFor, scopeAllows, type LiveConsent } from '../domain/consent';
 import type { ParentAccess } from '../domain/young-person';
+import type { AdviceRelease } from '../domain/advice';
 
 /**
  * The one policy: who may do what to which record. Pure, so it is tested as a matrix
@@ -71,47 +72,253 @@ export type DocumentSubject = {
     | { kind: 'views'; case: CaseSubject };
 };
 
-/** How far a professional's advice has gone: still theirs (open or cancelled), submitted but held back from the family, or released. */
-export type AdviceRelease = 'unsubmitted' | 'withheld' | 'released';
-
-export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | AccountSubject | DocumentSubject;
+export type { AdviceRelease };
 
 /**
- * read: see it; contribute: add to it as a party (requests, views, comments on the draft plan);
- * advise: write the advice a professional was asked for; message: read and write the case's
- * thread with the council (professionals are not in it); decide: record LA decisions;
- * administer: manage users; share: give, change or revoke an advocate's consent for the
- * child's case (the family member who decides, never the advocate).
+ * A professional's advice, on its own page: the case it belongs to, who was asked, and how far it
+ * has gone (app/domain/advice.ts `adviceRelease`).
  */
-export type Action = 'read' | 'contribute' | 'advise' | 'message' | 'decide' | 'administer' | 'share';
+export type AdviceSubject = { type: 'advice'; case: CaseSubject; professionalId: string; release: AdviceRelease };
+
+/** Pages of the portal that belong to no record and no LA: the person's own lists and forms. */
+export type PortalSubject = { type: 'portal' };
+export const PORTAL: PortalSubject = { type: 'portal' };
+
+export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | AccountSubject | DocumentSubject | AdviceSubject | PortalSubject;
+
+/**
+ * What a person may do, named by verb and resource at the grain of a page or a button
+ * (docs/decisions/0022-policy-vocabulary.md). Every loader and action asks for one of these on
+ * a subject; a permission asked on a subject it is not about is refused ('forbidden').
+ */
+export const PERMISSIONS = [
+  // A child's case (CaseSubject).
+  'read:case', // its summary, timeline and who can see it
+  'read:thread', // the messages between the family and the council
+  'post:message',
+  'read:advice', // the advice list of a case (CaseSubject) and one piece of advice (AdviceSubject)
+  'read:unreleased-advice', // every request for advice, held back or not yet submitted, and why
+  'read:views',
+  'write:parent-views', // a parent's own views
+  'write:child-views', // the child's views: the young person's own, or written down by a parent
+  'read:plan',
+  'comment:plan', // the family's comments and preferences on the draft plan
+  'read:meetings',
+  'record:decision', // the council's decisions and records: commands, advice requests, the plan, meetings
+  'share:case', // see and manage who acts for the family (advocates) from the case
+  // A request for assessment (DraftRequestSubject; once submitted, its CaseSubject).
+  'read:request',
+  'edit:request',
+  // A child's record (ChildSubject).
+  'read:child',
+  'read:child-cases', // the child's cases and draft, on the child's page
+  'start:request',
+  'share:child', // give, change or revoke an advocate's consent; invite the young person
+  'record:capacity', // record or withdraw that a young person lacks capacity (a parent)
+  'set:parent-access', // the young person's choice to share their case with their parents
+  // Professional advice (AdviceSubject).
+  'write:advice',
+  // Documents (DocumentSubject).
+  'download:document',
+  // An LA's pages (LaSubject).
+  'read:inbox',
+  'hold:caseload', // a caseworker's own caseload and absence
+  'record:request', // a request that arrived by phone or letter
+  'read:teams',
+  'read:timeliness',
+  'administer:users',
+  'administer:organisations',
+  'administer:service-standards',
+  'read:stored-mail',
+  // Accounts on the admin pages (AccountSubject).
+  'read:account',
+  'administer:account',
+  // The portal (PortalSubject).
+  'read:advice-requests', // a professional's own requests for advice
+  'add:child',
+  'receive:message-emails',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * The rules underneath the permissions: what someone may do to a record as a party to it.
+ * read: see it; contribute: add to it as a party; advise: write the advice a professional was
+ * asked for; message: the case's thread with the council; decide: the LA's decisions;
+ * administer: manage users; share: an advocate's consent (the family member who decides).
+ */
+type Capability = 'read' | 'contribute' | 'advise' | 'message' | 'decide' | 'administer' | 'share';
 
 export type Decision = 'allow' | 'not_found' | 'forbidden';
 
-export const STAFF_ROLES: readonly Role[] = ['caseworker', 'manager'];
-export const FAMILY_ROLES: readonly Role[] = ['parent', 'young_person'];
+const STAFF_ROLES: readonly Role[] = ['caseworker', 'manager'];
+const FAMILY_ROLES: readonly Role[] = ['parent', 'young_person'];
 
 /** Staff manage nothing of accounts here, never write a professional's advice, and never give a family's consent. */
-const staffMayNot: readonly Action[] = ['administer', 'advise', 'share'];
+const staffMayNot: readonly Capability[] = ['administer', 'advise', 'share'];
 
-export function isStaff(actor: Pick<Actor, 'role'>) {
+function isStaff(actor: Pick<Actor, 'role'>) {
   return STAFF_ROLES.includes(actor.role);
 }
 
-export function decide(actor: Actor, action: Action, subject: Subject): Decision {
-  switch (subject.type) {
-    case 'case':
-      return decideCase(actor, action, subject);
-    case 'la':
-      return decideLa(actor, action, subject);
-    case 'child':
-      return decideChild(actor, action, subject);
-    case 'draft_request':
-      return decideDraft(actor, action, subject);
-    case 'account':
-      return decideAccount(actor, action, subject);
-    case 'document':
-      return decideDocument(actor, action, subject);
+type SubjectOf<K extends Subject['type']> = Extract<Subject, { type: K }>;
+type Rule = { [K in Subject['type']]?: (actor: Actor, subject: SubjectOf<K>) => Decision };
+
+/** A capability on a case, as a permission's rule. */
+const onCase = (capability: Capability) => (actor: Actor, subject: CaseSubject) => decideCase(actor, capability, subject);
+
+/** The family's and the council's pages of a case (advice, plan, meetings): a professional reads the case only as far as they were asked to advise on it. */
+const familyOrCouncil = (actor: Actor, subject: CaseSubject) => refuseProfessional(actor, decideCase(actor, 'read', subject));
+
+function refuseProfessional(actor: Actor, decision: Decision): Decision {
+  return decision === 'allow' && actor.role === 'professional' ? 'forbidden' : decision;
+}
+
+/** Allowed only to those `who` names, once the underlying decision allows; refused (as it was) to the rest. */
+function only(decision: Decision, who: boolean): Decision {
+  return decision === 'allow' && !who ? 'forbidden' : decision;
+}
+
+/** Within the actor's own LA, for the roles named. */
+const inLa = (allowed: readonly Role[]) => (actor: Actor, subject: LaSubject): Decision => (actor.laId !== null && actor.laId === subject.laId && allowed.includes(actor.role) ? 'allow' : 'forbidden');
+
+const forRoles = (allowed: readonly Role[]) => (actor: Actor): Decision => (allowed.includes(actor.role) ? 'allow' : 'forbidden');
+
+/** A submitted request is the family's own contribution to its case: never shown to the professionals asked for advice. */
+const submittedRequest = (capability: Capability) => (actor: Actor, subject: CaseSubject) => decideCase(actor, capability, { ...subject, professionalIds: [] });
+
+const RULES: Record<Permission, Rule> = {
+  'read:case': { case: onCase('read') },
+  'read:thread': { case: onCase('message') },
+  'post:message': { case: onCase('message') },
+  'read:advice': { case: familyOrCouncil, advice: (actor, subject) => adviceReader(actor, subject) },
+  'read:unreleased-advice': { case: (actor, subject) => only(familyOrCouncil(actor, subject), isStaff(actor)) },
+  'read:views': { case: onCase('read') },
+  'write:parent-views': { case: (actor, subject) => only(familyWriter(actor, subject), actor.role === 'parent') },
+  // A young person with their own account speaks for themselves; until then a parent may write down the child's words.
+  'write:child-views': { case: (actor, subject) => only(familyWriter(actor, subject), actor.role === 'young_person' || !subject.youngPersonId) },
+  'read:plan': { case: familyOrCouncil },
+  'comment:plan': { case: familyWriter },
+  'read:meetings': { case: familyOrCouncil },
+  'record:decision': { case: onCase('decide') },
+  'share:case': { case: onCase('share') },
+  'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: submittedRequest('read') },
+  'edit:request': { draft_request: (actor, subject) => decideDraft(actor, 'contribute', subject), case: submittedRequest('contribute') },
+  'read:child': { child: (actor, subject) => decideChild(actor, 'read', subject) },
+  // A parent the young person has not shared with sees the child's record, to be told so, but nothing of the case.
+  'read:child-cases': { child: (actor, subject) => (isFamilyOf(actor, subject) && actor.role === 'parent' && subject.parentAccess === 'none' ? 'forbidden' : decideChild(actor, 'read', subject)) },
+  'start:request': { child: (actor, subject) => decideChild(actor, 'contribute', subject) },
+  'share:child': { child: (actor, subject) => decideChild(actor, 'share', subject) },
+  'record:capacity': { child: (actor, subject) => only(decideChild(actor, 'share', subject), actor.role === 'parent') },
+  'set:parent-access': { child: (actor, subject) => only(decideChild(actor, 'read', subject), actor.role === 'young_person' && subject.youngPersonId === actor.id) },
+  'write:advice': { advice: adviceWriter },
+  'download:document': { document: (actor, subject) => documentReader(actor, subject.belongsTo) },
+  'read:inbox': { la: inLa(STAFF_ROLES) },
+  'hold:caseload': { la: inLa(['caseworker']) },
+  'record:request': { la: inLa(STAFF_ROLES) },
+  'read:teams': { la: inLa(['manager']) },
+  'read:timeliness': { la: inLa(['manager']) },
+  'administer:users': { la: inLa(['la_admin']) },
+  'administer:organisations': { la: inLa(['la_admin']) },
+  'administer:service-standards': { la: inLa(['la_admin']) },
+  'read:stored-mail': { la: inLa(['la_admin']) },
+  'read:account': { account: (actor, subject) => decideAccount(actor, 'read', subject) },
+  'administer:account': { account: (actor, subject) => decideAccount(actor, 'administer', subject) },
+  'read:advice-requests': { portal: forRoles(['professional']) },
+  'add:child': { portal: forRoles(FAMILY_ROLES) },
+  'receive:message-emails': { portal: forRoles(STAFF_ROLES) },
+};
+
+/**
+ * The one decision: may `actor` do `permission` to `subject`? Pure and total: every permission
+ * on every subject has an answer ('forbidden' for a permission that is not about that subject).
+ */
+export function decide(actor: Actor, permission: Permission, subject: Subject): Decision {
+  const rule = RULES[permission][subject.type] as ((actor: Actor, subject: Subject) => Decision) | undefined;
+  return rule ? rule(actor, subject) : 'forbidden';
+}
+
+/** The subject types a permission is about (the matrix test asks every other one is refused). */
+export function subjectTypesOf(permission: Permission): Subject['type'][] {
+  return Object.keys(RULES[permission]) as Subject['type'][];
+}
+
+/** The family writes their own views and comments on the plan, never an advocate or the council. */
+function familyWriter(actor: Actor, subject: CaseSubject): Decision {
+  return only(decideCase(actor, 'contribute', subject), isFamilyOf(actor, subject));
+}
+
+/**
+ * One piece of advice on its page: the council sees every request on the case; the family side
+ * only advice released to them (to them, the rest does not exist); professionals read their own
+ * at /advice, never here.
+ */
+function adviceReader(actor: Actor, subject: AdviceSubject): Decision {
+  const read = familyOrCouncil(actor, subject.case);
+  if (read !== 'allow' || isStaff(actor)) return read;
+  return subject.release === 'released' ? 'allow' : 'not_found';
+}
+
+/** A professional writes (and reads back) only their own advice, while they may still advise on the case; to another professional it does not exist. */
+function adviceWriter(actor: Actor, subject: AdviceSubject): Decision {
+  if (actor.role !== 'professional') return 'forbidden';
+  if (subject.professionalId !== actor.id) return 'not_found';
+  return decideCase(actor, 'advise', subject.case);
+}
+
+/**
+ * Which home page a person gets at '/': what each needs first. Null for someone with no home of
+ * their own here.
+ */
+export type Home = 'family' | 'caseload' | 'teams' | 'admin' | 'advice' | 'advocate';
+
+export function homeOf(actor: Pick<Actor, 'role'>): Home | null {
+  switch (actor.role) {
+    case 'parent':
+    case 'young_person':
+      return 'family';
+    case 'caseworker':
+      return 'caseload';
+    case 'manager':
+      return 'teams';
+    case 'la_admin':
+      return 'admin';
+    case 'professional':
+      return 'advice';
+    case 'advocate':
+      return 'advocate';
+    default:
+      return null;
   }
+}
+
+/**
+ * How a page speaks to the person reading it (not what they may do: that is `decide`): as the
+ * young person themself, a parent, the council, a professional, an adviser or an LA admin.
+ */
+export type Audience = 'young_person' | 'parent' | 'council' | 'professional' | 'adviser' | 'admin' | 'other';
+
+export function audienceOf(actor: Pick<Actor, 'role'>): Audience {
+  switch (actor.role) {
+    case 'young_person':
+    case 'parent':
+    case 'professional':
+      return actor.role;
+    case 'caseworker':
+    case 'manager':
+      return 'council';
+    case 'advocate':
+      return 'adviser';
+    case 'la_admin':
+      return 'admin';
+    default:
+      return 'other';
+  }
+}
+
+/** Which side of a case's thread someone writes from: the council's, or the family's (parents, the young person, their advocates). */
+export function threadSideOf(actor: Pick<Actor, 'role'>): 'la' | 'family' {
+  return isStaff(actor) ? 'la' : 'family';
 }
 
 function isFamilyOf(actor: Actor, subject: FamilySide) {
@@ -123,7 +330,7 @@ function isFamilyOf(actor: Actor, subject: FamilySide) {
  * ('read' while a new young person's account is pending; 'none' once the young person has not
  * agreed to share). Null: not family.
  */
-function familyDecision(actor: Actor, action: Action, subject: FamilySide, allowed: readonly Action[]): Decision | null {
+function familyDecision(actor: Actor, action: Capability, subject: FamilySide, allowed: readonly Capability[]): Decision | null {
   if (!isFamilyOf(actor, subject)) return null;
   const parentAccess = actor.role === 'parent' ? (subject.parentAccess ?? 'full') : 'full';
   if (parentAccess === 'none') return 'forbidden';
@@ -135,7 +342,7 @@ function familyDecision(actor: Actor, action: Action, subject: FamilySide, allow
  * An advocate acts only under a live consent, within its scope. Without one the record does not
  * exist for them (404): consent revoked or expired means gone at once.
  */
-function advocateDecision(actor: Actor, action: Action, subject: FamilySide): Decision | null {
+function advocateDecision(actor: Actor, action: Capability, subject: FamilySide): Decision | null {
   if (actor.role !== 'advocate') return null;
   const consent = consentFor(actor, subject.advocateConsents);
   if (!consent) return 'not_found';
@@ -145,15 +352,16 @@ function advocateDecision(actor: Actor, action: Action, subject: FamilySide): De
 /**
  * What someone on the family side of a case (a parent, the young person, an advocate) may do
  * there: the case rule without the staff branches. It decides who of the family hears of a
- * case's news (app/services/family.server.ts `familyAudience`), so emails follow the page rule.
+ * case's news (app/features/family/family.server.ts `familyAudience`), so emails follow the page rule.
  */
-export function decideFamilySide(actor: Actor, action: Action, subject: FamilySide): Decision {
+export function decideFamilySide(actor: Actor, permission: Extract<Permission, 'read:case' | 'read:thread'>, subject: FamilySide): Decision {
+  const action: Capability = permission === 'read:thread' ? 'message' : 'read';
   return familyDecision(actor, action, subject, caseFamilyActions) ?? advocateDecision(actor, action, subject) ?? 'not_found';
 }
 
-const caseFamilyActions: readonly Action[] = ['read', 'contribute', 'message', 'share'];
+const caseFamilyActions: readonly Capability[] = ['read', 'contribute', 'message', 'share'];
 
-function decideChild(actor: Actor, action: Action, subject: ChildSubject): Decision {
+function decideChild(actor: Actor, action: Capability, subject: ChildSubject): Decision {
   // On the child's record a parent whose access is 'read' may still contribute (invite the young
   // person, record a lack of capacity); one the young person has not shared with still sees the
   // record itself, to be told so, but nothing of the case.
@@ -166,7 +374,7 @@ function decideChild(actor: Actor, action: Action, subject: ChildSubject): Decis
   return 'not_found';
 }
 
-function decideDraft(actor: Actor, action: Action, subject: DraftRequestSubject): Decision {
+function decideDraft(actor: Actor, action: Capability, subject: DraftRequestSubject): Decision {
   // A family's draft is theirs alone until they submit it; a caseworker's draft (a request that
   // arrived by phone or letter) is the LA's.
   const family = familyDecision(actor, action, subject, ['read', 'contribute']);
@@ -182,7 +390,7 @@ function decideDraft(actor: Actor, action: Action, subject: DraftRequestSubject)
   return 'not_found';
 }
 
-function decideCase(actor: Actor, action: Action, subject: CaseSubject): Decision {
+function decideCase(actor: Actor, action: Capability, subject: CaseSubject): Decision {
   const family = familyDecision(actor, action, subject, caseFamilyActions);
   if (family) return family;
   const advocate = advocateDecision(actor, action, subject);
@@ -203,23 +411,18 @@ function decideCase(actor: Actor, action: Action, subject: CaseSubject): Decisio
 }
 
 /**
- * A document is read by whoever may read what it belongs to, as its page decides; nothing else
- * is ever done to a document through this rule (adding or removing one is decided on the record
- * it is added to), so every other action is refused to those who may read it.
+ * A document is downloaded by whoever may read what it belongs to, as its page decides; nothing
+ * else is ever done to a document through the policy (adding or removing one is decided on the
+ * record it is added to).
  */
-function decideDocument(actor: Actor, action: Action, subject: DocumentSubject): Decision {
-  const read = documentReader(actor, subject.belongsTo);
-  return action === 'read' || read !== 'allow' ? read : 'forbidden';
-}
-
 function documentReader(actor: Actor, owner: DocumentSubject['belongsTo']): Decision {
   switch (owner.kind) {
     case 'draft_request':
-      return decideDraft(actor, 'read', owner.request);
+      // A request's documents are read with the request, on its pages.
+      return decide(actor, 'read:request', owner.request);
     case 'request':
-      // The family's own contribution: read with the case, but not by the professionals asked
-      // for advice (as the request's own pages: requireRequestAccess).
-      return decideCase(actor, 'read', { ...owner.case, professionalIds: [] });
+      // The family's own contribution: read with the case, but not by the professionals asked for advice.
+      return decide(actor, 'read:request', owner.case);
     case 'thread':
       // Whoever may open the thread: never a professional, nor an adviser with a view-only consent.
       return decideCase(actor, 'message', owner.case);
@@ -243,13 +446,6 @@ function documentReader(actor: Actor, owner: DocumentSubject['belongsTo']): Deci
   }
 }
 
-function decideLa(actor: Actor, action: Action, subject: LaSubject): Decision {
-  if (actor.laId !== subject.laId) return 'forbidden';
-  if (action === 'administer') return actor.role === 'la_admin' ? 'allow' : 'forbidden';
-  if (action === 'read') return isStaff(actor) || actor.role === 'la_admin' ? 'allow' : 'forbidden';
-  return 'forbidden';
-}
-
 /** The accounts an LA admin may switch off and on (ADR 0017): its staff, professionals and advisers. */
 export const MANAGED_ACCOUNT_ROLES: readonly Role[] = ['caseworker', 'manager', 'la_admin', 'professional', 'advocate'];
 
@@ -258,7 +454,7 @@ export const MANAGED_ACCOUNT_ROLES: readonly Role[] = ['caseworker', 'manager', 
  * it. An admin never switches off their own account (a council must not lock itself out by a
  * slip). Accounts outside the admin's LA, and families', do not exist for them.
  */
-function decideAccount(actor: Actor, action: Action, subject: AccountSubject): Decision {
+function decideAccount(actor: Actor, action: Capability, subject: AccountSubject): Decision {
   if (actor.role !== 'la_admin' || actor.laId === null || subject.laId !== actor.laId || !MANAGED_ACCOUNT_ROLES.includes(subject.role)) return 'not_found';
   if (action === 'read') return 'allow';
   if (action === 'administer') return subject.userId === actor.id ? 'forbidden' : 'allow';

@@ -39,6 +39,24 @@ export function professionalHasAccess(request: Pick<AdviceRequestDates, 'state' 
   return compareDates(today, adviceAccessEndsOn(request.closedOn)) <= 0;
 }
 
+/**
+ * How far a professional's advice has gone: still theirs (open or cancelled), submitted but held
+ * back from the family by the council, or released to the family. The one rule for "advice the
+ * family may read": the policy (app/auth/policy.ts), the advice pages and the family's emails
+ * all ask it.
+ */
+export type AdviceRelease = 'unsubmitted' | 'withheld' | 'released';
+
+export function adviceRelease(advice: { state: AdviceRequestDates['state']; withheldReason: string | null }): AdviceRelease {
+  if (advice.state !== 'submitted') return 'unsubmitted';
+  return advice.withheldReason ? 'withheld' : 'released';
+}
+
+/** Whether the family side (parents, the young person, their advocates) may read this advice. */
+export function releasedToFamily(advice: { state: AdviceRequestDates['state']; withheldReason: string | null }): boolean {
+  return adviceRelease(advice) === 'released';
+}
+
 export type ReminderCandidate = AdviceRequestDates & { id: string; reminderSent: boolean; overdueNoticeSent: boolean };
 export type ReminderDue = { id: string; notice: 'reminder' | 'overdue' };
 

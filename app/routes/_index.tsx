@@ -3,8 +3,8 @@ import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deniedResponse, getOptionalUser } from '~/auth/access.server';
-import { decide } from '~/auth/policy';
+import { getOptionalUser, requireLaPermission } from '~/auth/access.server';
+import { audienceOf, homeOf } from '~/auth/policy';
 import type { User } from '../../db/schema';
 import type { PageHandle } from '~/root';
 import { caseloadOf, childrenOfFamilyMember, teamSummaries } from '~/features/case-progress/index.server';
@@ -33,29 +33,27 @@ const homeTitleKeys = {
   other: 'home.other.title',
 } as const;
 
-/** One address, a different home for each role: what each person needs first. */
-async function homeFor(user: User | null) {
+/** One address, a different home for each person (the policy's `homeOf`): what each needs first. */
+async function homeFor(request: Request, user: User | null) {
   if (!user) return { view: 'start' as const };
-  switch (user.role) {
-    case 'parent':
-    case 'young_person':
-      return { view: 'family' as const, children: await childrenOfFamilyMember(user), forSelf: user.role === 'young_person' };
-    case 'caseworker':
+  switch (homeOf(user)) {
+    case 'family':
+      return { view: 'family' as const, children: await childrenOfFamilyMember(user), forSelf: audienceOf(user) === 'young_person' };
+    case 'caseload':
       return { view: 'caseload' as const, caseload: await caseloadOf(user, todayInLondon()) };
-    case 'manager': {
-      const laId = user.laId ?? '';
-      if (decide(user, 'read', { type: 'la', laId }) !== 'allow') throw deniedResponse('forbidden');
-      return { view: 'teams' as const, teams: await teamSummaries(laId) };
+    case 'teams': {
+      const manager = await requireLaPermission(request, 'read:teams');
+      return { view: 'teams' as const, teams: await teamSummaries(manager.laId) };
     }
-    case 'la_admin':
+    case 'admin':
       return { view: 'admin' as const };
-    case 'professional':
+    case 'advice':
       // Professionals work only on the requests for advice they were sent.
       throw redirect('/advice');
     case 'advocate':
       // Which consent and whose: for the audit log, not for the page.
       return { view: 'advocate' as const, families: (await advocateWorkspace(user, todayInLondon())).map(({ consentId: _c, grantedBy: _g, ...family }) => family) };
-    default:
+    case null:
       return { view: 'other' as const, role: user.role };
   }
 }
@@ -63,7 +61,7 @@ async function homeFor(user: User | null) {
 type HomeData = Awaited<ReturnType<typeof homeFor>>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json(await homeFor(await getOptionalUser(request)));
+  return json(await homeFor(request, await getOptionalUser(request)));
 }
 
 export default function Home() {

@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/access.server';
-import { isStaff } from '~/auth/policy';
+import { decide, PORTAL } from '~/auth/policy';
 import { messageEmailsSchema, setMessageEmails } from '~/features/identity/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
@@ -18,13 +18,13 @@ export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'account
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ name: user.name, email: user.email, role: user.role, locale: user.locale, messageEmails: isStaff(user) ? user.messageEmails : null });
+  return json({ name: user.name, email: user.email, role: user.role, locale: user.locale, messageEmails: decide(user, 'receive:message-emails', PORTAL) === 'allow' ? user.messageEmails : null });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const values = await readForm(request);
-  if (values.intent === 'message-emails' && isStaff(user)) {
+  if (values.intent === 'message-emails' && decide(user, 'receive:message-emails', PORTAL) === 'allow') {
     const form = validateForm(messageEmailsSchema, values);
     if (!form.ok) return formFailure(form.errors, values);
     await setMessageEmails(user.id, form.data.messageEmails);

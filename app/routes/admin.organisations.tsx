@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireLaAdmin } from '~/auth/access.server';
+import { requireLaPermission } from '~/auth/access.server';
 import { createOrganisation, organisationSchema, organisationsOf } from '~/features/administration/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
@@ -16,12 +16,12 @@ export const handle: PageHandle = { namespaces: ['admin'], titleKey: 'adviceOrgs
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireLaAdmin(request);
+  const admin = await requireLaPermission(request, 'administer:organisations');
   return json({ organisations: await organisationsOf(admin.laId) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireLaAdmin(request);
+  const admin = await requireLaPermission(request, 'administer:organisations');
   const values = await readForm(request);
   const form = validateForm(organisationSchema, values);
   if (!form.ok) return formFailure(form.errors, values);

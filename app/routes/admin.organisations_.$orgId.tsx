@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireLaAdmin } from '~/auth/access.server';
+import { requireLaPermission } from '~/auth/access.server';
 import { advocatesOf, inviteAdvocateSchema, organisationOf } from '~/features/administration/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
@@ -22,7 +22,7 @@ export const handle: PageHandle = {
 };
 
 async function requireOrganisation(request: Request, orgId: string) {
-  const admin = await requireLaAdmin(request);
+  const admin = await requireLaPermission(request, 'administer:organisations');
   const organisation = await organisationOf(admin.laId, orgId);
   if (!organisation) throw new Response('Not Found', { status: 404 });
   return { admin, organisation };

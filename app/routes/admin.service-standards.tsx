@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireLaAdmin } from '~/auth/access.server';
+import { requireLaPermission } from '~/auth/access.server';
 import { addDays, isValidIsoDate, todayInLondon } from '~/domain/timescales';
 import { readForm, validateForm } from '~/forms/form.server';
 import { changeServiceStandards, serviceStandardsSchema, standardsPeriodsOf } from '~/features/administration/index.server';
@@ -19,12 +19,12 @@ export const handle: PageHandle = { namespaces: ['admin'], titleKey: 'standards.
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireLaAdmin(request);
+  const admin = await requireLaPermission(request, 'administer:service-standards');
   return json({ periods: await standardsPeriodsOf(admin.laId), tomorrow: addDays(todayInLondon(), 1) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireLaAdmin(request);
+  const admin = await requireLaPermission(request, 'administer:service-standards');
   const values = await readForm(request);
   const form = validateForm(serviceStandardsSchema, values);
   if (!form.ok) return formFailure(form.errors, values);

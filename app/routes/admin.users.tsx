@@ -2,20 +2,18 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireLaAdmin } from '~/auth/access.server';
+import { requireLaPermission } from '~/auth/access.server';
 import { uploadsAreUnscanned } from '~/env.server';
 import type { PageHandle } from '~/root';
 import { managedAccountsOf, type ManagedAccount } from '~/features/identity/index.server';
-import { AccountStatusTag } from '~/features/identity';
+import { AccountStatusTag, groupManagedAccounts } from '~/features/identity';
 import { ButtonLink, NotificationBanner, Table, WarningText } from '~/ui/govuk/content';
 import { roleKeys } from '~/ui/labels';
 
 export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey: 'admin.users.title' };
 
-const staffRoles: readonly ManagedAccount['role'][] = ['caseworker', 'manager', 'la_admin'];
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireLaAdmin(request);
+  const admin = await requireLaPermission(request, 'administer:users');
   // Said to the council's admin, who can ask for a scanner to be connected (issue 11, item 14).
   return json({ accounts: await managedAccountsOf(admin.laId), uploadsUnscanned: uploadsAreUnscanned() });
 }
@@ -23,9 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminUsers() {
   const { t } = useTranslation();
   const { accounts, uploadsUnscanned } = useLoaderData<typeof loader>();
-  const staff = accounts.filter((a) => staffRoles.includes(a.role));
-  const professionals = accounts.filter((a) => a.role === 'professional');
-  const advisers = accounts.filter((a) => a.role === 'advocate');
+  const { staff, professionals, advisers } = groupManagedAccounts(accounts);
   const [params] = useSearchParams();
   const invited = params.get('invited');
   return (

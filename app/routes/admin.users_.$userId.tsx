@@ -19,8 +19,8 @@ export const handle: PageHandle = {
 
 /** One account the LA admin looks after: who it is, its state, and switching it off or on. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { admin, account, subject } = await requireAccountAccess(request, params.userId ?? '', 'read');
-  return json({ account: await accountDetails(account), mayChange: decide(admin, 'administer', subject) === 'allow' });
+  const { admin, account, subject } = await requireAccountAccess(request, params.userId ?? '', 'read:account');
+  return json({ account: await accountDetails(account), mayChange: decide(admin, 'administer:account', subject) === 'allow' });
 }
 
 const notices = { deactivated: 'adminAccount.notices.deactivated', reactivated: 'adminAccount.notices.reactivated' } as const;

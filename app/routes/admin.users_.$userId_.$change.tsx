@@ -34,14 +34,14 @@ function changeOf(param: string | undefined): Change {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const change = changeOf(params.change);
-  const { account } = await requireAccountAccess(request, params.userId ?? '', 'administer');
+  const { account } = await requireAccountAccess(request, params.userId ?? '', 'administer:account');
   return json({ change, id: account.id, name: account.name });
 }
 
 /** Sent twice (or after someone else did it), it changes nothing more and lands on the same page. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const change = changeOf(params.change);
-  const { admin, account } = await requireAccountAccess(request, params.userId ?? '', 'administer');
+  const { admin, account } = await requireAccountAccess(request, params.userId ?? '', 'administer:account');
   const address = clientAddress(request);
   if (change === 'deactivate') await deactivateAccount(admin, account.id, address);
   else await reactivateAccount(admin, account.id, address);

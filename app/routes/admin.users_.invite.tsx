@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireLaAdmin } from '~/auth/access.server';
+import { requireLaPermission } from '~/auth/access.server';
 import { inviteStaff, inviteStaffSchema } from '~/features/identity/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
@@ -17,12 +17,12 @@ export const handle: PageHandle = { namespaces: ['identity', 'admin'], titleKey:
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireLaAdmin(request);
+  const admin = await requireLaPermission(request, 'administer:users');
   return json({ teams: await teamsOf(admin.laId) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireLaAdmin(request);
+  const admin = await requireLaPermission(request, 'administer:users');
   const values = await readForm(request);
   const form = validateForm(inviteStaffSchema, values);
   if (!form.ok) return formFailure(form.errors, values);

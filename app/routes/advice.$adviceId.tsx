@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { deniedResponse, requireCaseAccess, requireRole } from '~/auth/access.server';
+import { deniedResponse, requireAdviceAccess, requirePermission } from '~/auth/access.server';
+import { PORTAL } from '~/auth/policy';
 import { adviceStatus } from '~/domain/advice';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { todayInLondon } from '~/domain/timescales';
@@ -29,10 +30,11 @@ export const handle: PageHandle = { namespaces: ['requests', 'case', 'advice', '
  * gets a 404), and only while the policy lists them on the case (open, or within the grace period).
  */
 async function authorise(request: Request, adviceId: string) {
-  const user = await requireRole(request, ['professional']);
+  // Only professionals have requests for advice: to anyone else this is a page they may not open.
+  await requirePermission(request, 'read:advice-requests', PORTAL);
+  const access = await requireAdviceAccess(request, null, adviceId, 'write:advice');
   const advice = await getAdviceRequest(adviceId);
-  if (!advice || advice.professionalId !== user.id) throw deniedResponse('not_found');
-  const access = await requireCaseAccess(request, advice.caseId, 'advise');
+  if (!advice) throw deniedResponse('not_found');
   return { ...access, advice };
 }
 

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '~/auth/access.server';
+import { requirePermission } from '~/auth/access.server';
+import { PORTAL } from '~/auth/policy';
 import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
@@ -15,7 +16,7 @@ export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titl
 
 /** A professional's home: only the requests they were sent, while they can still open them. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ['professional']);
+  const user = await requirePermission(request, 'read:advice-requests', PORTAL);
   const requests = await adviceRequestsOfProfessional(user.id, todayInLondon());
   return json({ requests });
 }

@@ -4,7 +4,7 @@ import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
-import { decide, isStaff } from '~/auth/policy';
+import { decide } from '~/auth/policy';
 import { clockStatusKeys, clockStepKeys, exceptionKindKeys, type ClockEntry } from '~/domain/case-clock';
 import { availableCommands, familyStageSummary } from '~/domain/case-workflow';
 import { todayInLondon } from '~/domain/timescales';
@@ -28,18 +28,18 @@ export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // The layout checked 'read' too, but in parallel with this loader: this page checks for itself.
-  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:case');
   const today = todayInLondon();
   const [progress, files] = await Promise.all([caseProgress(caseRecord, today), documentsOfCase(caseRecord.id)]);
-  const staff = isStaff(user);
+  const staff = decide(user, 'record:decision', subject) === 'allow';
   return json({
     caseId: caseRecord.id,
     today,
     progress,
     // The request's documents, for whoever the policy lets download them (not the professionals asked for advice).
-    documents: decide(user, 'read', { type: 'document', belongsTo: { kind: 'request', case: subject } }) === 'allow' ? files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })) : [],
+    documents: decide(user, 'download:document', { type: 'document', belongsTo: { kind: 'request', case: subject } }) === 'allow' ? files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })) : [],
     // Professionals read the case they advise on but are never in the family's thread.
-    canShare: decide(user, 'share', subject) === 'allow',
+    canShare: decide(user, 'share:case', subject) === 'allow',
     staffView: staff ? { commands: availableCommands(caseRecord.stage, user).map((type) => ({ type, slug: slugFor(type) })) } : null,
     overdueAdvice: staff ? (await adviceRequestsOfCase(caseRecord.id, today)).filter((r) => r.status === 'overdue').length : 0,
   });

@@ -18,12 +18,12 @@ export const handle: PageHandle = { namespaces: ['advocates', 'case'], titleKey:
 
 /** Anyone who can read the case may see who else can: the family first of all. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:case');
   const access = await whoCanSee(caseRecord, todayInLondon());
   return json({
     caseId: caseRecord.id,
     access,
-    canShare: decide(user, 'share', subject) === 'allow',
+    canShare: decide(user, 'share:case', subject) === 'allow',
   });
 }
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
-import { isStaff } from '~/auth/policy';
+import { requireCaseAccess } from '~/auth/access.server';
+import { decide } from '~/auth/policy';
 import { adviceCanBeRequested } from '~/domain/advice';
 import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
@@ -18,16 +18,15 @@ export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titl
 
 /** Who has been asked for advice and when it is due; staff see every request, the family what has been released. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');
   // Professionals see their own request (at /advice), never the other advice on the case.
-  if (user.role === 'professional') throw deniedResponse('forbidden');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:advice');
   const today = todayInLondon();
   const requests = await adviceRequestsOfCase(caseRecord.id, today);
-  const staff = isStaff(user);
+  const staff = decide(user, 'read:unreleased-advice', subject) === 'allow';
   return json({
     caseId: caseRecord.id,
     staff,
-    canRequest: staff && adviceCanBeRequested(caseRecord.stage),
+    canRequest: decide(user, 'record:decision', subject) === 'allow' && adviceCanBeRequested(caseRecord.stage),
     requests: requests.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
-import { isStaff } from '~/auth/policy';
+import { deniedResponse, requireAdviceAccess, requireCaseAccess } from '~/auth/access.server';
+import { decide } from '~/auth/policy';
 import { adviceStatus } from '~/domain/advice';
 import { todayInLondon } from '~/domain/timescales';
 import { adviceReports, cancelAdviceRequest, getAdviceRequest, parseWithholdForm, releaseAdvice, withholdAdvice } from '~/features/advice/index.server';
@@ -31,17 +31,17 @@ export const handle: PageHandle = {
 };
 
 /** Staff see every request on the case; the family only advice that is submitted and not held back. */
-async function authorise(request: Request, caseId: string, adviceId: string, action: 'read' | 'decide') {
-  const access = await requireCaseAccess(request, caseId, action);
-  if (access.user.role === 'professional') throw deniedResponse('forbidden');
+async function authorise(request: Request, caseId: string, adviceId: string, permission: 'read:advice' | 'record:decision') {
+  // Reading is decided on the advice itself (to the family, advice not released does not exist);
+  // changing it is the council's decision on the case.
+  const access = permission === 'read:advice' ? await requireAdviceAccess(request, caseId, adviceId, 'read:advice') : await requireCaseAccess(request, caseId, 'record:decision');
   const advice = await getAdviceRequest(adviceId);
   if (!advice || advice.caseId !== access.caseRecord.id) throw deniedResponse('not_found');
-  if (!isStaff(access.user) && (advice.state !== 'submitted' || advice.withheldReason)) throw deniedResponse('not_found');
   return { ...access, advice };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord, advice } = await authorise(request, params.caseId ?? '', params.adviceId ?? '', 'read');
+  const { user, caseRecord, subject, advice } = await authorise(request, params.caseId ?? '', params.adviceId ?? '', 'read:advice');
   const reports = await adviceReports(advice.id);
   const submitted = advice.state === 'submitted';
   return json({
@@ -56,12 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Draft advice stays the professional's until they submit it.
     sections: submitted ? { needs: advice.needs ?? '', provision: advice.provision ?? '', outcomes: advice.outcomes ?? '', consulted: advice.consulted ?? '' } : null,
     reports: submitted ? reports.map((r) => ({ id: r.id, name: r.originalName, sizeKb: sizeInKb(r.sizeBytes) })) : [],
-    staff: isStaff(user) ? { withheldReason: advice.withheldReason, open: advice.state === 'open' } : null,
+    staff: decide(user, 'read:unreleased-advice', subject) === 'allow' ? { withheldReason: advice.withheldReason, open: advice.state === 'open' } : null,
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, caseRecord, advice } = await authorise(request, params.caseId ?? '', params.adviceId ?? '', 'decide');
+  const { user, caseRecord, advice } = await authorise(request, params.caseId ?? '', params.adviceId ?? '', 'record:decision');
   const values = await readForm(request);
   const back = redirect(`/cases/${caseRecord.id}/advice/${advice.id}`);
   switch (values.intent) {

@@ -21,7 +21,7 @@ import { CaseCaption } from '~/features/case-progress';
 export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titleKey: 'advice.request.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+  const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
   const professionals = await professionalsOf(caseRecord.laId);
   return json({
     caseId: caseRecord.id,
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
   const values = await readForm(request);
   const parsed = parseAdviceRequestForm(values);
   if (!parsed.ok) return formFailure(parsed.errors, values);

@@ -18,13 +18,13 @@ import { DateInput, Radios, Textarea } from '~/ui/govuk/fields';
 export const handle: PageHandle = { namespaces: ['case'], titleKey: 'apology.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+  const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
   const { missed } = await caseProgress(caseRecord, todayInLondon());
   return json({ caseId: caseRecord.id, missedSteps: missed.map((m) => m.step) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { caseRecord, user } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+  const { caseRecord, user } = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
   const values = await readForm(request);
   const parsed = parseApologyForm(values, todayInLondon());
   if (!parsed.ok) return formFailure(parsed.errors, values);

@@ -16,12 +16,12 @@ import { Radios, Textarea } from '~/ui/govuk/fields';
 export const handle: PageHandle = { namespaces: ['case'], titleKey: 'exception.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+  const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
   return json({ caseId: caseRecord.id });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { caseRecord, user } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+  const { caseRecord, user } = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
   const values = await readForm(request);
   const form = parseExceptionForm(values);
   if (!form.ok) return formFailure(form.errors, values);

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
-import { isStaff } from '~/auth/policy';
+import { requireCaseAccess } from '~/auth/access.server';
+import { decide } from '~/auth/policy';
 import { todayInLondon } from '~/domain/timescales';
 import { meetingsOf, parseMeetingForm, recordMeeting } from '~/features/case-progress/index.server';
 import { datePartsFrom, datePartsFromIso } from '~/forms/date-parts';
@@ -21,20 +21,19 @@ import { CaseCaption } from '~/features/case-progress';
 export const handle: PageHandle = { namespaces: ['case'], titleKey: 'meetings.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');
-  if (user.role === 'professional') throw deniedResponse('forbidden');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:meetings');
   const meetings = await meetingsOf(caseRecord.id);
   return json({
     caseId: caseRecord.id,
     meetings,
-    staff: isStaff(user),
+    staff: decide(user, 'record:decision', subject) === 'allow',
     today: todayInLondon(),
     formKey: crypto.randomUUID(),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
   const values = await readForm(request);
   const parsed = parseMeetingForm(values, todayInLondon());
   if (!parsed.ok) return formFailure(parsed.errors, values);

@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser, requireCaseAccess } from '~/auth/access.server';
-import { isStaff } from '~/auth/policy';
+import { threadSideOf } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { standardsOn } from '~/domain/service-standards';
 import { todayInLondon } from '~/domain/timescales';
@@ -28,17 +28,18 @@ import { CaseCaption } from '~/features/case-progress';
 export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'messaging', 'admin'], titleKey: 'messages.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'message');
+  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read:thread');
   const [thread, standards, held, missed] = await Promise.all([
     threadOf(caseRecord.id),
     standardsOf(caseRecord.laId),
     heldMessageFor(request, caseRecord.id),
     breachesOf(caseRecord.id),
   ]);
-  if (isStaff(user)) await markThreadRead(user.id, caseRecord.id);
+  const viewerSide = threadSideOf(user);
+  if (viewerSide === 'la') await markThreadRead(user.id, caseRecord.id);
   return json({
     caseId: caseRecord.id,
-    viewerSide: isStaff(user) ? ('la' as const) : ('family' as const),
+    viewerSide,
     thread,
     clock: threadClock(thread, standards),
     // What the council promises for a message sent today (a change of standards starts tomorrow).
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = params.caseId ?? '';
   return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
     if (!(await getOptionalUser(request))) return keepForAfterSignIn(request, caseId, form.values.body);
-    const { user, caseRecord, consent } = await requireCaseAccess(request, caseId, 'message');
+    const { user, caseRecord, consent } = await requireCaseAccess(request, caseId, 'post:message');
     const parsed = parseMessageForm(form.values);
     if (!parsed.ok) return formFailure(parsed.errors, form.values);
     const field = optionalFileField(form, 'attachment');

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
-import { FAMILY_ROLES, isStaff } from '~/auth/policy';
+import { requireCaseAccess } from '~/auth/access.server';
+import { decide } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
 import { addComment, parseCommentForm, parsePreferencesForm, planOf, savePreferences } from '~/features/plan/index.server';
 import { fileField, readForm, withMultipartForm } from '~/forms/form.server';
@@ -26,10 +26,9 @@ export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titl
 const UPLOAD_STAGES = ['plan_agreed', 'draft_plan_issued', 'final_plan_issued', 'plan_maintained'];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'read');
-  if (user.role === 'professional') throw deniedResponse('forbidden');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:plan');
   const plan = await planOf(caseRecord);
-  const staff = isStaff(user);
+  const staff = decide(user, 'record:decision', subject) === 'allow';
   return json({
     caseId: caseRecord.id,
     plan: {
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staff,
     canUpload: staff && UPLOAD_STAGES.includes(caseRecord.stage),
     uploadKind: caseRecord.stage === 'final_plan_issued' || caseRecord.stage === 'plan_maintained' ? ('final_plan' as const) : ('draft_plan' as const),
-    canComment: FAMILY_ROLES.includes(user.role) && plan.commentWindowOpen,
+    canComment: decide(user, 'comment:plan', subject) === 'allow' && plan.commentWindowOpen,
     myPreferences: plan.preferences.find((p) => p.authorId === user.id) ?? null,
     formKey: crypto.randomUUID(),
   });
@@ -49,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const contentType = request.headers.get('Content-Type') ?? '';
   if (contentType.startsWith('multipart/form-data')) {
-    const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+    const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
     if (!UPLOAD_STAGES.includes(caseRecord.stage)) return formFailure({ file: 'errors.plan.uploadStage' }, {});
     return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
       const field = fileField(form, 'file');
@@ -61,9 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/cases/${caseRecord.id}/plan`);
     });
   }
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'contribute');
   // Comments and preferences are the family's own; staff answer comments on their own page.
-  if (!FAMILY_ROLES.includes(user.role)) throw deniedResponse('forbidden');
+  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'comment:plan');
   const values = await readForm(request);
   if (values.intent === 'preferences') {
     const parsed = parsePreferencesForm(values);

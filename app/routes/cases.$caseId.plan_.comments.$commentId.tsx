@@ -18,7 +18,7 @@ export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titl
 
 /** Staff record what the LA did about one family comment. */
 async function authorise(request: Request, caseId: string, commentId: string) {
-  const access = await requireCaseAccess(request, caseId, 'decide');
+  const access = await requireCaseAccess(request, caseId, 'record:decision');
   const plan = await planOf(access.caseRecord);
   const comment = plan.comments.find((c) => c.id === commentId);
   if (!comment) throw deniedResponse('not_found');

@@ -25,7 +25,7 @@ export const handle: PageHandle = {
 /** Only staff may record; only commands the case's stage allows are offered. */
 async function authorise(request: Request, params: LoaderFunctionArgs['params']) {
   const command = commandFromSlug(params.command);
-  const access = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+  const access = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
   if (!command) throw new Response('Not Found', { status: 404 });
   return { ...access, command };
 }

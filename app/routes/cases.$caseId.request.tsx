@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
+import { requireCaseAccess } from '~/auth/access.server';
 import { decide } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
 import { DocumentLinks } from '~/features/documents';
@@ -27,16 +27,15 @@ export const handle: PageHandle = { namespaces: ['case', 'requests'], titleKey: 
  * it, the council reads every answer, and adds evidence the family sends later.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
   // The family's and the council's page: a professional asked for advice reads only their part.
-  if (decide(user, 'read', { ...subject, professionalIds: [] }) !== 'allow') throw deniedResponse('forbidden');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:request');
   const sent = await sentRequestOfCase(caseRecord.id);
   if (!sent) throw new Response('Not Found', { status: 404 });
-  return json({ caseId: caseRecord.id, sent, canAddEvidence: decide(user, 'decide', subject) === 'allow' });
+  return json({ caseId: caseRecord.id, sent, canAddEvidence: decide(user, 'record:decision', subject) === 'allow' });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'decide');
+  const { user, caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'record:decision');
   return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
     const file = fileField(form, 'file');
     if (!file.ok) return formFailure({ file: file.error }, {});

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
 import { requireCaseAccess } from '~/auth/access.server';
-import { decide } from '~/auth/policy';
+import { decide, type Permission } from '~/auth/policy';
 import { personName } from '~/domain/names';
 import type { PageHandle } from '~/root';
 import { caseSummary } from '~/features/case-progress/index.server';
@@ -24,22 +24,20 @@ export const handle: PageHandle = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:case');
   const summary = await caseSummary(caseRecord.id);
   if (!summary) throw new Response('Not Found', { status: 404 });
-  const may = (action: 'read' | 'message' | 'decide', on = subject) => decide(user, action, on) === 'allow';
-  // The request, advice, the plan and meetings are the family's and the council's pages: a professional
-  // reads the case only as far as they were asked to advise on it.
-  const familyOrCouncil = may('read', { ...subject, professionalIds: [] });
+  // Each section is shown to whoever its page's own permission allows.
+  const may = (permission: Permission) => decide(user, permission, subject) === 'allow';
   const open: Record<CaseSection, boolean> = {
     '': true,
-    request: familyOrCouncil,
-    messages: may('message'),
-    advice: familyOrCouncil,
-    views: may('read'),
-    plan: familyOrCouncil,
-    meetings: familyOrCouncil,
-    access: may('read'),
+    request: may('read:request'),
+    messages: may('read:thread'),
+    advice: may('read:advice'),
+    views: may('read:views'),
+    plan: may('read:plan'),
+    meetings: may('read:meetings'),
+    access: may('read:case'),
   };
   const layout: CaseLayoutData = {
     caseId: summary.id,
@@ -50,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stage: summary.stage,
     sections: (Object.keys(open) as CaseSection[]).filter((section) => open[section]),
     // Staff must see it on every page of the case, to book an interpreter for every call and meeting.
-    interpreterLanguage: may('decide') ? summary.interpreterLanguage : null,
+    interpreterLanguage: may('record:decision') ? summary.interpreterLanguage : null,
   };
   return json({ ...layout, summary });
 }

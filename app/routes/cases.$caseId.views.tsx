@@ -3,7 +3,7 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
-import { FAMILY_ROLES } from '~/auth/policy';
+import { audienceOf, decide } from '~/auth/policy';
 import type { Locale } from '~/i18n/config';
 import { formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -17,18 +17,19 @@ import { CaseCaption, useCaseLayout } from '~/features/case-progress';
 export const handle: PageHandle = { namespaces: ['requests', 'case', 'advice', 'plan'], titleKey: 'views.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:views');
   const [views, open] = await Promise.all([viewsOfCase(caseRecord.id), viewsAreOpen(caseRecord)]);
-  const family = FAMILY_ROLES.includes(user.role);
+  const may = (permission: 'write:parent-views' | 'write:child-views') => open && decide(user, permission, subject) === 'allow';
   return json({
     caseId: caseRecord.id,
     views,
     open,
     // A parent writes their own views and may write down the child's; a young person writes their own.
     // (unless the young person has their own account: then they speak for themselves).
-    canWrite: open && family ? (user.role === 'parent' ? (subject.youngPersonId ? (['parent'] as const) : (['parent', 'child'] as const)) : (['child'] as const)) : [],
+    canWrite: [...(may('write:parent-views') ? (['parent'] as const) : []), ...(may('write:child-views') ? (['child'] as const) : [])],
     viewerId: user.id,
-    viewerRole: user.role,
+    // The young person's views are in their own words; a parent writes down a young child's.
+    viewerSpeaksForSelf: audienceOf(user) === 'young_person',
   });
 }
 
@@ -44,7 +45,7 @@ function attribution(entry: ViewsEntry, childFirstName: string, t: (key: string,
 export default function FamilyViews() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, views, open, canWrite, viewerId, viewerRole } = useLoaderData<typeof loader>();
+  const { caseId, views, open, canWrite, viewerId, viewerSpeaksForSelf } = useLoaderData<typeof loader>();
   const { childGivenName: childFirstName } = useCaseLayout();
   const tt = (key: string, options?: Record<string, string>) => String(t(key, options));
   return (
@@ -66,7 +67,7 @@ export default function FamilyViews() {
                   ? exists
                     ? 'views.changeOwn'
                     : 'views.addOwn'
-                  : viewerRole === 'young_person'
+                  : viewerSpeaksForSelf
                     ? exists
                       ? 'views.changeOwn'
                       : 'views.addOwn'

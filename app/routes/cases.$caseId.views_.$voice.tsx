@@ -3,8 +3,9 @@ import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { deniedResponse, requireCaseAccess } from '~/auth/access.server';
+import { audienceOf } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
-import { parseViewsForm, saveViews, slotFor, viewsAreOpen, viewsOfCase } from '~/features/case-progress/index.server';
+import { parseViewsForm, saveViews, viewsAreOpen, viewsOfCase } from '~/features/case-progress/index.server';
 import { optionalFileField, withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
@@ -22,12 +23,13 @@ export const handle: PageHandle = { namespaces: ['requests', 'case', 'advice', '
 
 /** Only the family writes views, each their own (a parent may also write down a young child's words). */
 async function authorise(request: Request, caseId: string, voiceParam: string | undefined) {
-  const access = await requireCaseAccess(request, caseId, 'contribute');
   const voice: ViewVoice | null = voiceParam === 'parent' || voiceParam === 'child' ? voiceParam : null;
-  if (!voice) throw deniedResponse('not_found');
-  if (!slotFor(access.user, voice)) throw deniedResponse('forbidden');
   // A young person with their own account speaks for themselves: a parent writes only their own views.
-  if (voice === 'child' && access.user.role === 'parent' && access.subject.youngPersonId) throw deniedResponse('forbidden');
+  if (!voice) {
+    await requireCaseAccess(request, caseId, 'read:views');
+    throw deniedResponse('not_found');
+  }
+  const access = await requireCaseAccess(request, caseId, voice === 'child' ? 'write:child-views' : 'write:parent-views');
   return { ...access, voice };
 }
 
@@ -38,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     caseId: caseRecord.id,
     voice,
-    ownWords: voice === 'parent' || user.role === 'young_person',
+    ownWords: voice === 'parent' || audienceOf(user) === 'young_person',
     open,
     saved: mine,
   });

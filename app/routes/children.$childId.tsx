@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { deniedResponse, requireChildAccess } from '~/auth/access.server';
-import { decide } from '~/auth/policy';
+import { audienceOf, decide, type Permission } from '~/auth/policy';
 import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
@@ -31,18 +31,18 @@ export const handle: PageHandle = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, child, subject, control } = await requireChildAccess(request, params.childId ?? '', 'read');
+  const { user, child, subject, control } = await requireChildAccess(request, params.childId ?? '', 'read:child');
+  const may = (permission: Permission) => decide(user, permission, subject) === 'allow';
   // A parent the young person has not shared with sees only that: nothing of the case.
-  const hidden = user.role === 'parent' && control.parentAccess === 'none';
+  const hidden = !may('read:child-cases');
   const { cases: childCases, hasDraft } = hidden ? { cases: [], hasDraft: false } : await casesAndDraftOf(child.id);
   const decides = whoDecides(child, todayInLondon());
   const capacity = control.basis === 'lacks_capacity' ? await capacityRecordsOf(child.id) : [];
-  const canShare = decide(user, 'share', subject) === 'allow';
   return json({
-    canShare,
-    mayWithdrawCapacity: capacity.length > 0 && canShare && user.role === 'parent',
-    canContribute: decide(user, 'contribute', subject) === 'allow',
-    isTheYoungPerson: user.role === 'young_person' && child.youngPersonUserId === user.id,
+    canShare: may('share:child'),
+    mayWithdrawCapacity: capacity.length > 0 && may('record:capacity'),
+    canContribute: may('start:request'),
+    isTheYoungPerson: may('set:parent-access'),
     parentAccessAgreed: Boolean(child.parentAccessAgreedAt),
     control: { basis: control.basis, parentAccess: control.parentAccess },
     capacityRecords: capacity.map((r) => ({ id: r.id, explanation: r.explanation, recordedAt: r.recordedAt.toISOString() })),
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cases: childCases,
     hasDraft,
     decides,
-    viewerIsParentOfYoungPerson: user.role === 'parent' && control.controller === 'young_person',
+    viewerIsParentOfYoungPerson: audienceOf(user) === 'parent' && control.controller === 'young_person',
     youngPersonHasAccount: Boolean(child.youngPersonUserId),
     invited: new URL(request.url).searchParams.get('invited') === '1',
   });
@@ -60,14 +60,14 @@ const YOUNG_PERSON_INTENTS: readonly (string | undefined)[] = ['invite-young-per
 
 /** Starting (or going back to) a request is a POST: it may create the draft. So is inviting a young person. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, child, subject, consent, control } = await requireChildAccess(request, params.childId ?? '', 'contribute');
+  const { user, child, subject, consent, control } = await requireChildAccess(request, params.childId ?? '', 'start:request');
   const values = await readForm(request);
   // The young person's own account and choices exist only once the child is a young person: the
   // page offers none of them before then, and a post made anyway is refused, whatever it names.
   if (YOUNG_PERSON_INTENTS.includes(values.intent) && control.basis === 'child') throw deniedResponse('forbidden');
   if (values.intent === 'invite-young-person') {
     // Inviting the young person is the family's decision, never an advocate's.
-    if (decide(user, 'share', subject) !== 'allow') throw deniedResponse('forbidden');
+    if (decide(user, 'share:child', subject) !== 'allow') throw deniedResponse('forbidden');
     const email = emailField.safeParse(values.email ?? '');
     // A bare field's problems come back under 'form'.
     if (!email.success) return formFailure({ email: fieldErrorsFrom(email.error).form ?? 'errors.email.required' }, values);
@@ -76,14 +76,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/children/${child.id}?invited=1`);
   }
   if (values.intent === 'parent-access') {
-    if (user.role !== 'young_person' || child.youngPersonUserId !== user.id) throw deniedResponse('forbidden');
+    if (decide(user, 'set:parent-access', subject) !== 'allow') throw deniedResponse('forbidden');
     const form = validateForm(parentAccessSchema, values);
     if (!form.ok) return formFailure(form.errors, values);
     await setParentAccess(user, child, form.data.parentAccess === 'yes');
     return redirect(`/children/${child.id}?saved=parentAccess`);
   }
   if (values.intent === 'lacks-capacity') {
-    if (decide(user, 'share', subject) !== 'allow' || user.role !== 'parent') throw deniedResponse('forbidden');
+    if (decide(user, 'record:capacity', subject) !== 'allow') throw deniedResponse('forbidden');
     const form = validateForm(capacitySchema, values);
     if (!form.ok) return formFailure(form.errors, values);
     const recorded = await recordLackOfCapacity(user, child, form.data.explanation);
@@ -91,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/children/${child.id}?saved=capacity`);
   }
   if (values.intent === 'withdraw-capacity') {
-    if (decide(user, 'share', subject) !== 'allow' || user.role !== 'parent') throw deniedResponse('forbidden');
+    if (decide(user, 'record:capacity', subject) !== 'allow') throw deniedResponse('forbidden');
     const form = validateForm(capacityWithdrawalSchema, values);
     if (!form.ok) return formFailure(form.errors, values);
     await withdrawLackOfCapacity(user, child, form.data.reason);

@@ -3,6 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireChildAccess } from '~/auth/access.server';
+import { audienceOf } from '~/auth/policy';
 import { addMonths, todayInLondon } from '~/domain/timescales';
 import { adviceOrganisationsFor, confirmConsent, consentsOfChild, grantConsent, LONGEST_CONSENT_MONTHS, parseConsentForm, revokeConsent } from '~/features/advocates/index.server';
 import { datePartsFrom } from '~/forms/date-parts';
@@ -26,23 +27,23 @@ export const handle: PageHandle = {
   },
 };
 
-/** Only the family member who decides about the case manages who acts for them ('share'). */
+/** Only the family member who decides about the case manages who acts for them ('share:child'). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, child, control } = await requireChildAccess(request, params.childId ?? '', 'share');
+  const { user, child, control } = await requireChildAccess(request, params.childId ?? '', 'share:child');
   const today = todayInLondon();
   const [organisations, consents] = await Promise.all([adviceOrganisationsFor(child.laId), consentsOfChild(child, control, today)]);
   return json({
     child: { id: child.id, firstName: child.firstName, lastName: child.lastName },
     organisations,
     consents,
-    isYoungPerson: user.role === 'young_person',
+    isYoungPerson: audienceOf(user) === 'young_person',
     latestExpiry: addMonths(today, LONGEST_CONSENT_MONTHS),
     formKey: crypto.randomUUID(),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, child } = await requireChildAccess(request, params.childId ?? '', 'share');
+  const { user, child } = await requireChildAccess(request, params.childId ?? '', 'share:child');
   const values = await readForm(request);
   const base = `/children/${child.id}/advocates`;
   if (values.intent === 'revoke' && values.consentId) {

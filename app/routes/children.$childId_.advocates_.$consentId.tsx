@@ -19,9 +19,9 @@ import { personName } from '~/domain/names';
 
 export const handle: PageHandle = { namespaces: ['family', 'advocates'], titleKey: 'advocates.change.title' };
 
-/** A family changes what an adviser may do, or until when: only the family member who decides ('share'). */
+/** A family changes what an adviser may do, or until when: only the family member who decides ('share:child'). */
 async function load(request: Request, params: { childId?: string; consentId?: string }) {
-  const { user, child } = await requireChildAccess(request, params.childId ?? '', 'share');
+  const { user, child } = await requireChildAccess(request, params.childId ?? '', 'share:child');
   const open = await openConsentOf(child.id, params.consentId ?? '');
   if (!open) throw new Response('Not Found', { status: 404 });
   return { user, child, ...open };

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '~/auth/access.server';
+import { requirePermission } from '~/auth/access.server';
+import { audienceOf, PORTAL } from '~/auth/policy';
 import { addChild, localAuthorityChoices, parseChildForm } from '~/features/family/index.server';
 import { datePartsFrom } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
@@ -18,15 +19,13 @@ export const handle: PageHandle = {
   title: (data, t) => t((data as { forSelf?: boolean } | undefined)?.forSelf ? 'child.add.titleSelf' : 'child.add.title'),
 };
 
-const FAMILY = ['parent', 'young_person'] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, FAMILY);
-  return json({ forSelf: user.role === 'young_person', councils: await localAuthorityChoices(), name: user.name });
+  const user = await requirePermission(request, 'add:child', PORTAL);
+  return json({ forSelf: audienceOf(user) === 'young_person', councils: await localAuthorityChoices(), name: user.name });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, FAMILY);
+  const user = await requirePermission(request, 'add:child', PORTAL);
   const values = await readForm(request);
   const councils = await localAuthorityChoices();
   // With one council there is nothing to choose.

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '~/i18n/config';
 import { formatDateTime } from '~/i18n/format';
-import { requireLaAdmin } from '~/auth/access.server';
+import { requireLaPermission } from '~/auth/access.server';
 import { listStoredEmails, mailViewer } from '~/mail/mailer.server';
 import type { PageHandle } from '~/root';
 import { WarningText } from '~/ui/govuk/content';
@@ -18,7 +18,7 @@ export const handle: PageHandle = { namespaces: ['admin'], titleKey: 'devMail.ti
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = mailViewer();
   if (viewer === 'no_one') throw new Response('Not Found', { status: 404 });
-  if (viewer === 'la_admin') await requireLaAdmin(request);
+  if (viewer === 'la_admin') await requireLaPermission(request, 'read:stored-mail');
   return json({ emails: listStoredEmails() });
 }
 

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireAccess, requireRole } from '~/auth/access.server';
-import { STAFF_ROLES } from '~/auth/policy';
+import { mayInOwnLa, requireLaPermission } from '~/auth/access.server';
 import { readForm } from '~/forms/form.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
@@ -14,19 +13,16 @@ import { Pagination } from '~/ui/govuk/Pagination';
 
 export const handle: PageHandle = { namespaces: ['messaging'], titleKey: 'inbox.title' };
 
-async function requireStaff(request: Request) {
-  const user = await requireRole(request, STAFF_ROLES);
-  return requireAccess(request, 'read', { type: 'la', laId: user.laId ?? '' });
-}
 
 const filters = ['all', 'overdue', 'today'] as const;
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request);
+  const user = await requireLaPermission(request, 'read:inbox');
   const url = new URL(request.url);
   // A manager has no caseload of their own: their inbox is the whole LA's.
-  const scope: InboxScope = url.searchParams.get('view') === 'team' || user.role === 'manager' ? 'team' : 'mine';
+  const holdsCaseload = mayInOwnLa(user, 'hold:caseload');
+  const scope: InboxScope = url.searchParams.get('view') === 'team' || !holdsCaseload ? 'team' : 'mine';
   const show = filters.find((f) => f === url.searchParams.get('show')) ?? 'all';
   const entries = await inboxOf(user, scope);
   const shown = entries.filter((e) => show === 'all' || (show === 'overdue' ? e.overdue : e.dueToday));
@@ -40,15 +36,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     shownCount: shown.length,
     entries: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
     total: entries.length,
-    isCaseworker: user.role === 'caseworker',
+    isCaseworker: holdsCaseload,
     absent: user.absent,
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireStaff(request);
+  const user = await requireLaPermission(request, 'read:inbox');
   const values = await readForm(request);
-  if (user.role === 'caseworker') await setAbsent(user.id, values.absent === 'yes');
+  if (mayInOwnLa(user, 'hold:caseload')) await setAbsent(user.id, values.absent === 'yes');
   return redirect('/inbox');
 }
 

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireAccess, requireCaseAccess, requireRole } from '~/auth/access.server';
-import { STAFF_ROLES } from '~/auth/policy';
+import { mayInOwnLa, requireCaseAccess, requireLaPermission } from '~/auth/access.server';
 import { daysBetween, todayInLondon } from '~/domain/timescales';
 import { readForm } from '~/forms/form.server';
 import { formFailure, originOf } from '~/http.server';
@@ -18,25 +17,21 @@ import { Select } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { namespaces: ['family', 'requests', 'case'], titleKey: 'intake.title' };
 
-async function requireStaff(request: Request) {
-  const user = await requireRole(request, STAFF_ROLES);
-  return requireAccess(request, 'read', { type: 'la', laId: user.laId ?? '' });
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request);
+  const user = await requireLaPermission(request, 'read:inbox');
   const [queue, caseworkers] = await Promise.all([intakeQueue(user), caseworkersOf(user.laId!)]);
   const today = todayInLondon();
   return json({
     queue: queue.map((entry) => ({ ...entry, daysLeft: daysBetween(today, entry.decisionDue) })),
     caseworkers: caseworkers.map((c) => ({ value: c.id, label: c.name })),
-    me: user.role === 'caseworker' ? user.id : null,
+    me: mayInOwnLa(user, 'hold:caseload') ? user.id : null,
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
-  const { user } = await requireCaseAccess(request, values.caseId ?? '', 'decide');
+  const { user } = await requireCaseAccess(request, values.caseId ?? '', 'record:decision');
   const result = await allocateCaseworker(user, values.caseId!, values.caseworkerId ?? '', originOf(request));
   if (!result.ok) return formFailure({ [`caseworkerId-${values.caseId}`]: result.error }, values);
   return redirect('/intake');

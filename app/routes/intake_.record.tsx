@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireAccess, requireRole } from '~/auth/access.server';
-import { STAFF_ROLES } from '~/auth/policy';
+import { requireLaPermission } from '~/auth/access.server';
 import { datePartsFrom } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
 import { parseAssistedRequestForm, recordAssistedRequest } from '~/features/requests/index.server';
@@ -16,18 +15,14 @@ import { DateInput, Radios, TextInput, Textarea } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { namespaces: ['family', 'requests'], titleKey: 'intake.record.title' };
 
-async function requireStaff(request: Request) {
-  const user = await requireRole(request, STAFF_ROLES);
-  return requireAccess(request, 'read', { type: 'la', laId: user.laId ?? '' });
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
+  await requireLaPermission(request, 'record:request');
   return json(null);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireStaff(request);
+  const user = await requireLaPermission(request, 'record:request');
   const values = await readForm(request);
   const parsed = parseAssistedRequestForm(values);
   if (!parsed.ok) return formFailure(parsed.errors, values);

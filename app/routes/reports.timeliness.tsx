@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireManager } from '~/auth/access.server';
+import { requireLaPermission } from '~/auth/access.server';
 import { calendarYear, type Measure } from '~/domain/timeliness';
 import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
@@ -16,7 +16,7 @@ import { Select } from '~/ui/govuk/fields';
 export const handle: PageHandle = { namespaces: ['reporting'], titleKey: 'reports.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const manager = await requireManager(request);
+  const manager = await requireLaPermission(request, 'read:timeliness');
   const today = todayInLondon();
   const year = reportYear(new URL(request.url), today);
   const report = await timelinessReport(manager.laId, calendarYear(year));

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireManager } from '~/auth/access.server';
+import { requireLaPermission } from '~/auth/access.server';
 import { calendarYear } from '~/domain/timeliness';
 import { todayInLondon } from '~/domain/timescales';
 import { getFixedT, resolveLocale } from '~/i18n/i18n.server';
@@ -7,7 +7,7 @@ import { reportYear, timelinessReport, type FiguresRow } from '~/features/report
 
 /** The timeliness figures as CSV, one row per team and measure, for a scrutiny panel's spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const manager = await requireManager(request);
+  const manager = await requireLaPermission(request, 'read:timeliness');
   const year = reportYear(new URL(request.url), todayInLondon());
   const report = await timelinessReport(manager.laId, calendarYear(year));
   const t = getFixedT(resolveLocale(request, manager.locale));

@@ -12,7 +12,7 @@ import { personName } from '~/domain/names';
 export const handle: PageHandle = { namespaces: ['requests'], titleKey: 'request.taskList.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read');
+  const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read:request');
   if (requestRow.status === 'submitted' && requestRow.caseId) throw redirect(`/cases/${requestRow.caseId}`);
   const statuses = sectionStatuses(requestRow).map(({ section, status }) => ({ slug: section.slug, titleKey: section.titleKey, status }));
   const documentCount = (await documentsOfRequest(requestRow.id)).length;

@@ -24,16 +24,16 @@ export const handle: PageHandle = {
   },
 };
 
-async function authorise(request: Request, params: LoaderFunctionArgs['params'], action: 'read' | 'contribute') {
+async function authorise(request: Request, params: LoaderFunctionArgs['params'], permission: 'read:request' | 'edit:request') {
   const section = sectionBySlug(params.section);
-  const access = await requireRequestAccess(request, params.requestId ?? '', action);
+  const access = await requireRequestAccess(request, params.requestId ?? '', permission);
   if (!section) throw new Response('Not Found', { status: 404 });
   if (access.requestRow.status !== 'draft') throw redirect(`/cases/${access.requestRow.caseId}`);
   return { ...access, section };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { requestRow, section, child } = await authorise(request, params, 'read');
+  const { requestRow, section, child } = await authorise(request, params, 'read:request');
   return json({ requestId: requestRow.id, slug: section.slug, saved: requestRow.answers[section.slug] ?? {}, childName: personName(child) });
 }
 
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * whatever is there without checking it).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { requestRow, section } = await authorise(request, params, 'contribute');
+  const { requestRow, section } = await authorise(request, params, 'edit:request');
   const values = await readForm(request);
   const answers = sectionValues(section, values);
   // Saved even when invalid (nothing typed is lost), but never with a control character in it.

@@ -17,7 +17,7 @@ import { personName } from '~/domain/names';
 export const handle: PageHandle = { namespaces: ['identity', 'requests'], titleKey: 'request.check.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read');
+  const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read:request');
   if (requestRow.status === 'submitted' && requestRow.caseId) throw redirect(`/requests/${requestRow.id}/sent`);
   const files = await documentsOfRequest(requestRow.id);
   return json({
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Submitting is safe to repeat: a second submit finds the case the first one made. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { requestRow, user, consent } = await requireRequestAccess(request, params.requestId ?? '', 'contribute');
+  const { requestRow, user, consent } = await requireRequestAccess(request, params.requestId ?? '', 'edit:request');
   const outcome = await submitRequest(user, requestRow.id, originOf(request), { onBehalfOf: consent ? await findUserById(consent.grantedBy) : null });
   if (!outcome.ok) return formFailure({ form: outcome.error }, {});
   return redirect(`/requests/${requestRow.id}/sent`);

@@ -17,7 +17,7 @@ import { personName } from '~/domain/names';
 export const handle: PageHandle = { namespaces: ['requests'], titleKey: 'request.documents.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read');
+  const { requestRow, child } = await requireRequestAccess(request, params.requestId ?? '', 'read:request');
   if (requestRow.status !== 'draft') throw redirect(`/cases/${requestRow.caseId}`);
   const files = await documentsOfRequest(requestRow.id);
   return json({
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Uploading and removing are both POSTs to this page; a file that fails is refused beside the field. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { requestRow, user } = await requireRequestAccess(request, params.requestId ?? '', 'contribute');
+  const { requestRow, user } = await requireRequestAccess(request, params.requestId ?? '', 'edit:request');
   if (requestRow.status !== 'draft') throw redirect(`/cases/${requestRow.caseId}`);
   return withMultipartForm(request, MAX_UPLOAD_BYTES, async (form) => {
     const kind = form.values.kind === 'child_view' ? 'child_view' : 'evidence';

@@ -14,7 +14,7 @@ import { Panel } from '~/ui/govuk/content';
 export const handle: PageHandle = { namespaces: ['identity', 'advocates', 'requests'], titleKey: 'request.sent.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { requestRow, consent } = await requireRequestAccess(request, params.requestId ?? '', 'read');
+  const { requestRow, consent } = await requireRequestAccess(request, params.requestId ?? '', 'read:request');
   if (requestRow.status !== 'submitted' || !requestRow.caseId) throw redirect(`/requests/${requestRow.id}`);
   const summary = await caseSummary(requestRow.caseId);
   if (!summary) throw new Response('Not Found', { status: 404 });

@@ -122,7 +122,7 @@ describe("a message's attachment follows the thread", () => {
   });
 
   it('every refusal is audited against the case, naming what the document belongs to', async () => {
-    const denied = await db.select().from(auditLog).where(and(eq(auditLog.userId, viewAdvocate.id), eq(auditLog.action, 'read:document'), eq(auditLog.outcome, 'denied')));
+    const denied = await db.select().from(auditLog).where(and(eq(auditLog.userId, viewAdvocate.id), eq(auditLog.action, 'download:document'), eq(auditLog.outcome, 'denied')));
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatchObject({ subjectType: 'case', subjectId: caseId, details: { documentId: attachmentId, belongsTo: 'thread', scope: 'view' } });
   });

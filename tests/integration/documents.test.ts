@@ -241,7 +241,7 @@ describe('downloading: GET /documents/:id', () => {
       .from(auditLog)
       .where(and(eq(auditLog.userId, otherParent.id), eq(auditLog.subjectId, draftId), eq(auditLog.outcome, 'denied')));
     expect(denied).toHaveLength(1);
-    expect(denied[0]).toMatchObject({ action: 'read:document', subjectType: 'assessment_request' });
+    expect(denied[0]).toMatchObject({ action: 'download:document', subjectType: 'assessment_request' });
     expect(denied[0].details).toMatchObject({ documentId: draftDoc.id, path: `/documents/${draftDoc.id}` });
   });
 

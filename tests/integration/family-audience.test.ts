@@ -65,17 +65,17 @@ const ids = (...people: User[]) => people.map((p) => p.id).sort();
 
 describe('familyAudience', () => {
   it('reading the case: the young person and both advocates, never the cut-off parent or a leaver', async () => {
-    expect((await familyAudience(db, childId, 'read')).map((u) => u.id).sort()).toEqual(ids(youngPerson, viewAdvocate, actAdvocate));
+    expect((await familyAudience(db, childId, 'read:case')).map((u) => u.id).sort()).toEqual(ids(youngPerson, viewAdvocate, actAdvocate));
   });
 
   it("the thread: the young person and the advocate who may act; a 'view' consent does not reach it", async () => {
-    expect((await familyAudience(db, childId, 'message')).map((u) => u.id).sort()).toEqual(ids(youngPerson, actAdvocate));
+    expect((await familyAudience(db, childId, 'read:thread')).map((u) => u.id).sort()).toEqual(ids(youngPerson, actAdvocate));
   });
 
   it('a parent the young person has shared the case with is back in the audience', async () => {
     await db.update(children).set({ parentAccessAgreedAt: new Date() }).where(eq(children.id, childId));
     try {
-      expect((await familyAudience(db, childId, 'read')).map((u) => u.id)).toContain(parent.id);
+      expect((await familyAudience(db, childId, 'read:case')).map((u) => u.id)).toContain(parent.id);
     } finally {
       await db.update(children).set({ parentAccessAgreedAt: null }).where(eq(children.id, childId));
     }

@@ -83,6 +83,8 @@ describe("the family's views", () => {
     await requestAdvice(caseworker, caseRecord, { kind: 'health', professional: { id: professional.id }, requestedOn: today, formKey: crypto.randomUUID() }, 'http://localhost');
     expect((await call(editViewsAction, professional, `/cases/${caseId}/views/child`, { caseId, voice: 'child' }, { hopes: 'x' })).status).toBe(403);
     expect((await call(editViewsAction, caseworker, `/cases/${caseId}/views/parent`, { caseId, voice: 'parent' }, { hopes: 'x' })).status).toBe(403);
+    // The child's views are the child's (or written down by a parent): never the council's.
+    expect((await call(editViewsAction, caseworker, `/cases/${caseId}/views/child`, { caseId, voice: 'child' }, { hopes: 'x' })).status).toBe(403);
     expect((await call(editViewsAction, otherParent, `/cases/${caseId}/views/parent`, { caseId, voice: 'parent' }, { hopes: 'x' })).status).toBe(404);
     await db.insert(documents).values({ caseId, kind: 'draft_plan', uploadedBy: caseworker.id, originalName: 'draft.pdf', storedName: `${crypto.randomUUID()}.pdf`, mimeType: 'application/pdf', sizeBytes: 10, sha256: 'x' });
     const closed = await call(editViewsAction, parent, `/cases/${caseId}/views/parent`, { caseId, voice: 'parent' }, { hopes: 'Friends' });

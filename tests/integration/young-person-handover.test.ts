@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterEach(() => vi.useRealTimers());
 
-const parentMay = async (action: 'read' | 'message', today: string) => decide(parent, action, (await loadCaseSubject(caseId, today))!.subject);
+const parentMay = async (permission: 'read:case' | 'post:message', today: string) => decide(parent, permission, (await loadCaseSubject(caseId, today))!.subject);
 
 describe('the seeded child who turns 16 this school year', () => {
   it('is born so that his 16th birthday is in the school year of the seed date', () => {
@@ -49,15 +49,15 @@ describe('the seeded child who turns 16 this school year', () => {
   });
 
   it('his parent acts for him up to the last Friday in June, and from the Saturday may only read until he joins', async () => {
-    expect(await parentMay('message', lastDayAsChild)).toBe('allow');
-    expect(await parentMay('message', firstDayAsYoungPerson)).toBe('forbidden');
-    expect(await parentMay('read', firstDayAsYoungPerson)).toBe('allow');
+    expect(await parentMay('post:message', lastDayAsChild)).toBe('allow');
+    expect(await parentMay('post:message', firstDayAsYoungPerson)).toBe('forbidden');
+    expect(await parentMay('read:case', firstDayAsYoungPerson)).toBe('allow');
   });
 
   it("the parent's advocate consent stops on that day until the young person confirms it", async () => {
     const [org] = await db.select().from(adviceOrganisations);
     await grantConsent(parent, sami, { adviceOrgId: org.id, advocateEmail: '', scope: 'act', expiresOn: '2027-12-31', formKey: crypto.randomUUID() }, 'http://localhost', SEEDED_ON);
-    const advocateMay = async (today: string) => decide(advocate, 'message', (await loadCaseSubject(caseId, today))!.subject);
+    const advocateMay = async (today: string) => decide(advocate, 'post:message', (await loadCaseSubject(caseId, today))!.subject);
     expect(await advocateMay(lastDayAsChild)).toBe('allow');
     expect(await advocateMay(firstDayAsYoungPerson)).toBe('not_found');
   });
@@ -95,9 +95,9 @@ describe('the seeded child who turns 16 this school year', () => {
     const [reloaded] = await db.select().from(children).where(eq(children.id, sami.id));
     const subject = async () => (await loadCaseSubject(caseId, firstDayAsYoungPerson))!.subject;
     const consentId = (await db.select().from(auditLog).where(eq(auditLog.action, 'grant:consent')))[0].details.consentId as string;
-    expect(decide(advocate, 'message', await subject())).toBe('not_found');
+    expect(decide(advocate, 'post:message', await subject())).toBe('not_found');
     expect(await confirmConsent(youngPerson, reloaded, consentId)).toBe(true);
-    expect(decide(advocate, 'message', await subject())).toBe('allow');
+    expect(decide(advocate, 'post:message', await subject())).toBe('allow');
   });
 });
 
@@ -117,10 +117,10 @@ describe('a young person who lacks capacity', () => {
     const missing = await record({ explanation: '' });
     expect(missing.status).toBe(400);
     expect((await missing.json()).errors).toMatchObject({ explanation: 'errors.capacity.explanationRequired', confirm: 'errors.capacity.confirmRequired' });
-    expect(decide(mum, 'message', (await loadCaseSubject(caseRecord.id, '2027-07-01'))!.subject)).toBe('forbidden');
+    expect(decide(mum, 'post:message', (await loadCaseSubject(caseRecord.id, '2027-07-01'))!.subject)).toBe('forbidden');
     expect((await record({ explanation: 'Capacity assessment by Dr Lee, May 2027: cannot weigh up education decisions.', confirm: 'yes' })).status).toBe(302);
     expect(await db.select().from(capacityRecords).where(eq(capacityRecords.childId, child.id))).toHaveLength(1);
-    expect(decide(mum, 'message', (await loadCaseSubject(caseRecord.id, '2027-07-01'))!.subject)).toBe('allow');
+    expect(decide(mum, 'post:message', (await loadCaseSubject(caseRecord.id, '2027-07-01'))!.subject)).toBe('allow');
     // ...and may ask for an assessment for them, which a parent of a young person otherwise may not.
     const started = await settle(async () => childAction({ request: await requestAs(mum, `/children/${child.id}`, { form: {} }), params: { childId: child.id }, context: {} }));
     expect(started.headers.get('Location')).toMatch(/^\/requests\//);
@@ -139,7 +139,7 @@ describe('a young person who lacks capacity', () => {
     const [kept] = await db.select().from(capacityRecords).where(eq(capacityRecords.childId, child.id));
     expect(kept).toMatchObject({ withdrawnBy: mum.id, withdrawalReason: reason });
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'withdraw:lacks_capacity'), eq(auditLog.subjectId, child.id)))).toHaveLength(1);
-    expect(decide(mum, 'message', (await loadCaseSubject(caseRecord.id, '2027-07-01'))!.subject)).toBe('forbidden');
+    expect(decide(mum, 'post:message', (await loadCaseSubject(caseRecord.id, '2027-07-01'))!.subject)).toBe('forbidden');
 
     // Once the young person has their own account (and shares with the parent), the choice is theirs.
     const own = await makeUser(db, 'young_person');

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { adviceRequests, caseEvents, cases, children, documents, localAuthorities, users, type AdviceKind, type AdviceRequest, type Case, type User } from '../../../db/schema';
-import { adviceCanBeRequested, adviceDueBy, adviceStatus, professionalHasAccess, remindersDue, type AdviceStatus } from '~/domain/advice';
+import { adviceCanBeRequested, adviceDueBy, adviceStatus, professionalHasAccess, releasedToFamily, remindersDue, type AdviceStatus } from '~/domain/advice';
 import { compareDates, todayInLondon } from '~/domain/timescales';
 import { caseEvent } from '~/domain/case-events';
 import { getDb } from '~/db.server';
@@ -154,7 +154,7 @@ function summaryOf(row: AdviceRequest & { professionalName: string }, today: str
     status: adviceStatus(row, today),
     submittedAt: row.submittedAt ? row.submittedAt.toISOString() : null,
     withheldReason: row.withheldReason,
-    released: row.state === 'submitted' && !row.withheldReason,
+    released: releasedToFamily(row),
   };
 }
 
@@ -245,7 +245,7 @@ export async function saveAdvice(professional: User, requestId: string, text: Ad
       { userId: professional.id, action: submit ? 'submit:advice' : 'save:advice', subjectType: 'case', subjectId: row.caseId, outcome: 'allowed', details: { adviceRequestId: requestId } },
       tx,
     );
-    return { ok: true as const, submitted: submit, notify: submit && !row.withheldReason, caseId: row.caseId };
+    return { ok: true as const, submitted: submit, notify: submit && releasedToFamily({ state: 'submitted', withheldReason: row.withheldReason }), caseId: row.caseId };
   });
   if (!outcome.ok) return outcome;
   if (outcome.notify) await tellFamilyAdviceIsReady(requestId, origin, now);
@@ -259,6 +259,7 @@ async function tellFamilyAdviceIsReady(requestId: string, origin: string, now: D
     const [claimed] = await tx
       .update(adviceRequests)
       .set({ familyNotifiedAt: now })
+      // Claimed only while the advice is released to the family: `releasedToFamily` (app/domain/advice.ts) as SQL.
       .where(and(eq(adviceRequests.id, requestId), isNull(adviceRequests.familyNotifiedAt), eq(adviceRequests.state, 'submitted'), isNull(adviceRequests.withheldReason)))
       .returning({ caseId: adviceRequests.caseId });
     if (!claimed) return false;
@@ -268,7 +269,7 @@ async function tellFamilyAdviceIsReady(requestId: string, origin: string, now: D
       .innerJoin(children, eq(children.id, cases.childId))
       .where(eq(cases.id, claimed.caseId));
     if (!child) return false;
-    for (const member of await familyAudience(tx, child.id, 'read')) {
+    for (const member of await familyAudience(tx, child.id, 'read:case')) {
       await queueEmail(tx, 'adviceAvailable', member, { name: member.name, childName: child.firstName, link: `${origin}/cases/${claimed.caseId}/advice/${requestId}` });
     }
     return true;

@@ -101,7 +101,7 @@ async function childName(tx: Transaction, childId: string) {
 
 /** A short email to each family member, in their language: what changed and where to read it. */
 async function tellFamilyOfProgress(tx: Transaction, caseId: string, childId: string, origin: string) {
-  const [family, name] = await Promise.all([familyAudience(tx, childId, 'read'), childName(tx, childId)]);
+  const [family, name] = await Promise.all([familyAudience(tx, childId, 'read:case'), childName(tx, childId)]);
   for (const member of family) {
     await queueEmail(tx, 'caseProgress', member, { name: member.name, childName: name, link: `${origin}/cases/${caseId}` });
   }
@@ -135,7 +135,7 @@ export async function sendApology(actor: User, caseId: string, apology: Apology,
     if (!current) return false;
     await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('apology_sent', { ...apology }) });
     await recordAudit({ userId: actor.id, action: 'record:apology', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
-    const [family, name] = await Promise.all([familyAudience(tx, current.childId, 'read'), childName(tx, current.childId)]);
+    const [family, name] = await Promise.all([familyAudience(tx, current.childId, 'read:case'), childName(tx, current.childId)]);
     for (const member of family) {
       const t = getFixedT(member.locale);
       await queueEmail(tx, 'apology', member, {

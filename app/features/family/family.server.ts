@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { advocateConsents, childParents, children, users, type AdvocateConsent, type Child, type User } from '../../../db/schema';
 import type { Database, Transaction } from '../../../db/client';
-import { decideFamilySide, type Action } from '~/auth/policy';
+import { decideFamilySide, type Permission } from '~/auth/policy';
 import { isLive, type LiveConsent } from '~/domain/consent';
 import { todayInLondon } from '~/domain/timescales';
 import { youngPersonDecides, type CaseControl } from '~/domain/young-person';
@@ -45,12 +45,12 @@ function liveConsents(consents: readonly AdvocateConsent[], child: Child, contro
 }
 
 /**
- * Everyone on the family side who may `action` the child's case today, and so hears of it: the
+ * Everyone on the family side who may `permission` on the child's case today, and so hears of it: the
  * one answer to "who is the family" for every email and notice. A parent the young person has
  * not shared the case with gets nothing; an advocate only within a live consent's scope (a
  * 'view' consent reads the case but not the thread).
  */
-export async function familyAudience(tx: Database | Transaction, childId: string, action: Extract<Action, 'read' | 'message'>, today = todayInLondon()): Promise<User[]> {
+export async function familyAudience(tx: Database | Transaction, childId: string, permission: Extract<Permission, 'read:case' | 'read:thread'>, today = todayInLondon()): Promise<User[]> {
   const [child] = await tx.select().from(children).where(eq(children.id, childId));
   if (!child) return [];
   const side = await familySideOf(child, today, tx);
@@ -64,5 +64,5 @@ export async function familyAudience(tx: Database | Transaction, childId: string
   if (matches.length === 0) return [];
   // A leaver's account (deactivated) hears nothing.
   const candidates = await tx.select().from(users).where(and(isNull(users.deactivatedAt), or(...matches)));
-  return candidates.filter((person) => decideFamilySide(person, action, side) === 'allow');
+  return candidates.filter((person) => decideFamilySide(person, permission, side) === 'allow');
 }

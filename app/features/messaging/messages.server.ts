@@ -1,7 +1,7 @@
 import { asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cases, documents, localAuthorities, messageAttachments, messages, serviceStandardBreaches, serviceStandardHistory, users, type User } from '../../../db/schema';
-import { isStaff } from '~/auth/policy';
+import { threadSideOf } from '~/auth/policy';
 import { breaches, replyClock, type ServiceStandards, type ThreadMessage } from '~/domain/service-standards';
 import { getDb } from '~/db.server';
 import { wakeMailer } from '~/mail/outbox.server';
@@ -102,7 +102,7 @@ export type NewMessage = {
  */
 export async function postMessage(sender: User, caseId: string, laId: string, message: NewMessage, origin: string, now = new Date()) {
   const db = await getDb();
-  const side = isStaff(sender) ? 'la' : 'family';
+  const side = threadSideOf(sender);
   const attachments = message.attachments ?? [];
   let stored: { id: string } | null;
   try {

@@ -31,7 +31,7 @@ export async function queueMessageNotifications(tx: Transaction, message: NewMes
   const link = `${origin}/cases/${message.caseId}/messages`;
 
   if (message.side === 'la') {
-    for (const member of await familyAudience(tx, record.childId, 'message')) {
+    for (const member of await familyAudience(tx, record.childId, 'read:thread')) {
       await queueEmail(tx, 'newMessageForFamily', member, { name: member.name, senderName: message.sender.name, childName: record.childName, link });
     }
     return;

@@ -73,7 +73,7 @@ export async function allocateCaseworker(actor: User, caseId: string, caseworker
     await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('caseworker_allocated', { caseworkerId, caseworkerName: caseworker.name }) });
     await recordAudit({ userId: actor.id, action: 'allocate:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { caseworkerId } }, tx);
     const [family, [child]] = await Promise.all([
-      familyAudience(tx, updated.childId, 'read'),
+      familyAudience(tx, updated.childId, 'read:case'),
       tx.select({ firstName: children.firstName }).from(children).where(eq(children.id, updated.childId)),
     ]);
     for (const member of family) {

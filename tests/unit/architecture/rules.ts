@@ -11,7 +11,8 @@ export type RuleName =
   | 'routes-without-database'
   | 'pure-domain'
   | 'features-through-entry'
-  | 'ui-without-server-code';
+  | 'ui-without-server-code'
+  | 'routes-ask-the-policy';
 
 export interface Violation {
   rule: RuleName;
@@ -181,4 +182,41 @@ function shortestPath(next: Map<string, string[]>, start: string, goal: string):
 function rotateToSmallest(cycle: string[]): string[] {
   const start = cycle.indexOf([...cycle].sort()[0]);
   return [...cycle.slice(start), ...cycle.slice(0, start)];
+}
+
+/**
+ * 6. Routes ask the policy (app/auth/policy.ts) for a permission; they never decide access by
+ * role themselves: no comparison, switch or `includes` on a `.role`, and none of the role lists
+ * or role tests (STAFF_ROLES, FAMILY_ROLES, isStaff, requireRole). A source-text rule, so it
+ * takes `{ file: source }` rather than the import graph; comments are not read.
+ */
+export function routesAskThePolicy(sources: Record<string, string>): Violation[] {
+  const tests: { pattern: RegExp; why: string }[] = [
+    { pattern: /\.role\s*[!=]==?|[!=]==?\s*[\w$.?]*\.role\b/, why: 'compares a role' },
+    { pattern: /switch\s*\(\s*[\w$.?]*\.role\s*\)/, why: 'switches on a role' },
+    { pattern: /\.includes\(\s*[\w$.?]*\.role\s*\)/, why: 'looks a role up in a list' },
+    { pattern: /\b(?:STAFF_ROLES|FAMILY_ROLES|isStaff|requireRole)\b/, why: 'uses a role list or role test' },
+  ];
+  const violations: Violation[] = [];
+  for (const [file, source] of Object.entries(sources)) {
+    if (!file.startsWith('app/routes/')) continue;
+    withoutComments(source)
+      .split('\n')
+      .forEach((text, index) => {
+        for (const { pattern, why } of tests) {
+          if (!pattern.test(text)) continue;
+          violations.push({
+            rule: 'routes-ask-the-policy',
+            path: [file, `line ${index + 1}`],
+            detail: `${file}:${index + 1} ${why} (ask the policy for a permission: app/auth/policy.ts): ${text.trim()}`,
+          });
+        }
+      });
+  }
+  return violations;
+}
+
+/** The source with its comments blanked (line numbers kept); strings are left as they are. */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
