@@ -159,11 +159,11 @@ test('a parent requests an assessment, saving and returning; the caseworker allo
   await caseworker.getByRole('link', { name: 'The request', exact: true }).click();
   await expectPage(caseworker, 'The request for an EHC needs assessment');
   await expect(caseworker.getByText(script)).toBeVisible();
-  await caseworker.getByRole('button', { name: 'Add evidence' }).click();
+  await caseworker.getByRole('button', { name: 'Add evidence', exact: true }).click();
   await expect(caseworker.getByRole('link', { name: 'Select a file' })).toBeVisible();
   await expectPage(caseworker, 'The request for an EHC needs assessment');
   await caseworker.getByLabel('Add evidence the family sent later').setInputFiles({ name: 'paediatrician-letter.pdf', mimeType: 'application/pdf', buffer: pdf });
-  await caseworker.getByRole('button', { name: 'Add evidence' }).click();
+  await caseworker.getByRole('button', { name: 'Add evidence', exact: true }).click();
   await expect(caseworker.getByRole('link', { name: /paediatrician-letter\.pdf/ })).toBeVisible();
   await staff.close();
 
