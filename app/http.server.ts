@@ -5,16 +5,6 @@ import type { FormValues } from './forms/form.server';
 import { getFixedT, resolveLocale } from './i18n/i18n.server';
 
 /**
- * The address emailed links start with: always the configured one (`publicOrigin`), never the
- * request's Host or X-Forwarded-Host, which whoever sends the request chooses (a forged Host
- * would otherwise put an attacker's address in someone's password reset email). Routes pass
- * their request only because they always have; it is deliberately not read.
- */
-export function originOf(_request: Request): string {
-  return publicOrigin();
-}
-
-/**
  * Whether an Origin header names this portal: the configured origin, and outside production
  * also the address the request arrived at (a developer on 127.0.0.1 or a LAN address).
  * server/same-site.ts refuses every other state-changing request before it reaches a route.

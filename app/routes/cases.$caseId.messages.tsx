@@ -10,7 +10,7 @@ import { todayInLondon } from '~/domain/timescales';
 import { withMultipartForm } from '~/forms/form.server';
 import { hasForbiddenCharacters } from '~/forms/characters';
 import { breachesOf, heldMessageFor, holdMessage, markThreadRead, MESSAGE_MAX_LENGTH, parseMessageForm, postMessage, releaseHeldMessage, standardsOf, threadClock, threadOf } from '~/features/messaging/index.server';
-import { formFailure, isSameOrigin, originOf } from '~/http.server';
+import { formFailure, isSameOrigin } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!prepared.ok) return formFailure({ attachment: prepared.error }, form.values);
       attachments.push(prepared.upload);
     }
-    await postMessage(user, caseRecord.id, caseRecord.laId, { ...parsed.message, attachments, onBehalfOf: consent?.grantedBy ?? null }, originOf(request));
+    await postMessage(user, caseRecord.id, caseRecord.laId, { ...parsed.message, attachments, onBehalfOf: consent?.grantedBy ?? null });
     const cleared = await releaseHeldMessage(request);
     return redirect(`/cases/${caseRecord.id}/messages`, cleared ? { headers: { 'Set-Cookie': cleared } } : undefined);
   });
