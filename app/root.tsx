@@ -19,6 +19,7 @@ import { getOptionalUser } from './auth/access.server';
 import { defaultLocale, namespace, type Locale } from './i18n/config';
 import { errorPageTranslations } from './i18n/error-page-translations';
 import { resolveLocale, resources } from './i18n/i18n.server';
+import { councilOfUser } from './tenancy/council.server';
 import { hasFormErrors } from './ui/form';
 import { Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, type SignedInSummary } from './ui/layout/PageChrome';
 import { useCspNonce } from './ui/csp-nonce';
@@ -37,7 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return null;
   });
   const locale = resolveLocale(request, user?.locale);
-  const signedIn: SignedInSummary = user ? { name: user.name, role: user.role } : null;
+  // The header names the signed-in person's council (ADR 0023), never anything from the request.
+  const council = user
+    ? await councilOfUser(user).catch((error: unknown) => {
+        console.error('Could not read the council', error);
+        return null;
+      })
+    : null;
+  const signedIn: SignedInSummary = user ? { name: user.name, role: user.role, council: council?.name ?? null } : null;
   return json({ locale, translations: resources[locale], user: signedIn });
 }
 
