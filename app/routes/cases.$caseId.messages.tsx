@@ -81,7 +81,7 @@ async function keepForAfterSignIn(request: Request, caseId: string, body: string
   const signIn = `/sign-in?returnTo=${encodeURIComponent(`/cases/${caseId}/messages`)}`;
   const text = body?.trim();
   // Kept only as a message could be sent: never with a control character in it (app/forms/characters.ts).
-  if (!text || hasForbiddenCharacters('body', text) || !isSameOrigin(request) || !(await caseExists(caseId))) throw redirect(signIn);
+  if (!text || hasForbiddenCharacters('body', text) || !(await isSameOrigin(request)) || !(await caseExists(caseId))) throw redirect(signIn);
   const cookie = await holdMessage(caseId, text.slice(0, MESSAGE_MAX_LENGTH));
   throw redirect(`${signIn}&notice=messageKept`, { headers: { 'Set-Cookie': cookie } });
 }

@@ -1,7 +1,7 @@
-import { asc, eq, or } from 'drizzle-orm';
+import { asc, eq, isNotNull, or } from 'drizzle-orm';
 import { adviceOrganisations, childParents, children, localAuthorities, type User } from '../../db/schema';
 import type { Database, Transaction } from '../../db/client';
-import { councilFrom, deploymentCouncil, parseMailbox, type Council, type DeploymentDefaults } from '../domain/council';
+import { councilFrom, deploymentCouncil, isBareOrigin, parseMailbox, type Council, type DeploymentDefaults } from '../domain/council';
 import { getDb } from '../db.server';
 import { getEnv, publicOrigin } from '../env.server';
 
@@ -56,4 +56,35 @@ export async function councilOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgI
     .orderBy(asc(children.createdAt), asc(children.id))
     .limit(1);
   return councilContext(child?.laId, db);
+}
+
+/**
+ * The addresses councils have set for themselves (their public_base_url origins): forms posted
+ * from them are our own (server/same-site.ts). Read at most every 30 seconds per process, and at
+ * once after `forgetCouncilOrigins()` (an admin's change). Kept on globalThis: the HTTP server
+ * and the Remix build are separate module instances.
+ */
+const ORIGINS_TTL_MS = 30_000;
+const globalForCouncils = globalThis as unknown as { __ehcpCouncilOrigins?: { readAt: number; origins: Promise<Set<string>> } };
+
+export function councilOrigins(now = Date.now()): Promise<Set<string>> {
+  const cached = globalForCouncils.__ehcpCouncilOrigins;
+  if (cached && now - cached.readAt < ORIGINS_TTL_MS) return cached.origins;
+  const origins = readCouncilOrigins();
+  globalForCouncils.__ehcpCouncilOrigins = { readAt: now, origins };
+  // A failed read is not kept: the next request asks again.
+  origins.catch(() => {
+    if (globalForCouncils.__ehcpCouncilOrigins?.origins === origins) globalForCouncils.__ehcpCouncilOrigins = undefined;
+  });
+  return origins;
+}
+
+export function forgetCouncilOrigins() {
+  globalForCouncils.__ehcpCouncilOrigins = undefined;
+}
+
+async function readCouncilOrigins(): Promise<Set<string>> {
+  const db = await getDb();
+  const rows = await db.select({ publicBaseUrl: localAuthorities.publicBaseUrl }).from(localAuthorities).where(isNotNull(localAuthorities.publicBaseUrl));
+  return new Set(rows.flatMap((row) => (row.publicBaseUrl && isBareOrigin(row.publicBaseUrl) ? [new URL(row.publicBaseUrl).origin] : [])));
 }
