@@ -255,6 +255,11 @@ function AdminHome() {
             {t('home.admin.standards')}
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/admin/council">
+            {t('councilSettings.homeLink')}
+          </Link>
+        </li>
       </ul>
     </>
   );
