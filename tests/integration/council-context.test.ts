@@ -4,9 +4,10 @@ import { postMessage } from '~/features/messaging/index.server';
 import { registerFamily, requestPasswordReset } from '~/features/identity/index.server';
 import { getEnv, publicOrigin } from '~/env.server';
 import { parseMailbox } from '~/domain/council';
-import { localAuthorities, outboxEmails, type User } from '../../db/schema';
+import { action as councilAction, loader as councilLoader } from '~/routes/admin.council';
+import { auditLog, localAuthorities, outboxEmails, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
-import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
+import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useMailSink, type MailSink } from '../support/mail-sink';
 import { useTestDatabase } from '../support/test-database';
 
@@ -96,5 +97,37 @@ describe('two councils in one deployment', () => {
     expect(received.text).toContain(`https://send.southbay.example/cases/${southbayCase}/messages`);
     expect(fromOf(received)).toEqual(parseMailbox(getEnv().MAIL_FROM, 'EHCP portal'));
     await db.update(localAuthorities).set(southbay).where(eq(localAuthorities.id, southbayId));
+  });
+});
+
+describe("the LA admin's council settings", () => {
+  const show = (user: User) => settle(async () => councilLoader({ request: await requestAs(user, '/admin/council'), params: {}, context: {} }));
+  const change = (user: User, form: Record<string, string>) =>
+    settle(async () => councilAction({ request: await requestAs(user, '/admin/council', { form }), params: {}, context: {} }));
+
+  it('only an LA admin sees them: the address and sender their emails use', async () => {
+    expect((await show(southbayCaseworker)).status).toBe(403);
+    const admin = await makeUser(db, 'la_admin', { laId: southbayId });
+    const page = await show(admin);
+    expect(page.status).toBe(200);
+    expect((await page.json()).settings).toMatchObject({ name: 'Southbay City Council', baseUrl: southbay.publicBaseUrl, ownAddress: true, sender: { name: southbay.emailFromName, address: southbay.emailFromAddress } });
+  });
+
+  it('the admin sets the name emails are sent under, audited; the next email uses it; a bad name is refused', async () => {
+    const admin = await makeUser(db, 'la_admin', { laId: plainId });
+    expect((await change(southbayCaseworker, { emailFromName: 'Hijacked' })).status).toBe(403);
+    const refused = await change(admin, { emailFromName: 'Evil <evil@evil.example>' });
+    expect(refused.status).toBe(400);
+    const saved = await change(admin, { emailFromName: 'Plainfield SEND team' });
+    expect(saved.headers.get('Location')).toBe('/admin/council?changed=1');
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'change:council_sender_name'), eq(auditLog.subjectId, plainId)));
+    expect(audit.details).toMatchObject({ from: null, to: 'Plainfield SEND team' });
+    mail.clear();
+    await postMessage(plainCaseworker, plainCase, plainId, message('Renamed'));
+    const received = await mail.waitFor((m) => m.to.includes(plainParent.email));
+    expect(fromOf(received)).toEqual({ name: 'Plainfield SEND team', address: parseMailbox(getEnv().MAIL_FROM, 'EHCP portal').address });
+    expect((await change(admin, { emailFromName: '' })).headers.get('Location')).toBe('/admin/council?changed=1');
+    const [row] = await db.select({ emailFromName: localAuthorities.emailFromName }).from(localAuthorities).where(eq(localAuthorities.id, plainId));
+    expect(row.emailFromName).toBeNull();
   });
 });
