@@ -15,7 +15,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('EHCP portal <no-reply@ehcp-portal.example>'),
   MAIL_DIR: z.string().default('./data/mail'),
-  /** Where the portal is reached (an origin, e.g. https://ehcp.northfield.gov.uk): every emailed link starts with it. */
+  /** Where the portal is reached (an origin, e.g. https://ehcp.northfield.gov.uk): every emailed link of a council without its own address starts with it (ADR 0023). */
   PUBLIC_BASE_URL: z
     .string()
     .trim()
