@@ -1,5 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
+// PUBLIC_BASE_URL is an origin: links are built as origin + path, and Origin headers are compared with it.
+import { isBareOrigin } from './domain/council';
 
 /**
  * The portal's configuration, validated once at boot. Every variable is documented in the
@@ -13,7 +15,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('EHCP portal <no-reply@ehcp-portal.example>'),
   MAIL_DIR: z.string().default('./data/mail'),
-  /** Where the portal is reached (an origin, e.g. https://ehcp.northfield.gov.uk): every emailed link starts with it. */
+  /** Where the portal is reached (an origin, e.g. https://ehcp.northfield.gov.uk): every emailed link of a council without its own address starts with it (ADR 0023). */
   PUBLIC_BASE_URL: z
     .string()
     .trim()
@@ -78,13 +80,6 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', path: ['CLAMAV_HOST'], message: 'required in production to scan uploads; set ALLOW_UNSCANNED_UPLOADS=true to run without scanning (the admin pages will say so)' });
     }
   });
-
-/** PUBLIC_BASE_URL is an origin: links are built as origin + path, and Origin headers are compared with it. */
-function isBareOrigin(value: string) {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-}
 
 function isInside(path: string, dir: string) {
   const rel = relative(dir, path);

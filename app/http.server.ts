@@ -3,31 +3,24 @@ import { getEnv, publicOrigin } from './env.server';
 import type { FieldErrors } from './forms/errors';
 import type { FormValues } from './forms/form.server';
 import { getFixedT, resolveLocale } from './i18n/i18n.server';
+import { councilOrigins } from './tenancy/council.server';
 
 /**
- * The address emailed links start with: always the configured one (`publicOrigin`), never the
- * request's Host or X-Forwarded-Host, which whoever sends the request chooses (a forged Host
- * would otherwise put an attacker's address in someone's password reset email). Routes pass
- * their request only because they always have; it is deliberately not read.
+ * Whether an Origin header names this portal: the configured origin, an address a council has
+ * set for itself (ADR 0023), and outside production also the address the request arrived at (a
+ * developer on 127.0.0.1 or a LAN address). server/same-site.ts refuses every other
+ * state-changing request before it reaches a route.
  */
-export function originOf(_request: Request): string {
-  return publicOrigin();
-}
-
-/**
- * Whether an Origin header names this portal: the configured origin, and outside production
- * also the address the request arrived at (a developer on 127.0.0.1 or a LAN address).
- * server/same-site.ts refuses every other state-changing request before it reaches a route.
- */
-export function isOwnOrigin(origin: string, requestOrigin: string): boolean {
-  return origin === publicOrigin() || (getEnv().NODE_ENV !== 'production' && origin === requestOrigin);
+export async function isOwnOrigin(origin: string, requestOrigin: string): Promise<boolean> {
+  if (origin === publicOrigin() || (getEnv().NODE_ENV !== 'production' && origin === requestOrigin)) return true;
+  return (await councilOrigins()).has(origin);
 }
 
 /**
  * Whether a POST came from one of our own pages. Browsers send Origin with every POST; a
  * request without one (a script, a test) is not a cross-site form and counts as ours.
  */
-export function isSameOrigin(request: Request): boolean {
+export async function isSameOrigin(request: Request): Promise<boolean> {
   const origin = request.headers.get('Origin');
   return !origin || isOwnOrigin(origin, new URL(request.url).origin);
 }

@@ -25,6 +25,7 @@ import {
   usePageTranslations,
   type NamespacesHandle,
 } from './i18n/page-translations';
+import { councilOfUser } from './tenancy/council.server';
 import { hasFormErrors } from './ui/form';
 import { Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, type SignedInSummary } from './ui/layout/PageChrome';
 import { useCspNonce } from './ui/csp-nonce';
@@ -43,7 +44,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return null;
   });
   const locale = resolveLocale(request, user?.locale);
-  const signedIn: SignedInSummary = user ? { name: user.name, role: user.role } : null;
+  // The header names the signed-in person's council (ADR 0023), never anything from the request.
+  const council = user
+    ? await councilOfUser(user).catch((error: unknown) => {
+        console.error('Could not read the council', error);
+        return null;
+      })
+    : null;
+  const signedIn: SignedInSummary = user ? { name: user.name, role: user.role, council: council?.name ?? null } : null;
   // Only the words every page needs: each page's own namespaces come with the document or are
   // fetched on navigation (app/i18n/page-translations.tsx).
   return json({ locale, translations: resources[locale].common, translationsVersion, user: signedIn });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { closeDb } from '../app/db.server';
-import { demoMode, getEnv, publicOrigin } from '../app/env.server';
+import { demoMode, getEnv } from '../app/env.server';
 import { createCouncilWithAdmin } from '../app/features/identity/index.server';
 import { DEMO_LA_CODE } from '../app/demo/demo-data.server';
 
@@ -86,7 +86,7 @@ const council = {
   contactEmail: options['contact-email'] ?? options.email,
   contactPhone: options['contact-phone'] ?? '',
 };
-const result = await createCouncilWithAdmin(council, { name: options.name || options.email, email: options.email, locale: options.locale }, publicOrigin(env));
+const result = await createCouncilWithAdmin(council, { name: options.name || options.email, email: options.email, locale: options.locale });
 await closeDb();
 if (!result.ok) {
   fail(

@@ -129,6 +129,7 @@ export const PERMISSIONS = [
   'administer:users',
   'administer:organisations',
   'administer:service-standards',
+  'administer:council', // the council's own settings: the name its emails are sent under
   'read:stored-mail',
   // Accounts on the admin pages (AccountSubject).
   'read:account',
@@ -221,6 +222,7 @@ const RULES: Record<Permission, Rule> = {
   'administer:users': { la: inLa(['la_admin']) },
   'administer:organisations': { la: inLa(['la_admin']) },
   'administer:service-standards': { la: inLa(['la_admin']) },
+  'administer:council': { la: inLa(['la_admin']) },
   'read:stored-mail': { la: inLa(['la_admin']) },
   'read:account': { account: (actor, subject) => decideAccount(actor, 'read', subject) },
   'administer:account': { account: (actor, subject) => decideAccount(actor, 'administer', subject) },

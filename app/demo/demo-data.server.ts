@@ -186,7 +186,16 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
   await db.transaction(async (tx) => {
     const [la] = await tx
       .insert(localAuthorities)
-      .values({ name: 'Northfield Borough Council', code: DEMO_LA_CODE, contactEmail: 'send@northfield.example', contactPhone: '01632 960000' })
+      // Its emails come from its SEND team (ADR 0023); its address is left to the deployment's
+      // (PUBLIC_BASE_URL or http://localhost:PORT), wherever the demo runs.
+      .values({
+        name: 'Northfield Borough Council',
+        code: DEMO_LA_CODE,
+        contactEmail: 'send@northfield.example',
+        contactPhone: '01632 960000',
+        emailFromName: 'Northfield SEND team',
+        emailFromAddress: 'send@northfield.example',
+      })
       .returning();
     const [north, south] = await tx
       .insert(areaTeams)

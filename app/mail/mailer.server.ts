@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Sender } from '../domain/council';
 import { demoMode, getEnv } from '../env.server';
 
 /**
@@ -9,9 +10,12 @@ import { demoMode, getEnv } from '../env.server';
  * newcomer can read their verification email with nothing installed.
  */
 export type OutgoingEmail = { to: string; subject: string; text: string };
-/** `messageId` lets a receiver tell a resend of the same outbox email from a new one. */
-export type EmailToSend = OutgoingEmail & { messageId?: string };
-export type StoredEmail = OutgoingEmail & { id: string; sentAt: string };
+/**
+ * `from`: the council's sender (ADR 0023); unset: MAIL_FROM. `messageId` lets a receiver tell a
+ * resend of the same outbox email from a new one.
+ */
+export type EmailToSend = OutgoingEmail & { from?: Sender; messageId?: string };
+export type StoredEmail = OutgoingEmail & { id: string; sentAt: string; from?: string };
 
 let transport: { key: string; transporter: Transporter } | undefined;
 
@@ -25,14 +29,15 @@ function smtpTransport(url: string) {
 /** Hands one email to SMTP (or the mail directory). Only the outbox worker calls it. */
 export async function sendEmail(email: EmailToSend): Promise<void> {
   const env = getEnv();
+  const { from, ...message } = email;
   if (env.SMTP_URL) {
-    await smtpTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, ...email });
+    await smtpTransport(env.SMTP_URL).sendMail({ ...message, from: from ?? env.MAIL_FROM });
     return;
   }
   mkdirSync(env.MAIL_DIR, { recursive: true });
   const sentAt = new Date().toISOString();
   const id = `${sentAt.replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}`;
-  const stored: StoredEmail = { id, sentAt, ...email };
+  const stored: StoredEmail = { id, sentAt, ...message, from: from ? `${from.name} <${from.address}>` : env.MAIL_FROM };
   writeFileSync(join(env.MAIL_DIR, `${id}.json`), JSON.stringify(stored, null, 2));
 }
 

@@ -2,7 +2,9 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { outboxEmails } from '../../db/schema';
 import type { Database, Transaction } from '../../db/client';
 import type { Locale } from '../i18n/config';
+import type { Council } from '../domain/council';
 import { getDb } from '../db.server';
+import { councilContext } from '../tenancy/council.server';
 import { sendEmail } from './mailer.server';
 import { isTemplateName, renderEmail, type TemplateName, type TemplateParams } from './templates.server';
 
@@ -11,19 +13,22 @@ import { isTemplateName, renderEmail, type TemplateName, type TemplateParams } f
  * inside the caller's transaction, so it exists exactly when the change it reports was
  * committed; the job worker (app/jobs/) delivers it with retries. Call `wakeMailer()` after the
  * commit for prompt delivery; without it the worker still finds the email within a minute.
+ * Every email is from a council (ADR 0023): the row keeps its id, and the mailer sends with that
+ * council's sender, read when the email is sent.
  */
 
 export type Recipient = { id?: string | null; email: string; locale: Locale };
 
 export async function queueEmail<K extends TemplateName>(
   executor: Database | Transaction,
+  from: Pick<Council, 'laId'>,
   template: K,
   to: Recipient,
   params: TemplateParams<K>,
 ): Promise<string> {
   const [row] = await executor
     .insert(outboxEmails)
-    .values({ recipientId: to.id ?? null, toAddress: to.email, locale: to.locale, template, params })
+    .values({ laId: from.laId, recipientId: to.id ?? null, toAddress: to.email, locale: to.locale, template, params })
     .returning({ id: outboxEmails.id });
   return row.id;
 }
@@ -69,8 +74,9 @@ export async function deliverQueuedEmail(id: string, now = () => new Date()): Pr
       if (!row) return 'missing';
       if (row.sentAt) return 'already_sent';
       if (!isTemplateName(row.template)) throw new Error(`Outbox email ${id}: unknown template ${row.template}`);
-      const email = renderEmail(row.template, row.locale, row.toAddress, row.params as never);
-      await sendEmail({ ...email, messageId: `<${row.id}@ehcp-portal>` });
+      const council = await councilContext(row.laId, tx);
+      const email = renderEmail(row.template, row.locale, row.toAddress, row.params as never, council.name);
+      await sendEmail({ ...email, from: council.sender, messageId: `<${row.id}@ehcp-portal>` });
       await tx
         .update(outboxEmails)
         // The parameters can hold one-time links: once sent, only the fact of sending is kept.

@@ -78,11 +78,13 @@ export function renderEmail<K extends keyof Templates>(
   locale: Locale,
   to: string,
   params: Templates[K],
+  councilName: string | null = null,
 ): OutgoingEmail {
   const t = getFixedT(locale);
   const values: Record<string, string> = params;
   const subject = String(t(keys[template].subject, values));
   const body = String(t(keys[template].body, values));
-  const signOff = t('mail.signOff');
+  // Signed by the council the email is from (ADR 0023); the portal's own name when none yet.
+  const signOff = councilName ? t('mail.signOffCouncil', { council: councilName }) : t('mail.signOff');
   return { to, subject, text: `${body}\n\n${signOff}\n` };
 }

@@ -264,6 +264,11 @@ function AdminHome() {
             {t('home.admin.standards')}
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/admin/council">
+            {t('councilSettings.homeLink')}
+          </Link>
+        </li>
       </ul>
     </>
   );

@@ -6,7 +6,7 @@ import { requireUser } from '~/auth/access.server';
 import { clientAddress } from '~/client-address.server';
 import { changeEmailSchema, requestEmailChange } from '~/features/identity/index.server';
 import { readForm, validateForm, withoutSecrets } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = validateForm(changeEmailSchema, values);
   const kept = withoutSecrets(values, ['currentPassword']);
   if (!form.ok) return formFailure(form.errors, kept);
-  const requested = await requestEmailChange(user, form.data, { address: clientAddress(request), origin: originOf(request) });
+  const requested = await requestEmailChange(user, form.data, { address: clientAddress(request) });
   if (!requested.ok) return formFailure({ [requested.field]: requested.error }, kept);
   return redirect('/account?notice=emailChangeSent');
 }

@@ -6,7 +6,7 @@ import { readSessionToken } from '~/auth/session.server';
 import { clientAddress } from '~/client-address.server';
 import { changePassword, changePasswordSchema } from '~/features/identity/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { PasswordForm } from '~/features/identity';
 import { useFormResult } from '~/ui/form';
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = validateForm(changePasswordSchema, await readForm(request));
   if (!form.ok) return formFailure(form.errors, {});
-  const changed = await changePassword(user, form.data, readSessionToken(request), { address: clientAddress(request), origin: originOf(request) });
+  const changed = await changePassword(user, form.data, readSessionToken(request), { address: clientAddress(request) });
   if (!changed.ok) return formFailure({ [changed.field]: changed.error }, {});
   return redirect('/account?notice=passwordChanged');
 }

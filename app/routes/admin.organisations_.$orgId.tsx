@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requireLaPermission } from '~/auth/access.server';
 import { advocatesOf, inviteAdvocateSchema, organisationOf } from '~/features/administration/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { inviteAdvocate } from '~/features/identity/index.server';
 import { useFormResult } from '~/ui/form';
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const form = validateForm(inviteAdvocateSchema, values);
   if (!form.ok) return formFailure(form.errors, values);
-  const invited = await inviteAdvocate(admin, organisation, form.data, originOf(request));
+  const invited = await inviteAdvocate(admin, organisation, form.data);
   if (!invited.ok) return formFailure({ [invited.field]: invited.error }, values);
   return redirect(`/admin/organisations/${organisation.id}?invited=${encodeURIComponent(form.data.email)}`);
 }

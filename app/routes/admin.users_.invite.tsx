@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requireLaPermission } from '~/auth/access.server';
 import { inviteStaff, inviteStaffSchema } from '~/features/identity/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { teamsOf } from '~/features/case-progress/index.server';
 import { useFormResult } from '~/ui/form';
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.data.teamId && !teams.some((team) => team.id === form.data.teamId)) {
     return formFailure({ teamId: 'errors.team.required' }, values);
   }
-  const result = await inviteStaff(admin, form.data, originOf(request));
+  const result = await inviteStaff(admin, form.data);
   if (!result.ok) return formFailure({ [result.field]: result.error }, values);
   return redirect(`/admin/users?invited=${encodeURIComponent(form.data.email)}`);
 }

@@ -9,7 +9,7 @@ import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, sizeInKb } from '~/domain/file-types';
 import { todayInLondon } from '~/domain/timescales';
 import { adviceReports, getAdviceRequest, parseAdviceForm, saveAdvice } from '~/features/advice/index.server';
 import { optionalFileField, withMultipartForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!stored.ok) return formFailure({ file: stored.error }, values);
     }
     // saveAdvice decides about closed requests: a second "send" of the same advice is a success.
-    const outcome = await saveAdvice(user, advice.id, parsed.advice, parsed.submit, originOf(request));
+    const outcome = await saveAdvice(user, advice.id, parsed.advice, parsed.submit);
     if (!outcome.ok) return formFailure({ form: outcome.error }, values);
     return redirect(`/advice/${advice.id}`);
   });

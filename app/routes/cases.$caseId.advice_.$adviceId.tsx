@@ -8,7 +8,7 @@ import { adviceStatus } from '~/domain/advice';
 import { todayInLondon } from '~/domain/timescales';
 import { adviceReports, cancelAdviceRequest, getAdviceRequest, parseWithholdForm, releaseAdvice, withholdAdvice } from '~/features/advice/index.server';
 import { readForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back;
     }
     case 'release':
-      await releaseAdvice(user, caseRecord.id, advice.id, originOf(request));
+      await releaseAdvice(user, caseRecord.id, advice.id);
       return back;
     case 'cancel':
       await cancelAdviceRequest(user, caseRecord.id, advice.id);

@@ -8,7 +8,7 @@ import { todayInLondon } from '~/domain/timescales';
 import { parseAdviceRequestForm, professionalsOf, requestAdvice } from '~/features/advice/index.server';
 import { datePartsFrom, datePartsFromIso } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { adviceKindKeys } from '~/ui/advice-labels';
 import { useFormResult } from '~/ui/form';
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const parsed = parseAdviceRequestForm(values);
   if (!parsed.ok) return formFailure(parsed.errors, values);
-  const outcome = await requestAdvice(user, caseRecord, parsed.request, originOf(request));
+  const outcome = await requestAdvice(user, caseRecord, parsed.request);
   if (!outcome.ok) return formFailure({ [outcome.field]: outcome.error }, values);
   return redirect(`/cases/${caseRecord.id}/advice`);
 }

@@ -8,7 +8,7 @@ import { todayInLondon } from '~/domain/timescales';
 import { caseProgress, parseApologyForm, sendApology } from '~/features/case-progress/index.server';
 import { datePartsFrom } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const parsed = parseApologyForm(values, todayInLondon());
   if (!parsed.ok) return formFailure(parsed.errors, values);
-  await sendApology(user, caseRecord.id, parsed.apology, originOf(request));
+  await sendApology(user, caseRecord.id, parsed.apology);
   return redirect(`/cases/${caseRecord.id}`);
 }
 

@@ -10,7 +10,7 @@ import { todayInLondon } from '~/domain/timescales';
 import { optionalFileField, withMultipartForm } from '~/forms/form.server';
 import { hasForbiddenCharacters } from '~/forms/characters.server';
 import { breachesOf, heldMessageFor, holdMessage, markThreadRead, MESSAGE_MAX_LENGTH, parseMessageForm, postMessage, releaseHeldMessage, standardsOf, threadClock, threadOf } from '~/features/messaging/index.server';
-import { formFailure, isSameOrigin, originOf } from '~/http.server';
+import { formFailure, isSameOrigin } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!prepared.ok) return formFailure({ attachment: prepared.error }, form.values);
       attachments.push(prepared.upload);
     }
-    await postMessage(user, caseRecord.id, caseRecord.laId, { ...parsed.message, attachments, onBehalfOf: consent?.grantedBy ?? null }, originOf(request));
+    await postMessage(user, caseRecord.id, caseRecord.laId, { ...parsed.message, attachments, onBehalfOf: consent?.grantedBy ?? null });
     const cleared = await releaseHeldMessage(request);
     return redirect(`/cases/${caseRecord.id}/messages`, cleared ? { headers: { 'Set-Cookie': cleared } } : undefined);
   });
@@ -83,7 +83,7 @@ async function keepForAfterSignIn(request: Request, caseId: string, body: string
   const signIn = `/sign-in?returnTo=${encodeURIComponent(`/cases/${caseId}/messages`)}`;
   const text = body?.trim();
   // Kept only as a message could be sent: never with a control character in it (app/forms/characters.server.ts).
-  if (!text || hasForbiddenCharacters('body', text) || !isSameOrigin(request) || !(await caseExists(caseId))) throw redirect(signIn);
+  if (!text || hasForbiddenCharacters('body', text) || !(await isSameOrigin(request)) || !(await caseExists(caseId))) throw redirect(signIn);
   const cookie = await holdMessage(caseId, text.slice(0, MESSAGE_MAX_LENGTH));
   throw redirect(`${signIn}&notice=messageKept`, { headers: { 'Set-Cookie': cookie } });
 }

@@ -8,7 +8,7 @@ import { todayInLondon } from '~/domain/timescales';
 import { commandDateField, commandFromSlug, parseCommandForm, recordCaseCommand } from '~/features/case-progress/index.server';
 import { datePartsFrom, datePartsFromIso } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseCommandForm(command, values);
   if (!parsed.ok) return formFailure(parsed.errors, values);
   const expectedStage = (values.expectedStage || caseRecord.stage) as typeof caseRecord.stage;
-  const outcome = await recordCaseCommand(user, caseRecord.id, parsed.command, expectedStage, { whyDifferent: parsed.whyDifferent }, originOf(request));
+  const outcome = await recordCaseCommand(user, caseRecord.id, parsed.command, expectedStage, { whyDifferent: parsed.whyDifferent });
   if (!outcome.ok) return formFailure({ [outcome.field ?? 'form']: outcome.error }, values);
   return redirect(`/cases/${caseRecord.id}`);
 }

@@ -10,7 +10,7 @@ import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { capacityRecordsOf, casesAndDraftOf, recordLackOfCapacity, setParentAccess, whoDecides, withdrawLackOfCapacity } from '~/features/family/index.server';
 import { startOrResumeRequest } from '~/features/requests/index.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import { emailField, findUserById, inviteYoungPerson } from '~/features/identity/index.server';
 import { fieldErrorsFrom } from '~/forms/errors';
 import { capacitySchema, capacityWithdrawalSchema, parentAccessSchema } from '~/features/advocates/index.server';
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const email = emailField.safeParse(values.email ?? '');
     // A bare field's problems come back under 'form'.
     if (!email.success) return formFailure({ email: fieldErrorsFrom(email.error).form ?? 'errors.email.required' }, values);
-    const invited = await inviteYoungPerson(user, child, email.data, originOf(request));
+    const invited = await inviteYoungPerson(user, child, email.data);
     if (!invited.ok) return formFailure({ email: invited.error }, values);
     return redirect(`/children/${child.id}?invited=1`);
   }

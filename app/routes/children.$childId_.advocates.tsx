@@ -8,7 +8,7 @@ import { addMonths, todayInLondon } from '~/domain/timescales';
 import { adviceOrganisationsFor, confirmConsent, consentsOfChild, grantConsent, LONGEST_CONSENT_MONTHS, parseConsentForm, revokeConsent } from '~/features/advocates/index.server';
 import { datePartsFrom } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseConsentForm(values, todayInLondon());
   if (!parsed.ok) return formFailure(parsed.errors, values);
-  const granted = await grantConsent(user, child, parsed.consent, originOf(request));
+  const granted = await grantConsent(user, child, parsed.consent);
   if (!granted.ok) return formFailure({ [granted.field]: granted.error }, values);
   return redirect(`${base}?done=granted`);
 }

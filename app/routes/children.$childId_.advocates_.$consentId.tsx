@@ -7,7 +7,7 @@ import { addMonths, todayInLondon } from '~/domain/timescales';
 import { changeConsent, LONGEST_CONSENT_MONTHS, openConsentOf, parseConsentChange } from '~/features/advocates/index.server';
 import { datePartsFrom, datePartsFromIso } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const parsed = parseConsentChange(values, todayInLondon());
   if (!parsed.ok) return formFailure(parsed.errors, values);
-  await changeConsent(user, child, consent.id, parsed.change, originOf(request));
+  await changeConsent(user, child, consent.id, parsed.change);
   return redirect(`/children/${child.id}/advocates?done=changed`);
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { clientOf } from '~/auth/session.server';
 import { forgotPasswordSchema, requestPasswordReset } from '~/features/identity/index.server';
 import { readForm, validateForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   const form = validateForm(forgotPasswordSchema, values);
   if (!form.ok) return formFailure(form.errors, values);
-  const outcome = await requestPasswordReset(form.data.email, originOf(request), clientOf(request));
+  const outcome = await requestPasswordReset(form.data.email, clientOf(request));
   if (outcome.kind === 'throttled') return formFailure({ email: 'errors.signInSafety.tooManyRequests' }, values);
   return redirect('/forgot-password?sent=1');
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { mayInOwnLa, requireCaseAccess, requireLaPermission } from '~/auth/access.server';
 import { daysBetween, todayInLondon } from '~/domain/timescales';
 import { readForm } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   const { user } = await requireCaseAccess(request, values.caseId ?? '', 'record:decision');
-  const result = await allocateCaseworker(user, values.caseId!, values.caseworkerId ?? '', originOf(request));
+  const result = await allocateCaseworker(user, values.caseId!, values.caseworkerId ?? '');
   if (!result.ok) return formFailure({ [`caseworkerId-${values.caseId}`]: result.error }, values);
   return redirect('/intake');
 }

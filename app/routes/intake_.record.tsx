@@ -6,7 +6,7 @@ import { requireLaPermission } from '~/auth/access.server';
 import { datePartsFrom } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
 import { parseAssistedRequestForm, recordAssistedRequest } from '~/features/requests/index.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   const parsed = parseAssistedRequestForm(values);
   if (!parsed.ok) return formFailure(parsed.errors, values);
-  const outcome = await recordAssistedRequest(user, parsed.request, originOf(request));
+  const outcome = await recordAssistedRequest(user, parsed.request);
   if (!outcome.ok) return formFailure({ form: outcome.error }, values);
   return redirect(`/cases/${outcome.caseId}`);
 }

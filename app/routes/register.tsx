@@ -6,7 +6,7 @@ import { getOptionalUser } from '~/auth/access.server';
 import { clientOf } from '~/auth/session.server';
 import { registerFamily, registerSchema } from '~/features/identity/index.server';
 import { readForm, validateForm, withoutSecrets } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import { resolveLocale } from '~/i18n/i18n.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const kept = withoutSecrets(values, ['password', 'confirmPassword']);
   if (!form.ok) return formFailure(form.errors, kept);
   // The same page whether or not the address already had an account (ADR 0016).
-  const outcome = await registerFamily(form.data, originOf(request), resolveLocale(request), clientOf(request));
+  const outcome = await registerFamily(form.data, resolveLocale(request), clientOf(request));
   if (outcome.kind === 'throttled') return formFailure({ email: 'errors.signInSafety.tooManyRequests' }, kept);
   return redirect('/register/check-email');
 }

@@ -4,7 +4,7 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRequestAccess } from '~/auth/access.server';
 import { RequestAnswers } from '~/features/requests';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { documentsOfRequest } from '~/features/documents/index.server';
 import { submitRequest } from '~/features/requests/index.server';
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Submitting is safe to repeat: a second submit finds the case the first one made. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { requestRow, user, consent } = await requireRequestAccess(request, params.requestId ?? '', 'edit:request');
-  const outcome = await submitRequest(user, requestRow.id, originOf(request), { onBehalfOf: consent ? await findUserById(consent.grantedBy) : null });
+  const outcome = await submitRequest(user, requestRow.id, { onBehalfOf: consent ? await findUserById(consent.grantedBy) : null });
   if (!outcome.ok) return formFailure({ form: outcome.error }, {});
   return redirect(`/requests/${requestRow.id}/sent`);
 }

@@ -8,7 +8,7 @@ import { secondFactorPage } from '~/auth/second-factor.server';
 import { clientOf, invalidateSession, readSessionToken, sessionCookie } from '~/auth/session.server';
 import { signIn, signInSchema } from '~/features/identity/index.server';
 import { readForm, validateForm, withoutSecrets } from '~/forms/form.server';
-import { formFailure, originOf } from '~/http.server';
+import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = validateForm(signInSchema, values);
   if (!form.ok) return formFailure(form.errors, kept);
 
-  const outcome = await signIn(form.data.email, form.data.password, clientOf(request), originOf(request));
+  const outcome = await signIn(form.data.email, form.data.password, clientOf(request));
   switch (outcome.kind) {
     case 'invalid':
       return formFailure({ email: 'errors.signIn.invalid' }, kept);

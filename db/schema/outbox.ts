@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { locales, users } from './people';
+import { localAuthorities } from './tenancy';
 
 /**
  * The transactional outbox: every email the portal sends is first a row here, written in the
@@ -15,6 +16,8 @@ export const outboxEmails = pgTable(
     /** Null for an address with no account yet (an invitation). */
     recipientId: uuid('recipient_id').references(() => users.id, { onDelete: 'set null' }),
     toAddress: text('to_address').notNull(),
+    /** The council the email is from (its sender; ADR 0023); null: the deployment's own. */
+    laId: uuid('la_id').references(() => localAuthorities.id),
     locale: text('locale', { enum: locales }).notNull(),
     /** A key of the templates in app/mail/templates.server.ts, rendered when sent. */
     template: text('template').notNull(),

@@ -12,6 +12,13 @@ export const localAuthorities = pgTable('local_authorities', {
   /** Service standards, in working days: acknowledge a family's message, then answer it. */
   acknowledgeWithin: integer('acknowledge_within').notNull().default(2),
   replyWithin: integer('reply_within').notNull().default(5),
+  /**
+   * The council's own settings (ADR 0023); null: the deployment's. Where its families reach the
+   * portal (an origin, like PUBLIC_BASE_URL), and who its emails come from.
+   */
+  publicBaseUrl: text('public_base_url'),
+  emailFromName: text('email_from_name'),
+  emailFromAddress: text('email_from_address'),
   createdAt: createdAt(),
 });
 

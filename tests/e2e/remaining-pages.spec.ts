@@ -107,3 +107,30 @@ test('the LA admin changes the service standards; the change starts tomorrow', a
   await page.getByRole('button', { name: 'Save standards' }).click();
   await expect(page.getByRole('row', { name: /^From .* 2 working days 5 working days$/ })).toBeVisible();
 });
+
+test("the LA admin sees the council's web address and sender, and names the sender", async ({ page }) => {
+  await signIn(page, 'admin');
+  // The header names the admin's council, never anything from the request.
+  await expect(page.getByRole('banner').getByText('Northfield Borough Council')).toBeVisible();
+  await page.getByRole('link', { name: 'Council settings: web address and email sender' }).click();
+  await expectPage(page, 'Council settings');
+  await expect(page.getByText('Northfield SEND team <send@northfield.example>')).toBeVisible();
+
+  const senderName = page.getByLabel('Name emails are sent under');
+  await senderName.fill('Northfield <SEND>');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('link', { name: 'Name emails are sent under must not contain angle brackets, quotation marks or backslashes' })).toBeVisible();
+  await expect(senderName).toHaveValue('Northfield <SEND>');
+  await expectPage(page, 'Council settings');
+
+  await senderName.fill('Northfield SEND and inclusion');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Emails will now be sent under the new name')).toBeVisible();
+  await expect(page.getByText('Northfield SEND and inclusion <send@northfield.example>')).toBeVisible();
+  await expectPage(page, 'Council settings');
+
+  // Put the demo council's sender back, for the other journeys.
+  await senderName.fill('Northfield SEND team');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Northfield SEND team <send@northfield.example>')).toBeVisible();
+});

@@ -194,7 +194,7 @@ describe('reminders and overdue notices', () => {
     const late = await askFor(health, 'health', addDays(today, -50), caseRecord.id);
     // Other tests' requests are due far off or closed; only these two are in play.
     mail.clear();
-    const first = await sendAdviceReminders(new Date(), 'http://localhost');
+    const first = await sendAdviceReminders(new Date());
     expect(first.overdue).toBeGreaterThanOrEqual(1);
     expect(first.reminders).toBeGreaterThanOrEqual(1);
     await mail.waitFor((m) => m.to.includes(ep.email) && m.subject.startsWith('Reminder') && m.text.includes(`/advice/${soon.id}`));
@@ -204,7 +204,7 @@ describe('reminders and overdue notices', () => {
     expect(row.overdueNoticeSentAt).not.toBeNull();
     await mail.drained();
     const count = mail.messages.length;
-    expect(await sendAdviceReminders(new Date(), 'http://localhost')).toEqual({ reminders: 0, overdue: 0 });
+    expect(await sendAdviceReminders(new Date())).toEqual({ reminders: 0, overdue: 0 });
     await mail.drained();
     expect(mail.messages.length).toBe(count);
     const { requests } = await (await call(adviceListLoader, caseworker, `/cases/${caseRecord.id}/advice`, { caseId: caseRecord.id })).json();
@@ -213,7 +213,7 @@ describe('reminders and overdue notices', () => {
     // Days later the reminded request is overdue too: its notice goes once, even from two runs at the same moment.
     const later = new Date(Date.now() + 10 * 24 * 60 * 60 * 1000);
     mail.clear();
-    const runs = await Promise.all([sendAdviceReminders(later, 'http://localhost'), sendAdviceReminders(later, 'http://localhost')]);
+    const runs = await Promise.all([sendAdviceReminders(later), sendAdviceReminders(later)]);
     expect(runs.reduce((n, r) => n + r.overdue, 0)).toBeGreaterThanOrEqual(1);
     await mail.waitFor((m) => m.to.includes(ep.email) && m.subject.includes('overdue') && m.text.includes(`/advice/${soon.id}`));
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -84,24 +84,24 @@ describe('familyAudience', () => {
 
 describe('each email to the family goes to that audience', () => {
   it('case progress (a decision recorded)', async () => {
-    const outcome = await recordCaseCommand(caseworker, caseId, { type: 'withdraw', reasons: 'The family asked us to stop.' }, 'advice_gathering', {}, 'http://portal.example');
+    const outcome = await recordCaseCommand(caseworker, caseId, { type: 'withdraw', reasons: 'The family asked us to stop.' }, 'advice_gathering', {});
     expect(outcome.ok).toBe(true);
     expect(await recipientsOf('caseProgress')).toEqual(ids(youngPerson, viewAdvocate, actAdvocate));
   });
 
   it('an apology for a missed date', async () => {
-    await sendApology(caseworker, caseId, { step: 'decisionToAssess', reason: 'Staff absence.', newExpectedDate: '2030-01-10' }, 'http://portal.example');
+    await sendApology(caseworker, caseId, { step: 'decisionToAssess', reason: 'Staff absence.', newExpectedDate: '2030-01-10' });
     expect(await recipientsOf('apology')).toEqual(ids(youngPerson, viewAdvocate, actAdvocate));
   });
 
   it('a caseworker allocated', async () => {
-    const outcome = await allocateCaseworker({ ...caseworker, role: 'caseworker' }, caseId, caseworker.id, 'http://portal.example');
+    const outcome = await allocateCaseworker({ ...caseworker, role: 'caseworker' }, caseId, caseworker.id);
     expect(outcome.ok).toBe(true);
     expect(await recipientsOf('caseworkerAllocated')).toEqual(ids(youngPerson, viewAdvocate, actAdvocate));
   });
 
   it('a council message: only those who may open the thread', async () => {
-    await postMessage(caseworker, caseId, laId, { body: 'Hello from the council.', substantive: true, formKey: crypto.randomUUID() }, 'http://portal.example');
+    await postMessage(caseworker, caseId, laId, { body: 'Hello from the council.', substantive: true, formKey: crypto.randomUUID() });
     expect(await recipientsOf('newMessageForFamily')).toEqual(ids(youngPerson, actAdvocate));
   });
 
@@ -112,11 +112,10 @@ describe('each email to the family goes to that audience', () => {
       caseworker,
       { ...caseRecord, stage: 'advice_gathering' },
       { kind: 'educational_psychologist', professional: { id: professional.id }, requestedOn: todayInLondon(), formKey: crypto.randomUUID() },
-      'http://portal.example',
     );
     expect(requested.ok).toBe(true);
     if (!requested.ok) return;
-    const saved = await saveAdvice(professional, requested.id, { needs: 'Needs.', provision: 'Provision.', outcomes: 'Outcomes.', consulted: 'The family.' }, true, 'http://portal.example');
+    const saved = await saveAdvice(professional, requested.id, { needs: 'Needs.', provision: 'Provision.', outcomes: 'Outcomes.', consulted: 'The family.' }, true);
     expect(saved.ok).toBe(true);
     expect(await recipientsOf('adviceAvailable')).toEqual(ids(youngPerson, viewAdvocate, actAdvocate));
     const leaverEmails = await db.select().from(outboxEmails).where(inArray(outboxEmails.recipientId, [parent.id, deactivatedAdvocate.id]));

@@ -10,7 +10,6 @@ import { useTestDatabase } from '../support/test-database';
 let db: Database;
 let parent: User, otherParent: User, caseworker: User, teammate: User, otherLaCaseworker: User, advocate: User, professional: User;
 let caseId: string, laId: string;
-const origin = 'http://portal.test';
 
 beforeAll(async () => {
   ({ db } = await useTestDatabase());
@@ -69,8 +68,8 @@ describe('the case thread', () => {
 describe('service-standard breaches', () => {
   it('a late reply is recorded as a breach, and the record stays', async () => {
     const { caseRecord } = await makeChildWithCase(db, { laId, teamId: (await db.query.areaTeams.findFirst())!.id, parentIds: [parent.id] });
-    await postMessage(parent, caseRecord.id, laId, { body: 'Any news?', substantive: false, formKey: crypto.randomUUID() }, origin, new Date('2026-05-20T09:00:00Z'));
-    await postMessage(caseworker, caseRecord.id, laId, { body: 'Sorry for the delay: ...', substantive: true, formKey: crypto.randomUUID() }, origin, new Date('2026-06-05T09:00:00Z'));
+    await postMessage(parent, caseRecord.id, laId, { body: 'Any news?', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-05-20T09:00:00Z'));
+    await postMessage(caseworker, caseRecord.id, laId, { body: 'Sorry for the delay: ...', substantive: true, formKey: crypto.randomUUID() }, new Date('2026-06-05T09:00:00Z'));
     const recorded = await db.select().from(serviceStandardBreaches).where(eq(serviceStandardBreaches.caseId, caseRecord.id));
     expect(recorded.map((b) => [b.standard, b.dueBy]).sort()).toEqual([
       ['acknowledge', '2026-05-22'],
@@ -85,9 +84,9 @@ describe('the inbox', () => {
     const team = (await db.query.areaTeams.findFirst({ where: (t, { eq: is }) => is(t.laId, laId) }))!;
     const waitingLong = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: caseworker.id });
     const waitingNew = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: teammate.id });
-    await postMessage(parent, waitingLong.caseRecord.id, laId, { body: 'First', substantive: false, formKey: crypto.randomUUID() }, origin, new Date('2026-11-16T10:00:00Z'));
-    await postMessage(parent, waitingLong.caseRecord.id, laId, { body: 'Second', substantive: false, formKey: crypto.randomUUID() }, origin, new Date('2026-11-17T10:00:00Z'));
-    await postMessage(parent, waitingNew.caseRecord.id, laId, { body: 'Hello', substantive: false, formKey: crypto.randomUUID() }, origin, new Date('2026-11-19T10:00:00Z'));
+    await postMessage(parent, waitingLong.caseRecord.id, laId, { body: 'First', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-11-16T10:00:00Z'));
+    await postMessage(parent, waitingLong.caseRecord.id, laId, { body: 'Second', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-11-17T10:00:00Z'));
+    await postMessage(parent, waitingNew.caseRecord.id, laId, { body: 'Hello', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-11-19T10:00:00Z'));
     const now = new Date('2026-11-19T12:00:00Z');
 
     const mine = await inboxOf(caseworker, 'mine', now);

@@ -5,7 +5,7 @@ import { postMessage, sendMessageDigests, sweepBreaches } from '~/features/messa
 import { pruneSentEmails, wakeMailer } from '~/mail/outbox.server';
 import { grantConsent } from '~/features/advocates/index.server';
 import { addDays, todayInLondon } from '~/domain/timescales';
-import { adviceOrganisations, areaTeams, children, messages, outboxEmails, serviceStandardBreaches, users, type User } from '../../db/schema';
+import { adviceOrganisations, areaTeams, children, localAuthorities, messages, outboxEmails, serviceStandardBreaches, users, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useMailSink, type MailSink } from '../support/mail-sink';
@@ -15,6 +15,7 @@ let db: Database;
 let mail: MailSink;
 let parent: User, polishParent: User, caseworker: User, teammate: User, digestReader: User;
 let caseId: string, laId: string, teamId: string;
+/** The council's own address (ADR 0023): every link in its emails starts with it. */
 const origin = 'http://portal.test';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n', 'latin1');
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const { la, team } = await makeLa(db);
   laId = la.id;
   teamId = team.id;
+  await db.update(localAuthorities).set({ publicBaseUrl: origin }).where(eq(localAuthorities.id, laId));
   parent = await makeUser(db, 'parent');
   polishParent = await makeUser(db, 'parent', { locale: 'pl' });
   caseworker = await makeUser(db, 'caseworker', { laId, teamId });
@@ -44,7 +46,7 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 30_000) {
 describe('message notifications', () => {
   it('a council reply emails each family member in their own language, saying who wrote about which child, without the message', async () => {
     mail.clear();
-    await postMessage(teammate, caseId, laId, { body: 'The EP visit is booked for Tuesday.', substantive: true, formKey: crypto.randomUUID() }, origin);
+    await postMessage(teammate, caseId, laId, { body: 'The EP visit is booked for Tuesday.', substantive: true, formKey: crypto.randomUUID() });
     const english = await mail.waitFor((m) => m.to.includes(parent.email));
     const polish = await mail.waitFor((m) => m.to.includes(polishParent.email));
     expect(english.subject).toMatch(/^New message about /);
@@ -57,12 +59,12 @@ describe('message notifications', () => {
 
   it('a family message emails the caseworker straight away; while they are away, the team members who are in', async () => {
     mail.clear();
-    await postMessage(parent, caseId, laId, { body: 'Thank you', substantive: false, formKey: crypto.randomUUID() }, origin);
+    await postMessage(parent, caseId, laId, { body: 'Thank you', substantive: false, formKey: crypto.randomUUID() });
     const toCaseworker = await mail.waitFor((m) => m.to.includes(caseworker.email));
     expect(toCaseworker.text).not.toContain('Thank you');
     await db.update(users).set({ absent: true }).where(eq(users.id, caseworker.id));
     mail.clear();
-    await postMessage(parent, caseId, laId, { body: 'One more thing', substantive: false, formKey: crypto.randomUUID() }, origin);
+    await postMessage(parent, caseId, laId, { body: 'One more thing', substantive: false, formKey: crypto.randomUUID() });
     await mail.waitFor((m) => m.to.includes(teammate.email));
     await mail.drained();
     const recipients = mail.messages.flatMap((m) => m.to);
@@ -77,10 +79,10 @@ describe('message notifications', () => {
     const advocate = await makeUser(db, 'advocate', { adviceOrgId: org.id });
     const colleague = await makeUser(db, 'advocate', { adviceOrgId: org.id });
     const { child, caseRecord } = await makeChildWithCase(db, { laId, teamId, parentIds: [parent.id], caseworkerId: caseworker.id });
-    await grantConsent(parent, child, { adviceOrgId: org.id, advocateEmail: advocate.email, scope: 'act', expiresOn: addDays(todayInLondon(), 90), formKey: crypto.randomUUID() }, origin);
+    await grantConsent(parent, child, { adviceOrgId: org.id, advocateEmail: advocate.email, scope: 'act', expiresOn: addDays(todayInLondon(), 90), formKey: crypto.randomUUID() });
     await mail.drained();
     mail.clear();
-    await postMessage(caseworker, caseRecord.id, laId, { body: 'Update', substantive: true, formKey: crypto.randomUUID() }, origin);
+    await postMessage(caseworker, caseRecord.id, laId, { body: 'Update', substantive: true, formKey: crypto.randomUUID() });
     await mail.waitFor((m) => m.to.includes(advocate.email) && m.subject.startsWith('New message about'));
     await mail.drained();
     const recipients = mail.messages.flatMap((m) => m.to);
@@ -94,7 +96,7 @@ describe('message notifications', () => {
     await db.update(children).set({ dateOfBirth: '2006-03-01', youngPersonUserId: youngPerson.id }).where(eq(children.id, child.id));
     const councilWrites = async () => {
       mail.clear();
-      await postMessage(caseworker, caseRecord.id, laId, { body: 'Update', substantive: true, formKey: crypto.randomUUID() }, origin);
+      await postMessage(caseworker, caseRecord.id, laId, { body: 'Update', substantive: true, formKey: crypto.randomUUID() });
       await mail.waitFor((m) => m.to.includes(youngPerson.email));
       await mail.drained();
       return mail.messages.flatMap((m) => m.to);
@@ -108,8 +110,8 @@ describe('message notifications', () => {
     const own = await makeChildWithCase(db, { laId, teamId, parentIds: [parent.id], caseworkerId: digestReader.id });
     const since = new Date('2026-11-18T07:00:00Z');
     await db.update(users).set({ digestSentThrough: since }).where(eq(users.id, digestReader.id));
-    await postMessage(parent, own.caseRecord.id, laId, { body: 'a', substantive: false, formKey: crypto.randomUUID() }, origin, new Date('2026-11-18T10:00:00Z'));
-    await postMessage(parent, own.caseRecord.id, laId, { body: 'b', substantive: false, formKey: crypto.randomUUID() }, origin, new Date('2026-11-18T11:00:00Z'));
+    await postMessage(parent, own.caseRecord.id, laId, { body: 'a', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-11-18T10:00:00Z'));
+    await postMessage(parent, own.caseRecord.id, laId, { body: 'b', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-11-18T11:00:00Z'));
     mail.clear();
     expect(await sendMessageDigests(new Date('2026-11-19T07:00:00Z'))).toBe(1);
     const digest = await mail.waitFor((m) => m.to.includes(digestReader.email));
@@ -127,7 +129,7 @@ describe('the outbox while SMTP is down', () => {
     mail.clear();
     await mail.stop();
     for (let i = 1; i <= 20; i++) {
-      await postMessage(parent, quiet.caseRecord.id, laId, { body: `Message ${i}`, substantive: false, formKey: crypto.randomUUID() }, origin);
+      await postMessage(parent, quiet.caseRecord.id, laId, { body: `Message ${i}`, substantive: false, formKey: crypto.randomUUID() });
     }
     const queued = await db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt));
     expect(queued).toHaveLength(20);
@@ -241,7 +243,7 @@ describe('the breach sweep', () => {
   it('records a breach on a thread nobody has answered, once', async () => {
     const team = (await db.select().from(areaTeams).where(eq(areaTeams.id, teamId)))[0];
     const ignored = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: teammate.id });
-    await postMessage(parent, ignored.caseRecord.id, laId, { body: 'Hello?', substantive: false, formKey: crypto.randomUUID() }, origin, new Date('2026-05-20T09:00:00Z'));
+    await postMessage(parent, ignored.caseRecord.id, laId, { body: 'Hello?', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-05-20T09:00:00Z'));
     await sweepBreaches(new Date('2026-06-10T09:00:00Z'));
     await sweepBreaches(new Date('2026-06-11T09:00:00Z'));
     const recorded = await db.select().from(serviceStandardBreaches).where(eq(serviceStandardBreaches.caseId, ignored.caseRecord.id));

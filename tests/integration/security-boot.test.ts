@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '~/db.server';
 import { demoMode, getEnv, publicOrigin, resetEnvCache } from '~/env.server';
-import { originOf } from '~/http.server';
+import { defaultCouncil } from '~/tenancy/council.server';
 import { mailViewer } from '~/mail/mailer.server';
 import { loader as adminUsersLoader } from '~/routes/admin.users';
 import { emailTokenIsLive } from '~/features/identity/index.server';
@@ -88,7 +88,8 @@ describe('the demo, and servers that are not', () => {
 
   it('links never come from the request, even where PUBLIC_BASE_URL may be left unset', () => {
     withEnv({ NODE_ENV: 'development', PUBLIC_BASE_URL: undefined, PORT: '3000' }, () => {
-      expect(originOf(new Request('http://evil.example/forgot-password', { headers: { 'X-Forwarded-Host': 'evil.example' } }))).toBe('http://localhost:3000');
+      // Services take a council, never a request: with no council of its own, the deployment's address.
+      expect(defaultCouncil().baseUrl).toBe('http://localhost:3000');
     });
   });
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, SESSION_COOKIE } from '~/auth/session.server';
 import { getDb } from '~/db.server';
-import { messages, type User } from '../../db/schema';
+import { localAuthorities, messages, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser, TEST_PASSWORD } from '../support/factories';
 import { send, startRealServer, type RawResponse, type RealServer } from '../support/real-server';
 import { useTestDatabase } from '../support/test-database';
@@ -21,6 +21,7 @@ let parent: User;
 let attacker: User;
 let victimCookie: string;
 let caseId: string;
+const councilAddress = 'https://ehcp.southbay.example';
 
 beforeAll(async () => {
   const { db } = await useTestDatabase();
@@ -31,6 +32,9 @@ beforeAll(async () => {
     caseRecord: { id: caseId },
   } = await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [parent.id] }));
   victimCookie = `${SESSION_COOKIE}=${await createSession(parent.id)}`;
+  // Another council in the deployment, reached at its own address (ADR 0023).
+  const other = await makeLa(db, 'Southbay City Council');
+  await db.update(localAuthorities).set({ publicBaseUrl: councilAddress }).where(eq(localAuthorities.id, other.la.id));
   server = await startRealServer({ env: { ALLOW_UNSCANNED_UPLOADS: 'true' } });
 });
 
@@ -103,10 +107,17 @@ describe('requests from another site', () => {
     expect(String(signIn.headers['set-cookie'])).toContain(`${SESSION_COOKIE}=`);
   });
 
+  it('a page at an address a council has set for itself is ours too; a lookalike is not', async () => {
+    // A browser there sends that address as its Host too.
+    const fromCouncil = { Origin: councilAddress, Host: new URL(councilAddress).host, 'Sec-Fetch-Site': 'same-origin' };
+    expect((await postMessage('From a council address', fromCouncil)).status).toBe(302);
+    expectRefused(await postMessage('From a lookalike', { Origin: 'https://ehcp.southbay.example.evil.example' }));
+  });
+
   it('stored only the messages sent from our own page and the script', async () => {
     await server.stop();
     const db = await getDb();
     const stored = await db.select({ body: messages.body }).from(messages).where(eq(messages.caseId, caseId));
-    expect(stored.map((m) => m.body).sort()).toEqual(['From a script', 'From our own page']);
+    expect(stored.map((m) => m.body).sort()).toEqual(['From a council address', 'From a script', 'From our own page']);
   });
 });

@@ -52,7 +52,7 @@ describe('the LA admin sets the service standards', () => {
   });
 
   it('new standards start tomorrow; a family already waiting keeps the date it was given; a double submit writes once', async () => {
-    await postMessage(parent, caseId, laId, { body: 'When is the panel?', substantive: false, formKey: crypto.randomUUID() }, 'http://portal.test');
+    await postMessage(parent, caseId, laId, { body: 'When is the panel?', substantive: false, formKey: crypto.randomUUID() });
     const before = threadClock(await threadOf(caseId), await standardsOf(laId));
 
     const form = { acknowledgeWithin: '1', replyWithin: '3' };

@@ -73,17 +73,17 @@ describe('sign-in throttling cannot be turned against the owner', () => {
     const user = await makeUser(db, 'parent');
     const at = (ms: number) => new Date(Date.parse('2026-11-02T09:00:00Z') + ms);
     const from = client('203.0.113.70');
-    for (let i = 0; i < 5; i++) expect((await signIn(user.email, 'wrong password', from, 'http://localhost', at(i))).kind).toBe('invalid');
+    for (let i = 0; i < 5; i++) expect((await signIn(user.email, 'wrong password', from, at(i))).kind).toBe('invalid');
     const second = 1000;
     const minute = 60 * second;
     // The 6th attempt may come a minute after the 5th...
-    expect((await signIn(user.email, TEST_PASSWORD, from, 'http://localhost', at(4 + minute - second))).kind).toBe('throttled');
-    expect((await signIn(user.email, 'wrong password', from, 'http://localhost', at(4 + minute))).kind).toBe('invalid');
+    expect((await signIn(user.email, TEST_PASSWORD, from, at(4 + minute - second))).kind).toBe('throttled');
+    expect((await signIn(user.email, 'wrong password', from, at(4 + minute))).kind).toBe('invalid');
     // ...the 7th two minutes after the 6th, the 8th four after the 7th.
-    expect((await signIn(user.email, TEST_PASSWORD, from, 'http://localhost', at(4 + 3 * minute - second))).kind).toBe('throttled');
-    expect((await signIn(user.email, 'wrong password', from, 'http://localhost', at(4 + 3 * minute))).kind).toBe('invalid');
-    expect((await signIn(user.email, TEST_PASSWORD, from, 'http://localhost', at(4 + 7 * minute - second))).kind).toBe('throttled');
-    expect((await signIn(user.email, TEST_PASSWORD, from, 'http://localhost', at(4 + 7 * minute))).kind).toBe('signed_in');
+    expect((await signIn(user.email, TEST_PASSWORD, from, at(4 + 3 * minute - second))).kind).toBe('throttled');
+    expect((await signIn(user.email, 'wrong password', from, at(4 + 3 * minute))).kind).toBe('invalid');
+    expect((await signIn(user.email, TEST_PASSWORD, from, at(4 + 7 * minute - second))).kind).toBe('throttled');
+    expect((await signIn(user.email, TEST_PASSWORD, from, at(4 + 7 * minute))).kind).toBe('signed_in');
   });
 
   it('a successful sign-in forgets that account-and-address pair’s failures', async () => {

@@ -10,7 +10,6 @@ import { useTestDatabase } from '../support/test-database';
 
 let db: Database;
 let manager: User, caseworker: User;
-const origin = 'http://portal.test';
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
 /** Takes a case from request to final plan through the real workflow, on the given days. */
@@ -22,7 +21,7 @@ async function walk(caseId: string, days: { agreed: string; issued: string }) {
     [{ type: 'issue_final_plan', issuedOn: days.issued }, 'draft_plan_issued', days.issued],
   ] as const;
   for (const [command, stage, day] of steps) {
-    expect(await recordCaseCommand(caseworker, caseId, command, stage, {}, origin, noon(day))).toMatchObject({ ok: true });
+    expect(await recordCaseCommand(caseworker, caseId, command, stage, {}, noon(day))).toMatchObject({ ok: true });
   }
 }
 
@@ -43,14 +42,14 @@ beforeAll(async () => {
   await walk(await make(north.id, '2026-01-05'), { agreed: '2026-03-01', issued: '2026-07-01' });
   // South: the plan is late but a legal exception was recorded first; decided on time.
   const withException = await make(south.id, '2026-01-05');
-  await recordCaseCommand(caseworker, withException, { type: 'decide_to_assess', outcome: 'agreed', reasons: 'The reports show needs that SEN support may not meet.', decidedOn: '2026-02-01' }, 'request_received', {}, origin, noon('2026-02-01'));
+  await recordCaseCommand(caseworker, withException, { type: 'decide_to_assess', outcome: 'agreed', reasons: 'The reports show needs that SEN support may not meet.', decidedOn: '2026-02-01' }, 'request_received', {}, noon('2026-02-01'));
   await recordException(caseworker, withException, { step: 'finalPlan', kind: 'family_away', explanation: 'The family were abroad for eight weeks.' }, noon('2026-04-01'));
   for (const [command, stage] of [
     [{ type: 'decide_to_issue', outcome: 'issue', reasons: 'The advice shows help beyond what school can give.', decidedOn: '2026-07-01' }, 'advice_gathering'],
     [{ type: 'issue_draft_plan', servedOn: '2026-07-01' }, 'plan_agreed'],
     [{ type: 'issue_final_plan', issuedOn: '2026-07-01' }, 'draft_plan_issued'],
   ] as const) {
-    await recordCaseCommand(caseworker, withException, command, stage, {}, origin, noon('2026-07-01'));
+    await recordCaseCommand(caseworker, withException, command, stage, {}, noon('2026-07-01'));
   }
   // South, the year before: on time (20 weeks from 3 March 2025 = 21 July).
   await walk(await make(south.id, '2025-03-03'), { agreed: '2025-04-01', issued: '2025-07-10' });
@@ -73,7 +72,7 @@ beforeAll(async () => {
   const other = await makeLa(db, 'Other Council');
   const otherWorker = await makeUser(db, 'caseworker', { laId: other.la.id, teamId: other.team.id });
   const otherCase = (await makeChildWithCase(db, { laId: other.la.id, teamId: other.team.id, parentIds: [parent.id], caseworkerId: otherWorker.id, requestReceived: '2026-01-05' })).caseRecord.id;
-  await recordCaseCommand(otherWorker, otherCase, { type: 'decide_to_assess', outcome: 'agreed', reasons: 'The reports show needs that SEN support may not meet.', decidedOn: '2026-02-01' }, 'request_received', {}, origin, noon('2026-02-01'));
+  await recordCaseCommand(otherWorker, otherCase, { type: 'decide_to_assess', outcome: 'agreed', reasons: 'The reports show needs that SEN support may not meet.', decidedOn: '2026-02-01' }, 'request_received', {}, noon('2026-02-01'));
 });
 
 const report = (user: User, year?: string) =>

@@ -80,7 +80,7 @@ describe("the family's views", () => {
   it('only the family writes views; they close once the draft plan is added', async () => {
     const caseRecord = await newCase();
     const caseId = caseRecord.id;
-    await requestAdvice(caseworker, caseRecord, { kind: 'health', professional: { id: professional.id }, requestedOn: today, formKey: crypto.randomUUID() }, 'http://localhost');
+    await requestAdvice(caseworker, caseRecord, { kind: 'health', professional: { id: professional.id }, requestedOn: today, formKey: crypto.randomUUID() });
     expect((await call(editViewsAction, professional, `/cases/${caseId}/views/child`, { caseId, voice: 'child' }, { hopes: 'x' })).status).toBe(403);
     expect((await call(editViewsAction, caseworker, `/cases/${caseId}/views/parent`, { caseId, voice: 'parent' }, { hopes: 'x' })).status).toBe(403);
     // The child's views are the child's (or written down by a parent): never the council's.
@@ -151,7 +151,7 @@ describe('meetings', () => {
 describe('malformed bodies', () => {
   it('the advice form answers a broken multipart body with a page, never a 500', async () => {
     const caseRecord = await newCase();
-    await requestAdvice(caseworker, caseRecord, { kind: 'educational_psychologist', professional: { id: professional.id }, requestedOn: today, formKey: crypto.randomUUID() }, 'http://localhost');
+    await requestAdvice(caseworker, caseRecord, { kind: 'educational_psychologist', professional: { id: professional.id }, requestedOn: today, formKey: crypto.randomUUID() });
     const [row] = await db.select().from(adviceRequests).where(eq(adviceRequests.caseId, caseRecord.id));
     const base = await requestAs(professional, `/advice/${row.id}`);
     const headers = new Headers(base.headers);

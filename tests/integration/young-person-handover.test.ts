@@ -56,7 +56,7 @@ describe('the seeded child who turns 16 this school year', () => {
 
   it("the parent's advocate consent stops on that day until the young person confirms it", async () => {
     const [org] = await db.select().from(adviceOrganisations);
-    await grantConsent(parent, sami, { adviceOrgId: org.id, advocateEmail: '', scope: 'act', expiresOn: '2027-12-31', formKey: crypto.randomUUID() }, 'http://localhost', SEEDED_ON);
+    await grantConsent(parent, sami, { adviceOrgId: org.id, advocateEmail: '', scope: 'act', expiresOn: '2027-12-31', formKey: crypto.randomUUID() }, SEEDED_ON);
     const advocateMay = async (today: string) => decide(advocate, 'post:message', (await loadCaseSubject(caseId, today))!.subject);
     expect(await advocateMay(lastDayAsChild)).toBe('allow');
     expect(await advocateMay(firstDayAsYoungPerson)).toBe('not_found');

@@ -62,7 +62,7 @@ describe('a child who is not yet a young person', () => {
   });
 
   it('the service that links refuses as well, whoever calls it', async () => {
-    expect(await inviteYoungPerson(parent, tenYearOld, 'too-young@example.com', 'http://localhost')).toEqual({ ok: false, error: 'errors.youngPerson.notYet' });
+    expect(await inviteYoungPerson(parent, tenYearOld, 'too-young@example.com')).toEqual({ ok: false, error: 'errors.youngPerson.notYet' });
     expect(await youngPersonOf(tenYearOld)).toBeNull();
     expect(await accountFor('too-young@example.com')).toBeUndefined();
   });
@@ -85,7 +85,7 @@ describe('a young person: only their own account', () => {
     expect(rowan.role).toBe('young_person');
     expect(await youngPersonOf(seventeenYearOld)).toBe(rowan.id);
     const [linked] = await db.select().from(children).where(eq(children.id, seventeenYearOld.id));
-    expect(await inviteYoungPerson(parent, linked, 'someone-else@example.com', 'http://localhost')).toEqual({ ok: false, error: 'errors.youngPerson.alreadyLinked' });
+    expect(await inviteYoungPerson(parent, linked, 'someone-else@example.com')).toEqual({ ok: false, error: 'errors.youngPerson.alreadyLinked' });
     expect(await youngPersonOf(seventeenYearOld)).toBe(rowan.id);
   });
 });

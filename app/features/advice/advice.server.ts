@@ -4,9 +4,10 @@ import { adviceCanBeRequested, adviceDueBy, adviceStatus, professionalHasAccess,
 import { compareDates, todayInLondon } from '~/domain/timescales';
 import { caseEvent } from '~/domain/case-events';
 import { getDb } from '~/db.server';
-import { publicOrigin } from '~/env.server';
+import { linkTo } from '~/domain/council';
 import { formatDate } from '~/i18n/format';
 import { queueEmail, wakeMailer } from '~/mail/outbox.server';
+import { councilContext } from '~/tenancy/council.server';
 import { issueProfessionalInvite } from '../identity/index.server';
 import { recordAudit } from '~/audit/audit.server';
 import { familyAudience } from '../family/index.server';
@@ -55,7 +56,7 @@ export type RequestAdviceOutcome = { ok: true; id: string } | { ok: false; field
  * Records a request for advice and emails the professional a link: to sign in if they have an
  * account, or a one-time invitation that makes one. A form sent twice stores one request.
  */
-export async function requestAdvice(actor: User, caseRecord: Case, input: NewAdviceRequest, origin: string, now = new Date()): Promise<RequestAdviceOutcome> {
+export async function requestAdvice(actor: User, caseRecord: Case, input: NewAdviceRequest, now = new Date()): Promise<RequestAdviceOutcome> {
   const today = todayInLondon(now);
   if (!adviceCanBeRequested(caseRecord.stage)) return { ok: false, field: 'form', error: 'errors.advice.wrongStage' };
   if (compareDates(input.requestedOn, today) > 0) return { ok: false, field: 'requestedOn', error: 'errors.advice.requestedInFuture' };
@@ -109,17 +110,17 @@ export async function requestAdvice(actor: User, caseRecord: Case, input: NewAdv
       tx,
     );
     const [names] = await tx
-      .select({ childFirstName: children.firstName, laName: localAuthorities.name })
+      .select({ childFirstName: children.firstName })
       .from(cases)
       .innerJoin(children, eq(children.id, cases.childId))
-      .innerJoin(localAuthorities, eq(localAuthorities.id, cases.laId))
       .where(eq(cases.id, caseRecord.id));
-    await queueEmail(tx, invite ? 'adviceInvite' : 'adviceRequested', professional, {
+    const council = await councilContext(caseRecord.laId, tx);
+    await queueEmail(tx, council, invite ? 'adviceInvite' : 'adviceRequested', professional, {
       name: professional.name,
       childName: names?.childFirstName ?? '',
-      laName: names?.laName ?? '',
+      laName: council.name ?? '',
       dueBy: formatDate(dueBy, professional.locale),
-      link: invite ? `${origin}/accept-invite/${invite}` : `${origin}/advice/${created.id}`,
+      link: linkTo(council, invite ? `/accept-invite/${invite}` : `/advice/${created.id}`),
     });
     return { ok: true as const, id: created.id, duplicate: false as const };
   });
@@ -212,7 +213,7 @@ export type SaveAdviceOutcome = { ok: true; submitted: boolean } | { ok: false; 
  * Saves the professional's advice as a draft, or submits it (closing the request). Submitted
  * advice goes to the family at once unless the LA has held it back; they are emailed.
  */
-export async function saveAdvice(professional: User, requestId: string, text: AdviceText, submit: boolean, origin: string, now = new Date()): Promise<SaveAdviceOutcome> {
+export async function saveAdvice(professional: User, requestId: string, text: AdviceText, submit: boolean, now = new Date()): Promise<SaveAdviceOutcome> {
   const db = await getDb();
   const outcome = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -248,12 +249,12 @@ export async function saveAdvice(professional: User, requestId: string, text: Ad
     return { ok: true as const, submitted: submit, notify: submit && releasedToFamily({ state: 'submitted', withheldReason: row.withheldReason }), caseId: row.caseId };
   });
   if (!outcome.ok) return outcome;
-  if (outcome.notify) await tellFamilyAdviceIsReady(requestId, origin, now);
+  if (outcome.notify) await tellFamilyAdviceIsReady(requestId, now);
   return { ok: true, submitted: outcome.submitted };
 }
 
 /** Emails the family once per request that new advice can be read (never its content). */
-async function tellFamilyAdviceIsReady(requestId: string, origin: string, now: Date) {
+async function tellFamilyAdviceIsReady(requestId: string, now: Date) {
   const db = await getDb();
   const queued = await db.transaction(async (tx) => {
     const [claimed] = await tx
@@ -264,13 +265,14 @@ async function tellFamilyAdviceIsReady(requestId: string, origin: string, now: D
       .returning({ caseId: adviceRequests.caseId });
     if (!claimed) return false;
     const [child] = await tx
-      .select({ id: children.id, firstName: children.firstName })
+      .select({ id: children.id, firstName: children.firstName, laId: cases.laId })
       .from(cases)
       .innerJoin(children, eq(children.id, cases.childId))
       .where(eq(cases.id, claimed.caseId));
     if (!child) return false;
+    const council = await councilContext(child.laId, tx);
     for (const member of await familyAudience(tx, child.id, 'read:case')) {
-      await queueEmail(tx, 'adviceAvailable', member, { name: member.name, childName: child.firstName, link: `${origin}/cases/${claimed.caseId}/advice/${requestId}` });
+      await queueEmail(tx, council, 'adviceAvailable', member, { name: member.name, childName: child.firstName, link: linkTo(council, `/cases/${claimed.caseId}/advice/${requestId}`) });
     }
     return true;
   });
@@ -293,7 +295,7 @@ export async function withholdAdvice(actor: User, caseId: string, requestId: str
 }
 
 /** Releases held-back advice to the family, who are emailed if they have not been already. */
-export async function releaseAdvice(actor: User, caseId: string, requestId: string, origin: string, now = new Date()) {
+export async function releaseAdvice(actor: User, caseId: string, requestId: string, now = new Date()) {
   const db = await getDb();
   const released = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -305,7 +307,7 @@ export async function releaseAdvice(actor: User, caseId: string, requestId: stri
     await recordAudit({ userId: actor.id, action: 'release:advice', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { adviceRequestId: requestId } }, tx);
     return true;
   });
-  if (released) await tellFamilyAdviceIsReady(requestId, origin, now);
+  if (released) await tellFamilyAdviceIsReady(requestId, now);
 }
 
 /** The caseworker closes a request that is no longer needed; the professional's access ends after the grace period. */
@@ -333,9 +335,9 @@ export async function adviceReports(requestId: string) {
  * Sends the reminder before advice is due and the overdue notice after, each at most once per
  * request however often it runs: the row is claimed (its "sent" column set) before the email
  * goes. Overdue notices go to the professional and to the case's caseworker. For the job queue
- * to run daily; links start with PUBLIC_BASE_URL (a job has no request to take an origin from).
+ * to run daily; each email is from the case's council and links to its address (ADR 0023).
  */
-export async function sendAdviceReminders(now = new Date(), origin = publicOrigin()): Promise<{ reminders: number; overdue: number }> {
+export async function sendAdviceReminders(now = new Date()): Promise<{ reminders: number; overdue: number }> {
   const db = await getDb();
   const today = todayInLondon(now);
   const open = await db.select().from(adviceRequests).where(eq(adviceRequests.state, 'open'));
@@ -356,7 +358,7 @@ export async function sendAdviceReminders(now = new Date(), origin = publicOrigi
         .returning();
       if (!claimed) return null;
       const [details] = await tx
-        .select({ professional: users, childFirstName: children.firstName, caseworkerId: cases.caseworkerId })
+        .select({ professional: users, childFirstName: children.firstName, caseworkerId: cases.caseworkerId, laId: cases.laId })
         .from(adviceRequests)
         .innerJoin(users, eq(users.id, adviceRequests.professionalId))
         .innerJoin(cases, eq(cases.id, adviceRequests.caseId))
@@ -364,20 +366,21 @@ export async function sendAdviceReminders(now = new Date(), origin = publicOrigi
         .where(eq(adviceRequests.id, item.id));
       if (!details) return null;
       const { professional } = details;
-      const params = { name: professional.name, childName: details.childFirstName, dueBy: formatDate(claimed.dueBy, professional.locale), link: `${origin}/advice/${claimed.id}` };
+      const council = await councilContext(details.laId, tx);
+      const params = { name: professional.name, childName: details.childFirstName, dueBy: formatDate(claimed.dueBy, professional.locale), link: linkTo(council, `/advice/${claimed.id}`) };
       if (item.notice === 'reminder') {
-        await queueEmail(tx, 'adviceReminder', professional, params);
+        await queueEmail(tx, council, 'adviceReminder', professional, params);
         return 'reminder' as const;
       }
-      await queueEmail(tx, 'adviceOverdue', professional, params);
+      await queueEmail(tx, council, 'adviceOverdue', professional, params);
       const [caseworker] = details.caseworkerId ? await tx.select().from(users).where(eq(users.id, details.caseworkerId)) : [];
       if (caseworker) {
-        await queueEmail(tx, 'adviceOverdueCaseworker', caseworker, {
+        await queueEmail(tx, council, 'adviceOverdueCaseworker', caseworker, {
           name: caseworker.name,
           childName: details.childFirstName,
           professionalName: professional.name,
           dueBy: formatDate(claimed.dueBy, caseworker.locale),
-          link: `${origin}/cases/${claimed.caseId}/advice`,
+          link: linkTo(council, `/cases/${claimed.caseId}/advice`),
         });
       }
       return 'overdue' as const;

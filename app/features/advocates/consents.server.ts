@@ -18,6 +18,8 @@ import {
 } from '../../../db/schema';
 import type { Database, Transaction } from '../../../db/client';
 import { awaitsYoungPerson, isLive, type LiveConsent } from '~/domain/consent';
+import { linkTo } from '~/domain/council';
+import { councilContext } from '~/tenancy/council.server';
 import { isValidIsoDate } from '~/domain/timescales';
 import type { ClockStep } from '~/domain/case-clock';
 import { youngPersonDecides, type CaseControl } from '~/domain/young-person';
@@ -53,8 +55,9 @@ export type GrantOutcome = { ok: true } | { ok: false; field: 'adviceOrgId' | 'a
  * Gives consent. A named advocate must have an account with an organisation the child's LA
  * lists. The same form sent twice stores one consent. The advocates are told by email.
  */
-export async function grantConsent(granter: User, child: Child, input: NewConsent, origin: string, now = new Date()): Promise<GrantOutcome> {
+export async function grantConsent(granter: User, child: Child, input: NewConsent, now = new Date()): Promise<GrantOutcome> {
   const db = await getDb();
+  const council = await councilContext(child.laId, db);
   const organisations = await adviceOrganisationsFor(child.laId);
   const adviceOrgId = input.adviceOrgId;
   if (!organisations.some((o) => o.id === adviceOrgId)) return { ok: false, field: 'adviceOrgId', error: 'errors.consent.organisationRequired' };
@@ -84,7 +87,7 @@ export async function grantConsent(granter: User, child: Child, input: NewConsen
     await tx.insert(consentEvents).values({ consentId: consent.id, kind: 'granted', actorId: granter.id, occurredAt: now, details });
     await recordAudit({ userId: granter.id, action: 'grant:consent', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { consentId: consent.id, ...details } }, tx);
     for (const recipient of await advocatesOf(tx, consent)) {
-      await queueEmail(tx, 'consentGiven', recipient, { name: recipient.name, familyName: granter.name, childName: child.firstName, link: `${origin}/` });
+      await queueEmail(tx, council, 'consentGiven', recipient, { name: recipient.name, familyName: granter.name, childName: child.firstName, link: linkTo(council, '/') });
     }
     return consent;
   });
@@ -107,6 +110,7 @@ export async function revokeConsent(actor: User, child: Child, consentId: string
   // From a form: anything but an id names no consent (and the database would refuse it).
   if (!UUID.test(consentId)) return false;
   const db = await getDb();
+  const council = await councilContext(child.laId, db);
   const revoked = await db.transaction(async (tx) => {
     const [consent] = await tx
       .update(advocateConsents)
@@ -117,7 +121,7 @@ export async function revokeConsent(actor: User, child: Child, consentId: string
     await tx.insert(consentEvents).values({ consentId, kind: 'revoked', actorId: actor.id, occurredAt: now, details: {} });
     await recordAudit({ userId: actor.id, action: 'revoke:consent', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { consentId } }, tx);
     for (const recipient of await advocatesOf(tx, consent)) {
-      await queueEmail(tx, 'consentEnded', recipient, { name: recipient.name, familyName: actor.name, childName: child.firstName });
+      await queueEmail(tx, council, 'consentEnded', recipient, { name: recipient.name, familyName: actor.name, childName: child.firstName });
     }
     return true;
   });
@@ -143,10 +147,10 @@ export async function changeConsent(
   child: Child,
   consentId: string,
   change: { scope: ConsentScope; expiresOn: string },
-  origin: string,
   now = new Date(),
 ) {
   const db = await getDb();
+  const council = await councilContext(child.laId, db);
   const changed = await db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -161,13 +165,13 @@ export async function changeConsent(
     await recordAudit({ userId: actor.id, action: 'change:consent', subjectType: 'child', subjectId: child.id, outcome: 'allowed', details: { consentId, ...details } }, tx);
     for (const recipient of await advocatesOf(tx, before)) {
       const t = getFixedT(recipient.locale);
-      await queueEmail(tx, 'consentChanged', recipient, {
+      await queueEmail(tx, council, 'consentChanged', recipient, {
         name: recipient.name,
         familyName: actor.name,
         childName: child.firstName,
         scope: t(change.scope === 'act' ? 'advocates.mail.scope.act' : 'advocates.mail.scope.view'),
         expiresOn: formatDate(change.expiresOn, recipient.locale),
-        link: `${origin}/`,
+        link: linkTo(council, '/'),
       });
     }
     return true;

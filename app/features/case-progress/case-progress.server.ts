@@ -9,6 +9,8 @@ import { formatDate } from '~/i18n/format';
 import { getFixedT } from '~/i18n/i18n.server';
 import { getDb } from '~/db.server';
 import { queueEmail, wakeMailer } from '~/mail/outbox.server';
+import { linkTo } from '~/domain/council';
+import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { familyAudience } from '../family/index.server';
 
@@ -29,7 +31,6 @@ export async function recordCaseCommand(
   command: WorkflowCommand,
   expectedStage: Case['stage'],
   notes: DecisionNotes = {},
-  origin: string,
   now = new Date(),
 ): Promise<RecordOutcome> {
   const db = await getDb();
@@ -86,7 +87,7 @@ export async function recordCaseCommand(
       { userId: actor.id, action: `record:${command.type}`, subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { from: current.stage, to: result.to } },
       tx,
     );
-    await tellFamilyOfProgress(tx, caseId, current.childId, origin);
+    await tellFamilyOfProgress(tx, current, caseId);
     return { ok: true as const, duplicate: false };
   });
   if (!outcome.ok) return outcome;
@@ -99,11 +100,11 @@ async function childName(tx: Transaction, childId: string) {
   return child?.firstName ?? '';
 }
 
-/** A short email to each family member, in their language: what changed and where to read it. */
-async function tellFamilyOfProgress(tx: Transaction, caseId: string, childId: string, origin: string) {
-  const [family, name] = await Promise.all([familyAudience(tx, childId, 'read:case'), childName(tx, childId)]);
+/** A short email to each family member, in their language, from the case's council: what changed and where to read it. */
+async function tellFamilyOfProgress(tx: Transaction, current: Pick<Case, 'childId' | 'laId'>, caseId: string) {
+  const [family, name, council] = await Promise.all([familyAudience(tx, current.childId, 'read:case'), childName(tx, current.childId), councilContext(current.laId, tx)]);
   for (const member of family) {
-    await queueEmail(tx, 'caseProgress', member, { name: member.name, childName: name, link: `${origin}/cases/${caseId}` });
+    await queueEmail(tx, council, 'caseProgress', member, { name: member.name, childName: name, link: linkTo(council, `/cases/${caseId}`) });
   }
 }
 
@@ -128,24 +129,24 @@ export type Apology = { step: StatutoryStep; reason: string; newExpectedDate: st
  * The service standard: when a statutory date is missed the family gets an apology with the
  * reason and a new expected date, on the case page and by email.
  */
-export async function sendApology(actor: User, caseId: string, apology: Apology, origin: string, now = new Date()) {
+export async function sendApology(actor: User, caseId: string, apology: Apology, now = new Date()) {
   const db = await getDb();
   const sent = await db.transaction(async (tx) => {
-    const [current] = await tx.select({ childId: cases.childId }).from(cases).where(eq(cases.id, caseId));
+    const [current] = await tx.select({ childId: cases.childId, laId: cases.laId }).from(cases).where(eq(cases.id, caseId));
     if (!current) return false;
     await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('apology_sent', { ...apology }) });
     await recordAudit({ userId: actor.id, action: 'record:apology', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
-    const [family, name] = await Promise.all([familyAudience(tx, current.childId, 'read:case'), childName(tx, current.childId)]);
+    const [family, name, council] = await Promise.all([familyAudience(tx, current.childId, 'read:case'), childName(tx, current.childId), councilContext(current.laId, tx)]);
     for (const member of family) {
       const t = getFixedT(member.locale);
-      await queueEmail(tx, 'apology', member, {
+      await queueEmail(tx, council, 'apology', member, {
         name: member.name,
         childName: name,
         step: t(clockStepKeys[apology.step]),
         reason: apology.reason,
         newDate: formatDate(apology.newExpectedDate, member.locale),
         caseworker: actor.name,
-        link: `${origin}/cases/${caseId}`,
+        link: linkTo(council, `/cases/${caseId}`),
       });
     }
     return true;

@@ -14,6 +14,8 @@ import { queueEmail, wakeMailer } from '~/mail/outbox.server';
 import { recordAudit } from '~/audit/audit.server';
 import { youngPersonLinkRefusal } from '../family/index.server';
 import { personName } from '~/domain/names';
+import { linkTo } from '~/domain/council';
+import { councilContext, councilOfUser, defaultCouncil, type Council } from '~/tenancy/council.server';
 
 /** Families register themselves; staff are invited by their LA's admin. */
 
@@ -134,23 +136,24 @@ function afterAnswering(what: string, work: () => Promise<unknown>) {
  * email saying so instead, and the page says the same thing either way, so the form cannot be
  * used to find out who has an account; nor can the time it takes (the work is done after answering).
  */
-export async function registerFamily(input: Registration, origin: string, locale: Locale, client: Client, now = new Date()): Promise<Throttled | { kind: 'done' }> {
+export async function registerFamily(input: Registration, locale: Locale, client: Client, now = new Date()): Promise<Throttled | { kind: 'done' }> {
   const throttled = await countEmailRequest(client, now);
   if (throttled) return throttled;
   const emailing = await mayEmail('register', input.email, now);
-  afterAnswering('registration', () => completeRegistration(input, origin, locale, client, emailing, now));
+  afterAnswering('registration', () => completeRegistration(input, locale, client, emailing, now));
   return { kind: 'done' };
 }
 
-async function completeRegistration(input: Registration, origin: string, locale: Locale, client: Client, emailing: boolean, now: Date) {
+async function completeRegistration(input: Registration, locale: Locale, client: Client, emailing: boolean, now: Date) {
   const existing = await findUserByEmail(input.email);
   const db = await getDb();
   if (existing) {
     if (emailing) {
-      await queueEmail(db, 'alreadyRegistered', existing, {
+      const council = await councilOfUser(existing, db);
+      await queueEmail(db, council, 'alreadyRegistered', existing, {
         name: existing.name,
-        signInLink: `${origin}/sign-in`,
-        resetLink: `${origin}/forgot-password`,
+        signInLink: linkTo(council, '/sign-in'),
+        resetLink: linkTo(council, '/forgot-password'),
       });
       wakeMailer();
     }
@@ -167,7 +170,9 @@ async function completeRegistration(input: Registration, origin: string, locale:
     if (!user) return false;
     await recordAudit({ userId: user.id, action: 'register', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { address: client.address } }, tx);
     const token = await issueEmailToken(tx, user.id, 'verify_email', now);
-    await queueEmail(tx, 'verifyEmail', { id: user.id, email: user.email, locale }, { name: input.name, link: `${origin}/verify-email/${token}` });
+    // A new family has no child yet, so no council: the deployment's address and sender.
+    const council = defaultCouncil();
+    await queueEmail(tx, council, 'verifyEmail', { id: user.id, email: user.email, locale }, { name: input.name, link: linkTo(council, `/verify-email/${token}`) });
     return true;
   });
   if (registered) wakeMailer();
@@ -184,13 +189,14 @@ export async function verifyEmail(token: string): Promise<User | null> {
 }
 
 /** "Resend verification": signing in with the right password to an unconfirmed account sends a fresh link, throttled quietly. */
-async function sendVerificationAgain(user: User, origin: string, client: Client, now: Date) {
+async function sendVerificationAgain(user: User, client: Client, now: Date) {
   if (await countEmailRequest(client, now)) return;
   if (!(await mayEmail('verify', user.email, now))) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const token = await issueEmailToken(tx, user.id, 'verify_email', now);
-    await queueEmail(tx, 'verifyEmail', user, { name: user.name, link: `${origin}/verify-email/${token}` });
+    const council = await councilOfUser(user, tx);
+    await queueEmail(tx, council, 'verifyEmail', user, { name: user.name, link: linkTo(council, `/verify-email/${token}`) });
   });
   wakeMailer();
 }
@@ -208,7 +214,7 @@ export type SignInOutcome =
  * purpose from somewhere else. An unknown address, a wrong password and a deactivated account
  * get the same answer after the same work (a password hash is always checked).
  */
-export async function signIn(email: string, password: string, client: Client, origin: string, now = new Date()): Promise<SignInOutcome> {
+export async function signIn(email: string, password: string, client: Client, now = new Date()): Promise<SignInOutcome> {
   const accountAddress = throttleKey(email, client.address);
   const address = throttleKey(client.address);
   const until = await firstThrottled(
@@ -234,7 +240,7 @@ export async function signIn(email: string, password: string, client: Client, or
     return { kind: 'invalid' };
   }
   if (!user.emailVerifiedAt) {
-    await sendVerificationAgain(user, origin, client, now);
+    await sendVerificationAgain(user, client, now);
     await audit('denied', { reason: 'unverified' });
     return { kind: 'unverified' };
   }
@@ -249,20 +255,21 @@ export async function signIn(email: string, password: string, client: Client, or
  * Always looks the same from outside, whether or not the address has an account (or the
  * account is deactivated, or has had its share of reset emails this hour).
  */
-export async function requestPasswordReset(email: string, origin: string, client: Client, now = new Date()): Promise<Throttled | { kind: 'done' }> {
+export async function requestPasswordReset(email: string, client: Client, now = new Date()): Promise<Throttled | { kind: 'done' }> {
   const throttled = await countEmailRequest(client, now);
   if (throttled) return throttled;
-  if (await mayEmail('reset', email, now)) afterAnswering('password reset request', () => sendPasswordReset(email, origin, now));
+  if (await mayEmail('reset', email, now)) afterAnswering('password reset request', () => sendPasswordReset(email, now));
   return { kind: 'done' };
 }
 
-async function sendPasswordReset(email: string, origin: string, now: Date) {
+async function sendPasswordReset(email: string, now: Date) {
   const user = await findUserByEmail(email);
   if (!user || user.deactivatedAt) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const token = await issueEmailToken(tx, user.id, 'reset_password', now);
-    await queueEmail(tx, 'resetPassword', user, { name: user.name, link: `${origin}/reset-password/${token}` });
+    const council = await councilOfUser(user, tx);
+    await queueEmail(tx, council, 'resetPassword', user, { name: user.name, link: linkTo(council, `/reset-password/${token}`) });
   });
   wakeMailer();
 }
@@ -299,18 +306,20 @@ export type StaffInvite = { name: string; email: string; role: 'caseworker' | 'm
  * someone tried (unless it is itself an invitation still waiting, which its first email covers,
  * so a double-submitted form sends nothing twice).
  */
-async function tellOwnerOfInvite(tx: Transaction, admin: User, email: string, organisation: string, origin: string, details: Record<string, unknown>) {
+async function tellOwnerOfInvite(tx: Transaction, admin: User, email: string, organisation: string, council: Council, details: Record<string, unknown>) {
   const [existing] = await tx.select().from(users).where(eq(users.email, email));
   if (!existing) return;
   await recordAudit({ userId: admin.id, action: 'invite', subjectType: 'user', subjectId: existing.id, outcome: 'denied', details: { ...details, reason: 'email_in_use' } }, tx);
   if (!existing.passwordHash) return;
-  await queueEmail(tx, 'inviteForExistingAccount', existing, { name: existing.name, inviter: admin.name, organisation, signInLink: `${origin}/sign-in` });
+  await queueEmail(tx, council, 'inviteForExistingAccount', existing, { name: existing.name, inviter: admin.name, organisation, signInLink: linkTo(council, '/sign-in') });
 }
 
-export async function inviteStaff(admin: User, invite: StaffInvite, origin: string): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
+export async function inviteStaff(admin: User, invite: StaffInvite): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
   if (!admin.laId) return { ok: false, field: 'form', error: 'errors.generic' };
   const db = await getDb();
-  const [la] = await db.select().from(localAuthorities).where(eq(localAuthorities.id, admin.laId));
+  // The admin's council: its name in the invitation, its address in the link, its sender.
+  const council = await councilContext(admin.laId, db);
+  const laName = council.name ?? '';
   await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
@@ -324,13 +333,13 @@ export async function inviteStaff(admin: User, invite: StaffInvite, origin: stri
       })
       .onConflictDoNothing()
       .returning();
-    if (!user) return tellOwnerOfInvite(tx, admin, invite.email, la?.name ?? '', origin, { role: invite.role });
+    if (!user) return tellOwnerOfInvite(tx, admin, invite.email, laName, council, { role: invite.role });
     await recordAudit(
       { userId: admin.id, action: 'invite_staff', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { role: invite.role } },
       tx,
     );
     const token = await issueEmailToken(tx, user.id, 'staff_invite');
-    await queueEmail(tx, 'staffInvite', user, { name: user.name, link: `${origin}/accept-invite/${token}`, laName: la?.name ?? '', inviter: admin.name });
+    await queueEmail(tx, council, 'staffInvite', user, { name: user.name, link: linkTo(council, `/accept-invite/${token}`), laName, inviter: admin.name });
   });
   wakeMailer();
   return { ok: true };
@@ -345,7 +354,6 @@ export async function inviteStaff(admin: User, invite: StaffInvite, origin: stri
 export async function createCouncilWithAdmin(
   council: { name: string; code: string; contactEmail: string; contactPhone: string },
   admin: { name: string; email: string; locale: Locale },
-  origin: string,
 ): Promise<{ ok: true; link: string } | { ok: false; error: 'codeTaken' | 'emailTaken' }> {
   const db = await getDb();
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, admin.email));
@@ -356,8 +364,8 @@ export async function createCouncilWithAdmin(
     const [user] = await tx.insert(users).values({ email: admin.email, name: admin.name, role: 'la_admin', laId: la.id, locale: admin.locale }).returning();
     await recordAudit({ userId: null, action: 'create_la_admin', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { laId: la.id, via: 'command line' } }, tx);
     const token = await issueEmailToken(tx, user.id, 'staff_invite');
-    const link = `${origin}/accept-invite/${token}`;
-    await queueEmail(tx, 'staffInvite', user, { name: user.name, link, laName: la.name, inviter: la.name });
+    const link = linkTo(await councilContext(la.id, tx), `/accept-invite/${token}`);
+    await queueEmail(tx, { laId: la.id }, 'staffInvite', user, { name: user.name, link, laName: la.name, inviter: la.name });
     return link;
   });
   return link ? { ok: true, link } : { ok: false, error: 'codeTaken' };
@@ -371,22 +379,22 @@ export async function inviteAdvocate(
   admin: User,
   organisation: { id: string; name: string },
   invite: { name: string; email: string },
-  origin: string,
 ): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
   const db = await getDb();
+  const council = await councilContext(admin.laId, db);
   await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({ email: invite.email, name: invite.name, role: 'advocate', adviceOrgId: organisation.id, locale: admin.locale })
       .onConflictDoNothing()
       .returning();
-    if (!user) return tellOwnerOfInvite(tx, admin, invite.email, organisation.name, origin, { adviceOrgId: organisation.id });
+    if (!user) return tellOwnerOfInvite(tx, admin, invite.email, organisation.name, council, { adviceOrgId: organisation.id });
     await recordAudit(
       { userId: admin.id, action: 'invite_advocate', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { adviceOrgId: organisation.id } },
       tx,
     );
     const token = await issueEmailToken(tx, user.id, 'staff_invite');
-    await queueEmail(tx, 'advocateInvite', user, { name: user.name, link: `${origin}/accept-invite/${token}`, organisation: organisation.name, inviter: admin.name });
+    await queueEmail(tx, council, 'advocateInvite', user, { name: user.name, link: linkTo(council, `/accept-invite/${token}`), organisation: organisation.name, inviter: admin.name });
   });
   wakeMailer();
   return { ok: true };
@@ -433,12 +441,13 @@ export async function setLocale(userId: string, locale: Locale) {
  * invites them to their own account, which is linked to their record at once and becomes usable
  * when they choose a password from the emailed link.
  */
-export async function inviteYoungPerson(parent: User, child: Child, email: string, origin: string): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function inviteYoungPerson(parent: User, child: Child, email: string): Promise<{ ok: true } | { ok: false; error: string }> {
   const db = await getDb();
   const existing = await findUserByEmail(email);
   // The child's age, its record and the account's role: the one check for linking a young person.
   const refused = await youngPersonLinkRefusal(child, existing, todayInLondon());
   if (refused) return { ok: false, error: refused };
+  const council = await councilContext(child.laId, db);
   await db.transaction(async (tx) => {
     const youngPerson =
       existing ??
@@ -450,10 +459,10 @@ export async function inviteYoungPerson(parent: User, child: Child, email: strin
     );
     const token = existing ? null : await issueEmailToken(tx, youngPerson.id, 'young_person_invite');
     // In the parent's language: the young person has not chosen one yet.
-    await queueEmail(tx, 'youngPersonInvite', { id: youngPerson.id, email, locale: parent.locale }, {
+    await queueEmail(tx, council, 'youngPersonInvite', { id: youngPerson.id, email, locale: parent.locale }, {
       name: child.firstName,
       parentName: parent.name,
-      link: token ? `${origin}/accept-invite/${token}` : `${origin}/sign-in`,
+      link: linkTo(council, token ? `/accept-invite/${token}` : '/sign-in'),
     });
   });
   wakeMailer();
@@ -462,8 +471,11 @@ export async function inviteYoungPerson(parent: User, child: Child, email: strin
 
 // ---- Your account: sessions, password and email; leavers switched off (ADR 0017) ------------
 
-/** What the request tells about where it came from: the audit log's address, links' base. */
-export type RequestContext = { address: string; origin: string };
+/**
+ * What the request tells about where it came from: the audit log's address. Never the links'
+ * base, which is the account's council's (ADR 0023).
+ */
+export type RequestContext = { address: string };
 
 /**
  * Wrong current passwords on "change your password" or "change your email", per account. Only
@@ -548,7 +560,8 @@ export async function changePassword(
       { userId: user.id, action: 'change_password', subjectType: 'user', subjectId: user.id, outcome: 'allowed', address: context.address, details: { sessionsEnded: ended.length } },
       tx,
     );
-    await queueEmail(tx, 'passwordChanged', user, { name: user.name, when: formatDateTime(now, user.locale), resetLink: `${context.origin}/forgot-password` });
+    const council = await councilOfUser(user, tx);
+    await queueEmail(tx, council, 'passwordChanged', user, { name: user.name, when: formatDateTime(now, user.locale), resetLink: linkTo(council, '/forgot-password') });
   });
   wakeMailer();
   return { ok: true };
@@ -570,13 +583,15 @@ export async function requestEmailChange(user: User, input: { email: string; cur
   await db.transaction(async (tx) => {
     // Only the latest link works: an earlier request's link stops working.
     await cancelEmailTokens(tx, user.id, ['change_email'], now);
+    const council = await councilOfUser(user, tx);
     if (owner) {
-      await queueEmail(tx, 'emailAlreadyInUse', owner, { name: owner.name, signInLink: `${context.origin}/sign-in` });
+      const ownersCouncil = await councilOfUser(owner, tx);
+      await queueEmail(tx, ownersCouncil, 'emailAlreadyInUse', owner, { name: owner.name, signInLink: linkTo(ownersCouncil, '/sign-in') });
     } else {
       const token = await issueEmailToken(tx, user.id, 'change_email', now, input.email);
-      await queueEmail(tx, 'confirmNewEmail', { id: user.id, email: input.email, locale: user.locale }, { name: user.name, link: `${context.origin}/confirm-email/${token}` });
+      await queueEmail(tx, council, 'confirmNewEmail', { id: user.id, email: input.email, locale: user.locale }, { name: user.name, link: linkTo(council, `/confirm-email/${token}`) });
     }
-    await queueEmail(tx, 'emailChangeRequested', user, { name: user.name, accountLink: `${context.origin}/account/password` });
+    await queueEmail(tx, council, 'emailChangeRequested', user, { name: user.name, accountLink: linkTo(council, '/account/password') });
     await recordAudit(
       { userId: user.id, action: 'request_email_change', subjectType: 'user', subjectId: user.id, outcome: 'allowed', address: context.address, details: { newEmail: input.email, inUse: Boolean(owner) } },
       tx,

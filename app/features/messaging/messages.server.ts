@@ -100,7 +100,7 @@ export type NewMessage = {
  * Breaches of the service standard are written down as they happen, so a late reply stays on
  * record whatever the standards become later.
  */
-export async function postMessage(sender: User, caseId: string, laId: string, message: NewMessage, origin: string, now = new Date()) {
+export async function postMessage(sender: User, caseId: string, laId: string, message: NewMessage, now = new Date()) {
   const db = await getDb();
   const side = threadSideOf(sender);
   const attachments = message.attachments ?? [];
@@ -127,7 +127,7 @@ export async function postMessage(sender: User, caseId: string, laId: string, me
         { userId: sender.id, action: 'message:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { messageId: row.id, ...(message.onBehalfOf ? { onBehalfOf: message.onBehalfOf } : {}) } },
         tx,
       );
-      await queueMessageNotifications(tx, { caseId, sender, side }, origin);
+      await queueMessageNotifications(tx, { caseId, sender, side });
       return row;
     });
   } catch (error) {

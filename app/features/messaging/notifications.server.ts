@@ -2,8 +2,9 @@ import { and, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { cases, children, messages, users, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { getDb } from '~/db.server';
-import { publicOrigin } from '~/env.server';
+import { linkTo } from '~/domain/council';
 import { queueEmail, wakeMailer } from '~/mail/outbox.server';
+import { councilContext } from '~/tenancy/council.server';
 import { familyAudience } from '../family/index.server';
 
 /**
@@ -20,26 +21,27 @@ import { familyAudience } from '../family/index.server';
 
 type NewMessage = { caseId: string; sender: Pick<User, 'id' | 'name'>; side: 'family' | 'la' };
 
-/** Queues the emails for a message, in the transaction that stores it. */
-export async function queueMessageNotifications(tx: Transaction, message: NewMessage, origin: string) {
+/** Queues the emails for a message, in the transaction that stores it: from the case's council, linking to its address. */
+export async function queueMessageNotifications(tx: Transaction, message: NewMessage) {
   const [record] = await tx
-    .select({ childId: cases.childId, childName: children.firstName, reference: cases.reference, teamId: cases.teamId, caseworkerId: cases.caseworkerId })
+    .select({ laId: cases.laId, childId: cases.childId, childName: children.firstName, reference: cases.reference, teamId: cases.teamId, caseworkerId: cases.caseworkerId })
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
     .where(eq(cases.id, message.caseId));
   if (!record) return;
-  const link = `${origin}/cases/${message.caseId}/messages`;
+  const council = await councilContext(record.laId, tx);
+  const link = linkTo(council, `/cases/${message.caseId}/messages`);
 
   if (message.side === 'la') {
     for (const member of await familyAudience(tx, record.childId, 'read:thread')) {
-      await queueEmail(tx, 'newMessageForFamily', member, { name: member.name, senderName: message.sender.name, childName: record.childName, link });
+      await queueEmail(tx, council, 'newMessageForFamily', member, { name: member.name, senderName: message.sender.name, childName: record.childName, link });
     }
     return;
   }
 
   const staff = await staffToTell(tx, record.teamId, record.caseworkerId);
   for (const person of staff.filter((s) => s.messageEmails === 'immediate' && s.id !== message.sender.id)) {
-    await queueEmail(tx, 'newMessageForStaff', person, { name: person.name, childName: record.childName, reference: record.reference, link });
+    await queueEmail(tx, council, 'newMessageForStaff', person, { name: person.name, childName: record.childName, reference: record.reference, link });
   }
 }
 
@@ -89,11 +91,12 @@ export async function sendMessageDigests(now = new Date()) {
       await tx.update(users).set({ digestSentThrough: now }).where(eq(users.id, reader.id));
       if (rows.length === 0) return false;
       const total = rows.reduce((sum, r) => sum + r.count, 0);
-      await queueEmail(tx, 'messageDigest', reader, {
+      const council = await councilContext(reader.laId, tx);
+      await queueEmail(tx, council, 'messageDigest', reader, {
         name: reader.name,
         count: String(total),
         cases: rows.map((r) => `- ${r.childName} (${r.reference}): ${r.count}`).join('\n'),
-        link: `${publicOrigin()}/inbox`,
+        link: linkTo(council, '/inbox'),
       });
       return true;
     });

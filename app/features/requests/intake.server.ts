@@ -4,6 +4,8 @@ import { assessmentDeadlines } from '~/domain/timescales';
 import { caseEvent } from '~/domain/case-events';
 import { getDb } from '~/db.server';
 import { queueEmail, wakeMailer } from '~/mail/outbox.server';
+import { linkTo } from '~/domain/council';
+import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { familyAudience } from '../family/index.server';
 import { findUserByEmail } from '../identity/index.server';
@@ -64,12 +66,14 @@ export async function caseworkersOf(laId: string) {
 }
 
 /** Gives a case its caseworker and tells the family the name and how to reach them. */
-export async function allocateCaseworker(actor: User, caseId: string, caseworkerId: string, origin: string, now = new Date()) {
+export async function allocateCaseworker(actor: User, caseId: string, caseworkerId: string, now = new Date()) {
   const db = await getDb();
   const [caseworker] = await db.select().from(users).where(and(eq(users.id, caseworkerId), eq(users.role, 'caseworker'), eq(users.laId, actor.laId!)));
   if (!caseworker) return { ok: false as const, error: 'errors.intake.caseworker' };
   await db.transaction(async (tx) => {
-    const [updated] = await tx.update(cases).set({ caseworkerId, updatedAt: now }).where(eq(cases.id, caseId)).returning({ childId: cases.childId });
+    const [updated] = await tx.update(cases).set({ caseworkerId, updatedAt: now }).where(eq(cases.id, caseId)).returning({ childId: cases.childId, laId: cases.laId });
+    // From the case's council, linking to its address (ADR 0023).
+    const council = await councilContext(updated.laId, tx);
     await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('caseworker_allocated', { caseworkerId, caseworkerName: caseworker.name }) });
     await recordAudit({ userId: actor.id, action: 'allocate:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { caseworkerId } }, tx);
     const [family, [child]] = await Promise.all([
@@ -77,13 +81,13 @@ export async function allocateCaseworker(actor: User, caseId: string, caseworker
       tx.select({ firstName: children.firstName }).from(children).where(eq(children.id, updated.childId)),
     ]);
     for (const member of family) {
-      await queueEmail(tx, 'caseworkerAllocated', member, {
+      await queueEmail(tx, council, 'caseworkerAllocated', member, {
         name: member.name,
         childName: child.firstName,
         caseworker: caseworker.name,
         email: caseworker.email,
         phone: caseworker.phone ?? '',
-        link: `${origin}/cases/${caseId}`,
+        link: linkTo(council, `/cases/${caseId}`),
       });
     }
   });
@@ -106,7 +110,7 @@ export type AssistedRequest = {
  * a school, with the date it actually arrived (the statutory clock started then). A parent
  * with an account is linked to the child, so they can follow the case.
  */
-export async function recordAssistedRequest(actor: User, input: AssistedRequest, origin: string) {
+export async function recordAssistedRequest(actor: User, input: AssistedRequest) {
   const db = await getDb();
   const parent = input.parentEmail ? await findUserByEmail(input.parentEmail) : null;
   const [child] = await db
@@ -117,5 +121,5 @@ export async function recordAssistedRequest(actor: User, input: AssistedRequest,
   const started = await startOrResumeRequest(actor, child);
   if (!started.ok) throw new Error('A caseworker can always start a request');
   await saveSection(started.request.id, 'what-you-are-asking-for', { asking: input.asking });
-  return submitRequest(actor, started.request.id, origin, { receivedOn: input.receivedOn, receivedVia: input.receivedVia, requireComplete: false });
+  return submitRequest(actor, started.request.id, { receivedOn: input.receivedOn, receivedVia: input.receivedVia, requireComplete: false });
 }

@@ -20,6 +20,8 @@ import { sectionIsComplete } from './request-form.server';
 import { requestSections, type SectionSpec } from './request-sections';
 import { formatDate } from '~/i18n/format';
 import { queueEmail, wakeMailer } from '~/mail/outbox.server';
+import { linkTo } from '~/domain/council';
+import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { controlOf } from '../family/index.server';
 
@@ -103,7 +105,6 @@ export type SubmitOutcome =
 export async function submitRequest(
   user: User,
   requestId: string,
-  origin: string,
   options: {
     receivedOn?: string;
     receivedVia?: 'online' | 'phone' | 'letter' | 'email' | 'school';
@@ -160,11 +161,12 @@ export async function submitRequest(
     // made it; an assisted request's family hears when it is allocated.
     const familyMember = onBehalfOf ?? (user.role === 'parent' || user.role === 'young_person' ? user : null);
     if (familyMember) {
-      await queueEmail(tx, 'requestReceipt', familyMember, {
+      const council = await councilContext(laId, tx);
+      await queueEmail(tx, council, 'requestReceipt', familyMember, {
         name: familyMember.name,
         reference,
         decisionDue: formatDate(decisionDue, familyMember.locale),
-        link: `${origin}/cases/${created.id}`,
+        link: linkTo(council, `/cases/${created.id}`),
       });
     }
     return { ok: true as const, caseId: created.id, reference, decisionDue, fresh: true };

@@ -4,7 +4,8 @@ import { supportedLocales, type Locale } from '~/i18n/config';
 
 /** The header, phase banner, language switcher and footer around every page. */
 
-export type SignedInSummary = { name: string; role: string } | null;
+/** `council`: the name of the council the person belongs to or deals with, if any yet. */
+export type SignedInSummary = { name: string; role: string; council: string | null } | null;
 
 export function SkipLink() {
   const { t } = useTranslation();
@@ -27,6 +28,12 @@ export function Header({ user }: { user: SignedInSummary }) {
         </div>
         {user ? (
           <div className="govuk-header__content">
+            {user.council ? (
+              <span className="govuk-header__service-name">
+                <span className="govuk-visually-hidden">{t('layout.yourCouncil')} </span>
+                {user.council}
+              </span>
+            ) : null}
             <nav aria-label={t('layout.accountMenu')} className="govuk-header__navigation">
               <ul className="govuk-header__navigation-list">
                 <li className="govuk-header__navigation-item">

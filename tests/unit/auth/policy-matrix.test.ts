@@ -126,6 +126,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'administer:service-standards': {
     la: 'FFFFF FFFFF FF FFFAF',
   },
+  'administer:council': {
+    la: 'FFFFF FFFFF FF FFFAF',
+  },
   'read:stored-mail': {
     la: 'FFFFF FFFFF FF FFFAF',
   },

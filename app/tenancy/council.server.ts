@@ -1,0 +1,90 @@
+import { asc, eq, isNotNull, or } from 'drizzle-orm';
+import { adviceOrganisations, childParents, children, localAuthorities, type User } from '../../db/schema';
+import type { Database, Transaction } from '../../db/client';
+import { councilFrom, deploymentCouncil, isBareOrigin, parseMailbox, type Council, type DeploymentDefaults } from '../domain/council';
+import { getDb } from '../db.server';
+import { getEnv, publicOrigin } from '../env.server';
+
+/**
+ * The council a request, an email or a job speaks for (ADR 0023), read from its
+ * local_authorities row on each use (one primary-key read, so an admin's change applies at
+ * once), falling back to the deployment's PUBLIC_BASE_URL and MAIL_FROM. Never anything from the
+ * request: services take a Council, not an origin.
+ */
+
+export type { Council } from '../domain/council';
+
+const DEFAULT_SENDER_NAME = 'EHCP portal';
+
+export function deploymentDefaults(env = getEnv()): DeploymentDefaults {
+  return { baseUrl: publicOrigin(env), sender: parseMailbox(env.MAIL_FROM, env.SERVICE_NAME || DEFAULT_SENDER_NAME) };
+}
+
+/** No council yet (a family that has just registered): the deployment's address and sender. */
+export function defaultCouncil(): Council {
+  return deploymentCouncil(deploymentDefaults());
+}
+
+type Executor = Database | Transaction;
+
+/** The council with this id (null or unknown: the deployment's own context). */
+export async function councilContext(laId: string | null | undefined, executor?: Executor): Promise<Council> {
+  if (!laId) return defaultCouncil();
+  const db = executor ?? (await getDb());
+  const [record] = await db.select().from(localAuthorities).where(eq(localAuthorities.id, laId));
+  return councilFrom(record ?? null, deploymentDefaults());
+}
+
+/**
+ * The council a person's own emails come from: staff's council; an adviser's, through the advice
+ * service that employs them; a family's, through their oldest child's record (a parent or young
+ * person with children known to two councils hears from the first). A family with no child yet
+ * hears from the deployment.
+ */
+export async function councilOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgId'>, executor?: Executor): Promise<Council> {
+  const db = executor ?? (await getDb());
+  if (user.laId) return councilContext(user.laId, db);
+  if (user.adviceOrgId) {
+    const [organisation] = await db.select({ laId: adviceOrganisations.laId }).from(adviceOrganisations).where(eq(adviceOrganisations.id, user.adviceOrgId));
+    return councilContext(organisation?.laId, db);
+  }
+  const [child] = await db
+    .selectDistinct({ laId: children.laId, createdAt: children.createdAt, id: children.id })
+    .from(children)
+    .leftJoin(childParents, eq(childParents.childId, children.id))
+    .where(or(eq(childParents.userId, user.id), eq(children.youngPersonUserId, user.id)))
+    .orderBy(asc(children.createdAt), asc(children.id))
+    .limit(1);
+  return councilContext(child?.laId, db);
+}
+
+/**
+ * The addresses councils have set for themselves (their public_base_url origins): forms posted
+ * from them are our own (server/same-site.ts). Read at most every 30 seconds per process, and at
+ * once after `forgetCouncilOrigins()` (an admin's change). Kept on globalThis: the HTTP server
+ * and the Remix build are separate module instances.
+ */
+const ORIGINS_TTL_MS = 30_000;
+const globalForCouncils = globalThis as unknown as { __ehcpCouncilOrigins?: { readAt: number; origins: Promise<Set<string>> } };
+
+export function councilOrigins(now = Date.now()): Promise<Set<string>> {
+  const cached = globalForCouncils.__ehcpCouncilOrigins;
+  if (cached && now - cached.readAt < ORIGINS_TTL_MS) return cached.origins;
+  const origins = readCouncilOrigins();
+  globalForCouncils.__ehcpCouncilOrigins = { readAt: now, origins };
+  // A failed read is not kept: the next request asks again.
+  origins.catch(() => {
+    if (globalForCouncils.__ehcpCouncilOrigins?.origins === origins) globalForCouncils.__ehcpCouncilOrigins = undefined;
+  });
+  return origins;
+}
+
+export function forgetCouncilOrigins() {
+  globalForCouncils.__ehcpCouncilOrigins = undefined;
+}
+
+async function readCouncilOrigins(): Promise<Set<string>> {
+  const db = await getDb();
+  const rows = await db.select({ publicBaseUrl: localAuthorities.publicBaseUrl }).from(localAuthorities).where(isNotNull(localAuthorities.publicBaseUrl));
+  return new Set(rows.flatMap((row) => (row.publicBaseUrl && isBareOrigin(row.publicBaseUrl) ? [new URL(row.publicBaseUrl).origin] : [])));
+}
