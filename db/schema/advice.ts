@@ -2,6 +2,7 @@ import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } fro
 import { createdAt, id } from './columns';
 import { cases } from './cases';
 import { users } from './people';
+import { planVersions } from './plans';
 import { planSections } from '../../app/domain/plan-content';
 
 /** Whose advice the LA asks for during an EHC needs assessment (SEND Regulations 2014, reg 6). */
@@ -110,6 +111,8 @@ export const draftPlanComments = pgTable(
     authorId: uuid('author_id')
       .notNull()
       .references(() => users.id),
+    /** The structured draft the comment is on (null: a comment on an uploaded draft). */
+    planVersionId: uuid('plan_version_id').references(() => planVersions.id),
     section: text('section', { enum: planSections }).notNull(),
     body: text('body').notNull(),
     formKey: text('form_key').notNull(),

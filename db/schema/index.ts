@@ -6,3 +6,4 @@ export * from './messages';
 export * from './outbox';
 export * from './advice';
 export * from './consents';
+export * from './plans';

@@ -20,79 +20,98 @@ import { familyAudience } from '../family/index.server';
  * transaction, then tells the family.
  */
 
-export type RecordOutcome = { ok: true } | { ok: false; error: WorkflowError | 'errors.workflow.staleForm'; field?: WorkflowField };
+export type RecordOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      error: WorkflowError | 'errors.workflow.staleForm';
+      field?: WorkflowField;
+    };
 
 /** Extra words kept with a decision beside what the workflow records (e.g. why it differs from the family's request). */
 export type DecisionNotes = { whyDifferent?: string };
 
-export async function recordCaseCommand(
+export async function recordCaseCommand(actor: User, caseId: string, command: WorkflowCommand, expectedStage: Case['stage'], notes: DecisionNotes = {}, now = new Date()): Promise<RecordOutcome> {
+  const db = await getDb();
+  const outcome = await db.transaction((tx) => applyCaseCommand(tx, actor, caseId, command, expectedStage, notes, now));
+  if (!outcome.ok) return outcome;
+  if (!outcome.duplicate) wakeMailer();
+  return { ok: true };
+}
+
+/**
+ * The work of `recordCaseCommand` inside a caller's transaction (issuing a plan version moves the
+ * case in the same transaction that fixes the version). The caller wakes the mailer after commit.
+ */
+export async function applyCaseCommand(
+  tx: Transaction,
   actor: User,
   caseId: string,
   command: WorkflowCommand,
   expectedStage: Case['stage'],
   notes: DecisionNotes = {},
   now = new Date(),
-): Promise<RecordOutcome> {
-  const db = await getDb();
-  const outcome = await db.transaction(async (tx) => {
-    // Row lock: two caseworkers (or a double click) cannot both move the case from one stage.
-    const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-    if (!current) return { ok: false as const, error: 'errors.workflow.illegalTransition' as const };
-    if (current.stage !== expectedStage) {
-      // The same form sent twice: the first already did the work, so the second is a success.
-      const [latest] = await tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(desc(caseEvents.occurredAt)).limit(1);
-      const event = latest ? readCaseEvent(latest) : null;
-      const alreadyDone =
-        latest?.actorId === actor.id &&
-        event !== null &&
-        event.kind !== 'unrecognised' &&
-        'command' in event.details &&
-        event.details.command === command.type &&
-        event.details.from === expectedStage;
-      return alreadyDone ? { ok: true as const, duplicate: true } : { ok: false as const, error: 'errors.workflow.staleForm' as const };
-    }
-    const [draft] =
-      command.type === 'issue_final_plan'
-        ? await tx
-            .select({ kind: caseEvents.kind, details: caseEvents.details })
-            .from(caseEvents)
-            .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'draft_plan_issued')))
-            .orderBy(desc(caseEvents.occurredAt))
-            .limit(1)
-        : [];
-    const draftEvent = draft ? readCaseEvent(draft) : null;
-    const result = applyCommand(
-      {
-        stage: current.stage,
-        requestReceived: current.requestReceived,
-        today: todayInLondon(now),
-        draftServedOn: draftEvent?.kind === 'draft_plan_issued' ? draftEvent.details.servedOn : null,
-      },
-      command,
-      actor,
-    );
-    if (!result.ok) return result;
-    await tx.update(cases).set({ stage: result.to, updatedAt: now }).where(eq(cases.id, caseId));
-    await tx.insert(caseEvents).values({
-      caseId,
-      actorId: actor.id,
-      occurredAt: now,
-      ...caseEvent(result.event.kind, {
-        ...result.event.details,
-        command: command.type,
-        ...(notes.whyDifferent ? { whyDifferent: notes.whyDifferent } : {}),
-      }),
-    });
-    await recordAudit(
-      { userId: actor.id, action: `record:${command.type}`, subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { from: current.stage, to: result.to } },
-      tx,
-    );
-    await tellFamilyOfProgress(tx, current, caseId);
-    return { ok: true as const, duplicate: false };
+): Promise<{ ok: true; duplicate: boolean } | Exclude<RecordOutcome, { ok: true }>> {
+  // Row lock: two caseworkers (or a double click) cannot both move the case from one stage.
+  const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+  if (!current)
+    return {
+      ok: false as const,
+      error: 'errors.workflow.illegalTransition' as const,
+    };
+  if (current.stage !== expectedStage) {
+    // The same form sent twice: the first already did the work, so the second is a success.
+    const [latest] = await tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(desc(caseEvents.occurredAt)).limit(1);
+    const event = latest ? readCaseEvent(latest) : null;
+    const alreadyDone =
+      latest?.actorId === actor.id && event !== null && event.kind !== 'unrecognised' && 'command' in event.details && event.details.command === command.type && event.details.from === expectedStage;
+    return alreadyDone ? { ok: true as const, duplicate: true } : { ok: false as const, error: 'errors.workflow.staleForm' as const };
+  }
+  const [draft] =
+    command.type === 'issue_final_plan'
+      ? await tx
+          .select({ kind: caseEvents.kind, details: caseEvents.details })
+          .from(caseEvents)
+          .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'draft_plan_issued')))
+          .orderBy(desc(caseEvents.occurredAt))
+          .limit(1)
+      : [];
+  const draftEvent = draft ? readCaseEvent(draft) : null;
+  const result = applyCommand(
+    {
+      stage: current.stage,
+      requestReceived: current.requestReceived,
+      today: todayInLondon(now),
+      draftServedOn: draftEvent?.kind === 'draft_plan_issued' ? draftEvent.details.servedOn : null,
+    },
+    command,
+    actor,
+  );
+  if (!result.ok) return result;
+  await tx.update(cases).set({ stage: result.to, updatedAt: now }).where(eq(cases.id, caseId));
+  await tx.insert(caseEvents).values({
+    caseId,
+    actorId: actor.id,
+    occurredAt: now,
+    ...caseEvent(result.event.kind, {
+      ...result.event.details,
+      command: command.type,
+      ...(notes.whyDifferent ? { whyDifferent: notes.whyDifferent } : {}),
+    }),
   });
-  if (!outcome.ok) return outcome;
-  if (!outcome.duplicate) wakeMailer();
-  return { ok: true };
+  await recordAudit(
+    {
+      userId: actor.id,
+      action: `record:${command.type}`,
+      subjectType: 'case',
+      subjectId: caseId,
+      outcome: 'allowed',
+      details: { from: current.stage, to: result.to },
+    },
+    tx,
+  );
+  await tellFamilyOfProgress(tx, current, caseId);
+  return { ok: true as const, duplicate: false };
 }
 
 async function childName(tx: Transaction, childId: string) {
@@ -104,26 +123,52 @@ async function childName(tx: Transaction, childId: string) {
 async function tellFamilyOfProgress(tx: Transaction, current: Pick<Case, 'childId' | 'laId'>, caseId: string) {
   const [family, name, council] = await Promise.all([familyAudience(tx, current.childId, 'read:case'), childName(tx, current.childId), councilContext(current.laId, tx)]);
   for (const member of family) {
-    await queueEmail(tx, council, 'caseProgress', member, { name: member.name, childName: name, link: linkTo(council, `/cases/${caseId}`) });
+    await queueEmail(tx, council, 'caseProgress', member, {
+      name: member.name,
+      childName: name,
+      link: linkTo(council, `/cases/${caseId}`),
+    });
   }
 }
 
 /** One event of the timeline: read through its kind's shape (`unrecognised` if it does not fit), with who did it and when. */
-export type TimelineEntry = { id: string; occurredAt: string; actorName: string | null; actorRole: User['role'] | null } & TypedCaseEvent;
+export type TimelineEntry = {
+  id: string;
+  occurredAt: string;
+  actorName: string | null;
+  actorRole: User['role'] | null;
+} & TypedCaseEvent;
 
 /** Everything that has happened on a case, newest first, with who did it. */
 export async function caseTimeline(caseId: string): Promise<TimelineEntry[]> {
   const db = await getDb();
   const rows = await db
-    .select({ id: caseEvents.id, kind: caseEvents.kind, occurredAt: caseEvents.occurredAt, details: caseEvents.details, actorName: users.name, actorRole: users.role })
+    .select({
+      id: caseEvents.id,
+      kind: caseEvents.kind,
+      occurredAt: caseEvents.occurredAt,
+      details: caseEvents.details,
+      actorName: users.name,
+      actorRole: users.role,
+    })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(desc(caseEvents.occurredAt));
-  return rows.map(({ id, occurredAt, actorName, actorRole, ...stored }) => ({ id, occurredAt: occurredAt.toISOString(), actorName, actorRole, ...readCaseEvent(stored) }));
+  return rows.map(({ id, occurredAt, actorName, actorRole, ...stored }) => ({
+    id,
+    occurredAt: occurredAt.toISOString(),
+    actorName,
+    actorRole,
+    ...readCaseEvent(stored),
+  }));
 }
 
-export type Apology = { step: StatutoryStep; reason: string; newExpectedDate: string };
+export type Apology = {
+  step: StatutoryStep;
+  reason: string;
+  newExpectedDate: string;
+};
 
 /**
  * The service standard: when a statutory date is missed the family gets an apology with the
@@ -134,8 +179,22 @@ export async function sendApology(actor: User, caseId: string, apology: Apology,
   const sent = await db.transaction(async (tx) => {
     const [current] = await tx.select({ childId: cases.childId, laId: cases.laId }).from(cases).where(eq(cases.id, caseId));
     if (!current) return false;
-    await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('apology_sent', { ...apology }) });
-    await recordAudit({ userId: actor.id, action: 'record:apology', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorId: actor.id,
+      occurredAt: now,
+      ...caseEvent('apology_sent', { ...apology }),
+    });
+    await recordAudit(
+      {
+        userId: actor.id,
+        action: 'record:apology',
+        subjectType: 'case',
+        subjectId: caseId,
+        outcome: 'allowed',
+      },
+      tx,
+    );
     const [family, name, council] = await Promise.all([familyAudience(tx, current.childId, 'read:case'), childName(tx, current.childId), councilContext(current.laId, tx)]);
     for (const member of family) {
       const t = getFixedT(member.locale);
@@ -154,16 +213,35 @@ export async function sendApology(actor: User, caseId: string, apology: Apology,
   if (sent) wakeMailer();
 }
 
-export type LegalException = { step: StatutoryStep; kind: ExceptionKind; explanation: string };
+export type LegalException = {
+  step: StatutoryStep;
+  kind: ExceptionKind;
+  explanation: string;
+};
 
 /** A legal exception disapplies a time limit (it does not move it); the page explains it to the family. */
 export async function recordException(actor: User, caseId: string, exception: LegalException, now = new Date()) {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx
-      .insert(caseEvents)
-      .values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('exception_recorded', { ...exception, recordedOn: todayInLondon(now) }) });
-    await recordAudit({ userId: actor.id, action: 'record:exception', subjectType: 'case', subjectId: caseId, outcome: 'allowed' }, tx);
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorId: actor.id,
+      occurredAt: now,
+      ...caseEvent('exception_recorded', {
+        ...exception,
+        recordedOn: todayInLondon(now),
+      }),
+    });
+    await recordAudit(
+      {
+        userId: actor.id,
+        action: 'record:exception',
+        subjectType: 'case',
+        subjectId: caseId,
+        outcome: 'allowed',
+      },
+      tx,
+    );
   });
 }
 
