@@ -1,2 +1,3 @@
 export * from './plan.server';
 export * from './plan-forms.server';
+export * from './plan-versions.server';
