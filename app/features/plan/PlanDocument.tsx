@@ -1,0 +1,213 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  planSections,
+  type NamedSetting,
+  type PlanContent,
+  type PlanOutcome,
+  type PlanProvision,
+  type PlanSection,
+  type PlanSectionContent,
+  type SenNeedType,
+  type SettingWithoutUrn,
+} from '~/domain/plan-content';
+import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
+import type { PlanVersionKind } from '../../../db/schema';
+
+/**
+ * One version of the EHC plan as a document to read and print: a contents list, then sections
+ * A to K, each under its own heading. Lists (outcomes, provision) are GOV.UK summary cards, not
+ * tables, so nothing runs off a phone's screen; coded values (SEN2 need types, setting codes)
+ * are named in words.
+ */
+
+/** The sections' names (the plan page's own keys). */
+export const planSectionNameKeys: Record<PlanSection, string> = {
+  A: 'plan.section.A',
+  B: 'plan.section.B',
+  C: 'plan.section.C',
+  D: 'plan.section.D',
+  E: 'plan.section.E',
+  F: 'plan.section.F',
+  G: 'plan.section.G',
+  H1: 'plan.section.H1',
+  H2: 'plan.section.H2',
+  I: 'plan.section.I',
+  J: 'plan.section.J',
+  K: 'plan.section.K',
+};
+
+/** A version's name: "Draft EHC plan (version 2)", "Final EHC plan (version 3)", "Amended EHC plan (version 4)". */
+export const planVersionNameKeys: Record<PlanVersionKind, string> = {
+  draft: 'planVersions.heading.draft',
+  final: 'planVersions.heading.final',
+  amended: 'planVersions.heading.amended',
+};
+
+/** SEN2 need types, named. */
+export const senNeedKeys: Record<SenNeedType, string> = {
+  SPLD: 'planVersions.needType.SPLD',
+  MLD: 'planVersions.needType.MLD',
+  SLD: 'planVersions.needType.SLD',
+  PMLD: 'planVersions.needType.PMLD',
+  SEMH: 'planVersions.needType.SEMH',
+  SLCN: 'planVersions.needType.SLCN',
+  HI: 'planVersions.needType.HI',
+  VI: 'planVersions.needType.VI',
+  MSI: 'planVersions.needType.MSI',
+  PD: 'planVersions.needType.PD',
+  ASD: 'planVersions.needType.ASD',
+  DS: 'planVersions.needType.DS',
+  OTH: 'planVersions.needType.OTH',
+};
+
+/** SEN2 setting codes for a placement without a URN or UKPRN, named. */
+export const settingCodeKeys: Record<SettingWithoutUrn, string> = {
+  OLA: 'planVersions.settingType.OLA',
+  OPA: 'planVersions.settingType.OPA',
+  EHE: 'planVersions.settingType.EHE',
+  EYP: 'planVersions.settingType.EYP',
+  OTH: 'planVersions.settingType.OTH',
+  NEET: 'planVersions.settingType.NEET',
+  NIEC: 'planVersions.settingType.NIEC',
+  NIEO: 'planVersions.settingType.NIEO',
+};
+
+export const outcomeFieldKeys: Record<Exclude<keyof PlanOutcome, 'id'>, string> = {
+  outcome: 'planVersions.outcome.outcome',
+  byWhen: 'planVersions.outcome.byWhen',
+  steps: 'planVersions.outcome.steps',
+};
+
+export const provisionFieldKeys: Record<Exclude<keyof PlanProvision, 'id'>, string> = {
+  what: 'planVersions.provision.what',
+  who: 'planVersions.provision.who',
+  howOften: 'planVersions.provision.howOften',
+  forHowLong: 'planVersions.provision.forHowLong',
+};
+
+export const settingFieldKeys: Record<keyof NamedSetting, string> = {
+  name: 'planVersions.setting.name',
+  urn: 'planVersions.setting.urn',
+  ukprn: 'planVersions.setting.ukprn',
+  withoutUrn: 'planVersions.setting.withoutUrn',
+};
+
+export const needFieldKeys = { primary: 'planVersions.need.primary', secondary: 'planVersions.need.secondary' } as const;
+
+/** The anchor of a section in a plan document. */
+export const planSectionAnchor = (section: PlanSection) => `plan-section-${section}`;
+
+/** Text with its line breaks kept. */
+export function PlanText({ text, className = 'govuk-body' }: { text: string; className?: string }) {
+  return <p className={`${className} app-pre-line`}>{text}</p>;
+}
+
+export function SummaryCard({ title, rows }: { title: ReactNode; rows: readonly SummaryRow[] }) {
+  return (
+    <div className="govuk-summary-card">
+      <div className="govuk-summary-card__title-wrapper">
+        <h3 className="govuk-summary-card__title">{title}</h3>
+      </div>
+      <div className="govuk-summary-card__content">
+        <SummaryList rows={rows} />
+      </div>
+    </div>
+  );
+}
+
+type Translate = (key: string) => string;
+
+/** A value as written, or "Not given". */
+function written(text: string, t: Translate): ReactNode {
+  return text.trim() ? <span className="app-pre-line">{text}</span> : t('planVersions.notGiven');
+}
+
+export function outcomeRows(item: PlanOutcome, t: Translate): SummaryRow[] {
+  return (Object.keys(outcomeFieldKeys) as (keyof typeof outcomeFieldKeys)[]).map((field) => ({ key: t(outcomeFieldKeys[field]), value: written(item[field], t) }));
+}
+
+export function provisionRows(item: PlanProvision, t: Translate): SummaryRow[] {
+  return (Object.keys(provisionFieldKeys) as (keyof typeof provisionFieldKeys)[]).map((field) => ({ key: t(provisionFieldKeys[field]), value: written(item[field], t) }));
+}
+
+export function PlanDocument({ content }: { content: PlanContent }) {
+  const { t } = useTranslation();
+  return (
+    <div className="app-plan-document">
+      <nav aria-labelledby="plan-contents" className="app-no-print">
+        <h2 className="govuk-heading-m" id="plan-contents">
+          {t('planVersions.contents')}
+        </h2>
+        <ul className="govuk-list">
+          {planSections.map((section) => (
+            <li key={section}>
+              <a className="govuk-link" href={`#${planSectionAnchor(section)}`}>
+                {t(planSectionNameKeys[section])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {planSections.map((section) => (
+        <section key={section} aria-labelledby={planSectionAnchor(section)}>
+          <h2 className="govuk-heading-m" id={planSectionAnchor(section)}>
+            {t(planSectionNameKeys[section])}
+          </h2>
+          <SectionBody section={section} content={content[section]} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function isEmpty(content: PlanSectionContent): boolean {
+  const setting = content.setting;
+  return (
+    !content.text.trim() &&
+    !content.needs?.primary &&
+    !content.needs?.secondary &&
+    !content.outcomes?.length &&
+    !content.provision?.length &&
+    !(setting && (setting.name.trim() || setting.urn.trim() || setting.ukprn.trim() || setting.withoutUrn)) &&
+    // Section J always says yes or no, so it is never empty once it has a budget field.
+    content.personalBudget === undefined
+  );
+}
+
+function SectionBody({ section, content }: { section: PlanSection; content: PlanSectionContent }) {
+  const { t } = useTranslation();
+  if (isEmpty(content)) return <p className="govuk-body">{t('planVersions.emptySection')}</p>;
+  return (
+    <>
+      {content.needs ? (
+        <SummaryList
+          rows={(['primary', 'secondary'] as const).map((field) => {
+            const need = content.needs?.[field] ?? '';
+            return { key: t(needFieldKeys[field]), value: need ? t(senNeedKeys[need]) : t('planVersions.notGiven') };
+          })}
+        />
+      ) : null}
+      {content.setting ? <SettingList setting={content.setting} /> : null}
+      {content.personalBudget !== undefined ? (
+        <SummaryList rows={[{ key: t('planVersions.budget.label'), value: content.personalBudget ? t('planVersions.budget.yes') : t('planVersions.budget.no') }]} />
+      ) : null}
+      {content.text.trim() ? <PlanText text={content.text} /> : null}
+      {content.outcomes?.map((item, i) => (
+        <SummaryCard key={item.id} title={t('planVersions.outcome.heading', { number: i + 1 })} rows={outcomeRows(item, t)} />
+      ))}
+      {content.provision?.map((item, i) => (
+        <SummaryCard key={item.id} title={t('planVersions.provision.heading', { number: i + 1 })} rows={provisionRows(item, t)} />
+      ))}
+    </>
+  );
+}
+
+function SettingList({ setting }: { setting: NamedSetting }) {
+  const { t } = useTranslation();
+  const rows: SummaryRow[] = [{ key: t(settingFieldKeys.name), value: setting.name.trim() || t('planVersions.notGiven') }];
+  if (setting.urn.trim()) rows.push({ key: t(settingFieldKeys.urn), value: setting.urn });
+  if (setting.ukprn.trim()) rows.push({ key: t(settingFieldKeys.ukprn), value: setting.ukprn });
+  if (setting.withoutUrn) rows.push({ key: t(settingFieldKeys.withoutUrn), value: t(settingCodeKeys[setting.withoutUrn]) });
+  return <SummaryList rows={rows} />;
+}
