@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
 import { decide } from '~/auth/policy';
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from '~/domain/file-types';
-import { addComment, parseCommentForm, parsePreferencesForm, planOf, savePreferences } from '~/features/plan/index.server';
+import { addComment, parseCommentForm, parsePreferencesForm, PLAN_WRITING_STAGES, planOf, planVersionsOf, savePreferences } from '~/features/plan/index.server';
+import { planVersionNameKeys } from '~/features/plan';
 import { fileField, readForm, withMultipartForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
@@ -27,7 +28,7 @@ const UPLOAD_STAGES = ['plan_agreed', 'draft_plan_issued', 'final_plan_issued', 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:plan');
-  const plan = await planOf(caseRecord);
+  const [plan, versions] = await Promise.all([planOf(caseRecord), planVersionsOf(caseRecord.id)]);
   const staff = decide(user, 'record:decision', subject) === 'allow';
   return json({
     caseId: caseRecord.id,
@@ -37,6 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       comments: staff || plan.finalIssued ? plan.comments : plan.comments.map((c) => ({ ...c, response: null, responseReasons: null })),
     },
     staff,
+    // The family and advisers see issued versions only; the council also the one being written.
+    versions: versions.filter((v) => v.issuedOn),
+    writing: staff ? (versions.find((v) => !v.issuedOn) ?? null) : null,
+    canWrite: staff && PLAN_WRITING_STAGES.includes(caseRecord.stage),
     canUpload: staff && UPLOAD_STAGES.includes(caseRecord.stage),
     uploadKind: caseRecord.stage === 'final_plan_issued' || caseRecord.stage === 'plan_maintained' ? ('final_plan' as const) : ('draft_plan' as const),
     canComment: decide(user, 'comment:plan', subject) === 'allow' && plan.commentWindowOpen,
@@ -82,7 +87,7 @@ const responseColours = { accepted: 'green', changed: 'blue', declined: 'orange'
 export default function PlanPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, plan, staff, canUpload, uploadKind, canComment, myPreferences, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { caseId, plan, staff, versions, writing, canWrite, canUpload, uploadKind, canComment, myPreferences, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   return (
     <div className="govuk-grid-row">
@@ -103,6 +108,36 @@ export default function PlanPage() {
           ) : (
             <InsetText>{t('plan.windowClosed', { date: formatDate(plan.lastDay, locale) })}</InsetText>
           )
+        ) : null}
+
+        {versions.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">{t('planWrite.versionsHeading')}</h2>
+            <ul className="govuk-list">
+              {versions.map((v) => (
+                <li key={v.id}>
+                  <Link className="govuk-link" to={`/cases/${caseId}/plan/versions/${v.number}`}>
+                    {t(planVersionNameKeys[v.kind], { number: v.number })}
+                  </Link>{' '}
+                  {v.issuedOn ? t('planWrite.issuedOn', { date: formatDate(v.issuedOn, locale) }) : null}
+                </li>
+              ))}
+            </ul>
+            {versions.length > 1 ? (
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/cases/${caseId}/plan/compare`}>
+                  {t('planVersions.compareLink')}
+                </Link>
+              </p>
+            ) : null}
+          </>
+        ) : null}
+        {canWrite ? (
+          <p className="govuk-body app-no-print">
+            <Link className="govuk-link" to={`/cases/${caseId}/plan/write`}>
+              {writing ? t('planWrite.continue', { number: writing.number }) : t('planWrite.title')}
+            </Link>
+          </p>
         ) : null}
 
         {plan.documents.length > 0 ? (

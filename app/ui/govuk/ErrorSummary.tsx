@@ -6,7 +6,16 @@ import type { FieldErrors } from '~/forms/errors';
  * GOV.UK error summary: lists every problem, links to its field, and takes focus when it appears
  * so screen reader and keyboard users land on it after a failed submit.
  */
-export function ErrorSummary({ errors, fieldOrder }: { errors?: FieldErrors; fieldOrder?: readonly string[] }) {
+export function ErrorSummary({
+  errors,
+  fieldOrder,
+  valuesFor,
+}: {
+  errors?: FieldErrors;
+  fieldOrder?: readonly string[];
+  /** Values for a message that names something (`{{section}}`), per field. */
+  valuesFor?: (field: string) => Record<string, string>;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {});
@@ -26,7 +35,7 @@ export function ErrorSummary({ errors, fieldOrder }: { errors?: FieldErrors; fie
           <ul className="govuk-list govuk-error-summary__list">
             {entries.map(([field, key]) => (
               <li key={field}>
-                <a href={`#${fieldId(field)}`}>{t(key)}</a>
+                <a href={`#${fieldId(field)}`}>{t(key, valuesFor?.(field))}</a>
               </li>
             ))}
           </ul>
