@@ -12,8 +12,10 @@ import {
   children,
   localAuthorities,
   messages,
+  planVersions,
   users,
   type CaseStage,
+  type PlanVersionKind,
   type ProfessionalKind,
   type Role,
 } from '../../db/schema';
@@ -22,6 +24,8 @@ import { caseEvent } from '~/domain/case-events';
 import { adviceDueBy } from '~/domain/advice';
 import { addDays } from '~/domain/timescales';
 import { secondFactorRequired } from '~/auth/second-factor.server';
+import type { PlanContent } from '~/domain/plan-content';
+import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from './demo-plans';
 
 /**
  * Demo data for a fictional council: two area teams, 4 caseworkers, a manager, an admin,
@@ -75,7 +79,7 @@ const staffAndPartners: Person[] = [
   { email: 'advocate2@example.com', name: 'Josh Turner', role: 'advocate', advocate: true },
 ];
 
-type DemoChild = {
+type DemoSeedChild = {
   first: string;
   last: string;
   age: number;
@@ -91,9 +95,11 @@ type DemoChild = {
   unansweredMessage?: { daysAgo: number; body: string };
   /** Requests for advice already sent: to whom, what kind, how many days ago (an overdue one shows the flag). */
   advice?: { professional: string; kind: AdviceKind; daysAgo: number }[];
+  /** The plan was amended after an annual review, this many days ago. */
+  amendedDaysAgo?: number;
 };
 
-type DemoFamily = { email: string; name: string; locale?: 'en' | 'pl'; children: DemoChild[] };
+type DemoFamily = { email: string; name: string; locale?: 'en' | 'pl'; children: DemoSeedChild[] };
 
 const families: DemoFamily[] = [
   {
@@ -170,7 +176,7 @@ const families: DemoFamily[] = [
     name: 'Nadia Hussain',
     children: [
       // Turns 16 in this school year: the case passes to him the day after compulsory school age ends.
-      { first: 'Sami', last: 'Hussain', age: 15, bornOn: sixteenThisSchoolYear, school: 'Northfield High School', requestDaysAgo: 300, stage: 'plan_maintained', team: 'north', caseworker: 'caseworker2@example.com' },
+      { first: 'Sami', last: 'Hussain', age: 15, bornOn: sixteenThisSchoolYear, school: 'Northfield High School', requestDaysAgo: 300, stage: 'plan_maintained', team: 'north', caseworker: 'caseworker2@example.com', amendedDaysAgo: 30 },
     ],
   },
 ];
@@ -261,7 +267,7 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
           ...caseEvent('request_received', { receivedVia: 'online', receivedOn: requestReceived }),
         });
         const caseworker = c.caseworker ? byEmail.get(c.caseworker)! : byEmail.get('caseworker1@example.com')!;
-        await replayHistory(tx, record.id, requestReceived, c.stage, caseworker.id);
+        await replayHistory(tx, record.id, requestReceived, c.stage, caseworker.id, { first: c.first, school: c.school ?? '' }, c.amendedDaysAgo === undefined ? null : isoDaysAgo(c.amendedDaysAgo, today));
         if (c.unansweredMessage) {
           const sentAt = new Date(`${isoDaysAgo(c.unansweredMessage.daysAgo, today)}T10:00:00Z`);
           await tx.insert(messages).values({ caseId: record.id, senderId: parent.id, side: 'family', body: c.unansweredMessage.body, formKey: crypto.randomUUID(), createdAt: sentAt });
@@ -316,13 +322,27 @@ const DEMO_REASONS = {
 };
 
 /** Walks a demo case to its stage through the real workflow, so its events are exactly what the portal records. */
-async function replayHistory(tx: Transaction, caseId: string, requestReceived: string, target: CaseStage, actorId: string) {
+async function replayHistory(tx: Transaction, caseId: string, requestReceived: string, target: CaseStage, actorId: string, child: DemoChild, amendedOn: string | null) {
   let stage: CaseStage = 'request_received';
   let draftServedOn: string | null = null;
+  const plansOnRecord = { draft: false, final: false };
+  // A demo URN for the named school: six digits, the same for a child every time the demo is seeded.
+  const urn = String(100000 + (child.first.charCodeAt(0) * 7919 + child.first.length) % 900000);
+  const issuePlan = async (number: number, kind: PlanVersionKind, content: PlanContent, issuedOn: string) => {
+    await tx.insert(planVersions).values({ caseId, number, kind, content, issuedOn, issuedBy: actorId, createdBy: actorId, createdAt: new Date(`${issuedOn}T09:00:00Z`) });
+  };
   for (const step of historyTo[target] ?? []) {
     const date = addDays(requestReceived, step.day);
     const command = step.command(date);
-    const result = applyCommand({ stage, requestReceived, today: date, draftServedOn }, command, { role: 'caseworker' });
+    if (command.type === 'issue_draft_plan') {
+      await issuePlan(1, 'draft', demoDraftPlan(child), date);
+      plansOnRecord.draft = true;
+    }
+    if (command.type === 'issue_final_plan') {
+      await issuePlan(2, 'final', demoFinalPlan(child, urn), date);
+      plansOnRecord.final = true;
+    }
+    const result = applyCommand({ stage, requestReceived, today: date, draftServedOn, plansOnRecord }, command, { role: 'caseworker' });
     if (!result.ok) throw new Error(`Demo history for ${caseId} broke at ${command.type}: ${result.error}`);
     await tx.insert(caseEvents).values({
       caseId,
@@ -333,4 +353,5 @@ async function replayHistory(tx: Transaction, caseId: string, requestReceived: s
     if (command.type === 'issue_draft_plan') draftServedOn = date;
     stage = result.to;
   }
+  if (amendedOn && plansOnRecord.final) await issuePlan(3, 'amended', demoAmendedPlan(child, urn), amendedOn);
 }

@@ -56,6 +56,8 @@ export const workflowErrorKeys = [
   'errors.workflow.dateInFuture',
   'errors.workflow.dateBeforeRequest',
   'errors.workflow.dateBeforeDraft',
+  'errors.workflow.noDraftPlan',
+  'errors.workflow.noFinalPlan',
 ] as const;
 export type WorkflowError = (typeof workflowErrorKeys)[number];
 
@@ -126,6 +128,11 @@ export type WorkflowContext = {
   today: IsoDate;
   /** When the draft plan was served, if known: the final plan cannot be dated before it. */
   draftServedOn?: IsoDate | null;
+  /**
+   * Which plans the council holds for the case: written in the portal and issued, or made
+   * elsewhere and uploaded. No draft is recorded as sent, nor a final plan as issued, without one.
+   */
+  plansOnRecord: { draft: boolean; final: boolean };
 };
 
 export type WorkflowField = 'outcome' | 'orderedBy' | 'reasons' | 'decidedOn' | 'servedOn' | 'issuedOn';
@@ -374,6 +381,7 @@ export function applyCommand(context: WorkflowContext, command: WorkflowCommand,
     }
 
     case 'issue_draft_plan': {
+      if (!context.plansOnRecord.draft) return { ok: false, error: 'errors.workflow.noDraftPlan' };
       const servedOn = checkDate(fields.servedOn, 'servedOn', context);
       if (!servedOn.ok) return servedOn;
       return moved(context, actor, 'draft_plan_issued', 'draft_plan_issued', {
@@ -383,6 +391,7 @@ export function applyCommand(context: WorkflowContext, command: WorkflowCommand,
     }
 
     case 'issue_final_plan': {
+      if (!context.plansOnRecord.final) return { ok: false, error: 'errors.workflow.noFinalPlan' };
       const issuedOn = checkDate(fields.issuedOn, 'issuedOn', context);
       if (!issuedOn.ok) return issuedOn;
       if (context.draftServedOn != null && compareDates(issuedOn.value, context.draftServedOn) < 0) {

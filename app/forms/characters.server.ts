@@ -21,6 +21,7 @@ const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00
  */
 export const multiLineFields: ReadonlySet<string> = new Set([
   'body',
+  'text',
   'explanation',
   'reason',
   'reasons',

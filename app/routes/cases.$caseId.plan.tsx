@@ -26,6 +26,9 @@ export const handle: PageHandle = { namespaces: ['case', 'advice', 'plan'], titl
 /** Stages at which the caseworker may add the plan document (from agreeing to issue a plan onwards). */
 const UPLOAD_STAGES = ['plan_agreed', 'draft_plan_issued', 'final_plan_issued', 'plan_maintained'];
 
+/** Before the draft is sent, a plan added is the draft; once it is out, the final plan (which must be on the case before it is recorded as issued). */
+const uploadKindAt = (stage: string) => (stage === 'plan_agreed' ? ('draft_plan' as const) : ('final_plan' as const));
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:plan');
   const [plan, versions] = await Promise.all([planOf(caseRecord), planVersionsOf(caseRecord.id)]);
@@ -43,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     writing: staff ? (versions.find((v) => !v.issuedOn) ?? null) : null,
     canWrite: staff && PLAN_WRITING_STAGES.includes(caseRecord.stage),
     canUpload: staff && UPLOAD_STAGES.includes(caseRecord.stage),
-    uploadKind: caseRecord.stage === 'final_plan_issued' || caseRecord.stage === 'plan_maintained' ? ('final_plan' as const) : ('draft_plan' as const),
+    uploadKind: uploadKindAt(caseRecord.stage),
     canComment: decide(user, 'comment:plan', subject) === 'allow' && plan.commentWindowOpen,
     myPreferences: plan.preferences.find((p) => p.authorId === user.id) ?? null,
     formKey: crypto.randomUUID(),
@@ -59,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const field = fileField(form, 'file');
       if (!field.ok) return formFailure({ file: field.error }, {});
       const { file } = field;
-      const kind = caseRecord.stage === 'final_plan_issued' || caseRecord.stage === 'plan_maintained' ? 'final_plan' : 'draft_plan';
+      const kind = uploadKindAt(caseRecord.stage);
       const stored = await storeUpload({ file, uploadedBy: user.id, caseId: caseRecord.id, kind });
       if (!stored.ok) return formFailure({ file: stored.error }, {});
       return redirect(`/cases/${caseRecord.id}/plan`);

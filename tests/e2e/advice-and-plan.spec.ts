@@ -215,6 +215,10 @@ test('advice is asked for, written and read; the family adds views and comments 
   await page.getByLabel('Explain to the family').fill('The therapist will set the hours after her first assessment; Section F says it will be at least weekly.');
   await page.getByRole('button', { name: 'Save' }).click();
   await expectPage(page, 'Draft EHC plan');
+  // The final plan (made elsewhere) goes on the case before it is recorded as issued.
+  await page.getByLabel('Add the final plan').setInputFiles({ name: 'ruby-final-plan.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('button', { name: 'Add the plan' }).click();
+  await expect(page.getByRole('link', { name: /ruby-final-plan\.pdf/ })).toBeVisible();
   await page.getByRole('link', { name: 'Back' }).click();
   await expectPage(page, 'Ruby Jones');
   await page.getByRole('link', { name: 'Record that the final plan was issued' }).click();

@@ -1,6 +1,6 @@
 import { addDays, appealDeadline, todayInLondon } from '../../app/domain/timescales';
 import { formatDate } from '../../app/i18n/format';
-import { expect, expectPage, latestEmailTo, signIn, test } from './support/fixtures';
+import { checkA11y, expect, expectPage, latestEmailTo, signIn, test } from './support/fixtures';
 
 /**
  * Case progress against the statutory clock, as the caseworker records it and the family sees
@@ -32,8 +32,6 @@ test('a caseworker moves a case from request to final plan; the family sees ever
         await page.getByLabel('Reasons, written for the family').fill('The advice shows Alfie needs help beyond what the school can give.');
       },
     },
-    { link: 'Record that the draft plan was sent', heading: 'Record that the draft plan was sent' },
-    { link: 'Record that the final plan was issued', heading: 'Record that the final plan was issued' },
   ];
   for (const step of steps) {
     await page.getByRole('link', { name: step.link }).click();
@@ -42,6 +40,62 @@ test('a caseworker moves a case from request to final plan; the family sees ever
     await page.getByRole('button', { name: 'Save and tell the family' }).click();
     await expectPage(page, 'Alfie Jones');
   }
+
+  // The plan is written in the portal, section by section, sent as a draft, then issued as final.
+  await page.getByRole('link', { name: 'The EHC plan and your comments' }).click();
+  await page.getByRole('link', { name: 'Write the plan' }).click();
+  await expectPage(page, 'Write the plan');
+  await page.getByRole('button', { name: 'Start writing the plan' }).click();
+  await expectPage(page, 'Draft EHC plan (version 1)');
+  await page.getByRole('button', { name: 'Send the draft plan' }).click();
+  await expect(page.getByRole('link', { name: 'Write section A' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Add at least one outcome' })).toBeVisible();
+  await expectPage(page, 'Draft EHC plan (version 1)');
+  const writeSection = async (name: string, fill: () => Promise<void>) => {
+    await page.getByRole('link', { name }).click();
+    await expectPage(page, name);
+    await fill();
+    await page.getByRole('button', { name: 'Save and return to the plan' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/EHC plan \(version \d\)/);
+  };
+  await writeSection('Section A: views, interests and aspirations', () => page.getByLabel('Section A: views, interests and aspirations').fill('Alfie loves dinosaurs and wants to be a palaeontologist.'));
+  await writeSection('Section B: special educational needs', async () => {
+    await page.getByLabel('Section B: special educational needs').fill('Alfie finds reading and writing hard.');
+    await page.getByLabel('Primary need').selectOption({ label: 'Specific learning difficulty' });
+  });
+  await writeSection('Section E: outcomes', async () => {
+    await page.getByLabel('Outcome', { exact: true }).fill('Alfie will read a short book on his own');
+    await page.getByLabel('By when').fill('July 2027');
+  });
+  await writeSection('Section F: special educational provision', async () => {
+    await page.getByLabel('What', { exact: true }).fill('Daily structured phonics in a small group');
+    await page.getByLabel('Who provides it').fill('Specialist teaching assistant');
+  });
+  await page.getByRole('button', { name: 'Send the draft plan' }).click();
+  await expectPage(page, 'Draft EHC plan (version 1)');
+  await expect(page.getByText('Daily structured phonics in a small group')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Back to the plan' }).click();
+  await page.getByRole('link', { name: 'Write the plan' }).click();
+  await page.getByRole('button', { name: 'Start writing the plan' }).click();
+  await expectPage(page, 'Final EHC plan (version 2)');
+  await page.getByRole('button', { name: 'Issue the final plan' }).click();
+  await expect(page.getByRole('link', { name: 'Enter the name of the school or setting' })).toBeVisible();
+  await writeSection('Section I: school or other setting', async () => {
+    await page.getByLabel('School or setting').fill('Northfield Primary School');
+    await page.getByLabel('Unique reference number (URN)').fill('12345');
+    await page.getByRole('button', { name: 'Save and return to the plan' }).click();
+    await expect(page.getByRole('link', { name: 'Enter a URN of 6 digits, like 123456' })).toBeVisible();
+    await expect(page.getByLabel('School or setting')).toHaveValue('Northfield Primary School');
+    await page.getByLabel('Unique reference number (URN)').fill('123456');
+  });
+  await writeSection('Section F: special educational provision', async () => {
+    await page.getByLabel('How often').fill('Every school day, 20 minutes');
+    await page.getByLabel('For how long').fill('Until the annual review');
+  });
+  await page.getByRole('button', { name: 'Issue the final plan' }).click();
+  await expectPage(page, 'Final EHC plan (version 2)');
+  await page.goto(new URL(page.url()).pathname.replace(/\/plan\/.*$/, ''));
   await expect(page.getByText('Final plan issued', { exact: true })).toBeVisible();
 
   const family = await browser.newContext({ javaScriptEnabled });
@@ -57,6 +111,18 @@ test('a caseworker moves a case from request to final plan; the family sees ever
   await expect(timeline).toContainText(`Comments by ${shown(addDays(today, 14))}`);
   await expect(parentPage.getByText('The school reports show needs that SEN support alone may not meet.').first()).toBeVisible();
   await expect(parentPage.getByRole('row', { name: /Final EHC plan/ })).toContainText('Done on time');
+
+  // On a phone, the family reads the final plan and what changed from the draft.
+  await parentPage.setViewportSize({ width: 375, height: 800 });
+  await parentPage.getByRole('link', { name: 'The EHC plan and your comments' }).click();
+  await parentPage.getByRole('link', { name: 'Final EHC plan (version 2)' }).click();
+  await expectPage(parentPage, 'Final EHC plan (version 2)');
+  await expect(parentPage.getByText('Northfield Primary School')).toBeVisible();
+  expect(await parentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await parentPage.getByRole('link', { name: 'Compare versions of the plan' }).click();
+  await expect(parentPage.getByText('Every school day, 20 minutes')).toBeVisible();
+  await parentPage.getByRole('heading', { level: 1 }).waitFor();
+  await checkA11y(parentPage);
   await family.close();
 });
 

@@ -5,7 +5,7 @@ import { action as apologyAction } from '~/routes/cases.$caseId.apology';
 import { loader as caseLoader } from '~/routes/cases.$caseId._index';
 import { loader as homeLoader } from '~/routes/_index';
 import { loader as timelinessLoader } from '~/routes/reports.timeliness';
-import { caseEvents, cases, type User } from '../../db/schema';
+import { caseEvents, cases, documents, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useMailSink, type MailSink } from '../support/mail-sink';
@@ -31,6 +31,11 @@ afterEach(() => {
 });
 
 /** Pins "today" (Europe/London) for the workflow's date checks. */
+/** A plan made elsewhere, uploaded to the case (the file itself does not matter here). */
+async function uploadedPlan(caseId: string, kind: 'draft_plan' | 'final_plan') {
+  await db.insert(documents).values({ caseId, kind, uploadedBy: caseworker.id, originalName: `${kind}.pdf`, storedName: `test-${crypto.randomUUID()}`, mimeType: 'application/pdf', sizeBytes: 1, sha256: 'x' });
+}
+
 function onDay(iso: string) {
   // The clock keeps running from the chosen moment: the embedded database (and the email worker's queue) takes its time from it.
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
@@ -67,9 +72,17 @@ describe('a caseworker moves a case from request to final plan', () => {
     onDay('2026-04-20');
     response = await record(caseworker, id, 'decide-to-issue', { expectedStage: 'advice_gathering', outcome: 'issue', reasons: 'The advice shows help beyond what school can give.', ...dateParts('decidedOn', '2026-04-20') });
     expect(response.status).toBe(302);
+    // No plan recorded without a plan: the draft (here uploaded, made elsewhere) must be on the case first.
+    response = await record(caseworker, id, 'issue-draft-plan', { expectedStage: 'plan_agreed', ...dateParts('servedOn', '2026-04-20') });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({ form: 'errors.workflow.noDraftPlan' });
+    await uploadedPlan(id, 'draft_plan');
     response = await record(caseworker, id, 'issue-draft-plan', { expectedStage: 'plan_agreed', ...dateParts('servedOn', '2026-04-20') });
     expect(response.status).toBe(302);
     onDay('2026-05-20');
+    response = await record(caseworker, id, 'issue-final-plan', { expectedStage: 'draft_plan_issued', ...dateParts('issuedOn', '2026-05-20') });
+    expect((await response.json()).errors).toEqual({ form: 'errors.workflow.noFinalPlan' });
+    await uploadedPlan(id, 'final_plan');
     response = await record(caseworker, id, 'issue-final-plan', { expectedStage: 'draft_plan_issued', ...dateParts('issuedOn', '2026-05-20') });
     expect(response.status).toBe(302);
     expect(await stageOf(id)).toBe('final_plan_issued');

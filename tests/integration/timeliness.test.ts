@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loader as reportLoader } from '~/routes/reports.timeliness';
 import { loader as csvLoader } from '~/routes/reports.timeliness[.]csv';
 import { recordCaseCommand, recordException } from '~/features/case-progress/index.server';
-import { adviceRequests, areaTeams, type User } from '../../db/schema';
+import { adviceRequests, areaTeams, documents, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -11,6 +11,13 @@ import { useTestDatabase } from '../support/test-database';
 let db: Database;
 let manager: User, caseworker: User;
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+
+/** The plans themselves, made elsewhere and uploaded: no plan is recorded without one. */
+async function uploadPlans(caseId: string) {
+  for (const kind of ['draft_plan', 'final_plan'] as const) {
+    await db.insert(documents).values({ caseId, kind, uploadedBy: caseworker.id, originalName: `${kind}.pdf`, storedName: `test-${crypto.randomUUID()}`, mimeType: 'application/pdf', sizeBytes: 1, sha256: 'x' });
+  }
+}
 
 /** Takes a case from request to final plan through the real workflow, on the given days. */
 async function walk(caseId: string, days: { agreed: string; issued: string }) {
@@ -20,6 +27,7 @@ async function walk(caseId: string, days: { agreed: string; issued: string }) {
     [{ type: 'issue_draft_plan', servedOn: days.issued }, 'plan_agreed', days.issued],
     [{ type: 'issue_final_plan', issuedOn: days.issued }, 'draft_plan_issued', days.issued],
   ] as const;
+  await uploadPlans(caseId);
   for (const [command, stage, day] of steps) {
     expect(await recordCaseCommand(caseworker, caseId, command, stage, {}, noon(day))).toMatchObject({ ok: true });
   }
@@ -43,6 +51,7 @@ beforeAll(async () => {
   // South: the plan is late but a legal exception was recorded first; decided on time.
   const withException = await make(south.id, '2026-01-05');
   await recordCaseCommand(caseworker, withException, { type: 'decide_to_assess', outcome: 'agreed', reasons: 'The reports show needs that SEN support may not meet.', decidedOn: '2026-02-01' }, 'request_received', {}, noon('2026-02-01'));
+  await uploadPlans(withException);
   await recordException(caseworker, withException, { step: 'finalPlan', kind: 'family_away', explanation: 'The family were abroad for eight weeks.' }, noon('2026-04-01'));
   for (const [command, stage] of [
     [{ type: 'decide_to_issue', outcome: 'issue', reasons: 'The advice shows help beyond what school can give.', decidedOn: '2026-07-01' }, 'advice_gathering'],

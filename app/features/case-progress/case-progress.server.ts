@@ -1,5 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { caseEvents, cases, children, users, type Case, type User } from '../../../db/schema';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { caseEvents, cases, children, documents, planVersions, users, type Case, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowField } from '~/domain/case-workflow';
 import { clockStepKeys, missedSteps, statutoryClock, type ExceptionKind } from '~/domain/case-clock';
@@ -83,6 +83,7 @@ export async function applyCaseCommand(
       requestReceived: current.requestReceived,
       today: todayInLondon(now),
       draftServedOn: draftEvent?.kind === 'draft_plan_issued' ? draftEvent.details.servedOn : null,
+      plansOnRecord: await plansOnRecord(tx, caseId),
     },
     command,
     actor,
@@ -112,6 +113,18 @@ export async function applyCaseCommand(
   );
   await tellFamilyOfProgress(tx, current, caseId);
   return { ok: true as const, duplicate: false };
+}
+
+/** Which plans the council holds for a case: issued versions written in the portal, or uploaded documents. */
+async function plansOnRecord(tx: Transaction, caseId: string) {
+  const [versions, uploads] = await Promise.all([
+    tx.select({ kind: planVersions.kind }).from(planVersions).where(and(eq(planVersions.caseId, caseId), isNotNull(planVersions.issuedOn))),
+    tx.select({ kind: documents.kind }).from(documents).where(and(eq(documents.caseId, caseId), inArray(documents.kind, ['draft_plan', 'final_plan']))),
+  ]);
+  return {
+    draft: versions.some((v) => v.kind === 'draft') || uploads.some((d) => d.kind === 'draft_plan'),
+    final: versions.some((v) => v.kind !== 'draft') || uploads.some((d) => d.kind === 'final_plan'),
+  };
 }
 
 async function childName(tx: Transaction, childId: string) {

@@ -120,7 +120,7 @@ describe('after an assessment refusal', () => {
 
   it('matches the appeal deadline that applyCommand records', () => {
     const result = applyCommand(
-      { stage: 'request_received', requestReceived: REQUEST, today: '2026-02-10' },
+      { stage: 'request_received', requestReceived: REQUEST, today: '2026-02-10', plansOnRecord: { draft: false, final: false } },
       { type: 'decide_to_assess', outcome: 'refused', reasons: 'The school can meet the needs with SEN support.', decidedOn: '2026-02-10' },
       { role: 'caseworker' },
     );
@@ -460,7 +460,7 @@ const workflowCase = fc
     for (const { gap, command } of commands) {
       today = new Date(Date.parse(`${today}T00:00:00Z`) + gap * DAY_MS).toISOString().slice(0, 10);
       const dated = { ...command, decidedOn: today, servedOn: today, issuedOn: today } as unknown as WorkflowCommand;
-      const result = applyCommand({ stage, requestReceived, today, draftServedOn }, dated, { role: 'caseworker' });
+      const result = applyCommand({ stage, requestReceived, today, draftServedOn, plansOnRecord: { draft: true, final: true } }, dated, { role: 'caseworker' });
       if (!result.ok) continue;
       stage = result.to;
       events.push(result.event);

@@ -105,7 +105,7 @@ describe('writing and reading back', () => {
     ];
     expect(new Set(commands.map((c) => c.type))).toEqual(new Set(workflowCommandTypes));
     for (const command of commands) {
-      const result = applyCommand({ stage: contexts[command.type], requestReceived: REQUEST, today: '2026-06-30' }, command, { role: 'caseworker' });
+      const result = applyCommand({ stage: contexts[command.type], requestReceived: REQUEST, today: '2026-06-30', plansOnRecord: { draft: true, final: true } }, command, { role: 'caseworker' });
       if (!result.ok) throw new Error(`${command.type}: ${result.error}`);
       const read = readCaseEvent(stored(result.event.kind, { ...result.event.details, command: command.type }));
       expect(read.kind).toBe(result.event.kind);

@@ -66,7 +66,7 @@ const caseworker = { role: 'caseworker' as const };
 const parent = { role: 'parent' as const };
 
 const ctx = (stage: CaseStage, extra: Partial<WorkflowContext> = {}): WorkflowContext =>
-  Object.freeze({ stage, requestReceived: REQUEST, today: TODAY, ...extra });
+  Object.freeze({ stage, requestReceived: REQUEST, today: TODAY, plansOnRecord: { draft: true, final: true }, ...extra });
 
 /** A valid command of each type (the first outcome where there is a choice). */
 const VALID: { [K in WorkflowCommandType]: Extract<WorkflowCommand, { type: K }> } = {
@@ -199,6 +199,20 @@ describe('who may act', () => {
     expect(availableCommands('draft_plan_issued', { role: 'advocate' })).toEqual([]);
     expect(availableCommands('draft_plan_issued', { role: 'professional' })).toEqual([]);
     expect(availableCommands('draft_plan_issued', { role: 'la_admin' })).toEqual([]);
+  });
+});
+
+describe('no plan recorded without a plan', () => {
+  it('refuses "draft sent" without a draft on record, and "final issued" without a final plan', () => {
+    const none = { draft: false, final: false };
+    expectError(apply(ctx('plan_agreed', { plansOnRecord: none }), VALID.issue_draft_plan, caseworker), 'errors.workflow.noDraftPlan');
+    expectError(apply(ctx('draft_plan_issued', { plansOnRecord: { draft: true, final: false } }), VALID.issue_final_plan, caseworker), 'errors.workflow.noFinalPlan');
+  });
+
+  it('allows each once its plan is on record; other steps never need one', () => {
+    expect(apply(ctx('plan_agreed', { plansOnRecord: { draft: true, final: false } }), VALID.issue_draft_plan, caseworker).ok).toBe(true);
+    expect(apply(ctx('draft_plan_issued', { plansOnRecord: { draft: true, final: true } }), VALID.issue_final_plan, caseworker).ok).toBe(true);
+    expect(apply(ctx('request_received', { plansOnRecord: { draft: false, final: false } }), VALID.decide_to_assess, caseworker).ok).toBe(true);
   });
 });
 
