@@ -15,7 +15,7 @@ import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { Select } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = {
-  namespaces: ['case', 'plan'],
+  namespaces: ['case', 'plan', 'advice'],
   // A GET form's errors come in the loader's data, not an action's: the "Error: " prefix is added here.
   title: (data, t) => {
     const failed = Object.keys((data as { errors?: FieldErrors } | undefined)?.errors ?? {}).length > 0;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
 import { CaseCaption } from '~/features/case-progress';
 import { PlanDocument, planVersionNameKeys } from '~/features/plan';
-import { planVersion } from '~/features/plan/index.server';
+import { commentsAnsweredBy, planVersion } from '~/features/plan/index.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -14,7 +14,7 @@ import { BackLink } from '~/ui/govuk/content';
 import type { PlanVersionKind } from '../../db/schema';
 
 export const handle: PageHandle = {
-  namespaces: ['case', 'plan'],
+  namespaces: ['case', 'plan', 'advice'],
   title: (data, t) => {
     const version = (data as { version?: { kind: PlanVersionKind; number: number } } | undefined)?.version;
     return version ? t(planVersionNameKeys[version.kind], { number: version.number }) : t('planVersions.titleFallback');
@@ -36,13 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = versionNumber(params.number);
   const version = number === null ? null : await planVersion(caseRecord.id, number, false);
   if (!version) throw new Response('Not Found', { status: 404 });
-  return json({ caseId: caseRecord.id, version });
+  return json({ caseId: caseRecord.id, version, comments: await commentsAnsweredBy(caseRecord.id, version) });
 }
 
 export default function PlanVersionPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, version } = useLoaderData<typeof loader>();
+  const { caseId, version, comments } = useLoaderData<typeof loader>();
   const issuedOn = version.issuedOn ? formatDate(version.issuedOn, locale) : '';
   return (
     <div className="govuk-grid-row">
@@ -59,7 +59,7 @@ export default function PlanVersionPage() {
             {t('planVersions.compareLink')}
           </Link>
         </p>
-        <PlanDocument content={version.content} />
+        <PlanDocument content={version.content} comments={comments} />
       </div>
     </div>
   );

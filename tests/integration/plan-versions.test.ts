@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyPlan, type PlanContent } from '~/domain/plan-content';
-import { issuePlanVersion, planVersionsOf, savePlanSection, versionBeingWritten, comparePlanVersions } from '~/features/plan/index.server';
+import { addComment, commentsAnsweredBy, comparePlanVersions, issuePlanVersion, planVersionsOf, respondToComment, savePlanSection, versionBeingWritten } from '~/features/plan/index.server';
+import { draftPlanComments } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { caseEvents, cases, outboxEmails, planVersions, type Case, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
@@ -76,6 +77,19 @@ describe('writing and issuing a plan', () => {
     await expect(db.update(planVersions).set({ content: emptyPlan() }).where(eq(planVersions.caseId, caseRecord.id))).rejects.toSatisfy(refused);
     await expect(db.delete(planVersions).where(eq(planVersions.caseId, caseRecord.id))).rejects.toSatisfy(refused);
     await expect(db.execute(sql`update plan_versions set issued_on = null where case_id = ${caseRecord.id}`)).rejects.toSatisfy(refused);
+  });
+
+  it("the family's comments attach to the structured draft, and the final plan shows each with what the council did", async () => {
+    const day = new Date('2026-12-07T15:00:00Z');
+    expect(await addComment(parent, await caseAt('draft_plan_issued'), { section: 'F', body: 'Please say how often therapy happens.', formKey: crypto.randomUUID() }, day)).toEqual({ ok: true });
+    const [comment] = await db.select().from(draftPlanComments).where(eq(draftPlanComments.caseId, caseRecord.id));
+    const [draft] = await planVersionsOf(caseRecord.id);
+    expect(comment.planVersionId).toBe(draft.id);
+    await respondToComment(caseworker, caseRecord.id, comment.id, { response: 'changed', reasons: 'Section F now says weekly, 30 minutes.' }, day);
+    expect(await commentsAnsweredBy(caseRecord.id, { kind: 'draft', number: 1 })).toEqual([]);
+    expect(await commentsAnsweredBy(caseRecord.id, { kind: 'final', number: 2 })).toMatchObject([
+      { section: 'F', body: 'Please say how often therapy happens.', authorName: parent.name, response: 'changed', responseReasons: 'Section F now says weekly, 30 minutes.' },
+    ]);
   });
 
   it('the final plan starts from the draft, needs a named setting, and can be compared with it', async () => {

@@ -12,7 +12,8 @@ import {
   type SettingWithoutUrn,
 } from '~/domain/plan-content';
 import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
-import type { PlanVersionKind } from '../../../db/schema';
+import type { CommentResponse, PlanVersionKind } from '../../../db/schema';
+import { commentResponseKeys } from '~/ui/advice-labels';
 
 /**
  * One version of the EHC plan as a document to read and print: a contents list, then sections
@@ -131,7 +132,10 @@ export function provisionRows(item: PlanProvision, t: Translate): SummaryRow[] {
   return (Object.keys(provisionFieldKeys) as (keyof typeof provisionFieldKeys)[]).map((field) => ({ key: t(provisionFieldKeys[field]), value: written(item[field], t) }));
 }
 
-export function PlanDocument({ content }: { content: PlanContent }) {
+/** A family comment on a section of the draft, and what the council did about it. */
+export type PlanSectionComment = { id: string; section: PlanSection; body: string; authorName: string; response: CommentResponse | null; responseReasons: string | null };
+
+export function PlanDocument({ content, comments = [] }: { content: PlanContent; comments?: readonly PlanSectionComment[] }) {
   const { t } = useTranslation();
   return (
     <div className="app-plan-document">
@@ -155,6 +159,7 @@ export function PlanDocument({ content }: { content: PlanContent }) {
             {t(planSectionNameKeys[section])}
           </h2>
           <SectionBody section={section} content={content[section]} />
+          <SectionComments comments={comments.filter((comment) => comment.section === section)} />
         </section>
       ))}
     </div>
@@ -210,4 +215,25 @@ function SettingList({ setting }: { setting: NamedSetting }) {
   if (setting.ukprn.trim()) rows.push({ key: t(settingFieldKeys.ukprn), value: setting.ukprn });
   if (setting.withoutUrn) rows.push({ key: t(settingFieldKeys.withoutUrn), value: t(settingCodeKeys[setting.withoutUrn]) });
   return <SummaryList rows={rows} />;
+}
+
+/** Beside a section of the final plan: what the family said about it in the draft, and what the council did. */
+function SectionComments({ comments }: { comments: readonly PlanSectionComment[] }) {
+  const { t } = useTranslation();
+  if (comments.length === 0) return null;
+  return (
+    <div className="govuk-inset-text">
+      <h3 className="govuk-heading-s">{t('planVersions.comments.heading')}</h3>
+      {comments.map((comment) => (
+        <div key={comment.id} className="govuk-!-margin-bottom-4">
+          <p className="govuk-body app-pre-line govuk-!-margin-bottom-1">{comment.body}</p>
+          <p className="govuk-body-s govuk-!-margin-bottom-1">{t('planVersions.comments.from', { name: comment.authorName })}</p>
+          <p className="govuk-body govuk-!-margin-bottom-0">
+            <strong>{t('planVersions.comments.whatWeDid')}</strong> {comment.response ? t(commentResponseKeys[comment.response]) : t('planVersions.comments.notAnswered')}
+          </p>
+          {comment.responseReasons ? <p className="govuk-body app-pre-line">{comment.responseReasons}</p> : null}
+        </div>
+      ))}
+    </div>
+  );
 }

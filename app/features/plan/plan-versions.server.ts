@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNotNull, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { cases, planVersions, users, type Case, type PlanVersion, type PlanVersionKind, type User } from '../../../db/schema';
+import { cases, draftPlanComments, planVersions, users, type Case, type CommentResponse, type PlanVersion, type PlanVersionKind, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { emptyPlan, type PlanContent, type PlanSection, type PlanSectionContent } from '~/domain/plan-content';
 import { diffPlans, type SectionDiff } from '~/domain/plan-diff';
@@ -174,4 +174,35 @@ export async function comparePlanVersions(caseId: string, from: number, to: numb
   const [before, after] = await Promise.all([planVersion(caseId, from, false), planVersion(caseId, to, false)]);
   if (!before || !after) return null;
   return { from: before, to: after, changes: diffPlans(before.content, after.content) };
+}
+
+export type SectionComment = { id: string; section: PlanSection; body: string; authorName: string; response: CommentResponse | null; responseReasons: string | null };
+
+/**
+ * The family's comments on the draft that a final plan answers, with what the council did about
+ * each, to show beside the sections of that final plan. (None for a draft: its comments are on
+ * the plan page while the window is open.)
+ */
+export async function commentsAnsweredBy(caseId: string, version: Pick<PlanVersionView, 'kind' | 'number'>): Promise<SectionComment[]> {
+  if (version.kind !== 'final') return [];
+  const db = await getDb();
+  const author = alias(users, 'author');
+  const drafts = db
+    .select({ id: planVersions.id })
+    .from(planVersions)
+    .where(and(eq(planVersions.caseId, caseId), eq(planVersions.kind, 'draft'), isNotNull(planVersions.issuedOn)));
+  const rows = await db
+    .select({ comment: draftPlanComments, authorName: author.name })
+    .from(draftPlanComments)
+    .innerJoin(author, eq(author.id, draftPlanComments.authorId))
+    .where(and(eq(draftPlanComments.caseId, caseId), inArray(draftPlanComments.planVersionId, drafts)))
+    .orderBy(asc(draftPlanComments.createdAt));
+  return rows.map(({ comment, authorName }) => ({
+    id: comment.id,
+    section: comment.section,
+    body: comment.body,
+    authorName,
+    response: comment.response,
+    responseReasons: comment.responseReasons,
+  }));
 }

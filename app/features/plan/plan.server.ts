@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { caseEvents, documents, draftPlanComments, draftPlanPreferences, users, type Case, type CommentResponse, type PlanSection, type User } from '../../../db/schema';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { caseEvents, documents, draftPlanComments, draftPlanPreferences, planVersions, users, type Case, type CommentResponse, type PlanSection, type User } from '../../../db/schema';
 import { draftCommentWindowOpen } from '~/domain/advice';
 import { draftCommentsLastDay, todayInLondon } from '~/domain/timescales';
 import { caseEvent, readCaseEvent } from '~/domain/case-events';
@@ -92,9 +92,16 @@ export async function addComment(user: User, caseRecord: Case, comment: { sectio
   if (caseRecord.stage !== 'draft_plan_issued' || !servedOn || !draftCommentWindowOpen(servedOn, todayInLondon(now))) return { ok: false, error: 'errors.plan.windowClosed' };
   const db = await getDb();
   await db.transaction(async (tx) => {
+    // On the structured draft that is out, if the plan was written in the portal.
+    const [draft] = await tx
+      .select({ id: planVersions.id })
+      .from(planVersions)
+      .where(and(eq(planVersions.caseId, caseRecord.id), eq(planVersions.kind, 'draft'), isNotNull(planVersions.issuedOn)))
+      .orderBy(desc(planVersions.number))
+      .limit(1);
     const [row] = await tx
       .insert(draftPlanComments)
-      .values({ caseId: caseRecord.id, authorId: user.id, ...comment, createdAt: now })
+      .values({ caseId: caseRecord.id, authorId: user.id, ...comment, planVersionId: draft?.id ?? null, createdAt: now })
       .onConflictDoNothing()
       .returning();
     if (!row) return;
