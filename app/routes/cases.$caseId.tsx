@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const may = (permission: Permission) => decide(user, permission, subject) === 'allow';
   const open: Record<CaseSection, boolean> = {
     '': true,
-    request: may('read:request'),
+    request: summary.requestSent && may('read:request'),
     messages: may('read:thread'),
     advice: may('read:advice'),
     views: may('read:views'),

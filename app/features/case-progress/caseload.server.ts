@@ -141,6 +141,8 @@ export type CaseSummary = {
   team: { name: string };
   caseworker: { name: string; email: string; phone: string | null } | null;
   interpreterLanguage: string | null;
+  /** The case began with a request sent through the portal, which can be read again. */
+  requestSent: boolean;
 };
 
 /** What the case page shows; access has already been checked by the caller. */
@@ -157,6 +159,7 @@ export async function caseSummary(caseId: string): Promise<CaseSummary | null> {
       team: { name: areaTeams.name },
       caseworkerId: cases.caseworkerId,
       interpreterLanguage: interpreterLanguageSql,
+      requestSent: sql<boolean>`${assessmentRequests.submittedAt} is not null`,
     })
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
