@@ -90,8 +90,10 @@ test('a caseworker moves a case from request to final plan; the family sees ever
     await page.getByLabel('Unique reference number (URN)').fill('123456');
   });
   await writeSection('Section F: special educational provision', async () => {
-    await page.getByLabel('How often').fill('Every school day, 20 minutes');
-    await page.getByLabel('For how long').fill('Until the annual review');
+    const written = page.getByRole('group', { name: 'Provision 1', exact: true }).first();
+    await expect(written.getByLabel('What', { exact: true })).toHaveValue('Daily structured phonics in a small group');
+    await written.getByLabel('How often').fill('Every school day, 20 minutes');
+    await written.getByLabel('For how long').fill('Until the annual review');
   });
   await page.getByRole('button', { name: 'Issue the final plan' }).click();
   await expectPage(page, 'Final EHC plan (version 2)');
