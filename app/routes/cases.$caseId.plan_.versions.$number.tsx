@@ -55,6 +55,11 @@ export default function PlanVersionPage() {
         <p className="govuk-body">{version.issuedBy ? t('planVersions.issuedBy', { date: issuedOn, name: version.issuedBy }) : t('planVersions.issuedOn', { date: issuedOn })}</p>
         <PrintButton label={t('planVersions.print')} />
         <p className="govuk-body app-no-print">
+          <a className="govuk-link" href={`/cases/${caseId}/plan/versions/${version.number}/pdf`} download>
+            {t('planVersions.downloadPdf')}
+          </a>
+        </p>
+        <p className="govuk-body app-no-print">
           <Link className="govuk-link" to={`/cases/${caseId}/plan/compare`}>
             {t('planVersions.compareLink')}
           </Link>

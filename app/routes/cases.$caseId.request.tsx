@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SentRequestPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { sent, canAddEvidence } = useLoaderData<typeof loader>();
+  const { caseId, sent, canAddEvidence } = useLoaderData<typeof loader>();
   const { errors, formKey } = useFormResult();
   const sentOn = formatDate(sent.sentAt.slice(0, 10), locale);
   return (
@@ -66,6 +66,11 @@ export default function SentRequestPage() {
         </p>
         <p className="govuk-body">{t('sentRequest.unchanged')}</p>
         <PrintButton label={t('sentRequest.print')} />
+        <p className="govuk-body app-no-print">
+          <a className="govuk-link" href={`/cases/${caseId}/request/pdf`} download>
+            {t('sentRequest.downloadPdf')}
+          </a>
+        </p>
         <RequestAnswers answers={sent.answers} />
         <h2 className="govuk-heading-m">{t('sentRequest.sentWith')}</h2>
         {sent.sentWith.length === 0 ? <p className="govuk-body">{t('sentRequest.noDocuments')}</p> : <DocumentLinks files={sent.sentWith} />}

@@ -12,7 +12,9 @@ import type { Database } from '../../db/client';
 import { adviceRequests, advocateConsents, adviceOrganisations, assessmentRequests, auditLog, documents, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { makeAssessmentRequest } from '../support/request-factories';
+import { readPdf } from '../support/pdf';
 import { useTestDatabase } from '../support/test-database';
+import { loader as pdfLoader } from '~/routes/cases.$caseId.request_.pdf';
 
 /**
  * Issue 13, item 1: the request stays readable once sent. The family (and an adviser within
@@ -89,6 +91,21 @@ describe('the request, once sent', () => {
     expect((await open(professional)).status).toBe(404);
     expect((await open(otherParent)).status).toBe(404);
     expect((await open(otherLaCaseworker)).status).toBe(404);
+  });
+
+  it('downloads as a tagged PDF with every answer as sent, for the same readers', async () => {
+    const download = async (user: User) => settle(async () => pdfLoader({ request: await requestAs(user, `/cases/${caseId}/request/pdf`), params: { caseId }, context: {} }));
+    const response = await download(viewAdvocate);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="request-for-assessment.pdf"');
+    const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+    expect(pdf.text).toContain('The request for an EHC needs assessment');
+    expect(pdf.text).toContain('Loves trains and drawing');
+    expect(pdf.text).toContain('Polish');
+    expect(pdf.text).toContain('school report.pdf');
+    expect(pdf.roles).toEqual(expect.arrayContaining(['H1', 'H2', 'LI']));
+    expect((await download(professional)).status).toBe(404);
+    expect((await download(otherParent)).status).toBe(404);
   });
 
   it('a case with no sent request has no request page', async () => {

@@ -1,24 +1,7 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
-import { requestSections, type FieldSpec, type SectionSpec } from './request-sections';
-
-export type RequestAnswerValues = Record<string, Record<string, string>>;
-
-/** What a field's answer reads as: choices by their labels, text as typed, "Not answered" when empty. */
-function shownAnswer(t: TFunction, field: FieldSpec, raw: string) {
-  if (!field.choices) return raw;
-  return raw
-    .split(',')
-    .filter(Boolean)
-    .map((value) => t(field.choices!.find((choice) => choice.value === value)?.labelKey ?? 'request.check.notAnswered'))
-    .join(', ');
-}
-
-/** The questions a section asked, given the answers: a question shown only after another answer is left out otherwise. */
-function askedFields(section: SectionSpec, answers: RequestAnswerValues) {
-  return section.fields.filter((field) => !field.requiredWhen || answers[section.slug]?.[field.requiredWhen.field] === field.requiredWhen.equals);
-}
+import { askedFields, shownAnswer, type RequestAnswerValues } from './request-answers';
+import { requestSections, type SectionSpec } from './request-sections';
 
 /**
  * Every answer of a request for assessment, section by section, as GOV.UK summary lists: on the

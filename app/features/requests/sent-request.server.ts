@@ -5,7 +5,7 @@ import { sizeInKb } from '~/domain/file-types';
 import { getDb } from '~/db.server';
 import { recordAudit } from '~/audit/audit.server';
 import { storeUpload, type ReceivedFile, type StoreUploadResult } from '../documents/index.server';
-import type { RequestAnswerValues } from './RequestAnswers';
+import type { RequestAnswerValues } from './request-answers';
 
 export type SentRequestDocument = { id: string; name: string; sizeKb: number; addedAt: string; addedBy: string };
 
