@@ -135,7 +135,7 @@ function Document({
           </main>
         </div>
         <Footer />
-        <PageTranslationsScript text={pageTranslations} />
+        <PageTranslationsScript text={pageTranslations} nonce={nonce} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -122,7 +122,8 @@ export function useErrorPageTranslations(locale: Locale, needed: boolean): { loc
 }
 
 /** The page's namespaces as the server sent them, for hydration; never executed (a JSON data block). */
-export function PageTranslationsScript({ text }: { text: string }) {
+export function PageTranslationsScript({ text, nonce }: { text: string; nonce?: string }) {
   if (!text) return null;
-  return <script id={SCRIPT_ID} type="application/json" dangerouslySetInnerHTML={{ __html: text }} />;
+  // A data block never runs, but it carries the nonce like every inline script: one rule, easy to check.
+  return <script id={SCRIPT_ID} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: text }} />;
 }

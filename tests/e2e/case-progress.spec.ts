@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { addDays, appealDeadline, todayInLondon } from '../../app/domain/timescales';
 import { formatDate } from '../../app/i18n/format';
 import { checkA11y, expect, expectPage, latestEmailTo, signIn, test } from './support/fixtures';
@@ -75,7 +76,40 @@ test('a caseworker moves a case from request to final plan; the family sees ever
   await expectPage(page, 'Draft EHC plan (version 1)');
   await expect(page.getByText('Daily structured phonics in a small group')).toBeVisible();
 
+  // On a phone, the parent reads the draft and comments on two of its sections.
+  const family = await browser.newContext({ javaScriptEnabled, viewport: { width: 375, height: 800 } });
+  const parentPage = await family.newPage();
+  await signIn(parentPage, 'parent1');
+  await parentPage.getByRole('link', { name: /Case NFB-/ }).first().click();
+  await expectPage(parentPage, 'Alfie Jones');
+  await parentPage.getByRole('link', { name: 'The EHC plan and your comments' }).click();
+  await expectPage(parentPage, 'Draft EHC plan');
+  for (const [section, comment] of [
+    ['Section B: special educational needs', 'Section B should say Alfie also finds maths hard.'],
+    ['Section F: special educational provision', 'Please say how often the phonics group meets.'],
+  ]) {
+    await parentPage.getByLabel('Which section?').selectOption({ label: section });
+    await parentPage.getByLabel('Your comment').fill(comment);
+    await parentPage.getByRole('button', { name: 'Add comment' }).click();
+    await expect(parentPage.getByText(comment)).toBeVisible();
+    await expectPage(parentPage, 'Draft EHC plan');
+  }
+  expect(await parentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  // The caseworker answers both comments, then writes the final plan.
   await page.getByRole('link', { name: 'Back to the plan' }).click();
+  await expectPage(page, 'Draft EHC plan');
+  for (const [section, response] of [
+    ['Section B: special educational needs', 'Accepted as written'],
+    ['Section F: special educational provision', 'Changed'],
+  ]) {
+    await page.getByRole('link', { name: `Record what we did ${section}` }).click();
+    await expectPage(page, 'What did the council do about this comment?');
+    await page.getByLabel(response).check();
+    if (response === 'Changed') await page.getByLabel('Explain to the family').fill('Section F now says every school day, 20 minutes.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectPage(page, 'Draft EHC plan');
+  }
   await page.getByRole('link', { name: 'Write the plan' }).click();
   await page.getByRole('button', { name: 'Start writing the plan' }).click();
   await expectPage(page, 'Final EHC plan (version 2)');
@@ -100,10 +134,7 @@ test('a caseworker moves a case from request to final plan; the family sees ever
   await page.goto(new URL(page.url()).pathname.replace(/\/plan\/.*$/, ''));
   await expect(page.getByText('Final plan issued', { exact: true })).toBeVisible();
 
-  const family = await browser.newContext({ javaScriptEnabled });
-  const parentPage = await family.newPage();
-  await signIn(parentPage, 'parent1');
-  await parentPage.getByRole('link', { name: /Case NFB-/ }).first().click();
+  await parentPage.goto(new URL(page.url()).pathname);
   await expectPage(parentPage, 'Alfie Jones');
   const timeline = parentPage.locator('.moj-timeline');
   for (const title of ['Final EHC plan issued', 'Draft EHC plan sent', 'Decision: the council will issue an EHC plan', 'Decision: the council will assess']) {
@@ -114,13 +145,19 @@ test('a caseworker moves a case from request to final plan; the family sees ever
   await expect(parentPage.getByText('The school reports show needs that SEN support alone may not meet.').first()).toBeVisible();
   await expect(parentPage.getByRole('row', { name: /Final EHC plan/ })).toContainText('Done on time');
 
-  // On a phone, the family reads the final plan and what changed from the draft.
-  await parentPage.setViewportSize({ width: 375, height: 800 });
+  // On the phone, the family reads the final plan with what the council did about each comment,
+  // downloads it as a PDF, and sees what changed from the draft.
   await parentPage.getByRole('link', { name: 'The EHC plan and your comments' }).click();
   await parentPage.getByRole('link', { name: 'Final EHC plan (version 2)' }).click();
   await expectPage(parentPage, 'Final EHC plan (version 2)');
   await expect(parentPage.getByText('Northfield Primary School')).toBeVisible();
+  await expect(parentPage.getByText('Section F now says every school day, 20 minutes.')).toBeVisible();
   expect(await parentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const downloading = parentPage.waitForEvent('download');
+  await parentPage.getByRole('link', { name: 'Download this plan as a PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('ehc-plan-version-2.pdf');
+  expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
   await parentPage.getByRole('link', { name: 'Compare versions of the plan' }).click();
   await expect(parentPage.getByText('Every school day, 20 minutes')).toBeVisible();
   await parentPage.getByRole('heading', { level: 1 }).waitFor();
