@@ -22,7 +22,7 @@ export function demoDraftPlan({ first, school }: DemoChild): PlanContent {
     { id: 'provision-1', what: 'Speech and language therapy, and a programme the class teaches', who: 'NHS speech and language therapist', howOften: '', forHowLong: '' },
     { id: 'provision-2', what: 'Small-group phonics', who: 'Trained teaching assistant', howOften: 'Daily, 20 minutes', forHowLong: 'One year, then reviewed' },
   ];
-  plan.I = { text: `The family would like ${first} to stay at ${school}.`, setting: { name: '', urn: '', ukprn: '', withoutUrn: '' } };
+  plan.I = { text: `The family would like ${first} to stay at ${school}.`, setting: { name: '', urn: '', ukprn: '', withoutUrn: '', kind: '' } };
   plan.K.text = 'Educational psychology advice; speech and language therapy advice; the school’s SEN support plan; the family’s views.';
   return plan;
 }
@@ -32,7 +32,7 @@ export function demoFinalPlan(child: DemoChild, urn: string): PlanContent {
   plan.F.provision = plan.F.provision!.map((item) =>
     item.id === 'provision-1' ? { ...item, howOften: 'Weekly, 45 minutes, with a termly review of the class programme', forHowLong: 'Until the next annual review' } : item,
   );
-  plan.I = { text: `${child.school} is named, as the family asked.`, setting: { name: child.school, urn, ukprn: '', withoutUrn: '' } };
+  plan.I = { text: `${child.school} is named, as the family asked.`, setting: { name: child.school, urn, ukprn: '', withoutUrn: '', kind: 'mainstream' } };
   return plan;
 }
 

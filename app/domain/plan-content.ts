@@ -17,6 +17,10 @@ export type SenNeedType = (typeof senNeedTypes)[number];
 export const settingsWithoutUrn = ['OLA', 'OPA', 'EHE', 'EYP', 'OTH', 'NEET', 'NIEC', 'NIEO'] as const;
 export type SettingWithoutUrn = (typeof settingsWithoutUrn)[number];
 
+/** The kind of school or setting named in section I (the SEN2 return's placement detail reads it with the URN). */
+export const settingKinds = ['mainstream', 'resourced', 'special', 'independent', 'college', 'earlyYears', 'other'] as const;
+export type SettingKind = (typeof settingKinds)[number];
+
 /** What a section holds beyond its text. */
 export const sectionShapes: Record<PlanSection, 'text' | 'needs' | 'outcomes' | 'provision' | 'setting' | 'budget'> = {
   A: 'text',
@@ -47,6 +51,8 @@ export type NamedSetting = {
   ukprn: string;
   /** When there is neither: the SEN2 setting code. */
   withoutUrn: SettingWithoutUrn | '';
+  /** What kind of school or setting it is. */
+  kind: SettingKind | '';
 };
 
 export type PlanSectionContent = {
@@ -82,7 +88,7 @@ export function emptySection(section: PlanSection): PlanSectionContent {
     case 'provision':
       return { text: '', provision: [] };
     case 'setting':
-      return { text: '', setting: { name: '', urn: '', ukprn: '', withoutUrn: '' } };
+      return { text: '', setting: { name: '', urn: '', ukprn: '', withoutUrn: '', kind: '' } };
     case 'budget':
       return { text: '', personalBudget: false };
     default:

@@ -244,7 +244,7 @@ export function diffWords(before: string, after: string): TextChange[] {
 
 const outcomeFields = ['outcome', 'byWhen', 'steps'] as const;
 const provisionFields = ['what', 'who', 'howOften', 'forHowLong'] as const;
-const settingFields = ['name', 'urn', 'ukprn', 'withoutUrn'] as const;
+const settingFields = ['name', 'urn', 'ukprn', 'withoutUrn', 'kind'] as const;
 
 const sameText = (a: string, b: string) => normaliseLineEndings(a) === normaliseLineEndings(b);
 
@@ -279,7 +279,7 @@ function diffValues<F extends string, V>(before: Record<F, V>, after: Record<F, 
 }
 
 const noNeeds = { primary: '', secondary: '' } as const;
-const noSetting: NamedSetting = { name: '', urn: '', ukprn: '', withoutUrn: '' };
+const noSetting: NamedSetting = { name: '', urn: '', ukprn: '', withoutUrn: '', kind: '' };
 
 /** One section's differences, or null when nothing in its shape changed. */
 export function diffSection(section: PlanSection, before: PlanSectionContent | undefined, after: PlanSectionContent | undefined): SectionDiff | null {

@@ -23,6 +23,7 @@ import {
   planSections,
   sectionShapes,
   senNeedTypes,
+  settingKinds,
   settingsWithoutUrn,
   type NamedSetting,
   type PlanContent,
@@ -31,6 +32,7 @@ import {
   type PlanSection,
   type PlanSectionContent,
   type SenNeedType,
+  type SettingKind,
   type SettingWithoutUrn,
 } from './plan-content';
 
@@ -55,6 +57,7 @@ export const planContentErrorKeys = [
   'errors.plan.provisionRequired',
   'errors.plan.settingNameRequired',
   'errors.plan.settingIdentifierRequired',
+  'errors.plan.settingKindRequired',
   'errors.plan.provisionHowOftenRequired',
   'errors.plan.provisionForHowLongRequired',
 ] as const;
@@ -83,6 +86,7 @@ const oneOf =
     typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : '';
 const needType = oneOf<SenNeedType>(senNeedTypes);
 const settingCode = oneOf<SettingWithoutUrn>(settingsWithoutUrn);
+const settingKind = oneOf<SettingKind>(settingKinds);
 
 /**
  * A list of outcomes or provision items. Entries that are not objects are dropped; every item
@@ -144,6 +148,7 @@ export function parseSection(section: PlanSection, value: unknown): PlanSectionC
         urn: stringOf(setting.urn),
         ukprn: stringOf(setting.ukprn),
         withoutUrn: settingCode(setting.withoutUrn),
+        kind: settingKind(setting.kind),
       };
       break;
     }
@@ -238,7 +243,7 @@ export function validateSection(section: PlanSection, content: PlanSectionConten
       checkProvision(errors, content.provision ?? []);
       break;
     case 'setting':
-      checkSetting(errors, content.setting ?? { name: '', urn: '', ukprn: '', withoutUrn: '' });
+      checkSetting(errors, content.setting ?? { name: '', urn: '', ukprn: '', withoutUrn: '', kind: '' });
       break;
     default:
       break;
@@ -296,9 +301,10 @@ export function readinessToIssue(content: PlanContent, kind: 'draft' | 'final'):
       if (!written(item.howOften)) need('F', 'errors.plan.provisionHowOftenRequired', field('howOften'));
       if (!written(item.forHowLong)) need('F', 'errors.plan.provisionForHowLongRequired', field('forHowLong'));
     });
-    const setting = content.I?.setting ?? { name: '', urn: '', ukprn: '', withoutUrn: '' };
+    const setting = content.I?.setting ?? { name: '', urn: '', ukprn: '', withoutUrn: '', kind: '' };
     if (!written(setting.name)) need('I', 'errors.plan.settingNameRequired', 'setting.name');
     if (!identifiesSetting(setting)) need('I', 'errors.plan.settingIdentifierRequired', 'setting.urn');
+    if (!setting.kind) need('I', 'errors.plan.settingKindRequired', 'setting.kind');
   }
 
   return missing.length === 0 ? { ok: true } : { ok: false, missing };

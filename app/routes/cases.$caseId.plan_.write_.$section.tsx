@@ -3,9 +3,9 @@ import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
-import { planSections, sectionShapes, senNeedTypes, settingsWithoutUrn, type PlanSection } from '~/domain/plan-content';
+import { planSections, sectionShapes, senNeedTypes, settingKinds, settingsWithoutUrn, type PlanSection } from '~/domain/plan-content';
 import { CaseCaption } from '~/features/case-progress';
-import { needFieldKeys, outcomeFieldKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys } from '~/features/plan';
+import { needFieldKeys, outcomeFieldKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from '~/features/plan';
 import { planVersion, planVersionsOf, savePlanSection, sectionFormValues, sectionFromForm } from '~/features/plan/index.server';
 import type { FormValues } from '~/forms/form.server';
 import { readForm } from '~/forms/form.server';
@@ -140,6 +140,14 @@ function SettingFields({ values, errors }: FieldsProps) {
     <fieldset className="govuk-fieldset">
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t('planWrite.setting.legend')}</legend>
       <TextInput name="setting.name" label={t(settingFieldKeys.name)} error={errors['setting.name']} defaultValue={values['setting.name']} />
+      <Select
+        name="setting.kind"
+        label={t(settingFieldKeys.kind)}
+        error={errors['setting.kind']}
+        defaultValue={values['setting.kind']}
+        choices={settingKinds.map((kind) => ({ value: kind, label: t(settingKindKeys[kind]) }))}
+        emptyLabel={t('planWrite.choose')}
+      />
       <TextInput name="setting.urn" label={t(settingFieldKeys.urn)} hint={t('planWrite.setting.urnHint')} error={errors['setting.urn']} defaultValue={values['setting.urn']} inputMode="numeric" widthClass="govuk-input--width-10" />
       <TextInput name="setting.ukprn" label={t(settingFieldKeys.ukprn)} hint={t('planWrite.setting.ukprnHint')} error={errors['setting.ukprn']} defaultValue={values['setting.ukprn']} inputMode="numeric" widthClass="govuk-input--width-10" />
       <Select

@@ -122,6 +122,7 @@ test('a caseworker moves a case from request to final plan; the family sees ever
     await expect(page.getByRole('link', { name: 'Enter a URN of 6 digits, like 123456' })).toBeVisible();
     await expect(page.getByLabel('School or setting')).toHaveValue('Northfield Primary School');
     await page.getByLabel('Unique reference number (URN)').fill('123456');
+    await page.getByLabel('Kind of school or setting').selectOption({ label: 'Mainstream school or academy' });
   });
   await writeSection('Section F: special educational provision', async () => {
     const written = page.getByRole('group', { name: 'Provision 1', exact: true }).first();

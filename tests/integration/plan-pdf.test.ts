@@ -33,7 +33,7 @@ beforeAll(async () => {
   content.A.text = 'Sam loves trains – and wants to drive one, żółw included.';
   content.B.needs = { primary: 'ASD', secondary: '' };
   content.F.provision = [{ id: 'p1', what: 'Speech and language therapy', who: 'NHS therapist', howOften: 'Weekly, 30 minutes', forHowLong: 'One year' }];
-  content.I.setting = { name: 'Oak School', urn: '123456', ukprn: '', withoutUrn: '' };
+  content.I.setting = { name: 'Oak School', urn: '123456', ukprn: '', withoutUrn: '', kind: '' };
   await db.insert(planVersions).values([
     { caseId, number: 1, kind: 'final', content, issuedOn: '2026-11-20', issuedBy: caseworker.id, createdBy: caseworker.id },
     { caseId, number: 2, kind: 'amended', content, createdBy: caseworker.id },

@@ -32,7 +32,7 @@ const draft = (): PlanContent => {
   plan.A.text = 'Sam loves trains.\nSam wants to be a driver.';
   plan.B.needs = { primary: 'SLCN', secondary: '' };
   plan.F.provision = [{ id: 'p1', what: 'Speech and language therapy', who: 'NHS therapist', howOften: 'Weekly', forHowLong: 'One year' }];
-  plan.I.setting = { name: 'Riverside Primary', urn: '100000', ukprn: '', withoutUrn: '' };
+  plan.I.setting = { name: 'Riverside Primary', urn: '100000', ukprn: '', withoutUrn: '', kind: '' };
   return plan;
 };
 
@@ -172,7 +172,7 @@ describe('the pages\' words', () => {
 
   it('a version reads as a document: contents, section headings, needs and settings in words, empty sections said so', () => {
     const plan = final();
-    plan.I.setting = { name: '', urn: '', ukprn: '', withoutUrn: 'EHE' };
+    plan.I.setting = { name: '', urn: '', ukprn: '', withoutUrn: 'EHE', kind: '' };
     const html = render(createElement(PlanDocument, { content: plan }));
     expect(html).toContain('href="#plan-section-A"');
     expect(html).toMatch(/<h2 class="govuk-heading-m" id="plan-section-A">Section A: [^<]+<\/h2>/);

@@ -51,7 +51,7 @@ describe('writing and issuing a plan', () => {
   });
 
   it('saves a section with its errors per field; an incomplete draft cannot be issued', async () => {
-    expect(await savePlanSection(caseworker, caseRecord.id, 'I', { text: '', setting: { name: 'Oak School', urn: '12', ukprn: '', withoutUrn: '' } })).toEqual({
+    expect(await savePlanSection(caseworker, caseRecord.id, 'I', { text: '', setting: { name: 'Oak School', urn: '12', ukprn: '', withoutUrn: '', kind: '' } })).toEqual({
       ok: false,
       errors: { 'setting.urn': expect.stringMatching(/^errors\.plan\./) },
     });
@@ -98,7 +98,7 @@ describe('writing and issuing a plan', () => {
     expect(final?.content.A.text).toBe(written().A.text);
     const notReady = await issuePlanVersion(caseworker, await caseAt('draft_plan_issued'));
     expect('missing' in notReady && notReady.missing.map((m) => m.section)).toContain('I');
-    await savePlanSection(caseworker, caseRecord.id, 'I', { text: 'A place at Oak School.', setting: { name: 'Oak School', urn: '123456', ukprn: '', withoutUrn: '' } });
+    await savePlanSection(caseworker, caseRecord.id, 'I', { text: 'A place at Oak School.', setting: { name: 'Oak School', urn: '123456', ukprn: '', withoutUrn: '', kind: 'mainstream' } });
     await savePlanSection(caseworker, caseRecord.id, 'A', { text: 'Sam loves trains and wants to be a train driver.' });
     expect(await issuePlanVersion(caseworker, await caseAt('draft_plan_issued'), new Date('2026-12-08T10:00:00Z'))).toEqual({ ok: true, number: 2 });
     expect((await caseAt('final_plan_issued')).stage).toBe('final_plan_issued');

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanOutcome, PlanProvision, SettingWithoutUrn } from '~/domain/plan-content';
+import type { PlanOutcome, PlanProvision, SettingKind, SettingWithoutUrn } from '~/domain/plan-content';
 import type { ItemChange, SectionDiff, TextChange } from '~/domain/plan-diff';
 import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
 import {
@@ -12,6 +12,7 @@ import {
   provisionRows,
   senNeedKeys,
   settingCodeKeys,
+  settingKindKeys,
   settingFieldKeys,
   SummaryCard,
 } from './PlanDocument';
@@ -51,10 +52,13 @@ function SectionChanges({ diff }: { diff: SectionDiff }) {
   }
   for (const change of diff.setting ?? []) {
     const name = (code: string) => (code ? t(settingCodeKeys[code as SettingWithoutUrn]) : '');
+    const kindName = (kind: string) => (kind ? t(settingKindKeys[kind as SettingKind]) : '');
     values.push(
       change.field === 'withoutUrn'
         ? valueChange(t, settingFieldKeys.withoutUrn, name(change.before), name(change.after))
-        : valueChange(t, settingFieldKeys[change.field], change.before, change.after),
+        : change.field === 'kind'
+          ? valueChange(t, settingFieldKeys.kind, kindName(change.before), kindName(change.after))
+          : valueChange(t, settingFieldKeys[change.field], change.before, change.after),
     );
   }
   if (diff.personalBudget) {

@@ -9,6 +9,7 @@ import {
   type PlanSection,
   type PlanSectionContent,
   type SenNeedType,
+  type SettingKind,
   type SettingWithoutUrn,
 } from '~/domain/plan-content';
 import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
@@ -92,6 +93,18 @@ export const settingFieldKeys: Record<keyof NamedSetting, string> = {
   urn: 'planVersions.setting.urn',
   ukprn: 'planVersions.setting.ukprn',
   withoutUrn: 'planVersions.setting.withoutUrn',
+  kind: 'planVersions.setting.kind',
+};
+
+/** Kinds of school or setting, named. */
+export const settingKindKeys: Record<SettingKind, string> = {
+  mainstream: 'planVersions.settingKind.mainstream',
+  resourced: 'planVersions.settingKind.resourced',
+  special: 'planVersions.settingKind.special',
+  independent: 'planVersions.settingKind.independent',
+  college: 'planVersions.settingKind.college',
+  earlyYears: 'planVersions.settingKind.earlyYears',
+  other: 'planVersions.settingKind.other',
 };
 
 export const needFieldKeys = { primary: 'planVersions.need.primary', secondary: 'planVersions.need.secondary' } as const;
@@ -214,6 +227,7 @@ function SettingList({ setting }: { setting: NamedSetting }) {
   if (setting.urn.trim()) rows.push({ key: t(settingFieldKeys.urn), value: setting.urn });
   if (setting.ukprn.trim()) rows.push({ key: t(settingFieldKeys.ukprn), value: setting.ukprn });
   if (setting.withoutUrn) rows.push({ key: t(settingFieldKeys.withoutUrn), value: t(settingCodeKeys[setting.withoutUrn]) });
+  if (setting.kind) rows.push({ key: t(settingFieldKeys.kind), value: t(settingKindKeys[setting.kind]) });
   return <SummaryList rows={rows} />;
 }
 

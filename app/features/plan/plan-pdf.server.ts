@@ -4,7 +4,7 @@ import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import { getFixedT } from '~/i18n/i18n.server';
 import { renderPdf, type PdfBlock } from '~/pdf/pdf.server';
-import { needFieldKeys, outcomeFieldKeys, planSectionNameKeys, planVersionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys } from './PlanDocument';
+import { needFieldKeys, outcomeFieldKeys, planSectionNameKeys, planVersionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './PlanDocument';
 import type { PlanVersionView } from './plan-versions.server';
 
 /**
@@ -59,6 +59,7 @@ function sectionBlocks(t: TFunction, content: PlanSectionContent): PdfBlock[] {
         ...(setting.urn ? [{ label: t(settingFieldKeys.urn), value: setting.urn }] : []),
         ...(setting.ukprn ? [{ label: t(settingFieldKeys.ukprn), value: setting.ukprn }] : []),
         ...(setting.withoutUrn ? [{ label: t(settingFieldKeys.withoutUrn), value: t(settingCodeKeys[setting.withoutUrn]) }] : []),
+        ...(setting.kind ? [{ label: t(settingFieldKeys.kind), value: t(settingKindKeys[setting.kind]) }] : []),
       ],
     });
   }

@@ -26,7 +26,7 @@ export function sectionFromForm(section: PlanSection, values: FormValues, newId:
   const raw: Record<string, unknown> = { text: text('text') };
   const shape = sectionShapes[section];
   if (shape === 'needs') raw.needs = { primary: text('needs.primary'), secondary: text('needs.secondary') };
-  if (shape === 'setting') raw.setting = { name: text('setting.name'), urn: text('setting.urn').replace(/\s/g, ''), ukprn: text('setting.ukprn').replace(/\s/g, ''), withoutUrn: text('setting.withoutUrn') };
+  if (shape === 'setting') raw.setting = { name: text('setting.name'), urn: text('setting.urn').replace(/\s/g, ''), ukprn: text('setting.ukprn').replace(/\s/g, ''), withoutUrn: text('setting.withoutUrn'), kind: text('setting.kind') };
   if (shape === 'budget') raw.personalBudget = values.personalBudget === 'yes';
   if (shape === 'outcomes' || shape === 'provision') raw[shape] = rows(values, shape, LIST_FIELDS[shape], newId);
   return { ok: true, content: parseSection(section, raw) };
@@ -57,7 +57,7 @@ export const planListFields = LIST_FIELDS;
 export function sectionFormValues(section: PlanSection, content: PlanSectionContent): FormValues {
   const values: FormValues = { text: content.text };
   if (content.needs) Object.assign(values, { 'needs.primary': content.needs.primary, 'needs.secondary': content.needs.secondary });
-  if (content.setting) Object.assign(values, { 'setting.name': content.setting.name, 'setting.urn': content.setting.urn, 'setting.ukprn': content.setting.ukprn, 'setting.withoutUrn': content.setting.withoutUrn });
+  if (content.setting) Object.assign(values, { 'setting.name': content.setting.name, 'setting.urn': content.setting.urn, 'setting.ukprn': content.setting.ukprn, 'setting.withoutUrn': content.setting.withoutUrn, 'setting.kind': content.setting.kind });
   if (sectionShapes[section] === 'budget') values.personalBudget = content.personalBudget ? 'yes' : 'no';
   for (const list of ['outcomes', 'provision'] as const) {
     (content[list] ?? []).forEach((item, index) => {

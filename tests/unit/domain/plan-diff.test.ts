@@ -225,7 +225,7 @@ describe('diffPlans', () => {
   it('shows needs, setting and personal budget as before and after', () => {
     const after = plan((c) => {
       c.B.needs = { primary: 'ASD', secondary: 'SLCN' };
-      c.I.setting = { name: 'Hillside Primary', urn: '123456', ukprn: '', withoutUrn: '' };
+      c.I.setting = { name: 'Hillside Primary', urn: '123456', ukprn: '', withoutUrn: '', kind: '' };
       c.J.personalBudget = true;
     });
     expect(diffPlans(plan(), after)).toEqual([

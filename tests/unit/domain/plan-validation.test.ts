@@ -27,7 +27,7 @@ function completePlan(): PlanContent {
   plan.B = { text: 'Sam finds spoken language hard.', needs: { primary: 'SLCN', secondary: 'ASD' } };
   plan.E.outcomes = [{ id: 'o1', outcome: 'Sam will ask for help in class', byWhen: 'July 2027', steps: 'Use a help card' }];
   plan.F.provision = [provision()];
-  plan.I.setting = { name: 'Hillside Primary School', urn: '123456', ukprn: '', withoutUrn: '' };
+  plan.I.setting = { name: 'Hillside Primary School', urn: '123456', ukprn: '', withoutUrn: '', kind: 'mainstream' };
   return plan;
 }
 
@@ -68,7 +68,7 @@ describe('parsePlanContent', () => {
     expect(plan.B.needs).toEqual({ primary: '', secondary: '' });
     expect(plan.E.outcomes).toEqual([]);
     expect(plan.F.provision).toEqual([{ id: 'p', what: '', who: '', howOften: '', forHowLong: 'a year' }]);
-    expect(plan.I.setting).toEqual({ name: '', urn: '', ukprn: '10012345', withoutUrn: '' });
+    expect(plan.I.setting).toEqual({ name: '', urn: '', ukprn: '10012345', withoutUrn: '', kind: '' });
     expect(plan.J.personalBudget).toBe(false);
     expect(plan.K).toEqual({ text: '' });
   });
@@ -80,11 +80,11 @@ describe('parsePlanContent', () => {
   it('drops need types and setting codes outside the SEN2 lists', () => {
     const plan = parsePlanContent({
       B: { text: '', needs: { primary: 'ADHD', secondary: 'SEMH' } },
-      I: { text: '', setting: { name: 'Home', urn: '', ukprn: '', withoutUrn: 'HOME' } },
+      I: { text: '', setting: { name: 'Home', urn: '', ukprn: '', withoutUrn: 'HOME', kind: '' } },
     });
     expect(plan.B.needs).toEqual({ primary: '', secondary: 'SEMH' });
     expect(plan.I.setting?.withoutUrn).toBe('');
-    expect(parsePlanContent({ I: { setting: { withoutUrn: 'EHE' } } }).I.setting?.withoutUrn).toBe('EHE');
+    expect(parsePlanContent({ I: { setting: { withoutUrn: 'EHE', kind: '' } } }).I.setting?.withoutUrn).toBe('EHE');
   });
 
   it('gives every list item a unique id, so versions can still be compared', () => {
@@ -160,27 +160,27 @@ describe('validateSection', () => {
   });
 
   it.each(['12345', '1234567', '12345a', ' 123456'])('rejects the URN %j', (urn) => {
-    expect(validateSection('I', { text: '', setting: { name: 'School', urn, ukprn: '', withoutUrn: '' } })).toEqual({ 'setting.urn': 'errors.plan.urnInvalid' });
+    expect(validateSection('I', { text: '', setting: { name: 'School', urn, ukprn: '', withoutUrn: '', kind: '' } })).toEqual({ 'setting.urn': 'errors.plan.urnInvalid' });
   });
 
   it.each(['1001234', '100123456', '1001234x'])('rejects the UKPRN %j', (ukprn) => {
-    expect(validateSection('I', { text: '', setting: { name: 'College', urn: '', ukprn, withoutUrn: '' } })).toEqual({
+    expect(validateSection('I', { text: '', setting: { name: 'College', urn: '', ukprn, withoutUrn: '', kind: '' } })).toEqual({
       'setting.ukprn': 'errors.plan.ukprnInvalid',
     });
   });
 
   it('accepts a URN and a UKPRN together', () => {
-    expect(validateSection('I', { text: '', setting: { name: 'Academy', urn: '123456', ukprn: '10012345', withoutUrn: '' } })).toEqual({});
+    expect(validateSection('I', { text: '', setting: { name: 'Academy', urn: '123456', ukprn: '10012345', withoutUrn: '', kind: '' } })).toEqual({});
   });
 
   it('refuses a setting code beside a URN or UKPRN', () => {
-    expect(validateSection('I', { text: '', setting: { name: 'Home', urn: '123456', ukprn: '', withoutUrn: 'EHE' } })).toEqual({
+    expect(validateSection('I', { text: '', setting: { name: 'Home', urn: '123456', ukprn: '', withoutUrn: 'EHE', kind: '' } })).toEqual({
       'setting.withoutUrn': 'errors.plan.settingCodeWithIdentifier',
     });
   });
 
   it('limits the setting name', () => {
-    expect(validateSection('I', { text: '', setting: { name: 'a'.repeat(PLAN_FIELD_MAX_LENGTH + 1), urn: '', ukprn: '', withoutUrn: '' } })).toEqual({
+    expect(validateSection('I', { text: '', setting: { name: 'a'.repeat(PLAN_FIELD_MAX_LENGTH + 1), urn: '', ukprn: '', withoutUrn: '', kind: '' } })).toEqual({
       'setting.name': 'errors.plan.fieldTooLong',
     });
   });
@@ -244,7 +244,7 @@ describe('readinessToIssue', () => {
     expect(readinessToIssue(completePlan(), 'final')).toEqual({ ok: true });
   });
 
-  it('needs a named setting for a final plan', () => {
+  it('needs a named setting for a final plan: its name, its URN, UKPRN or setting code, and its kind', () => {
     const plan = completePlan();
     plan.I = emptySection('I');
     expect(readinessToIssue(plan, 'final')).toEqual({
@@ -252,8 +252,14 @@ describe('readinessToIssue', () => {
       missing: [
         { section: 'I', key: 'errors.plan.settingNameRequired', field: 'setting.name' },
         { section: 'I', key: 'errors.plan.settingIdentifierRequired', field: 'setting.urn' },
+        { section: 'I', key: 'errors.plan.settingKindRequired', field: 'setting.kind' },
       ],
     });
+  });
+
+  it('reads an unknown kind of setting as none', () => {
+    expect(parseSection('I', { setting: { name: 'Oak', kind: 'castle' } }).setting?.kind).toBe('');
+    expect(parseSection('I', { setting: { name: 'Oak', kind: 'special' } }).setting?.kind).toBe('special');
   });
 
   it.each([
@@ -262,13 +268,13 @@ describe('readinessToIssue', () => {
     ['a setting code', { withoutUrn: 'EHE' as const }],
   ])('accepts a setting identified by %s', (_, identity) => {
     const plan = completePlan();
-    plan.I.setting = { name: 'Where Sam learns', urn: '', ukprn: '', withoutUrn: '', ...identity };
+    plan.I.setting = { name: 'Where Sam learns', urn: '', ukprn: '', withoutUrn: '', kind: 'other', ...identity };
     expect(readinessToIssue(plan, 'final')).toEqual({ ok: true });
   });
 
   it('does not take a malformed URN as identifying the setting', () => {
     const plan = completePlan();
-    plan.I.setting = { name: 'Hillside', urn: '123', ukprn: '', withoutUrn: '' };
+    plan.I.setting = { name: 'Hillside', urn: '123', ukprn: '', withoutUrn: '', kind: 'mainstream' };
     expect(readinessToIssue(plan, 'final')).toEqual({
       ok: false,
       missing: [{ section: 'I', key: 'errors.plan.settingIdentifierRequired', field: 'setting.urn' }],
