@@ -12,6 +12,8 @@ const today = todayInLondon();
 const shown = (iso: string) => formatDate(iso, 'en');
 
 test('a caseworker moves a case from request to final plan; the family sees every step', async ({ page, browser, javaScriptEnabled }) => {
+  // A long journey: two people, the plan written section by section, every page checked with axe.
+  test.setTimeout(150_000);
   await signIn(page, 'caseworker1');
   await page.getByRole('link', { name: 'Alfie Jones' }).click();
   await expectPage(page, 'Alfie Jones');
