@@ -107,7 +107,7 @@ test('a caseworker moves a case from request to final plan; the family sees ever
   ]) {
     await page.getByRole('link', { name: `Record what we did ${section}` }).click();
     await expectPage(page, 'What did the council do about this comment?');
-    await page.getByLabel(response).check();
+    await page.getByLabel(response, { exact: true }).check();
     if (response === 'Changed') await page.getByLabel('Explain to the family').fill('Section F now says every school day, 20 minutes.');
     await page.getByRole('button', { name: 'Save' }).click();
     await expectPage(page, 'Draft EHC plan');
