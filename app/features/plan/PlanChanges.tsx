@@ -3,19 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PlanOutcome, PlanProvision, SettingKind, SettingWithoutUrn } from '~/domain/plan-content';
 import type { ItemChange, SectionDiff, TextChange } from '~/domain/plan-diff';
 import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
-import {
-  needFieldKeys,
-  outcomeFieldKeys,
-  outcomeRows,
-  planSectionNameKeys,
-  provisionFieldKeys,
-  provisionRows,
-  senNeedKeys,
-  settingCodeKeys,
-  settingKindKeys,
-  settingFieldKeys,
-  SummaryCard,
-} from './PlanDocument';
+import { outcomeRows, provisionRows, SummaryCard } from './PlanDocument';
+import { needFieldKeys, outcomeFieldKeys, planSectionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './plan-labels';
 
 /**
  * What changed between two versions of the plan, section by section (app/domain/plan-diff.ts),

@@ -8,13 +8,11 @@ import {
   type PlanProvision,
   type PlanSection,
   type PlanSectionContent,
-  type SenNeedType,
-  type SettingKind,
-  type SettingWithoutUrn,
 } from '~/domain/plan-content';
 import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
-import type { CommentResponse, PlanVersionKind } from '../../../db/schema';
+import type { CommentResponse } from '../../../db/schema';
 import { commentResponseKeys } from '~/ui/advice-labels';
+import { needFieldKeys, outcomeFieldKeys, planSectionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './plan-labels';
 
 /**
  * One version of the EHC plan as a document to read and print: a contents list, then sections
@@ -22,92 +20,6 @@ import { commentResponseKeys } from '~/ui/advice-labels';
  * tables, so nothing runs off a phone's screen; coded values (SEN2 need types, setting codes)
  * are named in words.
  */
-
-/** The sections' names (the plan page's own keys). */
-export const planSectionNameKeys: Record<PlanSection, string> = {
-  A: 'plan.section.A',
-  B: 'plan.section.B',
-  C: 'plan.section.C',
-  D: 'plan.section.D',
-  E: 'plan.section.E',
-  F: 'plan.section.F',
-  G: 'plan.section.G',
-  H1: 'plan.section.H1',
-  H2: 'plan.section.H2',
-  I: 'plan.section.I',
-  J: 'plan.section.J',
-  K: 'plan.section.K',
-};
-
-/** A version's name: "Draft EHC plan (version 2)", "Final EHC plan (version 3)", "Amended EHC plan (version 4)". */
-export const planVersionNameKeys: Record<PlanVersionKind, string> = {
-  draft: 'planVersions.heading.draft',
-  final: 'planVersions.heading.final',
-  amended: 'planVersions.heading.amended',
-};
-
-/** SEN2 need types, named. */
-export const senNeedKeys: Record<SenNeedType, string> = {
-  SPLD: 'planVersions.needType.SPLD',
-  MLD: 'planVersions.needType.MLD',
-  SLD: 'planVersions.needType.SLD',
-  PMLD: 'planVersions.needType.PMLD',
-  SEMH: 'planVersions.needType.SEMH',
-  SLCN: 'planVersions.needType.SLCN',
-  HI: 'planVersions.needType.HI',
-  VI: 'planVersions.needType.VI',
-  MSI: 'planVersions.needType.MSI',
-  PD: 'planVersions.needType.PD',
-  ASD: 'planVersions.needType.ASD',
-  DS: 'planVersions.needType.DS',
-  OTH: 'planVersions.needType.OTH',
-};
-
-/** SEN2 setting codes for a placement without a URN or UKPRN, named. */
-export const settingCodeKeys: Record<SettingWithoutUrn, string> = {
-  OLA: 'planVersions.settingType.OLA',
-  OPA: 'planVersions.settingType.OPA',
-  EHE: 'planVersions.settingType.EHE',
-  EYP: 'planVersions.settingType.EYP',
-  OTH: 'planVersions.settingType.OTH',
-  NEET: 'planVersions.settingType.NEET',
-  NIEC: 'planVersions.settingType.NIEC',
-  NIEO: 'planVersions.settingType.NIEO',
-};
-
-export const outcomeFieldKeys: Record<Exclude<keyof PlanOutcome, 'id'>, string> = {
-  outcome: 'planVersions.outcome.outcome',
-  byWhen: 'planVersions.outcome.byWhen',
-  steps: 'planVersions.outcome.steps',
-};
-
-export const provisionFieldKeys: Record<Exclude<keyof PlanProvision, 'id'>, string> = {
-  what: 'planVersions.provision.what',
-  who: 'planVersions.provision.who',
-  howOften: 'planVersions.provision.howOften',
-  forHowLong: 'planVersions.provision.forHowLong',
-};
-
-export const settingFieldKeys: Record<keyof NamedSetting, string> = {
-  name: 'planVersions.setting.name',
-  urn: 'planVersions.setting.urn',
-  ukprn: 'planVersions.setting.ukprn',
-  withoutUrn: 'planVersions.setting.withoutUrn',
-  kind: 'planVersions.setting.kind',
-};
-
-/** Kinds of school or setting, named. */
-export const settingKindKeys: Record<SettingKind, string> = {
-  mainstream: 'planVersions.settingKind.mainstream',
-  resourced: 'planVersions.settingKind.resourced',
-  special: 'planVersions.settingKind.special',
-  independent: 'planVersions.settingKind.independent',
-  college: 'planVersions.settingKind.college',
-  earlyYears: 'planVersions.settingKind.earlyYears',
-  other: 'planVersions.settingKind.other',
-};
-
-export const needFieldKeys = { primary: 'planVersions.need.primary', secondary: 'planVersions.need.secondary' } as const;
 
 /** The anchor of a section in a plan document. */
 export const planSectionAnchor = (section: PlanSection) => `plan-section-${section}`;

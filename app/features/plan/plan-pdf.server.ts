@@ -4,7 +4,7 @@ import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import { getFixedT } from '~/i18n/i18n.server';
 import { renderPdf, type PdfBlock } from '~/pdf/pdf.server';
-import { needFieldKeys, outcomeFieldKeys, planSectionNameKeys, planVersionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './PlanDocument';
+import { needFieldKeys, outcomeFieldKeys, planSectionNameKeys, planVersionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './plan-labels';
 import type { PlanVersionView } from './plan-versions.server';
 
 /**
