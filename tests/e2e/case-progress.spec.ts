@@ -118,11 +118,11 @@ test('a caseworker moves a case from request to final plan; the family sees ever
   await page.getByRole('button', { name: 'Issue the final plan' }).click();
   await expect(page.getByRole('link', { name: 'Enter the name of the school or setting' })).toBeVisible();
   await writeSection('Section I: school or other setting', async () => {
-    await page.getByLabel('School or setting').fill('Northfield Primary School');
+    await page.getByLabel('School or setting', { exact: true }).fill('Northfield Primary School');
     await page.getByLabel('Unique reference number (URN)').fill('12345');
     await page.getByRole('button', { name: 'Save and return to the plan' }).click();
     await expect(page.getByRole('link', { name: 'Enter a URN of 6 digits, like 123456' })).toBeVisible();
-    await expect(page.getByLabel('School or setting')).toHaveValue('Northfield Primary School');
+    await expect(page.getByLabel('School or setting', { exact: true })).toHaveValue('Northfield Primary School');
     await page.getByLabel('Unique reference number (URN)').fill('123456');
     await page.getByLabel('Kind of school or setting').selectOption({ label: 'Mainstream school or academy' });
   });
