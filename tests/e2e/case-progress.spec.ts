@@ -162,7 +162,7 @@ test('a caseworker moves a case from request to final plan; the family sees ever
   expect(download.suggestedFilename()).toBe('ehc-plan-version-2.pdf');
   expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
   await parentPage.getByRole('link', { name: 'Compare versions of the plan' }).click();
-  await expect(parentPage.getByText('Every school day, 20 minutes')).toBeVisible();
+  await expect(parentPage.getByText('Every school day, 20 minutes', { exact: true })).toBeVisible();
   await parentPage.getByRole('heading', { level: 1 }).waitFor();
   await checkA11y(parentPage);
   await family.close();
