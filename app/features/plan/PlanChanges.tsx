@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { planSectionKeys } from '~/ui/advice-labels';
 import type { PlanOutcome, PlanProvision, SettingKind, SettingWithoutUrn } from '~/domain/plan-content';
 import type { ItemChange, SectionDiff, TextChange } from '~/domain/plan-diff';
 import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
 import { outcomeRows, provisionRows, SummaryCard } from './PlanDocument';
-import { needFieldKeys, outcomeFieldKeys, planSectionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './plan-labels';
+import { needFieldKeys, outcomeFieldKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './plan-labels';
 
 /**
  * What changed between two versions of the plan, section by section (app/domain/plan-diff.ts),
@@ -24,7 +25,7 @@ export function PlanChanges({ changes }: { changes: readonly SectionDiff[] }) {
       {changes.map((diff) => (
         <section key={diff.section} aria-labelledby={`plan-change-${diff.section}`}>
           <h2 className="govuk-heading-m" id={`plan-change-${diff.section}`}>
-            {t(planSectionNameKeys[diff.section])}
+            {t(planSectionKeys[diff.section])}
           </h2>
           <SectionChanges diff={diff} />
         </section>

@@ -11,8 +11,8 @@ import {
 } from '~/domain/plan-content';
 import { SummaryList, type SummaryRow } from '~/ui/govuk/content';
 import type { CommentResponse } from '../../../db/schema';
-import { commentResponseKeys } from '~/ui/advice-labels';
-import { needFieldKeys, outcomeFieldKeys, planSectionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './plan-labels';
+import { commentResponseKeys, planSectionKeys } from '~/ui/advice-labels';
+import { needFieldKeys, outcomeFieldKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './plan-labels';
 
 /**
  * One version of the EHC plan as a document to read and print: a contents list, then sections
@@ -72,7 +72,7 @@ export function PlanDocument({ content, comments = [] }: { content: PlanContent;
           {planSections.map((section) => (
             <li key={section}>
               <a className="govuk-link" href={`#${planSectionAnchor(section)}`}>
-                {t(planSectionNameKeys[section])}
+                {t(planSectionKeys[section])}
               </a>
             </li>
           ))}
@@ -81,7 +81,7 @@ export function PlanDocument({ content, comments = [] }: { content: PlanContent;
       {planSections.map((section) => (
         <section key={section} aria-labelledby={planSectionAnchor(section)}>
           <h2 className="govuk-heading-m" id={planSectionAnchor(section)}>
-            {t(planSectionNameKeys[section])}
+            {t(planSectionKeys[section])}
           </h2>
           <SectionBody section={section} content={content[section]} />
           <SectionComments comments={comments.filter((comment) => comment.section === section)} />

@@ -1,23 +1,7 @@
-import type { NamedSetting, PlanOutcome, PlanProvision, PlanSection, SenNeedType, SettingKind, SettingWithoutUrn } from '~/domain/plan-content';
+import type { NamedSetting, PlanOutcome, PlanProvision, SenNeedType, SettingKind, SettingWithoutUrn } from '~/domain/plan-content';
 import type { PlanVersionKind } from '../../../db/schema';
 
 /** Translation keys for the plan's fixed wording, written out so every key is findable; used by its pages and its PDF. */
-
-/** The sections' names (the plan page's own keys). */
-export const planSectionNameKeys: Record<PlanSection, string> = {
-  A: 'plan.section.A',
-  B: 'plan.section.B',
-  C: 'plan.section.C',
-  D: 'plan.section.D',
-  E: 'plan.section.E',
-  F: 'plan.section.F',
-  G: 'plan.section.G',
-  H1: 'plan.section.H1',
-  H2: 'plan.section.H2',
-  I: 'plan.section.I',
-  J: 'plan.section.J',
-  K: 'plan.section.K',
-};
 
 /** A version's name: "Draft EHC plan (version 2)", "Final EHC plan (version 3)", "Amended EHC plan (version 4)". */
 export const planVersionNameKeys: Record<PlanVersionKind, string> = {

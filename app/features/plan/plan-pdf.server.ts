@@ -3,8 +3,9 @@ import { planSections, type PlanSectionContent } from '~/domain/plan-content';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import { getFixedT } from '~/i18n/i18n.server';
+import { planSectionKeys } from '~/ui/advice-labels';
 import { renderPdf, type PdfBlock } from '~/pdf/pdf.server';
-import { needFieldKeys, outcomeFieldKeys, planSectionNameKeys, planVersionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './plan-labels';
+import { needFieldKeys, outcomeFieldKeys, planVersionNameKeys, provisionFieldKeys, senNeedKeys, settingCodeKeys, settingFieldKeys, settingKindKeys } from './plan-labels';
 import type { PlanVersionView } from './plan-versions.server';
 
 /**
@@ -23,7 +24,7 @@ export function planVersionPdf(version: PlanVersionView, childName: string, loca
     blocks.push({ kind: 'paragraph', text: version.issuedBy ? t('planVersions.issuedBy', { date, name: version.issuedBy }) : t('planVersions.issuedOn', { date }) });
   }
   for (const section of planSections) {
-    blocks.push({ kind: 'heading', level: 2, text: t(planSectionNameKeys[section]) });
+    blocks.push({ kind: 'heading', level: 2, text: t(planSectionKeys[section]) });
     blocks.push(...sectionBlocks(t, version.content[section]));
   }
   return renderPdf({ title: `${title}: ${childName}`, lang: locale }, blocks);
