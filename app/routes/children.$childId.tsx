@@ -166,7 +166,7 @@ export default function ChildPage() {
               name="email"
               type="email"
               label={t('child.invite.email', name)}
-              hint={t('child.invite.emailHint')}
+              hint={t('child.invite.emailHint', name)}
               spellCheck={false}
               error={errors.email}
               defaultValue={values.email}

@@ -200,3 +200,18 @@ describe('translations', () => {
     });
   }
 });
+
+describe('placeholders are filled', () => {
+  it('every t() call whose English text has a {{placeholder}} passes values for it (never a raw "{{first}}" on a page)', () => {
+    const english = (key: string) => {
+      const ns = namespaceOfKey.get(key);
+      if (!ns) return undefined;
+      const leaf = key.split('.').reduce<unknown>((o, k) => (o as Tree | undefined)?.[k], files.en[ns]);
+      return typeof leaf === 'string' ? leaf : undefined;
+    };
+    const bare = [...sourceText].flatMap(([file, text]) =>
+      [...text.matchAll(/\bt\(\s*['"]([\w.]+)['"]\s*\)/g)].flatMap((m) => (/{{\s*\w+\s*}}/.test(english(m[1]) ?? '') ? [`${file}: ${m[1]}`] : [])),
+    );
+    expect(bare).toEqual([]);
+  });
+});
