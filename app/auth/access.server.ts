@@ -11,6 +11,7 @@ import { familySideOf } from '../features/family/index.server';
 import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Permission, type Subject } from './policy';
 import { whileSecondFactorPending } from './second-factor.server';
 import { readSession } from './session.server';
+import { isUuid } from '~/domain/ids';
 
 /**
  * Guards used at the top of every loader and action. They answer with the signed-in user, or
@@ -75,7 +76,6 @@ export function mayInOwnLa(user: User, permission: Permission): boolean {
   return user.laId !== null && decide(user, permission, { type: 'la', laId: user.laId }) === 'allow';
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Loads what the policy needs to know about a case: its LA, team, caseworker, family side today
@@ -83,7 +83,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * request is open or still within its grace period.
  */
 export async function loadCaseSubject(caseId: string, today = todayInLondon()): Promise<{ record: Case; subject: CaseSubject } | null> {
-  if (!UUID.test(caseId)) return null;
+  if (!isUuid(caseId)) return null;
   const db = await getDb();
   const [row] = await db.select({ record: cases, child: children }).from(cases).innerJoin(children, eq(children.id, cases.childId)).where(eq(cases.id, caseId));
   if (!row) return null;
@@ -155,7 +155,7 @@ export async function requireCaseAccess(request: Request, caseId: string, permis
 
 /** Loads what the policy needs to know about a child's record. */
 async function loadChildSubject(childId: string, today = todayInLondon()) {
-  if (!UUID.test(childId)) return null;
+  if (!isUuid(childId)) return null;
   const db = await getDb();
   const [child] = await db.select().from(children).where(eq(children.id, childId));
   if (!child) return null;
@@ -202,7 +202,7 @@ async function loadRequestSubject(row: typeof assessmentRequests.$inferSelect, t
 export async function requireRequestAccess(request: Request, requestId: string, permission: Extract<Permission, 'read:request' | 'edit:request'>) {
   const user = await requireUser(request);
   const db = await getDb();
-  const [row] = UUID.test(requestId) ? await db.select().from(assessmentRequests).where(eq(assessmentRequests.id, requestId)) : [];
+  const [row] = isUuid(requestId) ? await db.select().from(assessmentRequests).where(eq(assessmentRequests.id, requestId)) : [];
   const [loaded, child] = row ? await Promise.all([loadRequestSubject(row), db.select().from(children).where(eq(children.id, row.childId))]) : [null, []];
   const decision: Decision = loaded ? decide(user, permission, loaded.subject) : 'not_found';
   await recordAudit({
@@ -226,7 +226,7 @@ export async function requireRequestAccess(request: Request, requestId: string, 
 export async function requireAdviceAccess(request: Request, caseId: string | null, adviceId: string, permission: Extract<Permission, 'read:advice' | 'write:advice'>) {
   const user = await requireUser(request);
   const db = await getDb();
-  const [advice] = UUID.test(adviceId) ? await db.select().from(adviceRequests).where(eq(adviceRequests.id, adviceId)) : [];
+  const [advice] = isUuid(adviceId) ? await db.select().from(adviceRequests).where(eq(adviceRequests.id, adviceId)) : [];
   const onCase = advice && (caseId === null || advice.caseId === caseId) ? advice : null;
   const loaded = onCase ? await loadCaseSubject(onCase.caseId) : null;
   const subject: AdviceSubject | null =
@@ -305,7 +305,7 @@ export async function loadDocumentSubject(document: StoredDocument, today = toda
 export async function requireDocumentAccess(request: Request, documentId: string) {
   const user = await requireUser(request);
   const db = await getDb();
-  const [document] = UUID.test(documentId) ? await db.select().from(documents).where(eq(documents.id, documentId)) : [];
+  const [document] = isUuid(documentId) ? await db.select().from(documents).where(eq(documents.id, documentId)) : [];
   const loaded = document ? await loadDocumentSubject(document) : null;
   const decision: Decision = loaded ? decide(user, 'download:document', loaded.subject) : 'not_found';
   const owner = loaded?.subject.belongsTo;
@@ -329,7 +329,7 @@ export async function requireDocumentAccess(request: Request, documentId: string
 
 /** Loads what the policy needs to know about an account: its role and the LA it belongs to. */
 async function loadAccountSubject(userId: string): Promise<{ account: User; subject: AccountSubject } | null> {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ account: users, organisationLaId: adviceOrganisations.laId })

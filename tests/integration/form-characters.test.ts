@@ -22,7 +22,7 @@ import { useTestDatabase } from '../support/test-database';
  */
 const NUL = '\u0000';
 let db: Database;
-let parent: User;
+let parent: User, caseworker: User;
 let laId: string, caseId: string, requestId: string, childId: string;
 
 beforeAll(async () => {
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const { la, team } = await makeLa(db);
   laId = la.id;
   parent = await makeUser(db, 'parent');
-  const caseworker = await makeUser(db, 'caseworker', { laId, teamId: team.id });
+  caseworker = await makeUser(db, 'caseworker', { laId, teamId: team.id });
   caseId = (await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: caseworker.id })).caseRecord.id;
   const child = await makeChild(db, { laId, parentIds: [parent.id] });
   childId = child.id;
@@ -122,5 +122,11 @@ describe('a control character in an id, in a hidden field or the address, is ref
     expect((await post(advocatesAction, parent, `/children/${childId}/advocates`, { intent: 'revoke', consentId: NUL }, { childId })).status).toBe(302);
     const download = await settle(async () => downloadLoader({ request: await requestAs(parent, '/documents/%00'), params: { documentId: NUL }, context: {} }));
     expect(download.status).toBe(404);
+  });
+
+  it('a caseworker allocating to a malformed caseworker id gets the field error, not a 500 (issue 15 bug 9)', async () => {
+    const response = await post(intakeAction, caseworker, '/intake', { caseId, caseworkerId: 'not-a-record-id' });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({ [`caseworkerId-${caseId}`]: 'errors.intake.caseworker' });
   });
 });

@@ -16,12 +16,13 @@ import { useTestDatabase } from '../support/test-database';
 /**
  * The attack walk (issue 11). Every route module in app/routes that exports an action (found by
  * reading the directory, so a new route is walked without anyone remembering to add it) is sent,
- * on the real server in production, five probes:
+ * on the real server in production, five probes (and a sixth for forms that name records):
  *   1. a foreign Origin (with the owner's session, as a victim's browser would send it);
  *   2. no session;
  *   3. another family's session;
  *   4. an oversized body (150 MB declared, with the owner's session);
- *   5. a NUL byte in every field (with the owner's session).
+ *   5. a NUL byte in every field (with the owner's session);
+ *   6. a malformed id in every field that names a record (with the owner's session).
  * Each probe posts what the route's own page posts: the forms are read from the page as its
  * owner (the first of the walk's people who sees a form posting to the route) sees it, filled in
  * as a person would, so a missing guard would let the probe through. Probes 2 and 3 are not sent
@@ -152,11 +153,16 @@ function formsPostingTo(html: string, path: string, base: string): ScrapedForm[]
 }
 
 /** One body per way of sending the form (each named button, or the form as it is). */
-function bodiesOf(form: ScrapedForm, options: { nul?: boolean } = {}): { contentType: string; body: Buffer }[] {
+const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A field that names a record: an id by its name, or a value the page filled with one. */
+const namesRecord = (field: { name: string; value: string }) => /Id$|^id$|Id-/.test(field.name) || UUID_VALUE.test(field.value);
+
+function bodiesOf(form: ScrapedForm, options: { nul?: boolean; malformedIds?: boolean } = {}): { contentType: string; body: Buffer }[] {
   const taint = (value: string) => (options.nul ? `${value}\u0000` : value);
   const ways = form.buttons.length > 0 ? form.buttons.map((button) => [button]) : [[]];
   return ways.map((button) => {
-    const fields = [...form.fields, ...button];
+    const fields = [...form.fields, ...button].map((field) => (options.malformedIds && namesRecord(field) ? { ...field, value: 'not-a-record-id' } : field));
     if (!form.multipart) {
       const body = new URLSearchParams(fields.filter((f) => !('file' in f && f.file)).map((f) => [f.name, taint(f.value)])).toString();
       return { contentType: 'application/x-www-form-urlencoded', body: Buffer.from(body) };
@@ -365,6 +371,19 @@ describe('the attack walk over every action route', () => {
     expect(failures).toEqual([]);
   });
 
+  // 6. Issue 15: a malformed id in any form (a select or hidden field edited, a stale page) is a
+  // field error or "not found", never a 500.
+  it('a malformed id in every field that names a record never answers 500', { timeout: 300_000 }, async () => {
+    for (const plan of plans) {
+      for (const form of plan.forms.filter((candidate) => candidate.fields.some(namesRecord))) {
+        for (const body of bodiesOf(form, { malformedIds: true })) {
+          check('malformed id', plan, await post(plan.route.path, body, { ...ownPageHeaders(), Cookie: cookieOf(plan.owner, true) }));
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('the foreign origin, no session, another family and the oversized body neither succeed nor answer 500', { timeout: 600_000 }, async () => {
     // What the database holds now (after the pages were read and the NUL probes sent) is what
     // it must still hold after the attacks.
@@ -408,7 +427,7 @@ describe('the attack walk over every action route', () => {
     const changed = Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
     if (changed.length > 0) console.log(`[security-walk] attacks answered with something other than a refusal:\n  ${answered.join('\n  ')}`);
     console.log(
-      `[security-walk] ${plans.length} action routes x 5 probes: ${tally.sent} requests (${Object.entries(tally.byProbe)
+      `[security-walk] ${plans.length} action routes x 5 probes (6 where a form names a record): ${tally.sent} requests (${Object.entries(tally.byProbe)
         .map(([probe, n]) => `${probe} ${n}`)
         .join(', ')}); ${tally.skipped} not sent where that person may use the form themselves.\n` +
         `[security-walk] owners: ${plans.map((p) => `${p.route.file} ${p.owner}${p.forms[0] === FALLBACK_FORM ? ' (no form found)' : ''}`).join('; ')}\n` +

@@ -12,6 +12,7 @@ import { issueProfessionalInvite } from '../identity/index.server';
 import { recordAudit } from '~/audit/audit.server';
 import { familyAudience } from '../family/index.server';
 import { personName } from '~/domain/names';
+import { isUuid } from '~/domain/ids';
 
 /**
  * Advice during an EHC needs assessment: the caseworker asks named professionals, each writes
@@ -19,7 +20,6 @@ import { personName } from '~/domain/names';
  * a recorded reason. Access for the professional follows app/domain/advice.ts.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The account kind a new professional gets for each kind of advice. */
 const professionalKindFor: Record<AdviceKind, User['professionalKind']> = {
@@ -195,7 +195,7 @@ export async function adviceRequestsOfProfessional(professionalId: string, today
 
 /** One request, or null (also for an id that is not a UUID). */
 export async function getAdviceRequest(id: string): Promise<(AdviceRequest & { professionalName: string; professionalKind: User['professionalKind'] }) | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ request: adviceRequests, professionalName: users.name, professionalKind: users.professionalKind })

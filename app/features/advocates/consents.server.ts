@@ -32,6 +32,7 @@ import { caseProgress } from '../case-progress/index.server';
 import { standardsOf, threadClock, threadOf } from '../messaging/index.server';
 import { consentFacts, controlOf } from '../family/index.server';
 import { personName } from '~/domain/names';
+import { isUuid } from '~/domain/ids';
 
 /**
  * Advocate consents: a family gives an advice organisation, or one named advocate, access to a
@@ -39,7 +40,6 @@ import { personName } from '~/domain/names';
  * audit log, in one transaction. The rules are app/domain/consent.ts.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The advice organisations a family may choose from: those listed by the child's LA. */
 export async function adviceOrganisationsFor(laId: string) {
@@ -108,7 +108,7 @@ async function advocatesOf(tx: Transaction, consent: { adviceOrgId: string; advo
  */
 export async function revokeConsent(actor: User, child: Child, consentId: string, now = new Date()) {
   // From a form: anything but an id names no consent (and the database would refuse it).
-  if (!UUID.test(consentId)) return false;
+  if (!isUuid(consentId)) return false;
   const db = await getDb();
   const council = await councilContext(child.laId, db);
   const revoked = await db.transaction(async (tx) => {
@@ -181,7 +181,7 @@ export async function changeConsent(
 
 /** The young person confirms a consent their parent gave, so it carries on. */
 export async function confirmConsent(youngPerson: User, child: Child, consentId: string, now = new Date()) {
-  if (child.youngPersonUserId !== youngPerson.id || !UUID.test(consentId)) return false;
+  if (child.youngPersonUserId !== youngPerson.id || !isUuid(consentId)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [confirmed] = await tx

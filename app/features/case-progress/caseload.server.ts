@@ -5,6 +5,7 @@ import { areaTeams, assessmentRequests, caseEvents, cases, childParents, childre
 import { interpreterLanguageSql } from '../requests/index.server';
 import { getDb } from '~/db.server';
 import { personName } from '~/domain/names';
+import { isUuid } from '~/domain/ids';
 
 /** The lists each role starts from: a family's children, a caseworker's caseload, a manager's teams. */
 
@@ -182,7 +183,7 @@ export async function teamsOf(laId: string) {
 
 /** Whether `caseId` names a case (a malformed id names none). */
 export async function caseExists(caseId: string): Promise<boolean> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return false;
+  if (!isUuid(caseId)) return false;
   const db = await getDb();
   const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
   return Boolean(row);

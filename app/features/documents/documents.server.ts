@@ -10,6 +10,7 @@ import { getDb } from '~/db.server';
 import { getEnv } from '~/env.server';
 import { recordAudit } from '~/audit/audit.server';
 import { scanFile, type ScanVerdict } from './virus-scan.server';
+import { isUuid } from '~/domain/ids';
 
 /**
  * Uploaded documents: received into UPLOAD_DIR under a temporary name as the form is read
@@ -66,7 +67,6 @@ export type PreparedUpload = { storedName: string; originalName: string; mimeTyp
 export type PrepareUploadResult = { ok: true; upload: PreparedUpload; scan: ScanVerdict } | { ok: false; error: UploadErrorKey };
 export type StoreUploadResult = { ok: true; document: StoredDocument; scan: ScanVerdict } | { ok: false; error: UploadErrorKey };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Every stored name is one we made: a UUID and an extension. Anything else is never opened. */
 const STORED_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z]{2,5}$/;
 /** A file being received or waiting to be checked: never a stored name, so never downloaded. */
@@ -277,7 +277,7 @@ export async function sweepOrphanUploads(now = new Date(), graceMs = ORPHAN_GRAC
 
 /** The document's row, or null (also for an id that is not a UUID). */
 export async function getDocument(id: string): Promise<StoredDocument | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const db = await getDb();
   const [row] = await db.select().from(documents).where(eq(documents.id, id));
   return row ?? null;
@@ -308,7 +308,7 @@ const REQUEST_DOCUMENT_KINDS: DocumentKind[] = ['evidence', 'child_view'];
  * reports with their advice, the plan on the plan page, pictures with the family's views.
  */
 export async function documentsOfCase(caseId: string): Promise<StoredDocument[]> {
-  if (!UUID.test(caseId)) return [];
+  if (!isUuid(caseId)) return [];
   const db = await getDb();
   return db
     .select()
@@ -320,7 +320,7 @@ export async function documentsOfCase(caseId: string): Promise<StoredDocument[]>
 /** A request's documents, oldest first. */
 
 export async function documentsOfRequest(requestId: string): Promise<StoredDocument[]> {
-  if (!UUID.test(requestId)) return [];
+  if (!isUuid(requestId)) return [];
   const db = await getDb();
   return db.select().from(documents).where(eq(documents.requestId, requestId)).orderBy(asc(documents.createdAt), asc(documents.id));
 }
@@ -332,7 +332,7 @@ export type DeleteDocumentResult = { ok: true } | { ok: false; reason: 'not_foun
  * of a case are part of the record and are never deleted here.
  */
 export async function deleteDocument(id: string, by: string): Promise<DeleteDocumentResult> {
-  if (!UUID.test(id)) return { ok: false, reason: 'not_found' };
+  if (!isUuid(id)) return { ok: false, reason: 'not_found' };
   const db = await getDb();
   const outcome = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(documents).where(eq(documents.id, id)).for('update');

@@ -12,6 +12,7 @@ import { findUserByEmail } from '../identity/index.server';
 import { saveSection, startOrResumeRequest, submitRequest } from './requests.server';
 import { interpreterLanguageSql } from './sent-request.server';
 import { personName } from '~/domain/names';
+import { isUuid } from '~/domain/ids';
 
 /** New requests waiting for a caseworker, and allocating one. */
 
@@ -67,6 +68,7 @@ export async function caseworkersOf(laId: string) {
 
 /** Gives a case its caseworker and tells the family the name and how to reach them. */
 export async function allocateCaseworker(actor: User, caseId: string, caseworkerId: string, now = new Date()) {
+  if (!isUuid(caseworkerId)) return { ok: false as const, error: 'errors.intake.caseworker' };
   const db = await getDb();
   const [caseworker] = await db.select().from(users).where(and(eq(users.id, caseworkerId), eq(users.role, 'caseworker'), eq(users.laId, actor.laId!)));
   if (!caseworker) return { ok: false as const, error: 'errors.intake.caseworker' };
