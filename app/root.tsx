@@ -29,6 +29,7 @@ import { councilOfUser } from './tenancy/council.server';
 import { hasFormErrors } from './ui/form';
 import { Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, type SignedInSummary } from './ui/layout/PageChrome';
 import { useCspNonce } from './ui/csp-nonce';
+import { useFocusOnNavigation } from './ui/layout/useFocusOnNavigation';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/css/app.css' },
@@ -149,6 +150,7 @@ export default function App() {
   const i18n = useI18n(locale, data?.translations ?? {});
   if (data) rememberCommon(locale, data.translations);
   const pageTranslations = usePageTranslations(i18n, locale, data?.translationsVersion ?? '');
+  useFocusOnNavigation();
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale} user={data?.user ?? null} pageTranslations={pageTranslations}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '~/forms/errors';
 
@@ -35,7 +35,9 @@ export function ErrorSummary({
           <ul className="govuk-list govuk-error-summary__list">
             {entries.map(([field, key]) => (
               <li key={field}>
-                <a href={`#${fieldId(field)}`}>{t(key, valuesFor?.(field))}</a>
+                <a href={`#${fieldId(field)}`} onClick={moveToField}>
+                  {t(key, valuesFor?.(field))}
+                </a>
               </li>
             ))}
           </ul>
@@ -48,6 +50,22 @@ export function ErrorSummary({
 function rank(order: readonly string[], field: string) {
   const i = order.indexOf(field);
   return i === -1 ? order.length : i;
+}
+
+/**
+ * With JavaScript, following a link in the summary moves focus to the field (its label or legend
+ * scrolled into view, as GOV.UK Frontend does) without changing the address: a client-side
+ * navigation, even to a #hash, would drop the server's answer and redraw the form, losing the
+ * errors and everything typed since. Without JavaScript the plain #link does the same job.
+ */
+function moveToField(event: MouseEvent<HTMLAnchorElement>) {
+  const id = event.currentTarget.hash.slice(1);
+  const field = id ? document.getElementById(id) : null;
+  if (!field) return;
+  event.preventDefault();
+  const caption = field.closest('fieldset')?.querySelector('legend') ?? document.querySelector(`label[for="${CSS.escape(id)}"]`) ?? field;
+  caption.scrollIntoView();
+  field.focus({ preventScroll: true });
 }
 
 /** The id of a field's input: the error summary links to it. */

@@ -1,5 +1,5 @@
 import { Link, useNavigation } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Small GOV.UK content components. Every text they show is passed in, already translated. */
@@ -97,37 +97,47 @@ export function SummaryList({ rows }: { rows: readonly SummaryRow[] }) {
   );
 }
 
+/**
+ * A GOV.UK table inside a region that scrolls sideways when the table is wider than the screen
+ * (a caseload on a phone), so the page itself never does; the region can take focus, so a
+ * keyboard user can scroll it too.
+ */
 export function Table({ caption, head, rows }: { caption: ReactNode; head: readonly ReactNode[]; rows: readonly (readonly ReactNode[])[] }) {
+  const captionId = useId();
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {head.map((h, i) => (
-            <th scope="col" className="govuk-table__header" key={i}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((row, r) => (
-          <tr className="govuk-table__row" key={r}>
-            {row.map((cell, c) =>
-              c === 0 ? (
-                <th scope="row" className="govuk-table__header" key={c}>
-                  {cell}
-                </th>
-              ) : (
-                <td className="govuk-table__cell" key={c}>
-                  {cell}
-                </td>
-              ),
-            )}
+    <div className="app-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m" id={captionId}>
+          {caption}
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {head.map((h, i) => (
+              <th scope="col" className="govuk-table__header" key={i}>
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((row, r) => (
+            <tr className="govuk-table__row" key={r}>
+              {row.map((cell, c) =>
+                c === 0 ? (
+                  <th scope="row" className="govuk-table__header" key={c}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td className="govuk-table__cell" key={c}>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
