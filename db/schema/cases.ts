@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { caseStages } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
 import { areaTeams, localAuthorities } from './tenancy';
@@ -66,6 +66,31 @@ export const caseEvents = pgTable(
   (t) => [index('case_events_case').on(t.caseId, t.occurredAt)],
 );
 
+/**
+ * A caseworker's note on a case, for staff only: never shown to the family or their adviser
+ * (the policy's `read:case-notes`). Carries the council's id, so another council's staff never
+ * see it. `formKey` (one per rendered form) makes a double submit store one note.
+ */
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    formKey: text('form_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_notes_case').on(t.caseId, t.createdAt), uniqueIndex('case_notes_author_form').on(t.authorId, t.formKey)],
+);
+
 /** Who touched which record, allowed or not. Append-only. */
 export const auditLog = pgTable(
   'audit_log',
@@ -85,5 +110,6 @@ export const auditLog = pgTable(
 export type Case = typeof cases.$inferSelect;
 export type CaseEvent = typeof caseEvents.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type CaseNote = typeof caseNotes.$inferSelect;
 
 export { caseStages, type CaseStage } from '../../app/domain/vocabulary';

@@ -19,6 +19,20 @@ export const localAuthorities = pgTable('local_authorities', {
   publicBaseUrl: text('public_base_url'),
   emailFromName: text('email_from_name'),
   emailFromAddress: text('email_from_address'),
+  /**
+   * What the council's help and contact page says (issue 15); null: not given, and the page
+   * leaves that part out. Hours are free text ("Monday to Friday, 9am to 5pm").
+   */
+  contactHours: text('contact_hours'),
+  sendiassName: text('sendiass_name'),
+  sendiassPhone: text('sendiass_phone'),
+  sendiassEmail: text('sendiass_email'),
+  sendiassUrl: text('sendiass_url'),
+  localOfferUrl: text('local_offer_url'),
+  /** Where the beta banner's feedback link goes; null: the council's contact email. */
+  feedbackUrl: text('feedback_url'),
+  /** The council's colour for the header's bottom border (#rrggbb); null: GOV.UK blue. */
+  brandColour: text('brand_colour'),
   createdAt: createdAt(),
 });
 
