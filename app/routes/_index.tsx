@@ -7,7 +7,8 @@ import { getOptionalUser, requireLaPermission } from '~/auth/access.server';
 import { audienceOf, homeOf } from '~/auth/policy';
 import type { User } from '../../db/schema';
 import type { PageHandle } from '~/root';
-import { caseloadOf, childrenOfFamilyMember, teamSummaries } from '~/features/case-progress/index.server';
+import { caseloadOf, familyHomeOf, teamSummaries } from '~/features/case-progress/index.server';
+import { FamilyHome } from '~/features/family';
 import { advocateWorkspace, type WorkspaceFamily } from '~/features/advocates/index.server';
 import { clockStepKeys } from '~/domain/case-clock';
 import { ButtonLink, Table, Tag } from '~/ui/govuk/content';
@@ -16,7 +17,6 @@ import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
 import { stageKeys } from '~/ui/labels';
 import { consentScopeKeys } from '~/ui/consent-labels';
-import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
   namespaces: ['family', 'advocates', 'case', 'admin'],
@@ -38,7 +38,7 @@ async function homeFor(request: Request, user: User | null) {
   if (!user) return { view: 'start' as const };
   switch (homeOf(user)) {
     case 'family':
-      return { view: 'family' as const, children: await childrenOfFamilyMember(user), forSelf: audienceOf(user) === 'young_person' };
+      return { view: 'family' as const, children: await familyHomeOf(user, todayInLondon()), forSelf: audienceOf(user) === 'young_person' };
     case 'caseload':
       return { view: 'caseload' as const, caseload: await caseloadOf(user, todayInLondon()) };
     case 'teams': {
@@ -109,58 +109,6 @@ function StartPage() {
         </p>
         <h2 className="govuk-heading-m">{t('home.start.helpHeading')}</h2>
         <p className="govuk-body">{t('home.start.help')}</p>
-      </div>
-    </div>
-  );
-}
-
-function FamilyHome({ childList, forSelf }: { childList: Awaited<ReturnType<typeof childrenOfFamilyMember>>; forSelf: boolean }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language as Locale;
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t('home.family.heading')}</h1>
-        {childList.length === 0 ? (
-          <>
-            <p className="govuk-body">{t('home.family.none')}</p>
-            <p className="govuk-body">{t('home.family.noneNext')}</p>
-          </>
-        ) : (
-          childList.map((child) => (
-            <div key={child.childId} className="govuk-summary-card">
-              <div className="govuk-summary-card__title-wrapper">
-                <h2 className="govuk-summary-card__title">
-                  <Link className="govuk-link" to={`/children/${child.childId}`}>
-                    {personName(child)}
-                  </Link>
-                </h2>
-              </div>
-              <div className="govuk-summary-card__content">
-                <p className="govuk-body">{t('home.family.born', { date: formatDate(child.dateOfBirth, locale) })}</p>
-                {child.cases.length === 0 ? (
-                  <p className="govuk-body">{t('home.family.noCase')}</p>
-                ) : (
-                  <ul className="govuk-list">
-                    {child.cases.map((c) => (
-                      <li key={c.id}>
-                        <Link className="govuk-link" to={`/cases/${c.id}`}>
-                          {t('home.family.caseLink', { reference: c.reference })}
-                        </Link>{' '}
-                        <span className="govuk-hint">{t(stageKeys[c.stage])}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            </div>
-          ))
-        )}
-        {forSelf && childList.length > 0 ? null : (
-          <ButtonLink to="/children/new" variant={childList.length > 0 ? 'secondary' : undefined}>
-            {t(forSelf ? 'home.family.addSelf' : 'home.family.addChild')}
-          </ButtonLink>
-        )}
       </div>
     </div>
   );

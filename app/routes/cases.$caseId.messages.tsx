@@ -36,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     breachesOf(caseRecord.id),
   ]);
   const viewerSide = threadSideOf(user);
-  if (viewerSide === 'la') await markThreadRead(user.id, caseRecord.id);
+  // Read by the council: the inbox's unread counts; by the family: their home page's.
+  await markThreadRead(user.id, caseRecord.id);
   return json({
     caseId: caseRecord.id,
     viewerSide,

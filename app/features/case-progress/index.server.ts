@@ -6,3 +6,4 @@ export * from './meetings.server';
 export * from './case-progress-forms.server';
 export * from './views-form.server';
 export * from './meeting-form.server';
+export * from './family-home.server';
