@@ -19,7 +19,8 @@ import { prepareUpload, type PreparedUpload } from '~/features/documents/index.s
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, NotificationBanner, SubmitButton, Tag } from '~/ui/govuk/content';
-import { Checkboxes, FileUpload, Textarea } from '~/ui/govuk/fields';
+import { CharacterCount, Checkboxes, FileUpload } from '~/ui/govuk/fields';
+import { MESSAGE_MAX_LENGTH as MESSAGE_LIMIT } from '~/forms/text-limits';
 import { roleKeys } from '~/ui/labels';
 import { Messages, MessageText } from '~/ui/moj/Messages';
 import { DocumentLinks } from '~/features/documents';
@@ -165,7 +166,7 @@ export default function CaseMessages() {
         ) : null}
         <Form method="post" encType="multipart/form-data" noValidate key={formKey}>
           <input type="hidden" name="formKey" value={values.formKey ?? freshKey} />
-          <Textarea name="body" label={t('messages.yourMessage')} hint={t('messages.hint')} error={errors.body} defaultValue={values.body ?? held ?? undefined} rows={6} />
+          <CharacterCount name="body" label={t('messages.yourMessage')} hint={t('messages.hint')} error={errors.body} defaultValue={values.body ?? held ?? undefined} rows={6} maxLength={MESSAGE_LIMIT} />
           <FileUpload name="attachment" label={t('messages.attachmentLabel')} hint={t('request.documents.hint')} error={errors.attachment} accept={UPLOAD_ACCEPT} />
           {viewerSide === 'la' ? (
             <Checkboxes

@@ -17,7 +17,8 @@ import { commentResponseKeys, planSectionKeys } from '~/ui/advice-labels';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, NotificationBanner, SubmitButton, SummaryList, Tag } from '~/ui/govuk/content';
-import { Checkboxes, FileUpload, Select, Textarea, TextInput } from '~/ui/govuk/fields';
+import { CharacterCount, Checkboxes, FileUpload, Select, TextInput } from '~/ui/govuk/fields';
+import { PLAN_COMMENT_MAX_LENGTH } from '~/forms/text-limits';
 import type { PlanSection } from '../../db/schema';
 import { CaseCaption } from '~/features/case-progress';
 
@@ -232,7 +233,7 @@ export default function PlanPage() {
                 emptyLabel={t('plan.sectionEmpty')}
                 choices={(Object.keys(planSectionKeys) as PlanSection[]).map((s) => ({ value: s, label: t(planSectionKeys[s]) }))}
               />
-              <Textarea name="body" label={t('plan.bodyLabel')} hint={t('plan.bodyHint')} error={errors.body} defaultValue={values.intent === 'comment' ? values.body : undefined} rows={5} />
+              <CharacterCount name="body" label={t('plan.bodyLabel')} hint={t('plan.bodyHint')} error={errors.body} defaultValue={values.intent === 'comment' ? values.body : undefined} rows={5} maxLength={PLAN_COMMENT_MAX_LENGTH} />
               <SubmitButton>{t('plan.addComment')}</SubmitButton>
             </Form>
             <h2 className="govuk-heading-m">{t('plan.preferencesFormHeading')}</h2>

@@ -13,7 +13,8 @@ import { storeUpload } from '~/features/documents/index.server';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, SubmitButton } from '~/ui/govuk/content';
-import { FileUpload, Textarea } from '~/ui/govuk/fields';
+import { CharacterCount, FileUpload } from '~/ui/govuk/fields';
+import { VIEWS_ANSWER_MAX_LENGTH } from '~/forms/text-limits';
 import { viewQuestions } from '~/ui/advice-labels';
 import type { ViewVoice } from '../../db/schema';
 import { DocumentLinks } from '~/features/documents';
@@ -88,7 +89,7 @@ export default function EditViews() {
             <p className="govuk-body">{t(voice === 'parent' ? 'views.edit.parentIntro' : ownWords ? 'views.edit.ownIntro' : 'views.edit.childIntro', { name: childFirstName })}</p>
             <Form method="post" encType="multipart/form-data" noValidate key={formKey}>
               {viewQuestions.map(([field, key]) => (
-                <Textarea key={field} name={field} label={t(key, { name: childFirstName })} error={errors[field]} defaultValue={values[field] ?? saved?.[field] ?? ''} rows={4} />
+                <CharacterCount key={field} name={field} label={t(key, { name: childFirstName })} error={errors[field]} defaultValue={values[field] ?? saved?.[field] ?? ''} rows={4} maxLength={VIEWS_ANSWER_MAX_LENGTH} />
               ))}
               <h2 className="govuk-heading-m">{t('views.edit.picturesHeading')}</h2>
               <DocumentLinks files={saved?.pictures ?? []} />

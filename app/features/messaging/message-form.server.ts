@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { validateForm, type FormValues } from '~/forms/form.server';
 
-export const MESSAGE_MAX_LENGTH = 5000;
+import { MESSAGE_MAX_LENGTH } from '~/forms/text-limits';
+
+export { MESSAGE_MAX_LENGTH };
 
 const messageSchema = z.object({
   body: z.string().trim().min(1, 'errors.message.required').max(MESSAGE_MAX_LENGTH, 'errors.message.tooLong'),

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { commentResponses, planSections } from '../../../db/schema';
 import { validateForm, type FormValues } from '~/forms/form.server';
 import { optionalText, requiredText } from '~/forms/text-fields';
+import { PLAN_COMMENT_MAX_LENGTH } from '~/forms/text-limits';
 
 /** The family's comments and preferences on the draft plan, and the council's response to each comment. Errors are translation keys. */
 const commentSchema = z.object({
   section: z.enum(planSections, { error: 'errors.plan.sectionRequired' }),
-  body: requiredText('errors.plan.commentRequired', 'errors.plan.commentTooLong', 5000),
+  body: requiredText('errors.plan.commentRequired', 'errors.plan.commentTooLong', PLAN_COMMENT_MAX_LENGTH),
   formKey: z.string().uuid('errors.generic'),
 });
 

@@ -1,4 +1,4 @@
-import type { ChangeEventHandler, FocusEventHandler, InputHTMLAttributes, ReactNode } from 'react';
+import { useEffect, useRef, useState, type ChangeEventHandler, type FocusEventHandler, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId } from './ErrorSummary';
 
@@ -43,14 +43,14 @@ export type FieldBinding = {
 
 type GroupProps = { id: string; hint?: ReactNode; error?: string; children: ReactNode };
 
-function LabelledGroup({ id, label, isPageHeading, hint, error, children }: GroupProps & { label: ReactNode; isPageHeading?: boolean }) {
+function LabelledGroup({ id, label, isPageHeading, hint, error, groupClass, children }: GroupProps & { label: ReactNode; isPageHeading?: boolean; groupClass?: string }) {
   const labelElement = (
     <label className={`govuk-label ${isPageHeading ? 'govuk-label--l' : 'govuk-label--s'}`} htmlFor={id}>
       {label}
     </label>
   );
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+    <div className={`govuk-form-group${groupClass ? ` ${groupClass}` : ''}${error ? ' govuk-form-group--error' : ''}`}>
       {isPageHeading ? <h1 className="govuk-label-wrapper">{labelElement}</h1> : labelElement}
       <Hint id={id} hint={hint} />
       <ErrorMessage id={`${id}-error`} errorKey={error} />
@@ -87,6 +87,7 @@ type TextInputProps = {
 
 export function TextInput({ name, label, hint, error, defaultValue, isPageHeading, widthClass, type = 'text', binding, ...rest }: TextInputProps) {
   const id = fieldId(name);
+  if (type === 'password') return <PasswordInput {...{ name, label, hint, error, defaultValue, isPageHeading, widthClass, binding, ...rest }} />;
   return (
     <LabelledGroup id={id} label={label} isPageHeading={isPageHeading} hint={hint} error={error}>
       <input
@@ -99,6 +100,68 @@ export function TextInput({ name, label, hint, error, defaultValue, isPageHeadin
         {...rest}
         {...binding}
       />
+    </LabelledGroup>
+  );
+}
+
+/** Both the browser-side form library's ref (if any) and the field's own. */
+function useBoundRef<T extends HTMLElement>(binding?: FieldBinding) {
+  const own = useRef<T | null>(null);
+  const ref = (instance: T | null) => {
+    own.current = instance;
+    binding?.ref?.(instance);
+  };
+  return [own, ref] as const;
+}
+
+/**
+ * GOV.UK's password input: a plain password field without JavaScript; once the page is
+ * interactive a "Show" button reveals what was typed. The field is hidden again before the form
+ * is sent, so the browser never keeps the password as ordinary text.
+ */
+function PasswordInput({ name, label, hint, error, defaultValue, isPageHeading, widthClass, binding, ...rest }: Omit<TextInputProps, 'type'>) {
+  const { t } = useTranslation();
+  const id = fieldId(name);
+  const [enhanced, setEnhanced] = useState(false);
+  const [shown, setShown] = useState(false);
+  const [own, ref] = useBoundRef<HTMLInputElement>(binding);
+  useEffect(() => {
+    setEnhanced(true);
+    const form = own.current?.form;
+    const hide = () => setShown(false);
+    form?.addEventListener('submit', hide);
+    return () => form?.removeEventListener('submit', hide);
+  }, [own]);
+  return (
+    <LabelledGroup id={id} label={label} isPageHeading={isPageHeading} hint={hint} error={error} groupClass="govuk-password-input">
+      <div className="govuk-input__wrapper govuk-password-input__wrapper">
+        <input
+          className={`govuk-input govuk-password-input__input${widthClass ? ` ${widthClass}` : ''}${error ? ' govuk-input--error' : ''}`}
+          id={id}
+          name={name}
+          type={shown ? 'text' : 'password'}
+          spellCheck={false}
+          autoCapitalize="none"
+          defaultValue={defaultValue}
+          aria-describedby={describedBy(id, hint, error)}
+          {...rest}
+          {...binding}
+          ref={ref}
+        />
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-password-input__toggle"
+          aria-controls={id}
+          aria-label={t(shown ? 'passwordInput.hideLabel' : 'passwordInput.showLabel')}
+          hidden={!enhanced}
+          onClick={() => setShown(!shown)}
+        >
+          {t(shown ? 'passwordInput.hide' : 'passwordInput.show')}
+        </button>
+      </div>
+      <div className="govuk-password-input__sr-status govuk-visually-hidden" aria-live="polite">
+        {enhanced ? t(shown ? 'passwordInput.shown' : 'passwordInput.hidden') : ''}
+      </div>
     </LabelledGroup>
   );
 }
@@ -118,6 +181,58 @@ export function Textarea({ name, label, hint, error, defaultValue, rows = 5, isP
         aria-describedby={describedBy(id, hint, error)}
         {...binding}
       />
+    </LabelledGroup>
+  );
+}
+
+/**
+ * GOV.UK's character count: a textarea with its limit. Without JavaScript the limit is a hint and
+ * the server refuses longer text; once the page is interactive the hint becomes a live count,
+ * read to screen readers when typing pauses (as govuk-frontend does) rather than on every key.
+ * There is no hard limit, so pasted text can be seen and cut down.
+ */
+export function CharacterCount({ name, label, hint, error, defaultValue, rows = 5, isPageHeading, binding, maxLength }: TextareaProps & { maxLength: number }) {
+  const { t, i18n } = useTranslation();
+  const id = fieldId(name);
+  const [length, setLength] = useState<number | null>(null);
+  const [spoken, setSpoken] = useState<number | null>(null);
+  const [own, ref] = useBoundRef<HTMLTextAreaElement>(binding);
+  // Measured once interactive: the browser may have put back text typed before a reload.
+  useEffect(() => setLength(own.current?.value.length ?? 0), [own]);
+  useEffect(() => {
+    if (length === null) return;
+    const timer = setTimeout(() => setSpoken(length), 1000);
+    return () => clearTimeout(timer);
+  }, [length]);
+  const status = (used: number) =>
+    used > maxLength ? t('characterCount.tooMany', { count: used - maxLength }) : t('characterCount.remaining', { count: maxLength - used });
+  const over = length !== null && length > maxLength;
+  return (
+    <LabelledGroup id={id} label={label} isPageHeading={isPageHeading} hint={hint} error={error} groupClass="govuk-character-count">
+      <textarea
+        className={`govuk-textarea govuk-js-character-count${error || over ? ' govuk-textarea--error' : ''}`}
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={[`${id}-info`, describedBy(id, hint, error)].filter(Boolean).join(' ')}
+        {...binding}
+        onInput={(event) => setLength(event.currentTarget.value.length)}
+        ref={ref}
+      />
+      <div id={`${id}-info`} className={`govuk-hint govuk-character-count__message${length === null ? '' : ' govuk-visually-hidden'}`}>
+        {t('characterCount.limit', { max: new Intl.NumberFormat(i18n.language).format(maxLength) })}
+      </div>
+      {length === null ? null : (
+        <>
+          <div className={`govuk-character-count__message govuk-character-count__status ${over ? 'govuk-error-message' : 'govuk-hint'}`} aria-hidden="true">
+            {status(length)}
+          </div>
+          <div className="govuk-character-count__sr-status govuk-visually-hidden" aria-live="polite">
+            {spoken === null ? '' : status(spoken)}
+          </div>
+        </>
+      )}
     </LabelledGroup>
   );
 }

@@ -1,0 +1,7 @@
+/**
+ * The longest text each long field accepts. The server's schemas enforce them; the pages show them
+ * (GOV.UK character count), so this module is safe for the browser: numbers only, no zod.
+ */
+export const MESSAGE_MAX_LENGTH = 5000;
+export const VIEWS_ANSWER_MAX_LENGTH = 5000;
+export const PLAN_COMMENT_MAX_LENGTH = 5000;
