@@ -4,7 +4,9 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/access.server';
 import { decide, PORTAL } from '~/auth/policy';
-import { messageEmailsSchema, setMessageEmails } from '~/features/identity/index.server';
+import { secureCookies } from '~/env.server';
+import { languageSchema, messageEmailsSchema, pendingEmailChangeOf, resendEmailChange, setLocale, setMessageEmails } from '~/features/identity/index.server';
+import { languageCookie } from '~/i18n/i18n.server';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
@@ -18,7 +20,15 @@ export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'account
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ name: user.name, email: user.email, role: user.role, locale: user.locale, messageEmails: decide(user, 'receive:message-emails', PORTAL) === 'allow' ? user.messageEmails : null });
+  return json({
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    locale: user.locale,
+    messageEmails: decide(user, 'receive:message-emails', PORTAL) === 'allow' ? user.messageEmails : null,
+    familyAccount: decide(user, 'add:child', PORTAL) === 'allow',
+    pendingEmail: await pendingEmailChangeOf(user.id),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,6 +38,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const form = validateForm(messageEmailsSchema, values);
     if (!form.ok) return formFailure(form.errors, values);
     await setMessageEmails(user.id, form.data.messageEmails);
+  }
+  if (values.intent === 'language') {
+    // As the language switcher does (routes/language.tsx): on the account, and in the cookie for this browser.
+    const form = validateForm(languageSchema, values);
+    if (!form.ok) return formFailure({ locale: 'errors.generic' }, values);
+    await setLocale(user.id, form.data.locale);
+    return redirect('/account?notice=languageChanged', { headers: { 'Set-Cookie': languageCookie(form.data.locale, secureCookies()) } });
+  }
+  if (values.intent === 'resend-email-change') {
+    return redirect((await resendEmailChange(user)) ? '/account?notice=emailChangeResent' : '/account');
   }
   return redirect('/account');
 }
@@ -39,6 +59,9 @@ const noticeKeys = {
   passwordChanged: 'account.notices.passwordChanged',
   emailChangeSent: 'account.notices.emailChangeSent',
   emailChanged: 'account.notices.emailChanged',
+  emailChangeResent: 'account.notices.emailChangeResent',
+  nameChanged: 'account.notices.nameChanged',
+  languageChanged: 'account.notices.languageChanged',
 } as const;
 
 export default function Account() {
@@ -58,16 +81,41 @@ export default function Account() {
         <h1 className="govuk-heading-l">{t('account.heading')}</h1>
         <SummaryList
           rows={[
-            { key: t('fields.fullName'), value: account.name },
+            { key: t('fields.fullName'), value: account.name, action: { to: '/account/name', text: t('account.change'), hiddenText: t('account.changeNameHidden') } },
             { key: t('fields.email'), value: account.email, action: { to: '/account/email', text: t('account.change'), hiddenText: t('account.changeEmailHidden') } },
             { key: t('account.password.key'), value: t('account.password.value'), action: { to: '/account/password', text: t('account.change'), hiddenText: t('account.password.changeHidden') } },
             { key: t('account.role'), value: t(roleKeys[account.role]) },
             { key: t('account.language'), value: t(languageKeys[account.locale]) },
           ]}
         />
+        {account.pendingEmail ? (
+          <>
+            <h2 className="govuk-heading-m">{t('account.pendingEmail.heading')}</h2>
+            <p className="govuk-body">{t('account.pendingEmail.body', { email: account.pendingEmail })}</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="resend-email-change" />
+              <SubmitButton variant="secondary">{t('account.pendingEmail.resend')}</SubmitButton>
+            </Form>
+          </>
+        ) : null}
+        <ErrorSummary errors={errors} />
+        <Form method="post" noValidate key={`language-${formKey}`}>
+          <input type="hidden" name="intent" value="language" />
+          <Radios
+            name="locale"
+            legend={t('account.languageForm.legend')}
+            error={errors.locale}
+            defaultValue={account.locale}
+            choices={[
+              { value: 'en', label: t(languageKeys.en) },
+              { value: 'pl', label: t(languageKeys.pl) },
+            ]}
+          />
+          <SubmitButton variant="secondary">{t('account.languageForm.save')}</SubmitButton>
+        </Form>
+        {account.familyAccount ? <p className="govuk-body">{t('account.familyEmails')}</p> : null}
         {account.messageEmails ? (
           <>
-            <ErrorSummary errors={errors} />
             <Form method="post" noValidate key={formKey}>
               <input type="hidden" name="intent" value="message-emails" />
               <Radios

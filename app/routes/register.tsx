@@ -4,7 +4,8 @@ import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser } from '~/auth/access.server';
 import { clientOf } from '~/auth/session.server';
-import { registerFamily, registerSchema } from '~/features/identity/index.server';
+import { checkEmailCookie, registerFamily, registerSchema } from '~/features/identity/index.server';
+import { secureCookies } from '~/env.server';
 import { readForm, validateForm, withoutSecrets } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import { resolveLocale } from '~/i18n/i18n.server';
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // The same page whether or not the address already had an account (ADR 0016).
   const outcome = await registerFamily(form.data, resolveLocale(request), clientOf(request));
   if (outcome.kind === 'throttled') return formFailure({ email: 'errors.signInSafety.tooManyRequests' }, kept);
-  return redirect('/register/check-email');
+  return redirect('/register/check-email', { headers: { 'Set-Cookie': checkEmailCookie(form.data.email, secureCookies()) } });
 }
 
 const fieldOrder = ['name', 'email', 'accountType', 'password', 'confirmPassword'];

@@ -21,9 +21,11 @@ export const signInSchema = z.object({
   password: z.string({ error: 'errors.password.required' }).min(1, 'errors.password.required').max(200, 'errors.password.tooLong'),
 });
 
+const nameField = text('errors.name.required').max(120, 'errors.name.tooLong');
+
 export const registerSchema = z
   .object({
-    name: text('errors.name.required').max(120, 'errors.name.tooLong'),
+    name: nameField,
     email: emailField,
     accountType: z.enum(['parent', 'young_person'], { error: 'errors.accountType.required' }),
     password: newPasswordField,
@@ -56,3 +58,8 @@ export const inviteStaffSchema = z.object({
 export const languageSchema = z.object({ locale: z.enum(['en', 'pl']), returnTo: z.string().optional() });
 
 export const messageEmailsSchema = z.object({ messageEmails: z.enum(['immediate', 'daily'], 'errors.messageEmails.required') });
+
+export const changeNameSchema = z.object({ name: nameField });
+
+/** The address a "send the email again" button asks about: only as the form checks it. */
+export const resendSchema = z.object({ email: emailField });

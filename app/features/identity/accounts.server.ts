@@ -431,6 +431,91 @@ export async function setMessageEmails(userId: string, choice: User['messageEmai
   await db.update(users).set({ messageEmails: choice }).where(eq(users.id, userId));
 }
 
+/** The name the portal and the council's emails call the person by. */
+export async function changeName(user: User, name: string, address: string) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ name }).where(eq(users.id, user.id));
+    await recordAudit({ userId: user.id, action: 'change_name', subjectType: 'user', subjectId: user.id, outcome: 'allowed', address, details: { from: user.name, to: name } }, tx);
+  });
+}
+
+/** Two presses of "send it again" this close together are one press: the second sends nothing. */
+const RESEND_GAP_MS = 10 * 1000;
+
+/**
+ * Whether a link of `purpose` went to the account within the resend gap. Run after locking the
+ * account's row, so two resends at once are taken in turn and the second sees the first's link.
+ */
+async function sentJustNow(tx: Transaction, userId: string, purpose: TokenPurpose, now: Date) {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+  const [recent] = await tx
+    .select({ id: emailTokens.id })
+    .from(emailTokens)
+    .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), gt(emailTokens.createdAt, new Date(now.getTime() - RESEND_GAP_MS))))
+    .limit(1);
+  return Boolean(recent);
+}
+
+/**
+ * "Send the email again" on the page after registering: a fresh confirmation link to an account
+ * that is not confirmed yet. Counted like every account email; the page says the same whatever
+ * the address (an unknown or confirmed one gets nothing), and the work is done after answering.
+ */
+export async function resendVerification(email: string, client: Client, now = new Date()): Promise<Throttled | { kind: 'done' }> {
+  const throttled = await countEmailRequest(client, now);
+  if (throttled) return throttled;
+  afterAnswering('verification resend', async () => {
+    const user = await findUserByEmail(email);
+    if (!user || user.emailVerifiedAt || user.deactivatedAt || !user.passwordHash) return;
+    if (!(await mayEmail('verify', user.email, now))) return;
+    const db = await getDb();
+    const sent = await db.transaction(async (tx) => {
+      if (await sentJustNow(tx, user.id, 'verify_email', now)) return false;
+      const token = await issueEmailToken(tx, user.id, 'verify_email', now);
+      const council = await councilOfUser(user, tx);
+      await queueEmail(tx, council, 'verifyEmail', user, { name: user.name, link: linkTo(council, `/verify-email/${token}`) });
+      return true;
+    });
+    if (sent) wakeMailer();
+  });
+  return { kind: 'done' };
+}
+
+/**
+ * Sends the link that confirms a new email address again, to the address already asked for (the
+ * password was checked then). The earlier link stops working. False: no change is waiting, or
+ * the recipient limit is reached; a second press within the gap sends nothing more.
+ */
+export async function resendEmailChange(user: User, now = new Date()): Promise<boolean> {
+  const newEmail = await pendingEmailChangeOf(user.id, now);
+  if (!newEmail) return false;
+  if (!(await mayEmail('change_email', newEmail, now))) return false;
+  const db = await getDb();
+  const sent = await db.transaction(async (tx) => {
+    if (await sentJustNow(tx, user.id, 'change_email', now)) return false;
+    await cancelEmailTokens(tx, user.id, ['change_email'], now);
+    const token = await issueEmailToken(tx, user.id, 'change_email', now, newEmail);
+    const council = await councilOfUser(user, tx);
+    await queueEmail(tx, council, 'confirmNewEmail', { id: user.id, email: newEmail, locale: user.locale }, { name: user.name, link: linkTo(council, `/confirm-email/${token}`) });
+    return true;
+  });
+  if (sent) wakeMailer();
+  return true;
+}
+
+/** The address the account is waiting to move to (a live change-of-email link), or null. */
+export async function pendingEmailChangeOf(userId: string, now = new Date()): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ newEmail: emailTokens.newEmail })
+    .from(emailTokens)
+    .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, 'change_email'), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)))
+    .orderBy(desc(emailTokens.createdAt))
+    .limit(1);
+  return row?.newEmail ?? null;
+}
+
 export async function setLocale(userId: string, locale: Locale) {
   const db = await getDb();
   await db.update(users).set({ locale }).where(eq(users.id, userId));
