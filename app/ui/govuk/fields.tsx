@@ -152,11 +152,12 @@ function PasswordInput({ name, label, hint, error, defaultValue, isPageHeading, 
           type="button"
           className="govuk-button govuk-button--secondary govuk-password-input__toggle"
           aria-controls={id}
-          aria-label={t(shown ? 'passwordInput.hideLabel' : 'passwordInput.showLabel')}
           hidden={!enhanced}
           onClick={() => setShown(!shown)}
         >
-          {t(shown ? 'passwordInput.hide' : 'passwordInput.show')}
+          {/* Named "Show password" as GOV.UK's is, in text rather than aria-label, so the button is never taken for the field's label. */}
+          <span aria-hidden="true">{t(shown ? 'passwordInput.hide' : 'passwordInput.show')}</span>
+          <span className="govuk-visually-hidden">{t(shown ? 'passwordInput.hideLabel' : 'passwordInput.showLabel')}</span>
         </button>
       </div>
       <div className="govuk-password-input__sr-status govuk-visually-hidden" aria-live="polite">
