@@ -168,7 +168,7 @@ export function overduePeriods(standards: ServiceStandards, now: Date): OverdueP
   return starts.map((from, index) => {
     const until = bounds[index] ?? null;
     // standardsOn picks by the day sent: any day in [from, until) gives this period's standards.
-    const applying = standardsOn(standards, from ?? addDays(until!, -1));
+    const applying = from !== null ? standardsOn(standards, from) : until !== null ? standardsOn(standards, addDays(until, -1)) : standards;
     return {
       sentFrom: from === null ? null : londonInstant(from, 0),
       sentBefore: until === null ? null : londonInstant(until, 0),

@@ -1,0 +1,3 @@
+export * from './query';
+export * from './CaseloadView';
+export * from './TeamsView';
