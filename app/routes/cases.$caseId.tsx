@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan: may('read:plan'),
     meetings: may('read:meetings'),
     access: may('read:case'),
+    notes: may('read:case-notes'),
   };
   const layout: CaseLayoutData = {
     caseId: summary.id,
