@@ -108,6 +108,7 @@ export const PERMISSIONS = [
   'share:case', // see and manage who acts for the family (advocates) from the case
   'read:case-notes', // the council's own working notes on a case, never shown to the family side
   'write:case-notes',
+  'reassign:case', // give an allocated case to another caseworker (a manager's call)
   // A request for assessment (DraftRequestSubject; once submitted, its CaseSubject).
   'read:request',
   'edit:request',
@@ -215,6 +216,7 @@ const RULES: Record<Permission, Rule> = {
   'share:case': { case: onCase('share') },
   'read:case-notes': { case: councilOnly },
   'write:case-notes': { case: councilOnly },
+  'reassign:case': { case: (actor, subject) => only(councilOnly(actor, subject), actor.role === 'manager') },
   'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: submittedRequest('read') },
   'edit:request': { draft_request: (actor, subject) => decideDraft(actor, 'contribute', subject), case: submittedRequest('contribute') },
   'read:child': { child: (actor, subject) => decideChild(actor, 'read', subject) },

@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meetings: may('read:meetings'),
     access: may('read:case'),
     notes: may('read:case-notes'),
+    caseworker: may('reassign:case'),
   };
   const layout: CaseLayoutData = {
     caseId: summary.id,

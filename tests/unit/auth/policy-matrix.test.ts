@@ -65,6 +65,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'write:case-notes': {
     case: 'NNNNN NNNNN NN ANANN',
   },
+  'reassign:case': {
+    case: 'NNNNN NNNNN NN FNANN',
+  },
   'read:request': {
     case: 'AAFNA AANNN NN ANAFN',
     familyDraft: 'AAFNA AANNN NN NNNNN',
