@@ -106,6 +106,9 @@ export const PERMISSIONS = [
   'read:meetings',
   'record:decision', // the council's decisions and records: commands, advice requests, the plan, meetings
   'share:case', // see and manage who acts for the family (advocates) from the case
+  'read:case-notes', // the council's own working notes on a case, never shown to the family side
+  'write:case-notes',
+  'reassign:case', // give an allocated case to another caseworker (a manager's call)
   // A request for assessment (DraftRequestSubject; once submitted, its CaseSubject).
   'read:request',
   'edit:request',
@@ -175,6 +178,14 @@ function refuseProfessional(actor: Actor, decision: Decision): Decision {
   return decision === 'allow' && actor.role === 'professional' ? 'forbidden' : decision;
 }
 
+/**
+ * The council's own working notes: its caseworkers and managers only. To everyone else, the
+ * family included, they do not exist (a family is never told there are notes it cannot read).
+ */
+function councilOnly(actor: Actor, subject: CaseSubject): Decision {
+  return isStaff(actor) && actor.laId !== null && actor.laId === subject.laId ? 'allow' : 'not_found';
+}
+
 /** Allowed only to those `who` names, once the underlying decision allows; refused (as it was) to the rest. */
 function only(decision: Decision, who: boolean): Decision {
   return decision === 'allow' && !who ? 'forbidden' : decision;
@@ -203,6 +214,9 @@ const RULES: Record<Permission, Rule> = {
   'read:meetings': { case: familyOrCouncil },
   'record:decision': { case: onCase('decide') },
   'share:case': { case: onCase('share') },
+  'read:case-notes': { case: councilOnly },
+  'write:case-notes': { case: councilOnly },
+  'reassign:case': { case: (actor, subject) => only(councilOnly(actor, subject), actor.role === 'manager') },
   'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: submittedRequest('read') },
   'edit:request': { draft_request: (actor, subject) => decideDraft(actor, 'contribute', subject), case: submittedRequest('contribute') },
   'read:child': { child: (actor, subject) => decideChild(actor, 'read', subject) },

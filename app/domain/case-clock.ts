@@ -329,3 +329,12 @@ export function missedSteps(entries: readonly ClockEntry[]): ClockEntry[] {
 
 /** The council's own time limits: the ones an apology or a legal exception can be about. */
 export const councilSteps = ['decisionToAssess', 'noticeNotToIssue', 'finalPlan', 'annualReview'] as const satisfies readonly StatutoryStep[];
+
+/**
+ * The date the case is working towards: the earliest step still open ('due', or 'missed' and
+ * still not done), or null when nothing is. The caseload shows and sorts by it; its SQL twin is
+ * `nextDueSql` (app/features/case-progress/caseload.server.ts), held to it by the caseload tests.
+ */
+export function nextStatutoryDate(entries: readonly ClockEntry[]): ClockEntry | null {
+  return entries.find((entry) => entry.status === 'due' || entry.status === 'missed') ?? null;
+}

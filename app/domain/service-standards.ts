@@ -134,3 +134,46 @@ export function breaches(messages: readonly ThreadMessage[], standards: ServiceS
   }
   return found;
 }
+
+/**
+ * The same "is the reply overdue?" as `replyClock`, turned round so a database can answer it for
+ * many cases at once (the caseload's filter and counts): the latest moments a family's waiting
+ * may have started for it to be overdue today. Both due dates only move forward as the message
+ * is sent later, so the overdue ones are exactly those sent before a cut-off. One period per
+ * set of standards in force (`standardsOn`), by when the waiting started:
+ * a thread whose waiting started at `since`, in [sentFrom, sentBefore), is overdue today if
+ * `since < replyCutoff`, or `since < acknowledgeCutoff` while no council message has come yet.
+ */
+export type OverduePeriod = { sentFrom: Date | null; sentBefore: Date | null; acknowledgeCutoff: Date; replyCutoff: Date };
+
+/** The instant a London wall-clock hour begins on `day` (the clocks change at night, never at these hours). */
+function londonInstant(day: IsoDate, hour: number): Date {
+  const guess = new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+  const shift = (londonHour(guess) - hour + 24) % 24;
+  return new Date(guess.getTime() - shift * 3_600_000);
+}
+
+/** The first instant whose message is received after the latest working day whose due date, `within` working days on, is before today. */
+function cutoffFor(within: number, today: IsoDate): Date {
+  let day = addDays(today, -1);
+  while (!(isWorkingDay(day) && compareDates(addWorkingDays(day, within), today) < 0)) day = addDays(day, -1);
+  // Sent before 17:00 on that day (or on the days off before it) is received on it or earlier.
+  return londonInstant(day, END_OF_WORKING_DAY_HOUR);
+}
+
+export function overduePeriods(standards: ServiceStandards, now: Date): OverduePeriod[] {
+  const today = todayInLondon(now);
+  const bounds = [...new Set((standards.earlier ?? []).map((e) => e.until))].sort(compareDates);
+  const starts: (IsoDate | null)[] = [null, ...bounds];
+  return starts.map((from, index) => {
+    const until = bounds[index] ?? null;
+    // standardsOn picks by the day sent: any day in [from, until) gives this period's standards.
+    const applying = from !== null ? standardsOn(standards, from) : until !== null ? standardsOn(standards, addDays(until, -1)) : standards;
+    return {
+      sentFrom: from === null ? null : londonInstant(from, 0),
+      sentBefore: until === null ? null : londonInstant(until, 0),
+      acknowledgeCutoff: cutoffFor(applying.acknowledgeWithin, today),
+      replyCutoff: cutoffFor(applying.replyWithin, today),
+    };
+  });
+}

@@ -24,6 +24,7 @@ export const pageNamespaces = [
   'advice',
   'plan',
   'reporting',
+  'casework',
   'admin',
   'pages',
 ] as const;

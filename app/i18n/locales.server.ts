@@ -9,6 +9,7 @@ import enMessaging from '../../public/locales/en/messaging.json';
 import enPages from '../../public/locales/en/pages.json';
 import enPlan from '../../public/locales/en/plan.json';
 import enReporting from '../../public/locales/en/reporting.json';
+import enCasework from '../../public/locales/en/casework.json';
 import enRequests from '../../public/locales/en/requests.json';
 import plAdmin from '../../public/locales/pl/admin.json';
 import plAdvice from '../../public/locales/pl/advice.json';
@@ -21,6 +22,7 @@ import plMessaging from '../../public/locales/pl/messaging.json';
 import plPages from '../../public/locales/pl/pages.json';
 import plPlan from '../../public/locales/pl/plan.json';
 import plReporting from '../../public/locales/pl/reporting.json';
+import plCasework from '../../public/locales/pl/casework.json';
 import plRequests from '../../public/locales/pl/requests.json';
 import enMail from '../mail/locales/en.json';
 import plMail from '../mail/locales/pl.json';
@@ -41,6 +43,7 @@ export const resources: Record<Locale, LocaleResources> = {
     advice: enAdvice,
     plan: enPlan,
     reporting: enReporting,
+    casework: enCasework,
     admin: enAdmin,
     pages: enPages,
     mail: enMail,
@@ -56,6 +59,7 @@ export const resources: Record<Locale, LocaleResources> = {
     advice: plAdvice,
     plan: plPlan,
     reporting: plReporting,
+    casework: plCasework,
     admin: plAdmin,
     pages: plPages,
     mail: plMail,

@@ -16,6 +16,7 @@ type Templates = {
   apology: { name: string; childName: string; step: string; reason: string; newDate: string; caseworker: string; link: string };
   requestReceipt: { name: string; reference: string; decisionDue: string; link: string };
   caseworkerAllocated: { name: string; childName: string; caseworker: string; email: string; phone: string; link: string };
+  caseworkerChanged: { name: string; childName: string; caseworker: string; previous: string; email: string; phone: string; link: string };
   youngPersonInvite: { name: string; parentName: string; link: string };
   newMessageForFamily: { name: string; senderName: string; childName: string; link: string };
   newMessageForStaff: { name: string; childName: string; reference: string; link: string };
@@ -53,6 +54,7 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   apology: { subject: 'mail.apology.subject', body: 'mail.apology.body' },
   requestReceipt: { subject: 'mail.requestReceipt.subject', body: 'mail.requestReceipt.body' },
   caseworkerAllocated: { subject: 'mail.caseworkerAllocated.subject', body: 'mail.caseworkerAllocated.body' },
+  caseworkerChanged: { subject: 'caseworkerChanged.subject', body: 'caseworkerChanged.body' },
   youngPersonInvite: { subject: 'mail.youngPersonInvite.subject', body: 'mail.youngPersonInvite.body' },
   newMessageForFamily: { subject: 'mail.newMessageForFamily.subject', body: 'mail.newMessageForFamily.body' },
   newMessageForStaff: { subject: 'mail.newMessageForStaff.subject', body: 'mail.newMessageForStaff.body' },

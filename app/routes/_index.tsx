@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser, requireLaPermission } from '~/auth/access.server';
 import { audienceOf, homeOf } from '~/auth/policy';
 import type { User } from '../../db/schema';
 import type { PageHandle } from '~/root';
-import { caseloadOf, familyHomeOf, teamSummaries } from '~/features/case-progress/index.server';
+import { familyHomeOf } from '~/features/case-progress/index.server';
 import { FamilyHome } from '~/features/family';
+import { caseloadScreen, caseworkerLoads, teamSummaries } from '~/features/caseload/index.server';
+import { CaseloadView, TeamsView, COUNCIL_CASES_PATH } from '~/features/caseload';
 import { advocateWorkspace, type WorkspaceFamily } from '~/features/advocates/index.server';
 import { clockStepKeys } from '~/domain/case-clock';
 import { ButtonLink, Table, Tag } from '~/ui/govuk/content';
@@ -19,8 +20,13 @@ import { stageKeys } from '~/ui/labels';
 import { consentScopeKeys } from '~/ui/consent-labels';
 
 export const handle: PageHandle = {
-  namespaces: ['family', 'advocates', 'case', 'admin'],
-  title: (data, t) => t(homeTitleKeys[(data as HomeData | undefined)?.view ?? 'start']),
+  namespaces: ['family', 'advocates', 'case', 'admin', 'casework'],
+  title: (data, t) => {
+    const home = data as HomeData | undefined;
+    const title = t(homeTitleKeys[home?.view ?? 'start']);
+    // A search the list could not run is an error on the page, as a failed form is.
+    return home?.view === 'caseload' && home.caseload.searchError ? t('layout.errorTitle', { title }) : title;
+  },
 };
 
 const homeTitleKeys = {
@@ -39,11 +45,14 @@ async function homeFor(request: Request, user: User | null) {
   switch (homeOf(user)) {
     case 'family':
       return { view: 'family' as const, children: await familyHomeOf(user, todayInLondon()), forSelf: audienceOf(user) === 'young_person' };
-    case 'caseload':
-      return { view: 'caseload' as const, caseload: await caseloadOf(user, todayInLondon()) };
+    case 'caseload': {
+      const caseworker = await requireLaPermission(request, 'hold:caseload');
+      return { view: 'caseload' as const, caseload: await caseloadScreen({ laId: caseworker.laId, caseworkerId: caseworker.id }, new URL(request.url)) };
+    }
     case 'teams': {
       const manager = await requireLaPermission(request, 'read:teams');
-      return { view: 'teams' as const, teams: await teamSummaries(manager.laId) };
+      const [teams, caseworkers] = await Promise.all([teamSummaries(manager.laId), caseworkerLoads(manager.laId)]);
+      return { view: 'teams' as const, teams, caseworkers };
     }
     case 'admin':
       return { view: 'admin' as const };
@@ -74,7 +83,7 @@ export default function Home() {
     case 'caseload':
       return <Caseload caseload={data.caseload} />;
     case 'teams':
-      return <Teams teams={data.teams} />;
+      return <Teams teams={data.teams} caseworkers={data.caseworkers} />;
     case 'admin':
       return <AdminHome />;
     case 'advocate':
@@ -131,6 +140,13 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
       </li>
       {figures ? (
         <li>
+          <Link className="govuk-link" to={COUNCIL_CASES_PATH}>
+            {t('teamsView.allCases')}
+          </Link>
+        </li>
+      ) : null}
+      {figures ? (
+        <li>
           <Link className="govuk-link" to="/reports/timeliness">
             {t('home.teams.timeliness')}
           </Link>
@@ -140,53 +156,24 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
   );
 }
 
-function Caseload({ caseload }: { caseload: Awaited<ReturnType<typeof caseloadOf>> }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language as Locale;
+function Caseload({ caseload }: { caseload: Extract<HomeData, { view: 'caseload' }>['caseload'] }) {
+  const { t } = useTranslation();
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.caseload.heading')}</h1>
       <StaffShortcuts />
-      {caseload.length === 0 ? (
-        <p className="govuk-body">{t('home.caseload.none')}</p>
-      ) : (
-        <Table
-          caption={t('home.caseload.caption', { count: caseload.length })}
-          head={[t('home.caseload.child'), t('home.caseload.reference'), t('home.caseload.stage'), t('home.caseload.received'), t('home.caseload.timeLimits')]}
-          rows={caseload.map((c) => [
-            <Fragment key={c.id}>
-              <Link className="govuk-link" to={`/cases/${c.id}`}>
-                {c.childName}
-              </Link>
-              {c.interpreterLanguage ? (
-                <>
-                  <br />
-                  <strong className="govuk-tag govuk-tag--yellow">{t('home.caseload.interpreter', { language: c.interpreterLanguage })}</strong>
-                </>
-              ) : null}
-            </Fragment>,
-            c.reference,
-            t(stageKeys[c.stage]),
-            formatDate(c.requestReceived, locale),
-            c.missed.length > 0 ? <Tag colour="red">{t('home.caseload.missed', { count: c.missed.length })}</Tag> : <Tag colour="green">{t('home.caseload.onTrack')}</Tag>,
-          ])}
-        />
-      )}
+      <CaseloadView data={caseload} path="/" />
     </>
   );
 }
 
-function Teams({ teams }: { teams: Awaited<ReturnType<typeof teamSummaries>> }) {
+function Teams({ teams, caseworkers }: Pick<Extract<HomeData, { view: 'teams' }>, 'teams' | 'caseworkers'>) {
   const { t } = useTranslation();
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.teams.heading')}</h1>
       <StaffShortcuts figures />
-      <Table
-        caption={t('home.teams.caption')}
-        head={[t('home.teams.team'), t('home.teams.openCases'), t('home.teams.unallocated'), t('home.teams.caseworkers')]}
-        rows={teams.map((team) => [team.teamName, team.openCases, team.unallocated, team.caseworkers])}
-      />
+      <TeamsView teams={teams} caseworkers={caseworkers} />
     </>
   );
 }

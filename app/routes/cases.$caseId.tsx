@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan: may('read:plan'),
     meetings: may('read:meetings'),
     access: may('read:case'),
+    notes: may('read:case-notes'),
+    caseworker: may('reassign:case'),
   };
   const layout: CaseLayoutData = {
     caseId: summary.id,

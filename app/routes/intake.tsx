@@ -3,38 +3,42 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { mayInOwnLa, requireCaseAccess, requireLaPermission } from '~/auth/access.server';
+import { decide } from '~/auth/policy';
 import { daysBetween, todayInLondon } from '~/domain/timescales';
 import { readForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { allocateCaseworker, caseworkersOf, intakeQueue } from '~/features/requests/index.server';
+import { allocateCaseworker, allocationOf, intakeQueue } from '~/features/requests/index.server';
+import { caseworkerLoads } from '~/features/caseload/index.server';
+import { CaseworkerSelect } from '~/features/caseload';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
-import { SubmitButton, Tag } from '~/ui/govuk/content';
-import { Select } from '~/ui/govuk/fields';
+import { NotificationBanner, SubmitButton, Tag } from '~/ui/govuk/content';
 
-export const handle: PageHandle = { namespaces: ['family', 'requests', 'case'], titleKey: 'intake.title' };
+export const handle: PageHandle = { namespaces: ['family', 'requests', 'case', 'casework'], titleKey: 'intake.title' };
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireLaPermission(request, 'read:inbox');
-  const [queue, caseworkers] = await Promise.all([intakeQueue(user), caseworkersOf(user.laId!)]);
+  const allocated = new URL(request.url).searchParams.get('allocated');
+  const [queue, caseworkers, confirmation] = await Promise.all([intakeQueue(user), caseworkerLoads(user.laId), allocated ? allocationOf(user.laId, allocated) : null]);
   const today = todayInLondon();
   return json({
     queue: queue.map((entry) => ({ ...entry, daysLeft: daysBetween(today, entry.decisionDue) })),
-    caseworkers: caseworkers.map((c) => ({ value: c.id, label: c.name })),
+    caseworkers,
     me: mayInOwnLa(user, 'hold:caseload') ? user.id : null,
+    confirmation: confirmation?.caseworkerName ? confirmation : null,
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
-  const { user } = await requireCaseAccess(request, values.caseId ?? '', 'record:decision');
-  const result = await allocateCaseworker(user, values.caseId!, values.caseworkerId ?? '');
+  const { user, subject } = await requireCaseAccess(request, values.caseId ?? '', 'record:decision');
+  const result = await allocateCaseworker(user, values.caseId!, values.caseworkerId ?? '', { mayReassign: decide(user, 'reassign:case', subject) === 'allow' });
   if (!result.ok) return formFailure({ [`caseworkerId-${values.caseId}`]: result.error }, values);
-  return redirect('/intake');
+  return redirect(`/intake?allocated=${values.caseId}`);
 }
 
 const viaKeys: Record<string, string> = {
@@ -48,10 +52,20 @@ const viaKeys: Record<string, string> = {
 export default function Intake() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { queue, caseworkers, me } = useLoaderData<typeof loader>();
+  const { queue, caseworkers, me, confirmation } = useLoaderData<typeof loader>();
   const { errors } = useFormResult();
   return (
     <>
+      {confirmation && Object.keys(errors).length === 0 ? (
+        <NotificationBanner title={t('allocation.doneTitle')} success>
+          <p className="govuk-notification-banner__heading">{t('allocation.done', { child: confirmation.childName, reference: confirmation.reference, caseworker: confirmation.caseworkerName })}</p>
+          <p className="govuk-body">
+            <Link className="govuk-notification-banner__link" to={`/cases/${confirmation.id}`}>
+              {t('allocation.viewCase', { child: confirmation.childName })}
+            </Link>
+          </p>
+        </NotificationBanner>
+      ) : null}
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">{t('intake.heading')}</h1>
       <p className="govuk-body">
@@ -101,13 +115,12 @@ export default function Intake() {
             </dl>
             <Form method="post">
               <input type="hidden" name="caseId" value={entry.id} />
-              <Select
-                name="caseworkerId"
+              <CaseworkerSelect
                 id={`caseworkerId-${entry.id}`}
                 label={t('intake.allocateTo', { child: entry.childName })}
                 error={errors[`caseworkerId-${entry.id}`]}
                 defaultValue={me ?? ''}
-                choices={caseworkers}
+                caseworkers={caseworkers}
               />
               <SubmitButton variant="secondary">{t('intake.allocate')}</SubmitButton>
             </Form>

@@ -13,7 +13,7 @@ import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton } from '~/ui/govuk/content';
 import { DateInput, Radios, TextInput, Textarea } from '~/ui/govuk/fields';
 
-export const handle: PageHandle = { namespaces: ['family', 'requests'], titleKey: 'intake.record.title' };
+export const handle: PageHandle = { namespaces: ['family', 'requests', 'casework'], titleKey: 'intake.record.title' };
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

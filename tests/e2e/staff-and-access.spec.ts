@@ -44,8 +44,8 @@ test("a parent who edits the address to another family's case gets page not foun
 test('a manager sees their teams', async ({ page }) => {
   await signIn(page, 'manager');
   await expectPage(page, 'Your teams');
-  await expect(page.getByRole('table')).toContainText('North area team');
-  await expect(page.getByRole('table')).toContainText('South area team');
+  await expect(page.getByRole('table', { name: 'Open cases by area team' })).toContainText('North area team');
+  await expect(page.getByRole('table', { name: 'Open cases by area team' })).toContainText('South area team');
 });
 
 test('a manager reads the timeliness figures for a year and downloads them', async ({ page }) => {

@@ -201,7 +201,7 @@ describe('stored events this version cannot read', () => {
 
     const home = await settle(async () => homeLoader({ request: await requestAs(caseworker, '/'), params: {}, context: {} }));
     expect(home.status).toBe(200);
-    expect((await home.json()).caseload).toContainEqual(expect.objectContaining({ id, missed: ['decisionToAssess'] }));
+    expect((await home.json()).caseload.rows).toContainEqual(expect.objectContaining({ id, missed: ['decisionToAssess'] }));
 
     const report = await settle(async () => timelinessLoader({ request: await requestAs(manager, '/reports/timeliness?year=2026'), params: {}, context: {} }));
     expect(report.status).toBe(200);

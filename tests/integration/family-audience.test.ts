@@ -95,6 +95,8 @@ describe('each email to the family goes to that audience', () => {
   });
 
   it('a caseworker allocated', async () => {
+    // Allocating the caseworker a case already has changes nothing and emails no one.
+    await db.update(cases).set({ caseworkerId: null }).where(eq(cases.id, caseId));
     const outcome = await allocateCaseworker({ ...caseworker, role: 'caseworker' }, caseId, caseworker.id);
     expect(outcome.ok).toBe(true);
     expect(await recipientsOf('caseworkerAllocated')).toEqual(ids(youngPerson, viewAdvocate, actAdvocate));

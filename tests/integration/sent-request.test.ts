@@ -7,7 +7,7 @@ import { resetEnvCache } from '~/env.server';
 import { action as sentAction, loader as sentLoader } from '~/routes/cases.$caseId.request';
 import { loader as downloadLoader } from '~/routes/documents.$documentId';
 import { loader as layoutLoader } from '~/routes/cases.$caseId';
-import { caseloadOf } from '~/features/case-progress/index.server';
+import { caseloadPage, DEFAULT_QUERY } from '~/features/caseload/index.server';
 import type { Database } from '../../db/client';
 import { adviceRequests, advocateConsents, adviceOrganisations, assessmentRequests, auditLog, documents, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
@@ -143,7 +143,7 @@ describe("the family's need for an interpreter", () => {
 
   it('is on every page of the case for the council, from the request, and in the caseworker\'s caseload', async () => {
     expect((await layout(caseworker)).interpreterLanguage).toBe('Polish');
-    const entry = (await caseloadOf(caseworker, '2026-12-06')).find((c) => c.id === caseId);
+    const entry = (await caseloadPage({ laId: caseworker.laId!, caseworkerId: caseworker.id }, DEFAULT_QUERY)).rows.find((c) => c.id === caseId);
     expect(entry?.interpreterLanguage).toBe('Polish');
   });
 

@@ -7,7 +7,7 @@ import { getDb } from '~/db.server';
 import { personName } from '~/domain/names';
 import { isUuid } from '~/domain/ids';
 
-/** The lists each role starts from: a family's children, a caseworker's caseload, a manager's teams. */
+/** A family's children and their cases, and the summary a case page starts from (staff lists: app/features/caseload). */
 
 const CLOSED_STAGES: CaseStage[] = ['withdrawn', 'ceased'];
 
@@ -54,82 +54,6 @@ export async function childrenOfFamilyMember(user: Pick<User, 'id'>): Promise<Fa
     }
   }
   return [...byChild.values()];
-}
-
-export type CaseloadEntry = {
-  id: string;
-  reference: string;
-  childName: string;
-  stage: CaseStage;
-  requestReceived: string;
-  missed: ClockStep[];
-  /** The language the family asked an interpreter for, if they did. */
-  interpreterLanguage: string | null;
-};
-
-/**
- * Open cases allocated to a caseworker, oldest request first (the statutory clock runs longest
- * there), each flagged with any statutory date already missed.
- */
-export async function caseloadOf(caseworker: Pick<User, 'id' | 'laId'>, today: string): Promise<CaseloadEntry[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({
-      id: cases.id,
-      reference: cases.reference,
-      child: { firstName: children.firstName, lastName: children.lastName },
-      stage: cases.stage,
-      requestReceived: cases.requestReceived,
-      interpreterLanguage: interpreterLanguageSql,
-    })
-    .from(cases)
-    .innerJoin(children, eq(children.id, cases.childId))
-    .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
-    .where(and(eq(cases.caseworkerId, caseworker.id), eq(cases.laId, caseworker.laId!), notInArray(cases.stage, CLOSED_STAGES)))
-    .orderBy(asc(cases.requestReceived));
-  if (rows.length === 0) return [];
-  const events = await db
-    .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details })
-    .from(caseEvents)
-    .where(inArray(caseEvents.caseId, rows.map((r) => r.id)))
-    .orderBy(asc(caseEvents.occurredAt));
-  return rows.map(({ child, ...row }) => {
-    const own = events.filter((e) => e.caseId === row.id).map(readCaseEvent);
-    const clock = statutoryClock(clockInputOf(row, own, today));
-    return { ...row, childName: personName(child), missed: missedSteps(clock).map((m) => m.step) };
-  });
-}
-
-export type TeamSummary = { teamId: string; teamName: string; openCases: number; unallocated: number; caseworkers: number };
-
-/** Per area team: open cases, how many have no caseworker, and team size. */
-export async function teamSummaries(laId: string): Promise<TeamSummary[]> {
-  const db = await getDb();
-  const teams = await db.select().from(areaTeams).where(eq(areaTeams.laId, laId)).orderBy(asc(areaTeams.name));
-  const caseCounts = await db
-    .select({
-      teamId: cases.teamId,
-      open: count(),
-      unallocated: sql<number>`count(*) filter (where ${cases.caseworkerId} is null)`.mapWith(Number),
-    })
-    .from(cases)
-    .where(and(eq(cases.laId, laId), notInArray(cases.stage, CLOSED_STAGES)))
-    .groupBy(cases.teamId);
-  const staffCounts = await db
-    .select({ teamId: users.teamId, caseworkers: count() })
-    .from(users)
-    .where(and(eq(users.laId, laId), eq(users.role, 'caseworker')))
-    .groupBy(users.teamId);
-  return teams.map((team) => {
-    const c = caseCounts.find((row) => row.teamId === team.id);
-    return {
-      teamId: team.id,
-      teamName: team.name,
-      openCases: c?.open ?? 0,
-      unallocated: c?.unallocated ?? 0,
-      caseworkers: staffCounts.find((row) => row.teamId === team.id)?.caseworkers ?? 0,
-    };
-  });
 }
 
 export type CaseSummary = {

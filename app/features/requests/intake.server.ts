@@ -57,44 +57,52 @@ export async function intakeQueue(viewer: User): Promise<IntakeEntry[]> {
   return rows.map(({ child, ...r }) => ({ ...r, childName: personName(child), decisionDue: assessmentDeadlines(r.requestReceived).decisionToAssess }));
 }
 
-export async function caseworkersOf(laId: string) {
-  const db = await getDb();
-  return db
-    .select({ id: users.id, name: users.name, teamId: users.teamId })
-    .from(users)
-    .where(and(eq(users.laId, laId), eq(users.role, 'caseworker')))
-    .orderBy(asc(users.name));
-}
-
-/** Gives a case its caseworker and tells the family the name and how to reach them. */
-export async function allocateCaseworker(actor: User, caseId: string, caseworkerId: string, now = new Date()) {
+/**
+ * Gives a case its caseworker, or another one, and tells the family: the name and how to reach
+ * them, and on a change whom they replace. Only a manager may take a case from one caseworker
+ * to another (`mayReassign`, the policy's 'reassign:case'); choosing the caseworker the case
+ * already has (a form sent twice) changes nothing and sends nothing.
+ */
+export async function allocateCaseworker(actor: User, caseId: string, caseworkerId: string, { mayReassign = false, now = new Date() }: { mayReassign?: boolean; now?: Date } = {}) {
   if (!isUuid(caseworkerId)) return { ok: false as const, error: 'errors.intake.caseworker' };
   const db = await getDb();
   const [caseworker] = await db.select().from(users).where(and(eq(users.id, caseworkerId), eq(users.role, 'caseworker'), eq(users.laId, actor.laId!)));
   if (!caseworker) return { ok: false as const, error: 'errors.intake.caseworker' };
-  await db.transaction(async (tx) => {
-    const [updated] = await tx.update(cases).set({ caseworkerId, updatedAt: now }).where(eq(cases.id, caseId)).returning({ childId: cases.childId, laId: cases.laId });
+  return db.transaction(async (tx) => {
+    // Locked, so two people allocating at once are told in turn.
+    const [current] = await tx.select({ caseworkerId: cases.caseworkerId, childId: cases.childId, laId: cases.laId }).from(cases).where(eq(cases.id, caseId)).for('update');
+    if (current.caseworkerId === caseworkerId) return { ok: true as const, changed: false };
+    if (current.caseworkerId && !mayReassign) return { ok: false as const, error: 'errors.allocation.alreadyAllocated' };
+    const [previous] = current.caseworkerId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.caseworkerId)) : [];
+    await tx.update(cases).set({ caseworkerId, updatedAt: now }).where(eq(cases.id, caseId));
     // From the case's council, linking to its address (ADR 0023).
-    const council = await councilContext(updated.laId, tx);
+    const council = await councilContext(current.laId, tx);
     await tx.insert(caseEvents).values({ caseId, actorId: actor.id, occurredAt: now, ...caseEvent('caseworker_allocated', { caseworkerId, caseworkerName: caseworker.name }) });
-    await recordAudit({ userId: actor.id, action: 'allocate:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { caseworkerId } }, tx);
+    await recordAudit({ userId: actor.id, action: previous ? 'reassign:case' : 'allocate:case', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { caseworkerId, previousCaseworkerId: current.caseworkerId } }, tx);
     const [family, [child]] = await Promise.all([
-      familyAudience(tx, updated.childId, 'read:case'),
-      tx.select({ firstName: children.firstName }).from(children).where(eq(children.id, updated.childId)),
+      familyAudience(tx, current.childId, 'read:case'),
+      tx.select({ firstName: children.firstName }).from(children).where(eq(children.id, current.childId)),
     ]);
     for (const member of family) {
-      await queueEmail(tx, council, 'caseworkerAllocated', member, {
-        name: member.name,
-        childName: child.firstName,
-        caseworker: caseworker.name,
-        email: caseworker.email,
-        phone: caseworker.phone ?? '',
-        link: linkTo(council, `/cases/${caseId}`),
-      });
+      const contact = { name: member.name, childName: child.firstName, caseworker: caseworker.name, email: caseworker.email, phone: caseworker.phone ?? '', link: linkTo(council, `/cases/${caseId}`) };
+      if (previous) await queueEmail(tx, council, 'caseworkerChanged', member, { ...contact, previous: previous.name });
+      else await queueEmail(tx, council, 'caseworkerAllocated', member, contact);
     }
-  });
-  wakeMailer();
-  return { ok: true as const };
+    return { ok: true as const, changed: true };
+  }).finally(wakeMailer);
+}
+
+/** Whom a case is allocated to now, for the confirmation after allocating (within the viewer's council only). */
+export async function allocationOf(laId: string, caseId: string) {
+  if (!isUuid(caseId)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: cases.id, reference: cases.reference, child: { firstName: children.firstName, lastName: children.lastName }, caseworkerName: users.name })
+    .from(cases)
+    .innerJoin(children, eq(children.id, cases.childId))
+    .leftJoin(users, eq(users.id, cases.caseworkerId))
+    .where(and(eq(cases.id, caseId), eq(cases.laId, laId)));
+  return row ? { id: row.id, reference: row.reference, childName: personName(row.child), caseworkerName: row.caseworkerName } : null;
 }
 
 export type AssistedRequest = {

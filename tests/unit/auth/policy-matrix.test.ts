@@ -59,6 +59,15 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'share:case': {
     case: 'AFFNA FFNNN FN FNFFN',
   },
+  'read:case-notes': {
+    case: 'NNNNN NNNNN NN ANANN',
+  },
+  'write:case-notes': {
+    case: 'NNNNN NNNNN NN ANANN',
+  },
+  'reassign:case': {
+    case: 'NNNNN NNNNN NN FNANN',
+  },
   'read:request': {
     case: 'AAFNA AANNN NN ANAFN',
     familyDraft: 'AAFNA AANNN NN NNNNN',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breaches, DEFAULT_SERVICE_STANDARDS, receivedOn, replyClock, standardsOn, type ServiceStandards, type ThreadMessage } from '~/domain/service-standards';
+import { breaches, DEFAULT_SERVICE_STANDARDS, overduePeriods, receivedOn, replyClock, standardsOn, type ServiceStandards, type ThreadMessage } from '~/domain/service-standards';
 import { compareDates, isWorkingDay } from '~/domain/timescales';
 
 const at = (iso: string) => new Date(iso);
@@ -143,5 +143,28 @@ describe('when the LA changes its standards', () => {
     expect(breaches([family('2026-05-29T09:00:00Z'), la('2026-06-04T09:00:00Z', true)], changed, at('2026-06-20T09:00:00Z'))).toEqual([
       { standard: 'acknowledge', startedOn: '2026-05-29', dueBy: '2026-06-02', metOn: '2026-06-04' },
     ]);
+  });
+});
+
+describe('the overdue cut-offs agree with the reply timer', () => {
+  const standards: ServiceStandards = { acknowledgeWithin: 2, replyWithin: 5, earlier: [{ until: '2026-05-11', acknowledgeWithin: 1, replyWithin: 10 }] };
+  const overdueByCutoff = (since: Date, acknowledged: boolean, now: Date) =>
+    overduePeriods(standards, now).some(
+      (p) => (!p.sentFrom || since >= p.sentFrom) && (!p.sentBefore || since < p.sentBefore) && (since < p.replyCutoff || (!acknowledged && since < p.acknowledgeCutoff)),
+    );
+
+  it('for any moment the family started waiting, acknowledged or not, across holidays, clock changes and a change of standards', () => {
+    const start = at('2026-03-01T00:00:00Z').getTime();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 120 * 24 * 60 }), fc.integer({ min: 0, max: 40 * 24 }), fc.boolean(), (minutes, hoursLater, acknowledged) => {
+        const since = new Date(start + minutes * 60_000);
+        const now = new Date(since.getTime() + hoursLater * 3_600_000);
+        const thread = acknowledged ? [family(since.toISOString()), la(new Date(since.getTime() + 60_000).toISOString())] : [family(since.toISOString())];
+        const clock = replyClock(thread, standards, now);
+        expect(clock.state).toBe('awaiting');
+        expect(overdueByCutoff(since, acknowledged, now)).toBe(clock.state === 'awaiting' && clock.overdue);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

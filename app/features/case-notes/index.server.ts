@@ -1,0 +1,2 @@
+export * from './notes.server';
+export * from './notes-form.server';

@@ -1,0 +1,3 @@
+export * from './caseload.server';
+export * from './query.server';
+export { DEFAULT_QUERY } from './query';

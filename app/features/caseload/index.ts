@@ -1,0 +1,4 @@
+export * from './query';
+export * from './CaseloadView';
+export * from './TeamsView';
+export * from './CaseworkerSelect';
