@@ -77,6 +77,7 @@ export function Header({ user }: { user: SignedInSummary }) {
   );
 }
 
+// The link does not say "feedback": a page's Back link must stay the only link named "back".
 export function PhaseBanner({ feedbackHref }: { feedbackHref: string }) {
   const { t } = useTranslation();
   return (
