@@ -25,9 +25,10 @@ import {
   usePageTranslations,
   type NamespacesHandle,
 } from './i18n/page-translations';
+import { feedbackLink } from './domain/council';
 import { councilOfUser } from './tenancy/council.server';
 import { hasFormErrors } from './ui/form';
-import { Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, type SignedInSummary } from './ui/layout/PageChrome';
+import { BrandColour, Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, defaultBranding, type Branding, type SignedInSummary } from './ui/layout/PageChrome';
 import { useCspNonce } from './ui/csp-nonce';
 import { useFocusOnNavigation } from './ui/layout/useFocusOnNavigation';
 
@@ -53,9 +54,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })
     : null;
   const signedIn: SignedInSummary = user ? { name: user.name, role: user.role, council: council?.name ?? null } : null;
+  // The council's colour and feedback link; signed out (or no council yet): the deployment's.
+  const branding: Branding = { brandColour: council?.brandColour ?? null, feedbackHref: feedbackLink(council) };
   // Only the words every page needs: each page's own namespaces come with the document or are
   // fetched on navigation (app/i18n/page-translations.tsx).
-  return json({ locale, translations: resources[locale].common, translationsVersion, user: signedIn });
+  return json({ locale, translations: resources[locale].common, translationsVersion, user: signedIn, branding });
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>> extends { json(): Promise<infer T> } ? T : never;
@@ -103,12 +106,14 @@ function Document({
   children,
   locale,
   user,
+  branding,
   title,
   pageTranslations = '',
 }: {
   children: ReactNode;
   locale: Locale;
   user: SignedInSummary;
+  branding: Branding;
   title?: string;
   pageTranslations?: string;
 }) {
@@ -124,12 +129,13 @@ function Document({
         <title>{title ?? pageTitle}</title>
         <Meta />
         <Links />
+        <BrandColour colour={branding.brandColour} />
       </head>
       <body className="govuk-template__body">
         <SkipLink />
         <Header user={user} />
         <div className="govuk-width-container">
-          <PhaseBanner />
+          <PhaseBanner feedbackHref={branding.feedbackHref} />
           <LanguageSwitcher current={locale} />
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {children}
@@ -153,7 +159,7 @@ export default function App() {
   useFocusOnNavigation();
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale} user={data?.user ?? null} pageTranslations={pageTranslations}>
+      <Document locale={locale} user={data?.user ?? null} branding={data?.branding ?? defaultBranding} pageTranslations={pageTranslations}>
         <Outlet />
       </Document>
     </I18nextProvider>
@@ -216,7 +222,7 @@ export function ErrorBoundary() {
   const title = i18n.t('layout.title', { page: i18n.t(errorTitleKeys[status] ?? 'errorPages.problem.title') });
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale} user={data?.user ?? null} title={title} pageTranslations={fallback.text}>
+      <Document locale={locale} user={data?.user ?? null} branding={data?.branding ?? defaultBranding} title={title} pageTranslations={fallback.text}>
         <ErrorPage status={status} />
       </Document>
     </I18nextProvider>

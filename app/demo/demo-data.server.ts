@@ -201,6 +201,9 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
         contactPhone: '01632 960000',
         emailFromName: 'Northfield SEND team',
         emailFromAddress: 'send@northfield.example',
+        // Its own feedback page and colour show in the phase banner and under the header (issue 15).
+        feedbackUrl: 'https://www.northfield.example/send/portal-feedback',
+        brandColour: '#00703c',
       })
       .returning();
     const [north, south] = await tx

@@ -3,23 +3,38 @@ import { getFixedT } from '../i18n/i18n.server';
 import type { OutgoingEmail } from './mailer.server';
 
 /**
- * Email wording lives in the locale files (mail.*). Each email says plainly what happened and
- * what to do next, in the recipient's language, and carries no sensitive case content.
+ * Email wording lives in the locale files (mail.*), in the style of GOV.UK Notify: it says
+ * plainly what happened and what to do next, by when (a date in the recipient's language), in
+ * short paragraphs with one link, signed by the council. No child's name in a subject (it shows
+ * on lock screens and in shared inboxes); the body may name them, as the recipient may know.
  */
+/** A step on a family's case (app/domain/progress-news.ts); `dueBy` is empty for a step with no date. */
+type ProgressParams = { name: string; childName: string; dueBy: string; link: string };
+
 type Templates = {
   verifyEmail: { name: string; link: string };
   resetPassword: { name: string; link: string };
   staffInvite: { name: string; link: string; laName: string; inviter: string };
   alreadyRegistered: { name: string; signInLink: string; resetLink: string };
   inviteForExistingAccount: { name: string; inviter: string; organisation: string; signInLink: string };
-  caseProgress: { name: string; childName: string; link: string };
+  assessmentAgreed: ProgressParams;
+  assessmentRefused: ProgressParams;
+  planAgreed: ProgressParams;
+  planRefused: ProgressParams;
+  draftPlanIssued: ProgressParams;
+  finalPlanIssued: ProgressParams;
+  planInPlace: ProgressParams;
+  requestWithdrawn: ProgressParams;
+  planCeased: ProgressParams;
+  refusalReversed: ProgressParams;
   apology: { name: string; childName: string; step: string; reason: string; newDate: string; caseworker: string; link: string };
   requestReceipt: { name: string; reference: string; decisionDue: string; link: string };
   caseworkerAllocated: { name: string; childName: string; caseworker: string; email: string; phone: string; link: string };
   caseworkerChanged: { name: string; childName: string; caseworker: string; previous: string; email: string; phone: string; link: string };
   youngPersonInvite: { name: string; parentName: string; link: string };
-  newMessageForFamily: { name: string; senderName: string; childName: string; link: string };
-  newMessageForStaff: { name: string; childName: string; reference: string; link: string };
+  newMessageForFamily: { name: string; senderName: string; childName: string; reference: string; link: string };
+  adviserMessageForFamily: { name: string; adviserName: string; childName: string; council: string; link: string };
+  newMessageForStaff: { name: string; senderName: string; senderRole: string; childName: string; reference: string; acknowledgeBy: string; replyBy: string; link: string };
   messageDigest: { name: string; count: string; cases: string; link: string };
   adviceRequested: { name: string; childName: string; laName: string; dueBy: string; link: string };
   adviceInvite: { name: string; childName: string; laName: string; dueBy: string; link: string };
@@ -50,13 +65,23 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   staffInvite: { subject: 'mail.staffInvite.subject', body: 'mail.staffInvite.body' },
   alreadyRegistered: { subject: 'mail.alreadyRegistered.subject', body: 'mail.alreadyRegistered.body' },
   inviteForExistingAccount: { subject: 'signInSafety.mail.inviteForExistingAccount.subject', body: 'signInSafety.mail.inviteForExistingAccount.body' },
-  caseProgress: { subject: 'mail.caseProgress.subject', body: 'mail.caseProgress.body' },
+  assessmentAgreed: { subject: 'mail.progress.assessmentAgreed.subject', body: 'mail.progress.assessmentAgreed.body' },
+  assessmentRefused: { subject: 'mail.progress.assessmentRefused.subject', body: 'mail.progress.assessmentRefused.body' },
+  planAgreed: { subject: 'mail.progress.planAgreed.subject', body: 'mail.progress.planAgreed.body' },
+  planRefused: { subject: 'mail.progress.planRefused.subject', body: 'mail.progress.planRefused.body' },
+  draftPlanIssued: { subject: 'mail.progress.draftPlanIssued.subject', body: 'mail.progress.draftPlanIssued.body' },
+  finalPlanIssued: { subject: 'mail.progress.finalPlanIssued.subject', body: 'mail.progress.finalPlanIssued.body' },
+  planInPlace: { subject: 'mail.progress.planInPlace.subject', body: 'mail.progress.planInPlace.body' },
+  requestWithdrawn: { subject: 'mail.progress.requestWithdrawn.subject', body: 'mail.progress.requestWithdrawn.body' },
+  planCeased: { subject: 'mail.progress.planCeased.subject', body: 'mail.progress.planCeased.body' },
+  refusalReversed: { subject: 'mail.progress.refusalReversed.subject', body: 'mail.progress.refusalReversed.body' },
   apology: { subject: 'mail.apology.subject', body: 'mail.apology.body' },
   requestReceipt: { subject: 'mail.requestReceipt.subject', body: 'mail.requestReceipt.body' },
   caseworkerAllocated: { subject: 'mail.caseworkerAllocated.subject', body: 'mail.caseworkerAllocated.body' },
   caseworkerChanged: { subject: 'caseworkerChanged.subject', body: 'caseworkerChanged.body' },
   youngPersonInvite: { subject: 'mail.youngPersonInvite.subject', body: 'mail.youngPersonInvite.body' },
   newMessageForFamily: { subject: 'mail.newMessageForFamily.subject', body: 'mail.newMessageForFamily.body' },
+  adviserMessageForFamily: { subject: 'mail.adviserMessageForFamily.subject', body: 'mail.adviserMessageForFamily.body' },
   newMessageForStaff: { subject: 'mail.newMessageForStaff.subject', body: 'mail.newMessageForStaff.body' },
   messageDigest: { subject: 'mail.messageDigest.subject', body: 'mail.messageDigest.body' },
   adviceRequested: { subject: 'adviceMail.requested.subject', body: 'adviceMail.requested.body' },

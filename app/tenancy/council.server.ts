@@ -43,19 +43,33 @@ export async function councilContext(laId: string | null | undefined, executor?:
  */
 export async function councilOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgId'>, executor?: Executor): Promise<Council> {
   const db = executor ?? (await getDb());
-  if (user.laId) return councilContext(user.laId, db);
+  const [first] = await councilIdsOfUser(user, db);
+  return councilContext(first, db);
+}
+
+/**
+ * Every council a person deals with, for the help page: staff's and an adviser's one; a family's,
+ * one per council their children's records are with, oldest first. None: the deployment speaks.
+ */
+export async function councilsOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgId'>, executor?: Executor): Promise<Council[]> {
+  const db = executor ?? (await getDb());
+  const ids = await councilIdsOfUser(user, db);
+  return Promise.all(ids.map((id) => councilContext(id, db)));
+}
+
+async function councilIdsOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgId'>, db: Executor): Promise<string[]> {
+  if (user.laId) return [user.laId];
   if (user.adviceOrgId) {
     const [organisation] = await db.select({ laId: adviceOrganisations.laId }).from(adviceOrganisations).where(eq(adviceOrganisations.id, user.adviceOrgId));
-    return councilContext(organisation?.laId, db);
+    return organisation ? [organisation.laId] : [];
   }
-  const [child] = await db
+  const rows = await db
     .selectDistinct({ laId: children.laId, createdAt: children.createdAt, id: children.id })
     .from(children)
     .leftJoin(childParents, eq(childParents.childId, children.id))
     .where(or(eq(childParents.userId, user.id), eq(children.youngPersonUserId, user.id)))
-    .orderBy(asc(children.createdAt), asc(children.id))
-    .limit(1);
-  return councilContext(child?.laId, db);
+    .orderBy(asc(children.createdAt), asc(children.id));
+  return [...new Set(rows.map((row) => row.laId))];
 }
 
 /**

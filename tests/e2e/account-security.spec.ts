@@ -100,7 +100,7 @@ test('a parent sees where they are signed in, signs the other device out, and ch
   await expectPage(page, 'Your account');
   await expect(page.getByText('Your password has been changed. Every other device signed in to your account has been signed out.')).toBeVisible();
   const notice = await latestEmailTo(email, { subjectIncludes: 'password has been changed', since });
-  expect(notice.text).toContain('Dear Sam Sessions');
+  expect(notice.text).toContain('The password for your EHCP portal account was changed on');
 
   await laptop.goto('/account');
   await expect(laptop).toHaveURL(/\/sign-in\?returnTo=%2Faccount$/);

@@ -68,7 +68,7 @@ test('advice is asked for, written and read; the family adds views and comments 
   await health.close();
 
   // The educational psychologist follows the emailed link, signs in, saves a draft, then sends.
-  const invitation = await latestEmailTo('ep@example.com', { since, subjectIncludes: 'Request for advice about Ruby' });
+  const invitation = await latestEmailTo('ep@example.com', { since, subjectIncludes: 'Request for advice from Northfield Borough Council' });
   const epContext = await browser.newContext({ javaScriptEnabled });
   const ep = await epContext.newPage();
   await ep.goto(linkIn(invitation, '/advice/'));
@@ -96,7 +96,7 @@ test('advice is asked for, written and read; the family adds views and comments 
   await epContext.close();
 
   // The family is emailed and reads the advice as a web page.
-  const news = await latestEmailTo('parent1@example.com', { since, subjectIncludes: 'New advice about Ruby' });
+  const news = await latestEmailTo('parent1@example.com', { since, subjectIncludes: 'New advice is ready to read' });
   const parent = await as(browser, javaScriptEnabled, 'parent1');
   await parent.page.goto(linkIn(news, '/advice/'));
   await expectPage(parent.page, 'Advice: Educational psychologist');

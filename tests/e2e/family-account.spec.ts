@@ -31,7 +31,7 @@ test('a new parent registers, verifies their email and signs in', async ({ page 
   await expectPage(page, 'Check your email');
 
   const message = await latestEmailTo(email, { subjectIncludes: 'Confirm your email address', since });
-  expect(message.text).toContain('Dear Jo Parent');
+  expect(message.text).toContain('You created an account on the EHCP portal.');
   await page.goto(linkIn(message, '/verify-email'));
   await expectPage(page, 'Sign in');
   await expect(page.getByText('Your email address is confirmed. You can now sign in.')).toBeVisible();

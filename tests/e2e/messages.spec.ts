@@ -88,7 +88,7 @@ test('a Friday-evening message gets the right reply-by date; a teammate answers 
   await expect(page.getByText('The meeting is on Tuesday at 10am at Hillside Academy. Priya')).toBeVisible();
   await expect(page.getByText('Priya Shah (Caseworker)')).toBeVisible();
   await expect(page.getByText(/^We will reply by /)).toHaveCount(0);
-  await latestEmailTo('parent2@example.com', { subjectIncludes: 'New message about Zara', since });
+  await latestEmailTo('parent2@example.com', { subjectIncludes: 'New message about case', since });
 });
 
 test('a message written after the session ran out is still there after signing in', async ({ page, context }) => {

@@ -125,7 +125,7 @@ test("the LA admin sees the council's web address and sender, and names the send
 
   await senderName.fill('Northfield SEND and inclusion');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Emails will now be sent under the new name')).toBeVisible();
+  await expect(page.getByText("Your council's settings have been saved")).toBeVisible();
   await expect(page.getByText('Northfield SEND and inclusion <send@northfield.example>')).toBeVisible();
   await expectPage(page, 'Council settings');
 

@@ -140,7 +140,7 @@ describe('changing your password', () => {
     expect(audited).toMatchObject({ outcome: 'allowed', details: { address: ADDRESS, sessionsEnded: 2 } });
 
     const notice = await mail.waitFor((m) => m.to.includes(user.email) && m.subject === 'Your EHCP portal password has been changed');
-    expect(notice.text).toContain(`Dear ${user.name}`);
+    expect(notice.text).toContain("The password for your EHCP portal account was changed on");
     expect(notice.text).toContain('/forgot-password');
   });
 });

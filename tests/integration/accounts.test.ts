@@ -49,7 +49,7 @@ describe('a family registers, confirms their email and signs in', () => {
     expect(response.headers.get('Location')).toBe('/register/check-email');
     const message = await mail.waitFor((m) => m.to.includes(email));
     expect(message.subject).toBe('Confirm your email address for the EHCP portal');
-    expect(message.text).toContain('Dear New Parent');
+    expect(message.text).toContain('You created an account on the EHCP portal. To confirm your email address, open this link within 24 hours');
   });
 
   it('cannot sign in before confirming, and is sent a fresh link', async () => {

@@ -86,7 +86,7 @@ describe('each email to the family goes to that audience', () => {
   it('case progress (a decision recorded)', async () => {
     const outcome = await recordCaseCommand(caseworker, caseId, { type: 'withdraw', reasons: 'The family asked us to stop.' }, 'advice_gathering', {});
     expect(outcome.ok).toBe(true);
-    expect(await recipientsOf('caseProgress')).toEqual(ids(youngPerson, viewAdvocate, actAdvocate));
+    expect(await recipientsOf('requestWithdrawn')).toEqual(ids(youngPerson, viewAdvocate, actAdvocate));
   });
 
   it('an apology for a missed date', async () => {

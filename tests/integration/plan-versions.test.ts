@@ -68,7 +68,7 @@ describe('writing and issuing a plan', () => {
     expect((await caseAt('draft_plan_issued')).stage).toBe('draft_plan_issued');
     const events = await db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseRecord.id), eq(caseEvents.kind, 'draft_plan_issued')));
     expect(events).toHaveLength(1);
-    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.template, 'caseProgress'))).not.toHaveLength(0);
+    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.template, 'draftPlanIssued'))).not.toHaveLength(0);
     expect(await planVersionsOf(caseRecord.id)).toMatchObject([{ number: 1, kind: 'draft', issuedOn: '2026-12-07', issuedBy: caseworker.name }]);
   });
 

@@ -1,10 +1,11 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { caseEvents, cases, children, documents, planVersions, users, type Case, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
-import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowField } from '~/domain/case-workflow';
+import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowEvent, type WorkflowField } from '~/domain/case-workflow';
 import { clockStepKeys, missedSteps, statutoryClock, type ExceptionKind } from '~/domain/case-clock';
 import { caseEvent, clockInputOf, isCaseEventOf, readCaseEvent, type TypedCaseEvent } from '~/domain/case-events';
-import { todayInLondon } from '~/domain/timescales';
+import { todayInLondon, type IsoDate } from '~/domain/timescales';
+import { progressNews } from '~/domain/progress-news';
 import { formatDate } from '~/i18n/format';
 import { getFixedT } from '~/i18n/i18n.server';
 import { getDb } from '~/db.server';
@@ -111,7 +112,7 @@ export async function applyCaseCommand(
     },
     tx,
   );
-  await tellFamilyOfProgress(tx, current, caseId);
+  await tellFamilyOfProgress(tx, current, caseId, result.event, todayInLondon(now));
   return { ok: true as const, duplicate: false };
 }
 
@@ -132,13 +133,18 @@ async function childName(tx: Transaction, childId: string) {
   return child?.firstName ?? '';
 }
 
-/** A short email to each family member, in their language, from the case's council: what changed and where to read it. */
-async function tellFamilyOfProgress(tx: Transaction, current: Pick<Case, 'childId' | 'laId'>, caseId: string) {
+/**
+ * A short email to each family member, in their language, from the case's council: what the
+ * step was, and by when they (or the council) must act next (app/domain/progress-news.ts).
+ */
+async function tellFamilyOfProgress(tx: Transaction, current: Pick<Case, 'childId' | 'laId' | 'requestReceived'>, caseId: string, event: WorkflowEvent, today: IsoDate) {
   const [family, name, council] = await Promise.all([familyAudience(tx, current.childId, 'read:case'), childName(tx, current.childId), councilContext(current.laId, tx)]);
+  const { news, dueBy } = progressNews(event, { requestReceived: current.requestReceived, today });
   for (const member of family) {
-    await queueEmail(tx, council, 'caseProgress', member, {
+    await queueEmail(tx, council, news, member, {
       name: member.name,
       childName: name,
+      dueBy: dueBy ? formatDate(dueBy, member.locale) : '',
       link: linkTo(council, `/cases/${caseId}`),
     });
   }

@@ -1,8 +1,11 @@
 import { and, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import { cases, children, messages, users, type User } from '../../../db/schema';
+import { cases, children, localAuthorities, messages, users, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { getDb } from '~/db.server';
 import { linkTo } from '~/domain/council';
+import { dueDates, receivedOn } from '~/domain/service-standards';
+import { formatDate } from '~/i18n/format';
+import { getFixedT } from '~/i18n/i18n.server';
 import { queueEmail, wakeMailer } from '~/mail/outbox.server';
 import { councilContext } from '~/tenancy/council.server';
 import { familyAudience } from '../family/index.server';
@@ -19,14 +22,31 @@ import { familyAudience } from '../family/index.server';
  *   digest (`sendMessageDigests`).
  */
 
-type NewMessage = { caseId: string; sender: Pick<User, 'id' | 'name'>; side: 'family' | 'la' };
+type NewMessage = { caseId: string; sender: Pick<User, 'id' | 'name' | 'role'>; side: 'family' | 'la'; sentAt?: Date };
+
+/** How staff emails name who wrote on the family side (literal keys, for the translation test). */
+const senderRoleKeys: Partial<Record<User['role'], string>> = {
+  parent: 'mail.senderRoles.parent',
+  young_person: 'mail.senderRoles.young_person',
+  advocate: 'mail.senderRoles.advocate',
+};
 
 /** Queues the emails for a message, in the transaction that stores it: from the case's council, linking to its address. */
 export async function queueMessageNotifications(tx: Transaction, message: NewMessage) {
   const [record] = await tx
-    .select({ laId: cases.laId, childId: cases.childId, childName: children.firstName, reference: cases.reference, teamId: cases.teamId, caseworkerId: cases.caseworkerId })
+    .select({
+      laId: cases.laId,
+      childId: cases.childId,
+      childName: children.firstName,
+      reference: cases.reference,
+      teamId: cases.teamId,
+      caseworkerId: cases.caseworkerId,
+      acknowledgeWithin: localAuthorities.acknowledgeWithin,
+      replyWithin: localAuthorities.replyWithin,
+    })
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
+    .innerJoin(localAuthorities, eq(localAuthorities.id, cases.laId))
     .where(eq(cases.id, message.caseId));
   if (!record) return;
   const council = await councilContext(record.laId, tx);
@@ -34,14 +54,34 @@ export async function queueMessageNotifications(tx: Transaction, message: NewMes
 
   if (message.side === 'la') {
     for (const member of await familyAudience(tx, record.childId, 'read:thread')) {
-      await queueEmail(tx, council, 'newMessageForFamily', member, { name: member.name, senderName: message.sender.name, childName: record.childName, link });
+      await queueEmail(tx, council, 'newMessageForFamily', member, { name: member.name, senderName: message.sender.name, childName: record.childName, reference: record.reference, link });
     }
     return;
   }
 
+  // An adviser writing for the family: the family hears what was said in their name.
+  if (message.sender.role === 'advocate') {
+    const family = (await familyAudience(tx, record.childId, 'read:thread')).filter((member) => member.role !== 'advocate');
+    for (const member of family) {
+      await queueEmail(tx, council, 'adviserMessageForFamily', member, { name: member.name, adviserName: message.sender.name, childName: record.childName, council: council.name ?? '', link });
+    }
+  }
+
+  // Staff are told by when the service standards want an acknowledgement and a reply.
+  const due = dueDates(receivedOn(message.sentAt ?? new Date()), record);
   const staff = await staffToTell(tx, record.teamId, record.caseworkerId);
   for (const person of staff.filter((s) => s.messageEmails === 'immediate' && s.id !== message.sender.id)) {
-    await queueEmail(tx, council, 'newMessageForStaff', person, { name: person.name, childName: record.childName, reference: record.reference, link });
+    const roleKey = senderRoleKeys[message.sender.role];
+    await queueEmail(tx, council, 'newMessageForStaff', person, {
+      name: person.name,
+      senderName: message.sender.name,
+      senderRole: roleKey ? getFixedT(person.locale)(roleKey) : '',
+      childName: record.childName,
+      reference: record.reference,
+      acknowledgeBy: formatDate(due.acknowledgeBy, person.locale),
+      replyBy: formatDate(due.replyBy, person.locale),
+      link,
+    });
   }
 }
 

@@ -7,6 +7,20 @@ import { supportedLocales, type Locale } from '~/i18n/config';
 /** `council`: the name of the council the person belongs to or deals with, if any yet. */
 export type SignedInSummary = { name: string; role: string; council: string | null } | null;
 
+/** What a council changes of the chrome (its validated #rrggbb colour), and where feedback goes. */
+export type Branding = { brandColour: string | null; feedbackHref: string };
+
+export const defaultBranding: Branding = { brandColour: null, feedbackHref: '/help' };
+
+/**
+ * The council's colour under the header. The Content-Security-Policy allows no inline styles,
+ * so the colour is a stylesheet of its own (app/routes/council-colour.$hex.ts), cached for good.
+ */
+export function BrandColour({ colour }: { colour: string | null }) {
+  const hex = colour && /^#[0-9a-f]{6}$/.exec(colour) ? colour.slice(1) : null;
+  return hex ? <link rel="stylesheet" href={`/council-colour/${hex}`} /> : null;
+}
+
 export function SkipLink() {
   const { t } = useTranslation();
   return (
@@ -63,13 +77,20 @@ export function Header({ user }: { user: SignedInSummary }) {
   );
 }
 
-export function PhaseBanner() {
+// The link does not say "feedback": a page's Back link must stay the only link named "back".
+export function PhaseBanner({ feedbackHref }: { feedbackHref: string }) {
   const { t } = useTranslation();
   return (
     <div className="govuk-phase-banner">
       <p className="govuk-phase-banner__content">
         <strong className="govuk-tag govuk-phase-banner__content__tag">{t('layout.phase')}</strong>
-        <span className="govuk-phase-banner__text">{t('layout.phaseText')}</span>
+        <span className="govuk-phase-banner__text">
+          {t('chrome.phaseBefore')}{' '}
+          <a className="govuk-link" href={feedbackHref}>
+            {t('chrome.feedbackLink')}
+          </a>
+          {t('chrome.phaseAfter')}
+        </span>
       </p>
     </div>
   );
@@ -115,6 +136,11 @@ export function Footer() {
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
             <h2 className="govuk-visually-hidden">{t('layout.supportLinks')}</h2>
             <ul className="govuk-footer__inline-list">
+              <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/help">
+                  {t('chrome.help')}
+                </Link>
+              </li>
               <li className="govuk-footer__inline-list-item">
                 <Link className="govuk-footer__link" to="/accessibility">
                   {t('layout.accessibility')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { councilFrom, deploymentCouncil, isBareOrigin, linkTo, parseMailbox, senderOf, type CouncilRecord } from '~/domain/council';
+import { councilFrom, deploymentCouncil, feedbackLink, isBareOrigin, isHexColour, isHttpsUrl, isUkPhoneNumber, linkTo, parseMailbox, senderOf, telHref, type CouncilRecord } from '~/domain/council';
 
 const defaults = { baseUrl: 'https://ehcp.example.gov.uk', sender: { name: 'EHCP portal', address: 'no-reply@ehcp.example.gov.uk' } };
 const northfield: CouncilRecord = {
@@ -10,6 +10,14 @@ const northfield: CouncilRecord = {
   publicBaseUrl: null,
   emailFromName: null,
   emailFromAddress: null,
+  contactHours: null,
+  sendiassName: null,
+  sendiassPhone: null,
+  sendiassEmail: null,
+  sendiassUrl: null,
+  localOfferUrl: null,
+  feedbackUrl: null,
+  brandColour: null,
 };
 
 describe('the council an email or page speaks for', () => {
@@ -19,7 +27,11 @@ describe('the council an email or page speaks for', () => {
       name: 'Northfield Borough Council',
       baseUrl: 'https://ehcp.example.gov.uk',
       sender: defaults.sender,
-      contact: { email: 'send@northfield.example', phone: '01632 960000' },
+      contact: { email: 'send@northfield.example', phone: '01632 960000', hours: null },
+      sendiass: null,
+      localOfferUrl: null,
+      feedbackUrl: null,
+      brandColour: null,
     });
   });
 
@@ -41,7 +53,17 @@ describe('the council an email or page speaks for', () => {
 
   it('no council: the deployment speaks, with no name or contact of a council', () => {
     expect(councilFrom(null, defaults)).toEqual(deploymentCouncil(defaults));
-    expect(deploymentCouncil(defaults)).toEqual({ laId: null, name: null, baseUrl: defaults.baseUrl, sender: defaults.sender, contact: null });
+    expect(deploymentCouncil(defaults)).toEqual({
+      laId: null,
+      name: null,
+      baseUrl: defaults.baseUrl,
+      sender: defaults.sender,
+      contact: null,
+      sendiass: null,
+      localOfferUrl: null,
+      feedbackUrl: null,
+      brandColour: null,
+    });
   });
 });
 
@@ -71,5 +93,64 @@ describe('origins and mailboxes', () => {
     expect(parseMailbox('EHCP portal <no-reply@ehcp-portal.example>', 'x')).toEqual({ name: 'EHCP portal', address: 'no-reply@ehcp-portal.example' });
     expect(parseMailbox('"Northfield SEND" <send@northfield.example>', 'x')).toEqual({ name: 'Northfield SEND', address: 'send@northfield.example' });
     expect(parseMailbox('no-reply@ehcp.example', 'EHCP portal')).toEqual({ name: 'EHCP portal', address: 'no-reply@ehcp.example' });
+  });
+});
+
+describe("a council's help details, feedback link and colour", () => {
+  const full: CouncilRecord = {
+    ...northfield,
+    contactHours: ' Monday to Friday, 9am to 5pm ',
+    sendiassName: 'Northfield SENDIASS',
+    sendiassPhone: '01632 960111',
+    sendiassEmail: 'info@sendiass.northfield.example',
+    sendiassUrl: 'https://sendiass.northfield.example',
+    localOfferUrl: 'https://www.northfield.example/local-offer',
+    feedbackUrl: 'https://www.northfield.example/feedback',
+    brandColour: '#1D70B8',
+  };
+
+  it('are carried as the council set them, the colour in lower case', () => {
+    expect(councilFrom(full, defaults)).toMatchObject({
+      contact: { email: 'send@northfield.example', phone: '01632 960000', hours: 'Monday to Friday, 9am to 5pm' },
+      sendiass: { name: 'Northfield SENDIASS', phone: '01632 960111', email: 'info@sendiass.northfield.example', url: 'https://sendiass.northfield.example' },
+      localOfferUrl: 'https://www.northfield.example/local-offer',
+      feedbackUrl: 'https://www.northfield.example/feedback',
+      brandColour: '#1d70b8',
+    });
+  });
+
+  it('a stored link that is not https, or a colour that is not #rrggbb, is left out rather than used', () => {
+    const bad = { ...full, sendiassUrl: 'http://sendiass.example', localOfferUrl: 'javascript:alert(1)', feedbackUrl: 'not a url', brandColour: 'red;}body{display:none' };
+    expect(councilFrom(bad, defaults)).toMatchObject({ localOfferUrl: null, feedbackUrl: null, brandColour: null, sendiass: { url: null, name: 'Northfield SENDIASS' } });
+  });
+
+  it('SENDIASS is null when nothing of it is given, and kept when only part is', () => {
+    expect(councilFrom({ ...northfield, sendiassName: '  ' }, defaults).sendiass).toBeNull();
+    expect(councilFrom({ ...northfield, sendiassPhone: '01632 960111' }, defaults).sendiass).toEqual({ name: null, phone: '01632 960111', email: null, url: null });
+  });
+
+  it("feedback goes to the council's page, else its SEND team's email, else the deployment's help page", () => {
+    expect(feedbackLink(councilFrom(full, defaults))).toBe('https://www.northfield.example/feedback');
+    expect(feedbackLink(councilFrom(northfield, defaults))).toBe('mailto:send@northfield.example');
+    expect(feedbackLink(deploymentCouncil(defaults))).toBe('/help');
+    expect(feedbackLink(null)).toBe('/help');
+  });
+});
+
+describe('what a council may set', () => {
+  it.each(['https://www.northfield.example/local-offer', 'https://a.example'])('%s is an https link', (url) => expect(isHttpsUrl(url)).toBe(true));
+  it.each(['http://a.example', 'javascript:alert(1)', 'https://user:pw@a.example', 'https://localhost', 'www.a.example', ''])('%s is not', (url) => expect(isHttpsUrl(url)).toBe(false));
+
+  it.each(['#1d70b8', '#ABCDEF'])('%s is a colour', (colour) => expect(isHexColour(colour)).toBe(true));
+  it.each(['1d70b8', '#fff', '#1d70b8 ', 'red', '#1d70b8;color:red'])('%s is not', (colour) => expect(isHexColour(colour)).toBe(false));
+
+  it.each(['01632 960000', '01632960000', '0800 123 4567', '020 7946 0000', '+44 1632 960000', '+44 (0)1632 960000', '(01632) 960-000'])('%s is a UK phone number', (phone) =>
+    expect(isUkPhoneNumber(phone)).toBe(true),
+  );
+  it.each(['12345', '01632', '+1 555 123 4567', '00 1632 960000', '01632 960000 ext 2', '01632 9600000000', 'phone me'])('%s is not', (phone) => expect(isUkPhoneNumber(phone)).toBe(false));
+
+  it('a phone number becomes a tel: link of its digits', () => {
+    expect(telHref('01632 960000')).toBe('tel:01632960000');
+    expect(telHref('+44 (0)1632 960-000')).toBe('tel:+441632960000');
   });
 });
