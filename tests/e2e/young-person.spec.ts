@@ -51,7 +51,7 @@ test('a parent records, then withdraws, that their 17-year-old lacks capacity; i
   await expect(page.getByText('Rowan has chosen not to share their case with you.')).toBeVisible();
 
   // Rowan sets up an account and lets Jo keep helping.
-  const invite = await latestEmailTo(youngPersonEmail, { subjectIncludes: 'invited you', since });
+  const invite = await latestEmailTo(youngPersonEmail, { subjectIncludes: 'been invited', since });
   const context = await browser.newContext({ javaScriptEnabled });
   const rowan = await context.newPage();
   await rowan.goto(linkIn(invite, '/accept-invite'));
