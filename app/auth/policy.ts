@@ -242,7 +242,7 @@ const RULES: Record<Permission, Rule> = {
   'administer:account': { account: (actor, subject) => decideAccount(actor, 'administer', subject) },
   'read:advice-requests': { portal: forRoles(['professional']) },
   'add:child': { portal: forRoles(FAMILY_ROLES) },
-  'receive:message-emails': { portal: forRoles(STAFF_ROLES) },
+  'receive:message-emails': { portal: forRoles([...STAFF_ROLES, ...FAMILY_ROLES, 'advocate']) }, // each chooses now or a 07:00 digest
 };
 
 /**

@@ -4,12 +4,12 @@ import { jobQueueConnection } from '../db.server';
 import { deliverQueuedEmail, pruneSentEmails, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
 import { sendAdviceReminders } from '../features/advice/index.server';
 import { sweepOrphanUploads } from '../features/documents/index.server';
-import { sendMessageDigests, sweepBreaches } from '../features/messaging/index.server';
+import { sendFamilyMessageDigests, sendMessageDigests, sweepBreaches } from '../features/messaging/index.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and
  * backoff, and six schedules — the outbox relay (a safety net for emails whose wake-up was
- * lost), the service-standard breach sweep, the staff daily digest, advice reminders and
+ * lost), the service-standard breach sweep, the daily message digests (staff and families), advice reminders and
  * overdue notices, pruning old records of sent emails, and sweeping uploaded files no document
  * row names.
  *
@@ -93,7 +93,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     await sweepBreaches();
   });
   await boss.work(queues.messageDigest, polling, async () => {
+    // Both at 07:00; each reader's digest is its own transaction, so a retry sends nothing twice.
     await sendMessageDigests();
+    await sendFamilyMessageDigests();
   });
   await boss.work(queues.adviceReminders, polling, async () => {
     await sendAdviceReminders();

@@ -50,6 +50,7 @@ type Templates = {
   confirmNewEmail: { name: string; link: string };
   emailChangeRequested: { name: string; accountLink: string };
   emailAlreadyInUse: { name: string; signInLink: string };
+  familyMessageDigest: { name: string; council: string; cases: string; link: string };
 };
 
 export type TemplateName = keyof Templates;
@@ -98,6 +99,7 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   confirmNewEmail: { subject: 'mail.confirmNewEmail.subject', body: 'mail.confirmNewEmail.body' },
   emailChangeRequested: { subject: 'mail.emailChangeRequested.subject', body: 'mail.emailChangeRequested.body' },
   emailAlreadyInUse: { subject: 'mail.emailAlreadyInUse.subject', body: 'mail.emailAlreadyInUse.body' },
+  familyMessageDigest: { subject: 'familyDigest.subject', body: 'familyDigest.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

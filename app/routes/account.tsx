@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/access.server';
-import { decide, PORTAL } from '~/auth/policy';
+import { audienceOf, decide, PORTAL } from '~/auth/policy';
 import { secureCookies } from '~/env.server';
 import { languageSchema, messageEmailsSchema, pendingEmailChangeOf, resendEmailChange, setLocale, setMessageEmails } from '~/features/identity/index.server';
 import { languageCookie } from '~/i18n/i18n.server';
@@ -26,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.role,
     locale: user.locale,
     messageEmails: decide(user, 'receive:message-emails', PORTAL) === 'allow' ? user.messageEmails : null,
+    // Staff hear of families' messages; everyone else who may choose, of the council's.
+    messagesFrom: audienceOf(user) === 'council' ? ('families' as const) : ('council' as const),
     familyAccount: decide(user, 'add:child', PORTAL) === 'allow',
     pendingEmail: await pendingEmailChangeOf(user.id),
   });
@@ -38,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const form = validateForm(messageEmailsSchema, values);
     if (!form.ok) return formFailure(form.errors, values);
     await setMessageEmails(user.id, form.data.messageEmails);
+    return redirect('/account?notice=messageEmailsChanged');
   }
   if (values.intent === 'language') {
     // As the language switcher does (routes/language.tsx): on the account, and in the cookie for this browser.
@@ -62,6 +65,7 @@ const noticeKeys = {
   emailChangeResent: 'account.notices.emailChangeResent',
   nameChanged: 'account.notices.nameChanged',
   languageChanged: 'account.notices.languageChanged',
+  messageEmailsChanged: 'account.notices.messageEmailsChanged',
 } as const;
 
 export default function Account() {
@@ -113,25 +117,39 @@ export default function Account() {
           />
           <SubmitButton variant="secondary">{t('account.languageForm.save')}</SubmitButton>
         </Form>
-        {account.familyAccount ? <p className="govuk-body">{t('account.familyEmails')}</p> : null}
-        {account.messageEmails ? (
-          <>
-            <Form method="post" noValidate key={formKey}>
-              <input type="hidden" name="intent" value="message-emails" />
-              <Radios
-                name="messageEmails"
-                legend={t('account.messageEmails.legend')}
-                hint={t('account.messageEmails.hint')}
-                error={errors.messageEmails}
-                defaultValue={values.messageEmails ?? account.messageEmails}
-                choices={[
-                  { value: 'immediate', label: t('account.messageEmails.immediate') },
-                  { value: 'daily', label: t('account.messageEmails.daily') },
-                ]}
-              />
-              <SubmitButton variant="secondary">{t('account.messageEmails.save')}</SubmitButton>
-            </Form>
-          </>
+        {account.messageEmails && account.messagesFrom === 'families' ? (
+          <Form method="post" noValidate key={`message-emails-${formKey}`}>
+            <input type="hidden" name="intent" value="message-emails" />
+            <Radios
+              name="messageEmails"
+              legend={t('account.messageEmails.legend')}
+              hint={t('account.messageEmails.hint')}
+              error={errors.messageEmails}
+              defaultValue={values.messageEmails ?? account.messageEmails}
+              choices={[
+                { value: 'immediate', label: t('account.messageEmails.immediate') },
+                { value: 'daily', label: t('account.messageEmails.daily') },
+              ]}
+            />
+            <SubmitButton variant="secondary">{t('account.messageEmails.save')}</SubmitButton>
+          </Form>
+        ) : null}
+        {account.messageEmails && account.messagesFrom === 'council' ? (
+          <Form method="post" noValidate key={`message-emails-${formKey}`}>
+            <input type="hidden" name="intent" value="message-emails" />
+            <Radios
+              name="messageEmails"
+              legend={t('account.councilMessageEmails.legend')}
+              hint={t('account.councilMessageEmails.hint')}
+              error={errors.messageEmails}
+              defaultValue={values.messageEmails ?? account.messageEmails}
+              choices={[
+                { value: 'immediate', label: t('account.councilMessageEmails.immediate') },
+                { value: 'daily', label: t('account.councilMessageEmails.daily') },
+              ]}
+            />
+            <SubmitButton variant="secondary">{t('account.councilMessageEmails.save')}</SubmitButton>
+          </Form>
         ) : null}
         <h2 className="govuk-heading-m">{t('twoFactor.account.heading')}</h2>
         <p className="govuk-body">

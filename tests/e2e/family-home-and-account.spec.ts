@@ -3,7 +3,8 @@ import { expect, expectPage, familyPassword, registerParent, signIn, test, uniqu
 /**
  * Issue 15: a family's home says what needs attention for each child; people change their own
  * name and language; every password field can be shown; the check-your-email page can send the
- * link again; long text fields count their characters.
+ * link again; long text fields count their characters; a parent chooses how they hear of the
+ * council's messages.
  */
 const pageWidth = (page: import('@playwright/test').Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -98,4 +99,18 @@ test('a message counts its characters; too long is refused, keeping what was typ
   await expect(page.getByRole('link', { name: 'Message must be 5,000 characters or fewer' })).toBeVisible();
   await expect(page.getByLabel('Your message')).toHaveValue('x'.repeat(5002));
   await expectPage(page, 'Messages with the council');
+});
+
+test('a parent chooses to hear of the council’s messages once a day, and the choice is kept', async ({ page }) => {
+  await registerParent(page, uniqueEmail('digest'), 'Jo Digest');
+  await visit(page, '/account');
+  const choice = page.getByRole('group', { name: 'How should we tell you about new messages from the council?' });
+  await expect(choice.getByLabel('Each time the council writes')).toBeChecked();
+  await choice.getByLabel('Once a day, at 7am, if there is anything new').check();
+  await page.getByRole('button', { name: 'Save email choice' }).click();
+  await expectPage(page, 'Your account');
+  await expect(page.getByText('Your email choice has been saved.')).toBeVisible();
+  // Loaded afresh (and checked by axe again): the stored choice, not what the browser remembered.
+  await visit(page, '/account');
+  await expect(page.getByRole('group', { name: 'How should we tell you about new messages from the council?' }).getByLabel('Once a day, at 7am, if there is anything new')).toBeChecked();
 });

@@ -90,7 +90,7 @@ describe('changing your own name, language and email', () => {
     const newEmail = 'anna.new@test.example';
     await post(changeEmailAction, '/account/email', { email: newEmail, currentPassword: TEST_PASSWORD }, parent);
     await deliveredTo(newEmail, 1);
-    expect(await (await get(accountLoader, '/account', parent)).json()).toMatchObject({ pendingEmail: newEmail, familyAccount: true, messageEmails: null });
+    expect(await (await get(accountLoader, '/account', parent)).json()).toMatchObject({ pendingEmail: newEmail, familyAccount: true, messageEmails: 'immediate', messagesFrom: 'council' });
     await db.update(emailTokens).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(emailTokens.userId, parent.id));
     mail.clear();
     const [first, second] = await Promise.all([

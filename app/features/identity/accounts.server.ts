@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { adviceOrganisations, areaTeams, children, emailTokens, localAuthorities, sessions, users, type Child, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { hashPassword, verifyDecoy, verifyPassword } from '~/auth/password.server';
@@ -425,10 +425,17 @@ export async function acceptInvite(token: string, password: string, client: Clie
   return { user, sessionToken, secondFactor };
 }
 
-/** Staff choose how they hear of new family messages: straight away, or in the morning digest. */
+/**
+ * How someone hears of new messages in their threads (staff: from families; families and
+ * advocates: from the council): straight away, or in the morning digest. Moving to the digest
+ * starts it from now, so it does not repeat messages already emailed one by one.
+ */
 export async function setMessageEmails(userId: string, choice: User['messageEmails']) {
   const db = await getDb();
-  await db.update(users).set({ messageEmails: choice }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ messageEmails: choice, digestSentThrough: sql`case when ${users.messageEmails} = 'daily' then ${users.digestSentThrough} else now() end` })
+    .where(eq(users.id, userId));
 }
 
 /** The name the portal and the council's emails call the person by. */

@@ -154,7 +154,7 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
     portal: 'AAAAA FFFFF FF FFFFF',
   },
   'receive:message-emails': {
-    portal: 'FFFFF FFFFF FF AAAFF',
+    portal: 'AAAAA AAAAA FF AAAFF',
   },
 };
 
