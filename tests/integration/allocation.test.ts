@@ -73,7 +73,9 @@ describe('a manager changes the caseworker', () => {
     expect(done.headers.get('Location')).toBe(`/cases/${caseRecord.id}/caseworker?changed=1`);
     expect(await caseworkerOf(caseRecord.id)).toBe(blake.id);
     const email = await mail.waitFor((m) => m.to.includes(parent.email));
-    expect(email.subject).toContain('Blake South');
+    // The subject names no one; the body says who.
+    expect(email.subject).toBe('Your caseworker has changed');
+    expect(email.text).toContain('Blake South is now the caseworker');
     expect(email.text).toContain('in place of Alex North');
     expect(email.text).toContain('01632 960002');
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'reassign:case'), eq(auditLog.subjectId, caseRecord.id)));
