@@ -8,7 +8,8 @@ import { decide } from '~/auth/policy';
 import { clockStatusKeys, clockStepKeys, exceptionKindKeys, type ClockEntry } from '~/domain/case-clock';
 import { availableCommands, familyStageSummary } from '~/domain/case-workflow';
 import { todayInLondon } from '~/domain/timescales';
-import { caseProgress, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
+import { decisionDiffersFromRequest } from '~/domain/case-steps';
+import { caseProgress, plansOnRecordOf, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import { documentsOfCase } from '~/features/documents/index.server';
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The layout checked 'read' too, but in parallel with this loader: this page checks for itself.
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:case');
   const today = todayInLondon();
-  const [progress, files] = await Promise.all([caseProgress(caseRecord, today), documentsOfCase(caseRecord.id)]);
+  const [progress, files, plans] = await Promise.all([caseProgress(caseRecord, today), documentsOfCase(caseRecord.id), plansOnRecordOf(caseRecord.id)]);
   const staff = decide(user, 'record:decision', subject) === 'allow';
   return json({
     caseId: caseRecord.id,
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents: decide(user, 'download:document', { type: 'document', belongsTo: { kind: 'request', case: subject } }) === 'allow' ? files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })) : [],
     // Professionals read the case they advise on but are never in the family's thread.
     canShare: decide(user, 'share:case', subject) === 'allow',
-    staffView: staff ? { commands: availableCommands(caseRecord.stage, user).map((type) => ({ type, slug: slugFor(type) })) } : null,
+    staffView: staff ? { commands: availableCommands(caseRecord.stage, user, plans).map((type) => ({ type, slug: slugFor(type) })) } : null,
     overdueAdvice: staff ? (await adviceRequestsOfCase(caseRecord.id, today)).filter((r) => r.status === 'overdue').length : 0,
   });
 }
@@ -155,7 +156,8 @@ export default function CasePage() {
               </div>
               <h3 className="govuk-heading-s">{t('case.decision.reasons')}</h3>
               <p className="govuk-body app-pre-line">{d.reasons}</p>
-              {d.whyDifferent ? (
+              {/* An explanation kept with a decision that agrees (written before this rule) is not the family's to puzzle over. */}
+              {d.whyDifferent && decisionDiffersFromRequest(d.outcome) ? (
                 <>
                   <h3 className="govuk-heading-s">{t('case.decision.whyDifferent')}</h3>
                   <p className="govuk-body app-pre-line">{d.whyDifferent}</p>

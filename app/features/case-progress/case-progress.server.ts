@@ -116,7 +116,7 @@ export async function applyCaseCommand(
 }
 
 /** Which plans the council holds for a case: issued versions written in the portal, or uploaded documents. */
-async function plansOnRecord(tx: Transaction, caseId: string) {
+async function plansOnRecord(tx: Transaction | Awaited<ReturnType<typeof getDb>>, caseId: string) {
   const [versions, uploads] = await Promise.all([
     tx.select({ kind: planVersions.kind }).from(planVersions).where(and(eq(planVersions.caseId, caseId), isNotNull(planVersions.issuedOn))),
     tx.select({ kind: documents.kind }).from(documents).where(and(eq(documents.caseId, caseId), inArray(documents.kind, ['draft_plan', 'final_plan']))),
@@ -125,6 +125,11 @@ async function plansOnRecord(tx: Transaction, caseId: string) {
     draft: versions.some((v) => v.kind === 'draft') || uploads.some((d) => d.kind === 'draft_plan'),
     final: versions.some((v) => v.kind !== 'draft') || uploads.some((d) => d.kind === 'final_plan'),
   };
+}
+
+/** The same, outside a transaction: what the case page and the record form offer depends on it. */
+export async function plansOnRecordOf(caseId: string) {
+  return plansOnRecord(await getDb(), caseId);
 }
 
 async function childName(tx: Transaction, childId: string) {
