@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { action as childAction, loader as childLoader } from '~/routes/children.$childId';
-import { assessmentRequests, type User } from '../../db/schema';
+import { loader as caseLoader } from '~/routes/cases.$caseId._index';
+import { assessmentRequests, localAuthorities, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -36,5 +37,22 @@ describe('one request at a time (issue 15 bug 5b)', () => {
     const started = await start(child.id);
     expect(started.status).toBe(302);
     expect(started.headers.get('Location')).toMatch(/^\/requests\//);
+  });
+});
+
+describe('the family’s case page: steps, what they can do now, where to get help', () => {
+  it('shows the current step, links only to what exists, and the council’s SENDIASS details (nothing it has not set)', async () => {
+    const { caseRecord } = await makeChildWithCase(db, { laId, teamId, parentIds: [parent.id], requestReceived: '2026-01-05' });
+    const page = async () => (await settle(async () => caseLoader({ request: await requestAs(parent, `/cases/${caseRecord.id}`), params: { caseId: caseRecord.id }, context: {} }))).json();
+    const before = await page();
+    expect(before.progress.steps.current).toBe('decisionToAssess');
+    expect(before.progress.steps.finalPlanDueBy).toBe('2026-05-25');
+    expect(before.progress.steps.canDoNow).toContain('sendMessage');
+    expect(before.progress.steps.canDoNow).not.toContain('readFinalPlan');
+    // The request is months old: its 6-week date has passed.
+    expect(before.progress.steps.late).toBe(true);
+    expect(before.help).toMatchObject({ sendiassName: null, sendiassPhone: null });
+    await db.update(localAuthorities).set({ sendiassName: 'Testshire SENDIASS', sendiassPhone: '01632 960000' }).where(eq(localAuthorities.id, laId));
+    expect((await page()).help).toMatchObject({ sendiassName: 'Testshire SENDIASS', sendiassPhone: '01632 960000', sendiassEmail: null });
   });
 });

@@ -1,10 +1,11 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { caseEvents, cases, children, documents, planVersions, users, type Case, type User } from '../../../db/schema';
+import { caseEvents, cases, children, documents, localAuthorities, planVersions, users, type Case, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowField } from '~/domain/case-workflow';
 import { clockStepKeys, missedSteps, statutoryClock, type ExceptionKind } from '~/domain/case-clock';
 import { caseEvent, clockInputOf, isCaseEventOf, readCaseEvent, type TypedCaseEvent } from '~/domain/case-events';
 import { todayInLondon } from '~/domain/timescales';
+import { caseSteps, type CaseStepsInput } from '~/domain/case-steps';
 import { formatDate } from '~/i18n/format';
 import { getFixedT } from '~/i18n/i18n.server';
 import { getDb } from '~/db.server';
@@ -263,17 +264,50 @@ export async function recordException(actor: User, caseId: string, exception: Le
   });
 }
 
-/** Everything the case page shows, worked out from the case, its events and today's date. */
-export async function caseProgress(caseRecord: Case, today: string) {
+/** Everything the case page shows, worked out from the case, its events and today's date; `may`: the pages this viewer may open. */
+export async function caseProgress(caseRecord: Case, today: string, may: CaseStepsInput['may'] = { messages: false, views: false, advice: false, plan: false, request: false }) {
   const timeline = await caseTimeline(caseRecord.id);
-  const clock = statutoryClock(clockInputOf(caseRecord, [...timeline].reverse(), today));
+  const clockInput = clockInputOf(caseRecord, [...timeline].reverse(), today);
+  const clock = statutoryClock(clockInput);
+  // The family's comments on the draft are case events too: the first one is when they commented.
+  const firstComment = timeline.filter(isCaseEventOf('draft_plan_comment')).at(-1);
   return {
     timeline,
     clock,
     missed: missedSteps(clock),
+    steps: caseSteps({
+      stage: caseRecord.stage,
+      requestReceived: caseRecord.requestReceived,
+      today,
+      events: clockInput.events,
+      clock,
+      commentsSentOn: firstComment ? todayInLondon(new Date(firstComment.occurredAt)) : null,
+      may,
+    }),
     assessmentDecision: timeline.find(isCaseEventOf('assessment_agreed', 'assessment_refused')) ?? null,
     planDecision: timeline.find(isCaseEventOf('plan_agreed', 'plan_refused')) ?? null,
     apologies: timeline.filter(isCaseEventOf('apology_sent')),
     exceptions: timeline.filter(isCaseEventOf('exception_recorded')),
   };
+}
+
+/**
+ * Where a family can get help, as the case's council has set it (the council settings page):
+ * its SEND information, advice and support service (SENDIASS), its opening hours and local offer.
+ * A detail the council has not given is left out.
+ */
+export async function councilHelpOf(laId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      contactHours: localAuthorities.contactHours,
+      sendiassName: localAuthorities.sendiassName,
+      sendiassPhone: localAuthorities.sendiassPhone,
+      sendiassEmail: localAuthorities.sendiassEmail,
+      sendiassUrl: localAuthorities.sendiassUrl,
+      localOfferUrl: localAuthorities.localOfferUrl,
+    })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, laId));
+  return row ?? null;
 }
