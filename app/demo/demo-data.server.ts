@@ -201,6 +201,12 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
         contactPhone: '01632 960000',
         emailFromName: 'Northfield SEND team',
         emailFromAddress: 'send@northfield.example',
+        contactHours: 'Monday to Friday, 9am to 5pm',
+        sendiassName: 'Northfield SENDIASS',
+        sendiassPhone: '01632 960123',
+        sendiassEmail: 'sendiass@northfield.example.org',
+        sendiassUrl: 'https://sendiass.northfield.example.org',
+        localOfferUrl: 'https://localoffer.northfield.example.org',
       })
       .returning();
     const [north, south] = await tx

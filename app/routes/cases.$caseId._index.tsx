@@ -214,7 +214,7 @@ export default function CasePage() {
             {steps.canDoNow.length === 0 ? (
               <p className="govuk-body">{t('steps.now.none')}</p>
             ) : (
-              <ul className="govuk-list govuk-list--bullet">
+              <ul className="govuk-list govuk-list--bullet govuk-list--spaced">
                 {steps.canDoNow.map((action) => {
                   const link = actionLinks[action];
                   return (

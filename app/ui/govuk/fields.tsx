@@ -185,7 +185,6 @@ export function Radios({ name, legend, hint, error, choices, defaultValue, isPag
                   defaultChecked={defaultValue === choice.value}
                   aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
                   aria-controls={choice.conditional ? conditionalId : undefined}
-                  aria-expanded={choice.conditional && enhanced ? checked === choice.value : undefined}
                   {...binding}
                   onChange={(event) => {
                     setChecked(choice.value);
