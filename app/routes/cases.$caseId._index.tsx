@@ -331,84 +331,87 @@ export default function CasePage() {
 
         {steps.familyDates.length > 0 ? (
           <>
-            <h2 className="govuk-heading-m">{t('steps.familyDates.heading')}</h2>
-            <p className="govuk-body">{t('steps.familyDates.intro')}</p>
+            <h2 className="govuk-heading-m">{t(staffView ? 'steps.familyDates.headingStaff' : 'steps.familyDates.heading')}</h2>
+            {staffView ? null : <p className="govuk-body">{t('steps.familyDates.intro')}</p>}
             <SummaryList rows={steps.familyDates.map((date) => ({ key: t(familyDateKeys[date.kind]), value: <>{formatDate(date.lastDay, locale)} {familyDateStatus(date, t, locale)}</> }))} />
           </>
         ) : null}
 
-        <details className="govuk-details app-no-print" open={steps.late}>
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">{t('steps.late.heading')}</span>
-          </summary>
-          <div className="govuk-details__text">
-            {steps.late ? <p className="govuk-body">{t('steps.late.missed')}</p> : null}
-            <h3 className="govuk-heading-s">{t('steps.late.complainHeading')}</h3>
-            <p className="govuk-body">{t('steps.late.complain', { la: summary.la.name })}</p>
-            <ul className="govuk-list">
-              <li>
-                {t('case.contact.email')} <a className="govuk-link" href={`mailto:${summary.la.contactEmail}`}>{summary.la.contactEmail}</a>
-              </li>
-              <li>
-                {t('case.contact.phone')} <a className="govuk-link" href={telHref(summary.la.contactPhone)}>{summary.la.contactPhone}</a>
-              </li>
-              {help?.contactHours ? <li>{t('steps.late.hours', { hours: help.contactHours })}</li> : null}
-            </ul>
-            {help?.sendiassName ? (
-              <>
-                <h3 className="govuk-heading-s">{t('steps.late.sendiassHeading')}</h3>
-                <p className="govuk-body">{t('steps.late.sendiass', { name: help.sendiassName })}</p>
-                <ul className="govuk-list">
-                  {help.sendiassPhone ? (
-                    <li>
-                      {t('case.contact.phone')} <a className="govuk-link" href={telHref(help.sendiassPhone)}>{help.sendiassPhone}</a>
-                    </li>
-                  ) : null}
-                  {help.sendiassEmail ? (
-                    <li>
-                      {t('case.contact.email')} <a className="govuk-link" href={`mailto:${help.sendiassEmail}`}>{help.sendiassEmail}</a>
-                    </li>
-                  ) : null}
-                  {help.sendiassUrl ? (
-                    <li>
-                      <a className="govuk-link" href={help.sendiassUrl}>
-                        {t('steps.late.sendiassWebsite', { name: help.sendiassName })}
-                      </a>
-                    </li>
-                  ) : null}
-                </ul>
-              </>
-            ) : null}
-            <h3 className="govuk-heading-s">{t('steps.late.mediationHeading')}</h3>
-            <p className="govuk-body">{t('steps.late.mediation')}</p>
-            <h3 className="govuk-heading-s">{t('steps.late.tribunalHeading')}</h3>
-            <p className="govuk-body">
-              {t('steps.late.tribunal')}{' '}
-              <a className="govuk-link" href="https://www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability">
-                {t('steps.late.tribunalLink')}
-              </a>
-            </p>
-            <h3 className="govuk-heading-s">{t('steps.late.ombudsmanHeading')}</h3>
-            <p className="govuk-body">{t('steps.late.ombudsman')}</p>
-            <ul className="govuk-list">
-              <li>
-                <a className="govuk-link" href="https://www.lgo.org.uk">
-                  www.lgo.org.uk
-                </a>
-              </li>
-              <li>
-                {t('case.contact.phone')} <a className="govuk-link" href="tel:03000610614">0300 061 0614</a>
-              </li>
-            </ul>
-            {help?.localOfferUrl ? (
+        {/* Staff have the missed-date warnings and the apology instead. */}
+        {staffView ? null : (
+          <details className="govuk-details app-no-print" open={steps.late}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">{t('steps.late.heading')}</span>
+            </summary>
+            <div className="govuk-details__text">
+              {steps.late ? <p className="govuk-body">{t('steps.late.missed')}</p> : null}
+              <h3 className="govuk-heading-s">{t('steps.late.complainHeading')}</h3>
+              <p className="govuk-body">{t('steps.late.complain', { la: summary.la.name })}</p>
+              <ul className="govuk-list">
+                <li>
+                  {t('case.contact.email')} <a className="govuk-link" href={`mailto:${summary.la.contactEmail}`}>{summary.la.contactEmail}</a>
+                </li>
+                <li>
+                  {t('case.contact.phone')} <a className="govuk-link" href={telHref(summary.la.contactPhone)}>{summary.la.contactPhone}</a>
+                </li>
+                {help?.contactHours ? <li>{t('steps.late.hours', { hours: help.contactHours })}</li> : null}
+              </ul>
+              {help?.sendiassName ? (
+                <>
+                  <h3 className="govuk-heading-s">{t('steps.late.sendiassHeading')}</h3>
+                  <p className="govuk-body">{t('steps.late.sendiass', { name: help.sendiassName })}</p>
+                  <ul className="govuk-list">
+                    {help.sendiassPhone ? (
+                      <li>
+                        {t('case.contact.phone')} <a className="govuk-link" href={telHref(help.sendiassPhone)}>{help.sendiassPhone}</a>
+                      </li>
+                    ) : null}
+                    {help.sendiassEmail ? (
+                      <li>
+                        {t('case.contact.email')} <a className="govuk-link" href={`mailto:${help.sendiassEmail}`}>{help.sendiassEmail}</a>
+                      </li>
+                    ) : null}
+                    {help.sendiassUrl ? (
+                      <li>
+                        <a className="govuk-link" href={help.sendiassUrl}>
+                          {t('steps.late.sendiassWebsite', { name: help.sendiassName })}
+                        </a>
+                      </li>
+                    ) : null}
+                  </ul>
+                </>
+              ) : null}
+              <h3 className="govuk-heading-s">{t('steps.late.mediationHeading')}</h3>
+              <p className="govuk-body">{t('steps.late.mediation')}</p>
+              <h3 className="govuk-heading-s">{t('steps.late.tribunalHeading')}</h3>
               <p className="govuk-body">
-                <a className="govuk-link" href={help.localOfferUrl}>
-                  {t('steps.late.localOffer')}
+                {t('steps.late.tribunal')}{' '}
+                <a className="govuk-link" href="https://www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability">
+                  {t('steps.late.tribunalLink')}
                 </a>
               </p>
-            ) : null}
-          </div>
-        </details>
+              <h3 className="govuk-heading-s">{t('steps.late.ombudsmanHeading')}</h3>
+              <p className="govuk-body">{t('steps.late.ombudsman')}</p>
+              <ul className="govuk-list">
+                <li>
+                  <a className="govuk-link" href="https://www.lgo.org.uk">
+                    www.lgo.org.uk
+                  </a>
+                </li>
+                <li>
+                  {t('case.contact.phone')} <a className="govuk-link" href="tel:03000610614">0300 061 0614</a>
+                </li>
+              </ul>
+              {help?.localOfferUrl ? (
+                <p className="govuk-body">
+                  <a className="govuk-link" href={help.localOfferUrl}>
+                    {t('steps.late.localOffer')}
+                  </a>
+                </p>
+              ) : null}
+            </div>
+          </details>
+        )}
 
         {documents.length > 0 ? (
           <>
