@@ -204,6 +204,12 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
         // Its own feedback page and colour show in the phase banner and under the header (issue 15).
         feedbackUrl: 'https://www.northfield.example/send/portal-feedback',
         brandColour: '#00703c',
+        contactHours: 'Monday to Friday, 9am to 5pm',
+        sendiassName: 'Northfield SENDIASS',
+        sendiassPhone: '01632 960123',
+        sendiassEmail: 'sendiass@northfield.example.org',
+        sendiassUrl: 'https://sendiass.northfield.example.org',
+        localOfferUrl: 'https://localoffer.northfield.example.org',
       })
       .returning();
     const [north, south] = await tx

@@ -58,6 +58,7 @@ export const workflowErrorKeys = [
   'errors.workflow.dateBeforeDraft',
   'errors.workflow.noDraftPlan',
   'errors.workflow.noFinalPlan',
+  'errors.workflow.noPlanToEnd',
 ] as const;
 export type WorkflowError = (typeof workflowErrorKeys)[number];
 
@@ -232,10 +233,13 @@ export function isOpen(stage: CaseStage): boolean {
   return !TERMINAL_STAGES.includes(requireStage(stage));
 }
 
-/** The command types this actor may apply at this stage, in `workflowCommandTypes` order (for buttons). */
-export function availableCommands(stage: CaseStage, actor: WorkflowActor): WorkflowCommandType[] {
+/**
+ * The command types this actor may apply at this stage, in `workflowCommandTypes` order (for
+ * buttons). A plan can be recorded as ended only once a final plan is on record.
+ */
+export function availableCommands(stage: CaseStage, actor: WorkflowActor, plansOnRecord: WorkflowContext['plansOnRecord']): WorkflowCommandType[] {
   const from = requireStage(stage);
-  return workflowCommandTypes.filter((type) => mayAct(actor, type) && FROM[type].includes(from));
+  return workflowCommandTypes.filter((type) => mayAct(actor, type) && FROM[type].includes(from) && (type !== 'cease' || plansOnRecord.final));
 }
 
 /** Translation key of a plain-words "where we are" for the family, e.g. `workflow.summary.plan_agreed`. */
@@ -413,6 +417,7 @@ export function applyCommand(context: WorkflowContext, command: WorkflowCommand,
     }
 
     case 'cease': {
+      if (!context.plansOnRecord.final) return { ok: false, error: 'errors.workflow.noPlanToEnd' };
       const reasons = checkReasons(fields.reasons);
       if (!reasons.ok) return reasons;
       return moved(context, actor, 'ceased', 'plan_ceased', { reasons: reasons.value });

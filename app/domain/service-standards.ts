@@ -177,3 +177,39 @@ export function overduePeriods(standards: ServiceStandards, now: Date): OverdueP
     };
   });
 }
+
+export type WaitingMessage = { receivedOn: IsoDate; acknowledgeBy: IsoDate; replyBy: IsoDate; acknowledged: boolean; overdue: boolean; dueToday: boolean };
+
+/**
+ * Each family message still waiting for a substantive reply, with the dates promised for it:
+ * `result[i]` belongs to `messages[i]` (null when that message is not waiting). A family reading
+ * their thread sees under each message the date it will be answered by, counted from that
+ * message (the thread's own timer above runs from the first of them). An LA message after one
+ * acknowledges it; a substantive one answers every family message before it.
+ */
+export function waitingMessages(messages: readonly ThreadMessage[], standards: ServiceStandards, now: Date): (WaitingMessage | null)[] {
+  const today = todayInLondon(now);
+  const order = messages.map((message, index) => ({ message, index })).sort((a, b) => a.message.sentAt.getTime() - b.message.sentAt.getTime());
+  let pending: { index: number; acknowledged: boolean }[] = [];
+  for (const { message, index } of order) {
+    if (message.side === 'family') pending.push({ index, acknowledged: false });
+    else if (message.substantive) pending = [];
+    else pending = pending.map((p) => ({ ...p, acknowledged: true }));
+  }
+  const result: (WaitingMessage | null)[] = messages.map(() => null);
+  for (const { index, acknowledged } of pending) {
+    const sentAt = messages[index].sentAt;
+    const received = receivedOn(sentAt);
+    const { acknowledgeBy, replyBy } = dueDates(received, standardsOn(standards, todayInLondon(sentAt)));
+    const due = acknowledged ? replyBy : acknowledgeBy;
+    result[index] = {
+      receivedOn: received,
+      acknowledgeBy,
+      replyBy,
+      acknowledged,
+      overdue: compareDates(today, due) > 0 || compareDates(today, replyBy) > 0,
+      dueToday: compareDates(today, due) === 0,
+    };
+  }
+  return result;
+}

@@ -28,6 +28,9 @@ export const caseStages = [
 ] as const;
 export type CaseStage = (typeof caseStages)[number];
 
+/** The stages at which a case is closed: nothing more happens on it, and the child may be asked for again. */
+export const closedStages: readonly CaseStage[] = ['withdrawn', 'ceased'];
+
 /** What an adviser's consent lets them do: 'view' reads the case; 'act' also contributes and messages (consent.ts). */
 export const consentScopes = ['view', 'act'] as const;
 export type ConsentScope = (typeof consentScopes)[number];

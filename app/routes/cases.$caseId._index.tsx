@@ -4,11 +4,12 @@ import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
-import { decide } from '~/auth/policy';
+import { decide, type Permission } from '~/auth/policy';
 import { clockStatusKeys, clockStepKeys, exceptionKindKeys, type ClockEntry } from '~/domain/case-clock';
 import { availableCommands, familyStageSummary } from '~/domain/case-workflow';
 import { todayInLondon } from '~/domain/timescales';
-import { caseProgress, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
+import { decisionDiffersFromRequest, draftCommentWindow, processStepKeys, stepStateKeys, type FamilyAction, type FamilyDate, type StepState } from '~/domain/case-steps';
+import { caseProgress, caseSummary, councilHelpOf, plansOnRecordOf, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import { documentsOfCase } from '~/features/documents/index.server';
@@ -30,7 +31,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The layout checked 'read' too, but in parallel with this loader: this page checks for itself.
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:case');
   const today = todayInLondon();
-  const [progress, files] = await Promise.all([caseProgress(caseRecord, today), documentsOfCase(caseRecord.id)]);
+  const may = (permission: Permission) => decide(user, permission, subject) === 'allow';
+  const summary = await caseSummary(caseRecord.id);
+  const [progress, files, plans, help] = await Promise.all([
+    caseProgress(caseRecord, today, {
+      messages: may('post:message'),
+      views: may('read:views'),
+      advice: may('read:advice'),
+      plan: may('read:plan'),
+      request: Boolean(summary?.requestSent) && may('read:request'),
+    }),
+    documentsOfCase(caseRecord.id),
+    plansOnRecordOf(caseRecord.id),
+    councilHelpOf(caseRecord.laId),
+  ]);
   const staff = decide(user, 'record:decision', subject) === 'allow';
   return json({
     caseId: caseRecord.id,
@@ -40,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents: decide(user, 'download:document', { type: 'document', belongsTo: { kind: 'request', case: subject } }) === 'allow' ? files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })) : [],
     // Professionals read the case they advise on but are never in the family's thread.
     canShare: decide(user, 'share:case', subject) === 'allow',
-    staffView: staff ? { commands: availableCommands(caseRecord.stage, user).map((type) => ({ type, slug: slugFor(type) })) } : null,
+    staffView: staff ? { commands: availableCommands(caseRecord.stage, user, plans).map((type) => ({ type, slug: slugFor(type) })) } : null,
+    help,
     overdueAdvice: staff ? (await adviceRequestsOfCase(caseRecord.id, today)).filter((r) => r.status === 'overdue').length : 0,
   });
 }
@@ -50,6 +65,40 @@ const statusColour: Record<ClockEntry['status'], TagColour> = { met: 'green', me
 function statusText(entry: ClockEntry, t: TFunction) {
   if (entry.status === 'due') return entry.daysLeft === 0 ? t('clock.dueToday') : t('clock.daysLeft', { count: entry.daysLeft });
   return t(clockStatusKeys[entry.status]);
+}
+
+const stepColour: Record<StepState, TagColour> = { done: 'green', current: 'blue', upcoming: 'grey', notHappening: 'grey' };
+
+/** Where each thing a family can do now is done. */
+const actionLinks: Record<FamilyAction, { key: string; path: string }> = {
+  commentOnDraft: { key: 'steps.now.commentOnDraft', path: '/plan' },
+  readDraftPlan: { key: 'steps.now.readDraftPlan', path: '/plan' },
+  readFinalPlan: { key: 'steps.now.readFinalPlan', path: '/plan' },
+  disagree: { key: 'steps.now.disagree', path: '#if-you-disagree' },
+  addViews: { key: 'steps.now.addViews', path: '/views' },
+  readAdvice: { key: 'steps.now.readAdvice', path: '/advice' },
+  readRequest: { key: 'steps.now.readRequest', path: '/request' },
+  sendMessage: { key: 'steps.now.sendMessage', path: '/messages' },
+};
+
+const familyDateKeys: Record<FamilyDate['kind'], string> = { draftComments: 'steps.familyDate.draftComments', appeal: 'steps.familyDate.appeal' };
+
+function familyDateStatus(date: FamilyDate, t: TFunction, locale: Locale) {
+  if (date.status === 'open') {
+    const left = date.daysLeft === 0 ? t('clock.dueToday') : t('clock.daysLeft', { count: date.daysLeft });
+    return (
+      <>
+        <Tag colour="blue">{left}</Tag>
+        {date.kind === 'draftComments' && date.sentOn ? <span className="govuk-body-s"> {t('steps.familyStatus.sentSoFar', { date: formatDate(date.sentOn, locale) })}</span> : null}
+      </>
+    );
+  }
+  return date.status === 'sent' ? <Tag colour="green">{t('steps.familyStatus.sent', { date: formatDate(date.sentOn, locale) })}</Tag> : <Tag colour="grey">{t('steps.familyStatus.notSent')}</Tag>;
+}
+
+/** A phone number as a link a phone can call: digits and a leading + only. */
+function telHref(phone: string) {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
 /** The dates, names and reasons an event carries, one line each, in the same order for every kind. */
@@ -78,7 +127,9 @@ function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
 export default function CasePage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, progress, documents, staffView, overdueAdvice, canShare } = useLoaderData<typeof loader>();
+  const { caseId, progress, documents, staffView, overdueAdvice, canShare, help } = useLoaderData<typeof loader>();
+  const { steps } = progress;
+  const draftWindow = draftCommentWindow(steps.familyDates);
   // The case's summary and the child's name come from the layout (routes/cases.$caseId.tsx), which rendered this page.
   const { summary, childName } = useRouteLoaderData<typeof caseLayoutLoader>(CASE_LAYOUT_ROUTE_ID)!;
 
@@ -124,6 +175,7 @@ export default function CasePage() {
         {overdueAdvice > 0 ? <WarningText>{t('advice.list.overdueWarning', { count: overdueAdvice })}</WarningText> : null}
         <h2 className="govuk-heading-m">{t('case.whereWeAre')}</h2>
         <p className="govuk-body">{t(familyStageSummary(summary.stage))}</p>
+        {draftWindow ? <p className="govuk-body">{t(draftWindow.key, { date: formatDate(draftWindow.lastDay, locale) })}</p> : null}
         <SummaryList
           rows={[
             { key: t('case.stage'), value: t(stageKeys[summary.stage]) },
@@ -132,6 +184,57 @@ export default function CasePage() {
             { key: t('case.team'), value: summary.team.name },
           ]}
         />
+
+        <h2 className="govuk-heading-m" id="steps">
+          {t('steps.heading')}
+        </h2>
+        <p className="govuk-body">{t('steps.finalPlanBy', { date: formatDate(steps.finalPlanDueBy, locale) })}</p>
+        <ol className="app-steps" aria-labelledby="steps">
+          {steps.steps.map((step, index) => (
+            <li key={step.step} className={`app-steps__item app-steps__item--${step.state}`} aria-current={step.state === 'current' ? 'step' : undefined}>
+              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                <span className="govuk-visually-hidden">{t('steps.number', { number: index + 1 })} </span>
+                {t(processStepKeys[step.step])}
+              </h3>
+              <Tag colour={stepColour[step.state]}>{t(stepStateKeys[step.state])}</Tag>
+              {step.doneOn ? (
+                <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{t('steps.doneOn', { date: formatDate(step.doneOn, locale) })}</p>
+              ) : step.dueBy && step.state !== 'notHappening' ? (
+                <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{t('steps.dueBy', { date: formatDate(step.dueBy, locale) })}</p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+
+        {staffView ? null : (
+          <section className="app-no-print" aria-labelledby="can-do-now">
+            <h2 className="govuk-heading-m" id="can-do-now">
+              {t('steps.now.heading')}
+            </h2>
+            {steps.canDoNow.length === 0 ? (
+              <p className="govuk-body">{t('steps.now.none')}</p>
+            ) : (
+              <ul className="govuk-list govuk-list--bullet govuk-list--spaced">
+                {steps.canDoNow.map((action) => {
+                  const link = actionLinks[action];
+                  return (
+                    <li key={action}>
+                      {link.path.startsWith('#') ? (
+                        <a className="govuk-link" href={link.path}>
+                          {t(link.key)}
+                        </a>
+                      ) : (
+                        <Link className="govuk-link" to={`/cases/${caseId}${link.path}`}>
+                          {t(link.key)}
+                        </Link>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        )}
 
         {[
           { decision: progress.assessmentDecision, askedKey: 'case.decision.askedAssessment' },
@@ -155,26 +258,27 @@ export default function CasePage() {
               </div>
               <h3 className="govuk-heading-s">{t('case.decision.reasons')}</h3>
               <p className="govuk-body app-pre-line">{d.reasons}</p>
-              {d.whyDifferent ? (
+              {/* An explanation kept with a decision that agrees (written before this rule) is not the family's to puzzle over. */}
+              {d.whyDifferent && decisionDiffersFromRequest(d.outcome) ? (
                 <>
                   <h3 className="govuk-heading-s">{t('case.decision.whyDifferent')}</h3>
                   <p className="govuk-body app-pre-line">{d.whyDifferent}</p>
                 </>
               ) : null}
               {'appealDeadline' in d ? (
-                <InsetText>
+                <div className="govuk-inset-text" id="if-you-disagree">
                   <h3 className="govuk-heading-s">{t('case.rights.heading')}</h3>
                   <p className="govuk-body">{t('case.rights.mediation')}</p>
                   <p className="govuk-body">{t('case.rights.appeal', { date: formatDate(d.appealDeadline, locale) })}</p>
                   <p className="govuk-body">{t('case.rights.help')}</p>
-                </InsetText>
+                </div>
               ) : null}
             </section>
           );
         })}
 
         <h2 className="govuk-heading-m">{t('case.dates.heading')}</h2>
-        {progress.clock.length === 0 ? (
+        {steps.councilDates.length === 0 ? (
           <p className="govuk-body">{t('case.dates.none')}</p>
         ) : (
           <table className="govuk-table">
@@ -193,7 +297,7 @@ export default function CasePage() {
               </tr>
             </thead>
             <tbody className="govuk-table__body">
-              {progress.clock.map((entry) => (
+              {steps.councilDates.map((entry) => (
                 <tr className="govuk-table__row" key={entry.step}>
                   <th scope="row" className="govuk-table__header">
                     {t(clockStepKeys[entry.step])}
@@ -225,6 +329,90 @@ export default function CasePage() {
           </InsetText>
         ) : null}
 
+        {steps.familyDates.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">{t(staffView ? 'steps.familyDates.headingStaff' : 'steps.familyDates.heading')}</h2>
+            {staffView ? null : <p className="govuk-body">{t('steps.familyDates.intro')}</p>}
+            <SummaryList rows={steps.familyDates.map((date) => ({ key: t(familyDateKeys[date.kind]), value: <>{formatDate(date.lastDay, locale)} {familyDateStatus(date, t, locale)}</> }))} />
+          </>
+        ) : null}
+
+        {/* Staff have the missed-date warnings and the apology instead. */}
+        {staffView ? null : (
+          <details className="govuk-details app-no-print" open={steps.late}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">{t('steps.late.heading')}</span>
+            </summary>
+            <div className="govuk-details__text">
+              {steps.late ? <p className="govuk-body">{t('steps.late.missed')}</p> : null}
+              <h3 className="govuk-heading-s">{t('steps.late.complainHeading')}</h3>
+              <p className="govuk-body">{t('steps.late.complain', { la: summary.la.name })}</p>
+              <ul className="govuk-list">
+                <li>
+                  {t('case.contact.email')} <a className="govuk-link" href={`mailto:${summary.la.contactEmail}`}>{summary.la.contactEmail}</a>
+                </li>
+                <li>
+                  {t('case.contact.phone')} <a className="govuk-link" href={telHref(summary.la.contactPhone)}>{summary.la.contactPhone}</a>
+                </li>
+                {help?.contactHours ? <li>{t('steps.late.hours', { hours: help.contactHours })}</li> : null}
+              </ul>
+              {help?.sendiassName ? (
+                <>
+                  <h3 className="govuk-heading-s">{t('steps.late.sendiassHeading')}</h3>
+                  <p className="govuk-body">{t('steps.late.sendiass', { name: help.sendiassName })}</p>
+                  <ul className="govuk-list">
+                    {help.sendiassPhone ? (
+                      <li>
+                        {t('case.contact.phone')} <a className="govuk-link" href={telHref(help.sendiassPhone)}>{help.sendiassPhone}</a>
+                      </li>
+                    ) : null}
+                    {help.sendiassEmail ? (
+                      <li>
+                        {t('case.contact.email')} <a className="govuk-link" href={`mailto:${help.sendiassEmail}`}>{help.sendiassEmail}</a>
+                      </li>
+                    ) : null}
+                    {help.sendiassUrl ? (
+                      <li>
+                        <a className="govuk-link" href={help.sendiassUrl}>
+                          {t('steps.late.sendiassWebsite', { name: help.sendiassName })}
+                        </a>
+                      </li>
+                    ) : null}
+                  </ul>
+                </>
+              ) : null}
+              <h3 className="govuk-heading-s">{t('steps.late.mediationHeading')}</h3>
+              <p className="govuk-body">{t('steps.late.mediation')}</p>
+              <h3 className="govuk-heading-s">{t('steps.late.tribunalHeading')}</h3>
+              <p className="govuk-body">
+                {t('steps.late.tribunal')}{' '}
+                <a className="govuk-link" href="https://www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability">
+                  {t('steps.late.tribunalLink')}
+                </a>
+              </p>
+              <h3 className="govuk-heading-s">{t('steps.late.ombudsmanHeading')}</h3>
+              <p className="govuk-body">{t('steps.late.ombudsman')}</p>
+              <ul className="govuk-list">
+                <li>
+                  <a className="govuk-link" href="https://www.lgo.org.uk">
+                    www.lgo.org.uk
+                  </a>
+                </li>
+                <li>
+                  {t('case.contact.phone')} <a className="govuk-link" href="tel:03000610614">0300 061 0614</a>
+                </li>
+              </ul>
+              {help?.localOfferUrl ? (
+                <p className="govuk-body">
+                  <a className="govuk-link" href={help.localOfferUrl}>
+                    {t('steps.late.localOffer')}
+                  </a>
+                </p>
+              ) : null}
+            </div>
+          </details>
+        )}
+
         {documents.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">{t('case.documents.heading')}</h2>
@@ -237,12 +425,28 @@ export default function CasePage() {
           <>
             <p className="govuk-body">{t('case.contact.caseworker', { name: summary.caseworker.name })}</p>
             <ul className="govuk-list">
-              <li>{t('case.contact.email', { email: summary.caseworker.email })}</li>
-              {summary.caseworker.phone ? <li>{t('case.contact.phone', { phone: summary.caseworker.phone })}</li> : null}
+              <li>
+                {t('case.contact.email')} <a className="govuk-link" href={`mailto:${summary.caseworker.email}`}>{summary.caseworker.email}</a>
+              </li>
+              {summary.caseworker.phone ? (
+                <li>
+                  {t('case.contact.phone')} <a className="govuk-link" href={telHref(summary.caseworker.phone)}>{summary.caseworker.phone}</a>
+                </li>
+              ) : null}
             </ul>
           </>
         ) : (
-          <p className="govuk-body">{t('case.contact.unallocated', { la: summary.la.name, email: summary.la.contactEmail, phone: summary.la.contactPhone })}</p>
+          <>
+            <p className="govuk-body">{t('case.contact.unallocated', { la: summary.la.name })}</p>
+            <ul className="govuk-list">
+              <li>
+                {t('case.contact.email')} <a className="govuk-link" href={`mailto:${summary.la.contactEmail}`}>{summary.la.contactEmail}</a>
+              </li>
+              <li>
+                {t('case.contact.phone')} <a className="govuk-link" href={telHref(summary.la.contactPhone)}>{summary.la.contactPhone}</a>
+              </li>
+            </ul>
+          </>
         )}
 
         {staffView ? (

@@ -9,7 +9,7 @@ import { standardsOn } from '~/domain/service-standards';
 import { todayInLondon } from '~/domain/timescales';
 import { optionalFileField, withMultipartForm } from '~/forms/form.server';
 import { hasForbiddenCharacters } from '~/forms/characters.server';
-import { breachesOf, heldMessageFor, holdMessage, markThreadRead, MESSAGE_MAX_LENGTH, parseMessageForm, postMessage, releaseHeldMessage, standardsOf, threadClock, threadOf } from '~/features/messaging/index.server';
+import { breachesOf, heldMessageFor, holdMessage, markThreadRead, MESSAGE_MAX_LENGTH, parseMessageForm, postMessage, releaseHeldMessage, standardsOf, threadClock, threadOf, waitingReplies } from '~/features/messaging/index.server';
 import { formFailure, isSameOrigin } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
@@ -44,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewerSide,
     thread,
     clock: threadClock(thread, standards),
+    waiting: waitingReplies(thread, standards),
     // What the council promises for a message sent today (a change of standards starts tomorrow).
     promise: standardsOn(standards, todayInLondon()),
     held,
@@ -93,10 +94,9 @@ async function keepForAfterSignIn(request: Request, caseId: string, body: string
 export default function CaseMessages() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, viewerSide, thread, clock, promise, held, missed, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { caseId, viewerSide, thread, clock, waiting, promise, held, missed, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   const awaiting = clock.state === 'awaiting' ? clock : null;
-  const lastFamilyMessage = [...thread].reverse().find((m) => m.side === 'family');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -131,13 +131,12 @@ export default function CaseMessages() {
               : t('messages.sender', { name: m.senderName, role: t(roleKeys[m.senderRole]) }),
             dateTime: m.sentAt,
             dateText: formatDateTime(m.sentAt, locale),
-            after:
-              awaiting && m.id === lastFamilyMessage?.id ? (
-                <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                  <strong>{t(viewerSide === 'family' ? 'messages.replyBy' : 'messages.replyDue', { date: formatDateWithWeekday(awaiting.replyBy, locale) })}</strong>{' '}
-                  {awaiting.overdue ? <Tag colour="red">{t('messages.overdue')}</Tag> : awaiting.dueToday ? <Tag colour="orange">{t('messages.dueToday')}</Tag> : null}
-                </p>
-              ) : undefined,
+            after: waiting[m.id] ? (
+              <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                <strong>{t(viewerSide === 'family' ? 'messages.replyBy' : 'messages.replyDue', { date: formatDateWithWeekday(waiting[m.id].replyBy, locale) })}</strong>{' '}
+                {waiting[m.id].overdue ? <Tag colour="red">{t('messages.overdue')}</Tag> : waiting[m.id].dueToday ? <Tag colour="orange">{t('messages.dueToday')}</Tag> : null}
+              </p>
+            ) : undefined,
           }))}
         />
         {missed.length > 0 ? (

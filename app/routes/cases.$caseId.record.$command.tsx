@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
 import { availableCommands, refusalReversedBy } from '~/domain/case-workflow';
 import { todayInLondon } from '~/domain/timescales';
-import { commandDateField, commandFromSlug, parseCommandForm, recordCaseCommand } from '~/features/case-progress/index.server';
+import { commandDateField, commandFromSlug, parseCommandForm, plansOnRecordOf, recordCaseCommand } from '~/features/case-progress/index.server';
 import { datePartsFrom, datePartsFromIso } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     command,
     stage: caseRecord.stage,
-    allowed: availableCommands(caseRecord.stage, user).includes(command),
+    allowed: availableCommands(caseRecord.stage, user, await plansOnRecordOf(caseRecord.id)).includes(command),
     caseId: caseRecord.id,
     today: todayInLondon(),
     dateField: commandDateField[command] ?? null,
@@ -86,7 +86,7 @@ export default function RecordCommand() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/cases/${data.caseId}`}>{t('common.back')}</BackLink>
-        <ErrorSummary errors={errors} fieldOrder={['form', 'outcome', 'orderedBy', 'reasons', 'whyDifferent', 'decidedOn', 'servedOn', 'issuedOn']} />
+        <ErrorSummary errors={errors} fieldOrder={['form', 'outcome', 'orderedBy', 'reasons', 'differs', 'whyDifferent', 'decidedOn', 'servedOn', 'issuedOn']} />
         <CaseCaption />
         <h1 className="govuk-heading-l">{t(commandKeys[command])}</h1>
         {!data.allowed ? (
@@ -120,7 +120,24 @@ export default function RecordCommand() {
               <Textarea name="reasons" label={t('record.reasons')} hint={t('record.reasonsHint')} error={errors.reasons} defaultValue={values.reasons} rows={6} />
             ) : null}
             {isDecision ? (
-              <Textarea name="whyDifferent" label={t('record.whyDifferent')} hint={t('record.whyDifferentHint')} error={errors.whyDifferent} defaultValue={values.whyDifferent} rows={4} />
+              <Radios
+                name="differs"
+                legend={t('record.differsLegend')}
+                hint={t('record.differsHint')}
+                error={errors.differs}
+                // A missing explanation is asked for under "Yes": open it, so the error summary's link has a field to land on.
+                defaultValue={values.differs ?? (errors.whyDifferent ? 'yes' : undefined)}
+                choices={[
+                  {
+                    value: 'yes',
+                    label: t('record.differsYes'),
+                    conditional: (
+                      <Textarea name="whyDifferent" label={t('record.whyDifferent')} hint={t('record.whyDifferentHint')} error={errors.whyDifferent} defaultValue={values.whyDifferent} rows={4} />
+                    ),
+                  },
+                  { value: 'no', label: t('record.differsNo') },
+                ]}
+              />
             ) : null}
             {data.dateField ? (
               <DateInput name={data.dateField} legend={t(dateLegendKeys[data.dateField])} hint={t('record.dateHint')} error={errors[data.dateField]} values={dateValues} />

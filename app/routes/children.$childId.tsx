@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { deniedResponse, requireChildAccess } from '~/auth/access.server';
 import { audienceOf, decide, type Permission } from '~/auth/policy';
 import { todayInLondon } from '~/domain/timescales';
+import { closedStages } from '~/domain/vocabulary';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -49,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     child: { id: child.id, firstName: child.firstName, lastName: child.lastName, dateOfBirth: child.dateOfBirth, school: child.school },
     cases: childCases,
     hasDraft,
+    // A child has one request at a time: while a case is open, the page points to it instead of offering a new one.
+    openCaseId: childCases.find((c) => !closedStages.includes(c.stage))?.id ?? null,
     decides,
     viewerIsParentOfYoungPerson: audienceOf(user) === 'parent' && control.controller === 'young_person',
     youngPersonHasAccount: Boolean(child.youngPersonUserId),
@@ -115,6 +118,7 @@ export default function ChildPage() {
     child,
     cases: childCases,
     hasDraft,
+    openCaseId,
     decides,
     viewerIsParentOfYoungPerson,
     youngPersonHasAccount,
@@ -144,7 +148,7 @@ export default function ChildPage() {
             <p className="govuk-notification-banner__heading">{t(savedKeys[saved as keyof typeof savedKeys], name)}</p>
           </NotificationBanner>
         ) : null}
-        <ErrorSummary errors={errors} fieldOrder={['email', 'parentAccess', 'explanation', 'confirm', 'reason']} />
+        <ErrorSummary errors={errors} fieldOrder={['form', 'email', 'parentAccess', 'explanation', 'confirm', 'reason']} />
         <h1 className="govuk-heading-l">{personName(child)}</h1>
         <SummaryList
           rows={[
@@ -264,7 +268,21 @@ export default function ChildPage() {
             </ul>
           </>
         ) : null}
-        {viewerIsParentOfYoungPerson || !canContribute ? null : (
+        {errors.form ? (
+          <p className="govuk-error-message" id="form">
+            <span className="govuk-visually-hidden">{t('common.errorPrefix')}</span> {t(errors.form)}
+          </p>
+        ) : null}
+        {openCaseId && !hasDraft ? (
+          <InsetText>
+            <p className="govuk-body">{t('child.page.openCase', name)}</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/cases/${openCaseId}`}>
+                {t('child.page.openCaseLink')}
+              </Link>
+            </p>
+          </InsetText>
+        ) : viewerIsParentOfYoungPerson || !canContribute ? null : (
           <>
             <h2 className="govuk-heading-m">{t('child.page.requestHeading')}</h2>
             <p className="govuk-body">{t('child.page.requestIntro')}</p>

@@ -204,7 +204,7 @@ test('a missed 6-week date is flagged, the family gets an apology, and a refusal
   await expect(page.getByLabel('Reasons, written for the family')).toHaveValue('The school has not yet tried the support in its SEN support plan for a full term.');
   await expectPage(page, 'Record the decision whether to assess');
   await page
-    .getByLabel('If the decision is different from what the family asked for, explain why')
+    .getByLabel('Explain why the decision is different', { exact: true })
     .fill('We read your letter and the school report; we think a term of targeted support should come first.');
   await page.getByRole('button', { name: 'Save and tell the family' }).click();
   await expectPage(page, 'Tobi Okoye');

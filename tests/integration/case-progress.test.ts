@@ -207,3 +207,50 @@ describe('stored events this version cannot read', () => {
     expect(report.status).toBe(200);
   });
 });
+
+describe('why a decision differs from the request (issue 15 bug 3)', () => {
+  it('an agreeing decision with "Yes, it is different" is refused beside the question; one answered "No" keeps no explanation, and the family sees none', async () => {
+    const { caseRecord } = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: caseworker.id, requestReceived: '2026-01-05' });
+    onDay('2026-02-10');
+    const base = { expectedStage: 'request_received', outcome: 'agreed', reasons: 'The school report shows needs that SEN support has not met.', ...dateParts('decidedOn', '2026-02-10') };
+    const refused = await record(caseworker, caseRecord.id, 'decide-to-assess', { ...base, differs: 'yes', whyDifferent: 'This text should not be kept with an agreeing decision.' });
+    expect(refused.status).toBe(400);
+    const { errors, values } = await refused.json();
+    expect(errors).toEqual({ differs: 'errors.decision.agreesWithRequest' });
+    expect(values.whyDifferent).toBe('This text should not be kept with an agreeing decision.');
+    expect(await eventsOf(caseRecord.id)).toHaveLength(0);
+
+    // Without JavaScript the textarea is on the page whatever the answer: text left in it is not stored.
+    const saved = await record(caseworker, caseRecord.id, 'decide-to-assess', { ...base, differs: 'no', whyDifferent: 'Left over from an earlier draft of this decision.' });
+    expect(saved.status).toBe(302);
+    const [event] = await eventsOf(caseRecord.id);
+    expect(event.details).not.toHaveProperty('whyDifferent');
+  });
+
+  it('a refusal answered "No, it is not different" is sent back: a refusal always differs', async () => {
+    const { caseRecord } = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], requestReceived: '2026-01-05' });
+    onDay('2026-02-10');
+    const response = await record(caseworker, caseRecord.id, 'decide-to-assess', {
+      expectedStage: 'request_received',
+      outcome: 'refused',
+      differs: 'no',
+      reasons: 'The school can meet these needs with SEN support for now.',
+      ...dateParts('decidedOn', '2026-02-10'),
+    });
+    expect((await response.json()).errors).toEqual({ differs: 'errors.decision.differsFromRequest' });
+  });
+});
+
+describe('ending a plan needs a plan (issue 15 bug 5a)', () => {
+  it('is not offered, and is refused, before a final plan is on record; it is offered once one is', async () => {
+    const { caseRecord } = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: caseworker.id, requestReceived: '2026-01-05', stage: 'advice_gathering' });
+    onDay('2026-02-10');
+    const page = async () => (await (await settle(async () => caseLoader({ request: await requestAs(caseworker, `/cases/${caseRecord.id}`), params: { caseId: caseRecord.id }, context: {} }))).json()).staffView.commands.map((c: { type: string }) => c.type);
+    expect(await page()).not.toContain('cease');
+    const response = await record(caseworker, caseRecord.id, 'cease', { expectedStage: 'advice_gathering', reasons: 'The family has moved to another council area.' });
+    expect((await response.json()).errors).toEqual({ form: 'errors.workflow.noPlanToEnd' });
+    expect(await stageOf(caseRecord.id)).toBe('advice_gathering');
+    await uploadedPlan(caseRecord.id, 'final_plan');
+    expect(await page()).toContain('cease');
+  });
+});

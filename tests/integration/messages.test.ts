@@ -104,3 +104,24 @@ describe('the inbox', () => {
     expect((await inboxOf(caseworker, 'mine', now))[0].unread).toBe(0);
   });
 });
+
+describe('each waiting message shows its own reply-by date (issue 15 bug 2)', () => {
+  it('an old unanswered message is overdue under itself; a newer one carries its own date, not the old one', async () => {
+    const { la, team } = await makeLa(db, 'Reply-by Council');
+    const family = await makeUser(db, 'parent');
+    const worker = await makeUser(db, 'caseworker', { laId: la.id, teamId: team.id });
+    const { caseRecord } = await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [family.id], caseworkerId: worker.id });
+    const day = 24 * 60 * 60 * 1000;
+    const old = await postMessage(family, caseRecord.id, la.id, { body: 'Is there any news?', substantive: false, formKey: crypto.randomUUID() }, new Date(Date.now() - 30 * day));
+    await postMessage(worker, caseRecord.id, la.id, { body: 'We have your message.', substantive: false, formKey: crypto.randomUUID() }, new Date(Date.now() - 29 * day));
+    await postMessage(family, caseRecord.id, la.id, { body: 'One more thing.', substantive: false, formKey: crypto.randomUUID() }, new Date());
+    expect(old.duplicate).toBe(false);
+    const response = await settle(async () => messagesLoader({ request: await requestAs(family, `/cases/${caseRecord.id}/messages`), params: { caseId: caseRecord.id }, context: {} }));
+    const { thread, waiting } = await response.json();
+    const [first, reply, latest] = thread;
+    expect(waiting[reply.id]).toBeUndefined();
+    expect(waiting[first.id]).toMatchObject({ overdue: true, acknowledged: true });
+    expect(waiting[latest.id]).toMatchObject({ overdue: false, acknowledged: false });
+    expect(waiting[latest.id].replyBy > waiting[first.id].replyBy).toBe(true);
+  });
+});

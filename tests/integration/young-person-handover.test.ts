@@ -121,9 +121,12 @@ describe('a young person who lacks capacity', () => {
     expect((await record({ explanation: 'Capacity assessment by Dr Lee, May 2027: cannot weigh up education decisions.', confirm: 'yes' })).status).toBe(302);
     expect(await db.select().from(capacityRecords).where(eq(capacityRecords.childId, child.id))).toHaveLength(1);
     expect(decide(mum, 'post:message', (await loadCaseSubject(caseRecord.id, '2027-07-01'))!.subject)).toBe('allow');
-    // ...and may ask for an assessment for them, which a parent of a young person otherwise may not.
+    // ...and may ask for an assessment for them, which a parent of a young person otherwise may not
+    // (once the earlier case is closed: a child has one open request at a time).
+    await db.update(cases).set({ stage: 'withdrawn' }).where(eq(cases.id, caseRecord.id));
     const started = await settle(async () => childAction({ request: await requestAs(mum, `/children/${child.id}`, { form: {} }), params: { childId: child.id }, context: {} }));
     expect(started.headers.get('Location')).toMatch(/^\/requests\//);
+    await db.update(cases).set({ stage: 'request_received' }).where(eq(cases.id, caseRecord.id));
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'record:lacks_capacity'), eq(auditLog.subjectId, child.id)))).toHaveLength(1);
 
     // Capacity can change: the parent withdraws the record, saying why; decisions go back to the young person.

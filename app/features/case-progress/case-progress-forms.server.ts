@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { councilSteps, exceptionKinds } from '~/domain/case-clock';
+import { decisionDiffersFromRequest } from '~/domain/case-steps';
 import { refusalReversedBy, workflowCommandTypes, type WorkflowCommand, type WorkflowCommandType } from '~/domain/case-workflow';
 import type { FieldErrors } from '~/forms/errors';
 import { datePartsFrom, isoFromDateParts } from '~/forms/date-parts';
@@ -29,9 +30,6 @@ export const commandDateField: Partial<Record<WorkflowCommandType, 'decidedOn' |
   issue_final_plan: 'issuedOn',
 };
 
-/** Outcomes where the council does not do what the family asked: the caseworker must say why. */
-const differsFromRequest = new Set(['refused', 'not_issue']);
-
 export type ParsedCommand = { ok: true; command: WorkflowCommand; whyDifferent?: string } | { ok: false; errors: FieldErrors };
 
 export function parseCommandForm(type: WorkflowCommandType, values: FormValues): ParsedCommand {
@@ -45,9 +43,15 @@ export function parseCommandForm(type: WorkflowCommandType, values: FormValues):
   }
   const reasons = values.reasons ?? '';
   const outcome = values.outcome ?? '';
-  const whyDifferent = (values.whyDifferent ?? '').trim();
-  if ((type === 'decide_to_assess' || type === 'decide_to_issue') && differsFromRequest.has(outcome) && whyDifferent.length < 20) {
-    errors.whyDifferent = whyDifferent === '' ? 'errors.decision.whyDifferentRequired' : 'errors.decision.whyDifferentTooShort';
+  const isDecision = type === 'decide_to_assess' || type === 'decide_to_issue';
+  // The outcome says whether the decision differs from the request; the caseworker's "Is this
+  // different?" answer must agree with it. An explanation is kept only for a decision that differs.
+  const differs = isDecision && decisionDiffersFromRequest(outcome);
+  const whyDifferent = differs ? (values.whyDifferent ?? '').trim() : '';
+  if (isDecision && outcome !== '') {
+    if (!differs && values.differs === 'yes') errors.differs = 'errors.decision.agreesWithRequest';
+    else if (differs && values.differs === 'no') errors.differs = 'errors.decision.differsFromRequest';
+    else if (differs && whyDifferent.length < 20) errors.whyDifferent = whyDifferent === '' ? 'errors.decision.whyDifferentRequired' : 'errors.decision.whyDifferentTooShort';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 

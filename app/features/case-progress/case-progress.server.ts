@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { caseEvents, cases, children, documents, planVersions, users, type Case, type User } from '../../../db/schema';
+import { caseEvents, cases, children, documents, localAuthorities, planVersions, users, type Case, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowEvent, type WorkflowField } from '~/domain/case-workflow';
 import { clockStepKeys, missedSteps, statutoryClock, type ExceptionKind } from '~/domain/case-clock';
 import { caseEvent, clockInputOf, isCaseEventOf, readCaseEvent, type TypedCaseEvent } from '~/domain/case-events';
 import { todayInLondon, type IsoDate } from '~/domain/timescales';
 import { progressNews } from '~/domain/progress-news';
+import { caseSteps, type CaseStepsInput } from '~/domain/case-steps';
 import { formatDate } from '~/i18n/format';
 import { getFixedT } from '~/i18n/i18n.server';
 import { getDb } from '~/db.server';
@@ -117,7 +118,7 @@ export async function applyCaseCommand(
 }
 
 /** Which plans the council holds for a case: issued versions written in the portal, or uploaded documents. */
-async function plansOnRecord(tx: Transaction, caseId: string) {
+async function plansOnRecord(tx: Transaction | Awaited<ReturnType<typeof getDb>>, caseId: string) {
   const [versions, uploads] = await Promise.all([
     tx.select({ kind: planVersions.kind }).from(planVersions).where(and(eq(planVersions.caseId, caseId), isNotNull(planVersions.issuedOn))),
     tx.select({ kind: documents.kind }).from(documents).where(and(eq(documents.caseId, caseId), inArray(documents.kind, ['draft_plan', 'final_plan']))),
@@ -126,6 +127,11 @@ async function plansOnRecord(tx: Transaction, caseId: string) {
     draft: versions.some((v) => v.kind === 'draft') || uploads.some((d) => d.kind === 'draft_plan'),
     final: versions.some((v) => v.kind !== 'draft') || uploads.some((d) => d.kind === 'final_plan'),
   };
+}
+
+/** The same, outside a transaction: what the case page and the record form offer depends on it. */
+export async function plansOnRecordOf(caseId: string) {
+  return plansOnRecord(await getDb(), caseId);
 }
 
 async function childName(tx: Transaction, childId: string) {
@@ -264,17 +270,50 @@ export async function recordException(actor: User, caseId: string, exception: Le
   });
 }
 
-/** Everything the case page shows, worked out from the case, its events and today's date. */
-export async function caseProgress(caseRecord: Case, today: string) {
+/** Everything the case page shows, worked out from the case, its events and today's date; `may`: the pages this viewer may open. */
+export async function caseProgress(caseRecord: Case, today: string, may: CaseStepsInput['may'] = { messages: false, views: false, advice: false, plan: false, request: false }) {
   const timeline = await caseTimeline(caseRecord.id);
-  const clock = statutoryClock(clockInputOf(caseRecord, [...timeline].reverse(), today));
+  const clockInput = clockInputOf(caseRecord, [...timeline].reverse(), today);
+  const clock = statutoryClock(clockInput);
+  // The family's comments on the draft are case events too: the first one is when they commented.
+  const firstComment = timeline.filter(isCaseEventOf('draft_plan_comment')).at(-1);
   return {
     timeline,
     clock,
     missed: missedSteps(clock),
+    steps: caseSteps({
+      stage: caseRecord.stage,
+      requestReceived: caseRecord.requestReceived,
+      today,
+      events: clockInput.events,
+      clock,
+      commentsSentOn: firstComment ? todayInLondon(new Date(firstComment.occurredAt)) : null,
+      may,
+    }),
     assessmentDecision: timeline.find(isCaseEventOf('assessment_agreed', 'assessment_refused')) ?? null,
     planDecision: timeline.find(isCaseEventOf('plan_agreed', 'plan_refused')) ?? null,
     apologies: timeline.filter(isCaseEventOf('apology_sent')),
     exceptions: timeline.filter(isCaseEventOf('exception_recorded')),
   };
+}
+
+/**
+ * Where a family can get help, as the case's council has set it (the council settings page):
+ * its SEND information, advice and support service (SENDIASS), its opening hours and local offer.
+ * A detail the council has not given is left out.
+ */
+export async function councilHelpOf(laId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      contactHours: localAuthorities.contactHours,
+      sendiassName: localAuthorities.sendiassName,
+      sendiassPhone: localAuthorities.sendiassPhone,
+      sendiassEmail: localAuthorities.sendiassEmail,
+      sendiassUrl: localAuthorities.sendiassUrl,
+      localOfferUrl: localAuthorities.localOfferUrl,
+    })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, laId));
+  return row ?? null;
 }

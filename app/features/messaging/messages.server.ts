@@ -2,7 +2,7 @@ import { asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cases, documents, localAuthorities, messageAttachments, messages, serviceStandardBreaches, serviceStandardHistory, users, type User } from '../../../db/schema';
 import { threadSideOf } from '~/auth/policy';
-import { breaches, replyClock, type ServiceStandards, type ThreadMessage } from '~/domain/service-standards';
+import { breaches, replyClock, waitingMessages, type ServiceStandards, type ThreadMessage, type WaitingMessage } from '~/domain/service-standards';
 import { getDb } from '~/db.server';
 import { wakeMailer } from '~/mail/outbox.server';
 import { recordAudit } from '~/audit/audit.server';
@@ -81,6 +81,12 @@ export function asTimerMessages(thread: readonly Pick<ThreadEntry, 'side' | 'sen
 /** Where the family stands: waiting for an answer, and by when the council promised one. */
 export function threadClock(thread: readonly ThreadEntry[], standards: ServiceStandards, now = new Date()) {
   return replyClock(asTimerMessages(thread), standards, now);
+}
+
+/** The family messages still waiting for an answer, by message id, each with its own reply-by date. */
+export function waitingReplies(thread: readonly ThreadEntry[], standards: ServiceStandards, now = new Date()): Record<string, WaitingMessage> {
+  const waiting = waitingMessages(asTimerMessages(thread), standards, now);
+  return Object.fromEntries(thread.flatMap((m, i) => (waiting[i] ? [[m.id, waiting[i]]] : [])));
 }
 
 export type NewMessage = {

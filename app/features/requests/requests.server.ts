@@ -14,6 +14,7 @@ import {
 } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { assessmentDeadlines, todayInLondon } from '~/domain/timescales';
+import { closedStages } from '~/domain/vocabulary';
 import { caseEvent } from '~/domain/case-events';
 import { getDb } from '~/db.server';
 import { sectionIsComplete } from './request-form.server';
@@ -30,9 +31,9 @@ import { controlOf } from '../family/index.server';
  * which creates the case and starts the statutory clock.
  */
 
-export type StartOutcome = { ok: true; request: AssessmentRequest } | { ok: false; error: 'errors.request.youngPersonDecides' };
+export type StartOutcome = { ok: true; request: AssessmentRequest } | { ok: false; error: 'errors.request.youngPersonDecides' | 'errors.request.caseOpen' };
 
-/** Resumes the child's draft, or starts one. A parent cannot ask for a young person. */
+/** Resumes the child's draft, or starts one while the child has no open case. A parent cannot ask for a young person. */
 export async function startOrResumeRequest(user: User, child: Child, now = new Date(), onBehalfOf: User | null = null): Promise<StartOutcome> {
   // An advocate starts the draft in the name of the family member they act for: it is the family's draft.
   const owner = onBehalfOf ?? user;
@@ -51,6 +52,13 @@ export async function startOrResumeRequest(user: User, child: Child, now = new D
       .orderBy(desc(assessmentRequests.updatedAt))
       .limit(1);
     if (draft) return { ok: true as const, request: draft };
+    // One open case per child: a second request while one is being dealt with would be a duplicate.
+    const [open] = await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.childId, child.id), notInArray(cases.stage, [...closedStages])))
+      .limit(1);
+    if (open) return { ok: false as const, error: 'errors.request.caseOpen' as const };
     const [created] = await tx
       .insert(assessmentRequests)
       .values({ childId: child.id, createdBy: owner.id, answers: { 'about-the-child': {}, education: { setting: child.school ?? '' } } })

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ChangeEventHandler, type FocusEventHandler, type InputHTMLAttributes, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ChangeEventHandler, type FocusEventHandler, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId } from './ErrorSummary';
 
@@ -257,7 +257,8 @@ export function FileUpload({ name, label, hint, error, accept }: FileUploadProps
   );
 }
 
-export type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+/** `conditional`: fields revealed under a radio when it is chosen (GOV.UK conditional reveal; always shown without JavaScript). */
+export type Choice = { value: string; label: ReactNode; hint?: ReactNode; conditional?: ReactNode };
 
 /** The first option carries the field's own id, so the error summary's link lands on it. */
 function optionId(id: string, index: number, value: string) {
@@ -278,32 +279,49 @@ type RadiosProps = {
 
 export function Radios({ name, legend, hint, error, choices, defaultValue, isPageHeading, inline, binding }: RadiosProps) {
   const id = fieldId(name);
+  const [checked, setChecked] = useState(defaultValue);
+  // Until the page is hydrated (and for good without JavaScript) every reveal stays open: the server decides what counts.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
   return (
     <FieldsetGroup id={id} legend={legend} isPageHeading={isPageHeading} hint={hint} error={error}>
       <div className={`govuk-radios${inline ? ' govuk-radios--inline' : ''}`} data-module="govuk-radios">
         {choices.map((choice, i) => {
           const inputId = optionId(id, i, choice.value);
+          const conditionalId = `conditional-${inputId}`;
           return (
-            <div className="govuk-radios__item" key={choice.value}>
-              <input
-                className="govuk-radios__input"
-                id={inputId}
-                name={name}
-                type="radio"
-                value={choice.value}
-                defaultChecked={defaultValue === choice.value}
-                aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
-                {...binding}
-              />
-              <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
-                {choice.label}
-              </label>
-              {choice.hint ? (
-                <div id={`${inputId}-hint`} className="govuk-hint govuk-radios__hint">
-                  {choice.hint}
+            <Fragment key={choice.value}>
+              <div className="govuk-radios__item">
+                <input
+                  className="govuk-radios__input"
+                  id={inputId}
+                  name={name}
+                  type="radio"
+                  value={choice.value}
+                  defaultChecked={defaultValue === choice.value}
+                  aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
+                  aria-controls={choice.conditional ? conditionalId : undefined}
+                  {...binding}
+                  onChange={(event) => {
+                    setChecked(choice.value);
+                    binding?.onChange?.(event as Parameters<NonNullable<FieldBinding['onChange']>>[0]);
+                  }}
+                />
+                <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
+                  {choice.label}
+                </label>
+                {choice.hint ? (
+                  <div id={`${inputId}-hint`} className="govuk-hint govuk-radios__hint">
+                    {choice.hint}
+                  </div>
+                ) : null}
+              </div>
+              {choice.conditional ? (
+                <div className="govuk-radios__conditional" id={conditionalId} hidden={enhanced && checked !== choice.value}>
+                  {choice.conditional}
                 </div>
               ) : null}
-            </div>
+            </Fragment>
           );
         })}
       </div>

@@ -62,11 +62,14 @@ const REQUEST = '2026-01-05';
 const TODAY = '2026-06-30';
 const REASONS = 'The advice shows needs that the school cannot meet from its own resources.';
 
+/** Both plans on record: every command is open to the stage's rules alone. */
+const ON_RECORD = Object.freeze({ draft: true, final: true });
+
 const caseworker = { role: 'caseworker' as const };
 const parent = { role: 'parent' as const };
 
 const ctx = (stage: CaseStage, extra: Partial<WorkflowContext> = {}): WorkflowContext =>
-  Object.freeze({ stage, requestReceived: REQUEST, today: TODAY, plansOnRecord: { draft: true, final: true }, ...extra });
+  Object.freeze({ stage, requestReceived: REQUEST, today: TODAY, plansOnRecord: ON_RECORD, ...extra });
 
 /** A valid command of each type (the first outcome where there is a choice). */
 const VALID: { [K in WorkflowCommandType]: Extract<WorkflowCommand, { type: K }> } = {
@@ -148,8 +151,8 @@ describe('illegal transitions', () => {
   it('terminal stages refuse the family too', () => {
     for (const stage of TERMINAL) {
       expectError(apply(ctx(stage), VALID.withdraw, parent), 'errors.workflow.illegalTransition');
-      expect(availableCommands(stage, parent)).toEqual([]);
-      expect(availableCommands(stage, caseworker)).toEqual([]);
+      expect(availableCommands(stage, parent, ON_RECORD)).toEqual([]);
+      expect(availableCommands(stage, caseworker, ON_RECORD)).toEqual([]);
     }
   });
 
@@ -181,24 +184,32 @@ describe('who may act', () => {
   it('an unknown role may do nothing', () => {
     const stranger = { role: 'hacker' as Role };
     expectError(apply(ctx('request_received'), VALID.withdraw, stranger), 'errors.workflow.notAllowedForRole');
-    expect(availableCommands('request_received', stranger)).toEqual([]);
+    expect(availableCommands('request_received', stranger, ON_RECORD)).toEqual([]);
   });
 
   it.each(caseStages.flatMap((stage) => roles.map((role) => [stage, role] as const)))(
     'availableCommands(%s, %s) matches the rules',
     (stage, role) => {
       const expected = workflowCommandTypes.filter((type) => WHO[type].includes(role) && isLegal(stage, type));
-      expect(availableCommands(stage, { role })).toEqual(expected);
+      expect(availableCommands(stage, { role }, ON_RECORD)).toEqual(expected);
     },
   );
 
+  it('offers to record that a plan has ended only once a final plan is on record (issue 15 bug 5a)', () => {
+    const noPlan = { draft: false, final: false };
+    expect(availableCommands('request_received', caseworker, noPlan)).toEqual(['decide_to_assess', 'withdraw']);
+    expect(availableCommands('draft_plan_issued', caseworker, { draft: true, final: false })).not.toContain('cease');
+    expect(availableCommands('plan_maintained', caseworker, ON_RECORD)).toContain('cease');
+    expectError(apply(ctx('advice_gathering', { plansOnRecord: noPlan }), VALID.cease, caseworker), 'errors.workflow.noPlanToEnd');
+  });
+
   it('shows staff the right buttons at a glance', () => {
-    expect(availableCommands('request_received', caseworker)).toEqual(['decide_to_assess', 'withdraw', 'cease']);
-    expect(availableCommands('plan_refused', caseworker)).toEqual(['withdraw', 'cease', 'reverse_refusal']);
-    expect(availableCommands('draft_plan_issued', parent)).toEqual(['withdraw']);
-    expect(availableCommands('draft_plan_issued', { role: 'advocate' })).toEqual([]);
-    expect(availableCommands('draft_plan_issued', { role: 'professional' })).toEqual([]);
-    expect(availableCommands('draft_plan_issued', { role: 'la_admin' })).toEqual([]);
+    expect(availableCommands('request_received', caseworker, ON_RECORD)).toEqual(['decide_to_assess', 'withdraw', 'cease']);
+    expect(availableCommands('plan_refused', caseworker, ON_RECORD)).toEqual(['withdraw', 'cease', 'reverse_refusal']);
+    expect(availableCommands('draft_plan_issued', parent, ON_RECORD)).toEqual(['withdraw']);
+    expect(availableCommands('draft_plan_issued', { role: 'advocate' }, ON_RECORD)).toEqual([]);
+    expect(availableCommands('draft_plan_issued', { role: 'professional' }, ON_RECORD)).toEqual([]);
+    expect(availableCommands('draft_plan_issued', { role: 'la_admin' }, ON_RECORD)).toEqual([]);
   });
 });
 
@@ -537,7 +548,7 @@ describe('properties', () => {
           const edge = EDGES.find((e) => e.from === stage && e.type === command.type && e.to === result.to);
           expect(edge).toBeDefined();
           expect(WHO[command.type]).toContain(actor.role);
-          expect(availableCommands(stage, actor)).toContain(command.type);
+          expect(availableCommands(stage, actor, ON_RECORD)).toContain(command.type);
           expect(result.event.details).toMatchObject({ from: stage, to: result.to });
           if (command.type === 'issue_draft_plan') draftServedOn = command.servedOn;
           stage = result.to;
@@ -554,7 +565,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(anyStage, anyActor, validCommand, (stage, actor, command) => {
         const result = apply(ctx(stage), command, actor);
-        expect(result.ok).toBe(availableCommands(stage, actor).includes(command.type));
+        expect(result.ok).toBe(availableCommands(stage, actor, ON_RECORD).includes(command.type));
         if (!result.ok) {
           expect(['errors.workflow.notAllowedForRole', 'errors.workflow.illegalTransition']).toContain(result.error);
           expect(result).not.toHaveProperty('field');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breaches, DEFAULT_SERVICE_STANDARDS, overduePeriods, receivedOn, replyClock, standardsOn, type ServiceStandards, type ThreadMessage } from '~/domain/service-standards';
+import { breaches, DEFAULT_SERVICE_STANDARDS, overduePeriods, receivedOn, replyClock, standardsOn, waitingMessages, type ServiceStandards, type ThreadMessage } from '~/domain/service-standards';
 import { compareDates, isWorkingDay } from '~/domain/timescales';
 
 const at = (iso: string) => new Date(iso);
@@ -165,6 +165,44 @@ describe('the overdue cut-offs agree with the reply timer', () => {
         expect(overdueByCutoff(since, acknowledged, now)).toBe(clock.state === 'awaiting' && clock.overdue);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('each waiting message and its own reply-by date (issue 15 bug 2)', () => {
+  it('an older unanswered message keeps its own date and its own Overdue; a newer one gets its own later date', () => {
+    // Wed 20 May and Mon 1 June 2026 (10:00 BST): reply within 5 working days (25 May is a bank holiday).
+    const thread = [family('2026-05-20T09:00:00Z'), la('2026-05-21T09:00:00Z'), family('2026-06-01T09:00:00Z')];
+    const waiting = waitingMessages(thread, DEFAULT_SERVICE_STANDARDS, at('2026-06-02T09:00:00Z'));
+    expect(waiting[0]).toMatchObject({ receivedOn: '2026-05-20', replyBy: '2026-05-28', acknowledged: true, overdue: true });
+    expect(waiting[1]).toBeNull();
+    expect(waiting[2]).toMatchObject({ receivedOn: '2026-06-01', replyBy: '2026-06-08', acknowledged: false, overdue: false, dueToday: false });
+  });
+
+  it('a substantive reply answers every message before it, not the ones after', () => {
+    const thread = [family('2026-05-20T09:00:00Z'), la('2026-05-21T09:00:00Z', true), family('2026-05-22T09:00:00Z')];
+    const waiting = waitingMessages(thread, DEFAULT_SERVICE_STANDARDS, at('2026-05-22T12:00:00Z'));
+    expect(waiting.map((w) => w?.replyBy ?? null)).toEqual([null, null, '2026-06-01']);
+  });
+
+  it('follows the input order whatever order the messages were sent in', () => {
+    const waiting = waitingMessages([family('2026-06-01T09:00:00Z'), family('2026-05-20T09:00:00Z')], DEFAULT_SERVICE_STANDARDS, at('2026-05-20T12:00:00Z'));
+    expect(waiting.map((w) => w?.receivedOn)).toEqual(['2026-06-01', '2026-05-20']);
+  });
+
+  it('agrees with the thread timer on the first waiting message', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ family: fc.boolean(), substantive: fc.boolean(), minutes: fc.integer({ min: 0, max: 60 * 24 * 60 }) }), { maxLength: 8 }), (spec) => {
+        const thread: ThreadMessage[] = spec.map((m) => ({ side: m.family ? 'family' : 'la', substantive: m.substantive, sentAt: new Date(Date.UTC(2026, 4, 1) + m.minutes * 60_000) }));
+        const now = at('2026-07-15T12:00:00Z');
+        const clock = replyClock(thread, DEFAULT_SERVICE_STANDARDS, now);
+        const waiting = waitingMessages(thread, DEFAULT_SERVICE_STANDARDS, now)
+          .map((w, i) => ({ w, sentAt: thread[i].sentAt.getTime() }))
+          .filter((x) => x.w !== null)
+          .sort((a, b) => a.sentAt - b.sentAt);
+        if (clock.state === 'idle') return waiting.length === 0;
+        return waiting.length > 0 && waiting[0].w!.replyBy === clock.replyBy;
+      }),
     );
   });
 });
