@@ -9,7 +9,9 @@ import { clockStatusKeys, clockStepKeys, exceptionKindKeys, type ClockEntry } fr
 import { availableCommands, familyStageSummary } from '~/domain/case-workflow';
 import { todayInLondon } from '~/domain/timescales';
 import { decisionDiffersFromRequest, draftCommentWindow, processStepKeys, stepStateKeys, type FamilyAction, type FamilyDate, type StepState } from '~/domain/case-steps';
-import { caseProgress, caseSummary, councilHelpOf, plansOnRecordOf, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
+import { caseProgress, caseSummary, plansOnRecordOf, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
+import { councilContext } from '~/tenancy/council.server';
+import { telHref } from '~/domain/council';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import { documentsOfCase } from '~/features/documents/index.server';
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInLondon();
   const may = (permission: Permission) => decide(user, permission, subject) === 'allow';
   const summary = await caseSummary(caseRecord.id);
-  const [progress, files, plans, help] = await Promise.all([
+  const [progress, files, plans, council] = await Promise.all([
     caseProgress(caseRecord, today, {
       messages: may('post:message'),
       views: may('read:views'),
@@ -43,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     documentsOfCase(caseRecord.id),
     plansOnRecordOf(caseRecord.id),
-    councilHelpOf(caseRecord.laId),
+    councilContext(caseRecord.laId),
   ]);
   const staff = decide(user, 'record:decision', subject) === 'allow';
   return json({
@@ -55,7 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Professionals read the case they advise on but are never in the family's thread.
     canShare: decide(user, 'share:case', subject) === 'allow',
     staffView: staff ? { commands: availableCommands(caseRecord.stage, user, plans).map((type) => ({ type, slug: slugFor(type) })) } : null,
-    help,
+    // The council's own help details, links already checked as https (app/domain/council.ts).
+    help: { hours: council.contact?.hours ?? null, sendiass: council.sendiass, localOfferUrl: council.localOfferUrl },
     overdueAdvice: staff ? (await adviceRequestsOfCase(caseRecord.id, today)).filter((r) => r.status === 'overdue').length : 0,
   });
 }
@@ -94,11 +97,6 @@ function familyDateStatus(date: FamilyDate, t: TFunction, locale: Locale) {
     );
   }
   return date.status === 'sent' ? <Tag colour="green">{t('steps.familyStatus.sent', { date: formatDate(date.sentOn, locale) })}</Tag> : <Tag colour="grey">{t('steps.familyStatus.notSent')}</Tag>;
-}
-
-/** A phone number as a link a phone can call: digits and a leading + only. */
-function telHref(phone: string) {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
 /** The dates, names and reasons an event carries, one line each, in the same order for every kind. */
@@ -354,27 +352,27 @@ export default function CasePage() {
                 <li>
                   {t('case.contact.phone')} <a className="govuk-link" href={telHref(summary.la.contactPhone)}>{summary.la.contactPhone}</a>
                 </li>
-                {help?.contactHours ? <li>{t('steps.late.hours', { hours: help.contactHours })}</li> : null}
+                {help.hours ? <li>{t('steps.late.hours', { hours: help.hours })}</li> : null}
               </ul>
-              {help?.sendiassName ? (
+              {help.sendiass?.name ? (
                 <>
                   <h3 className="govuk-heading-s">{t('steps.late.sendiassHeading')}</h3>
-                  <p className="govuk-body">{t('steps.late.sendiass', { name: help.sendiassName })}</p>
+                  <p className="govuk-body">{t('steps.late.sendiass', { name: help.sendiass.name })}</p>
                   <ul className="govuk-list">
-                    {help.sendiassPhone ? (
+                    {help.sendiass.phone ? (
                       <li>
-                        {t('case.contact.phone')} <a className="govuk-link" href={telHref(help.sendiassPhone)}>{help.sendiassPhone}</a>
+                        {t('case.contact.phone')} <a className="govuk-link" href={telHref(help.sendiass.phone)}>{help.sendiass.phone}</a>
                       </li>
                     ) : null}
-                    {help.sendiassEmail ? (
+                    {help.sendiass.email ? (
                       <li>
-                        {t('case.contact.email')} <a className="govuk-link" href={`mailto:${help.sendiassEmail}`}>{help.sendiassEmail}</a>
+                        {t('case.contact.email')} <a className="govuk-link" href={`mailto:${help.sendiass.email}`}>{help.sendiass.email}</a>
                       </li>
                     ) : null}
-                    {help.sendiassUrl ? (
+                    {help.sendiass.url ? (
                       <li>
-                        <a className="govuk-link" href={help.sendiassUrl}>
-                          {t('steps.late.sendiassWebsite', { name: help.sendiassName })}
+                        <a className="govuk-link" href={help.sendiass.url}>
+                          {t('steps.late.sendiassWebsite', { name: help.sendiass.name })}
                         </a>
                       </li>
                     ) : null}
@@ -402,7 +400,7 @@ export default function CasePage() {
                   {t('case.contact.phone')} <a className="govuk-link" href="tel:03000610614">0300 061 0614</a>
                 </li>
               </ul>
-              {help?.localOfferUrl ? (
+              {help.localOfferUrl ? (
                 <p className="govuk-body">
                   <a className="govuk-link" href={help.localOfferUrl}>
                     {t('steps.late.localOffer')}

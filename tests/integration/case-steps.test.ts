@@ -51,8 +51,9 @@ describe('the family’s case page: steps, what they can do now, where to get he
     expect(before.progress.steps.canDoNow).not.toContain('readFinalPlan');
     // The request is months old: its 6-week date has passed.
     expect(before.progress.steps.late).toBe(true);
-    expect(before.help).toMatchObject({ sendiassName: null, sendiassPhone: null });
-    await db.update(localAuthorities).set({ sendiassName: 'Testshire SENDIASS', sendiassPhone: '01632 960000' }).where(eq(localAuthorities.id, laId));
-    expect((await page()).help).toMatchObject({ sendiassName: 'Testshire SENDIASS', sendiassPhone: '01632 960000', sendiassEmail: null });
+    expect(before.help).toEqual({ hours: null, sendiass: null, localOfferUrl: null });
+    // A link that is not https is left out rather than linked to.
+    await db.update(localAuthorities).set({ sendiassName: 'Testshire SENDIASS', sendiassPhone: '01632 960000', localOfferUrl: 'http://localoffer.example' }).where(eq(localAuthorities.id, laId));
+    expect((await page()).help).toEqual({ hours: null, sendiass: { name: 'Testshire SENDIASS', phone: '01632 960000', email: null, url: null }, localOfferUrl: null });
   });
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { caseEvents, cases, children, documents, localAuthorities, planVersions, users, type Case, type User } from '../../../db/schema';
+import { caseEvents, cases, children, documents, planVersions, users, type Case, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowEvent, type WorkflowField } from '~/domain/case-workflow';
 import { clockStepKeys, missedSteps, statutoryClock, type ExceptionKind } from '~/domain/case-clock';
@@ -297,23 +297,3 @@ export async function caseProgress(caseRecord: Case, today: string, may: CaseSte
   };
 }
 
-/**
- * Where a family can get help, as the case's council has set it (the council settings page):
- * its SEND information, advice and support service (SENDIASS), its opening hours and local offer.
- * A detail the council has not given is left out.
- */
-export async function councilHelpOf(laId: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      contactHours: localAuthorities.contactHours,
-      sendiassName: localAuthorities.sendiassName,
-      sendiassPhone: localAuthorities.sendiassPhone,
-      sendiassEmail: localAuthorities.sendiassEmail,
-      sendiassUrl: localAuthorities.sendiassUrl,
-      localOfferUrl: localAuthorities.localOfferUrl,
-    })
-    .from(localAuthorities)
-    .where(eq(localAuthorities.id, laId));
-  return row ?? null;
-}
