@@ -28,6 +28,16 @@ export type CaseloadQuery = {
 export const DEFAULT_QUERY: CaseloadQuery = { q: '', stage: null, team: null, caseworker: null, only: [], sort: 'due', page: 1, size: 25 };
 
 /**
+ * The open cases whose decision whether to assess is overdue: exactly the timeliness report's
+ * "decisions overdue now". Only a request not yet decided can miss that date, and while a case
+ * is at that stage its next statutory date is the decision's (unless an exception disapplies
+ * it, when the clock does not count it missed either). The report's other "overdue now" figures
+ * have no such filter (a plan's 20 weeks is not the only date an assessment can miss; advice
+ * is not a case's date), so they are not linked.
+ */
+export const DECISION_OVERDUE: Partial<CaseloadQuery> = { stage: 'request_received', only: ['date-missed'] };
+
+/**
  * The address of the list for `query`, leaving out what is the default so links stay short.
  * `path` may carry its own parameters (the inbox's `?view=team`), kept first.
  */
