@@ -340,7 +340,8 @@ async function seedExtraCases(tx: Transaction, at: { laId: string; teamId: strin
       stage: fitting[i % fitting.length].stage,
       allocated: i % 8 !== 7,
       interpreter: i % 12 === 5 ? EXTRA_LANGUAGES[Math.floor(i / 12) % EXTRA_LANGUAGES.length] : null,
-      waitingDaysAgo: i % 2 === 0 ? (i * 3) % 16 : null,
+      // From yesterday to 16 days ago: some still in time, most overdue.
+      waitingDaysAgo: i % 2 === 0 ? 1 + ((i * 3) % 16) : null,
     };
   });
   const parents = await tx
