@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2';
 import type { Database, Transaction } from '../../db/client';
 import {
   adviceRequests,
+  assessmentRequests,
   type AdviceKind,
   adviceOrganisations,
   areaTeams,
@@ -28,9 +29,9 @@ import type { PlanContent } from '~/domain/plan-content';
 import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from './demo-plans';
 
 /**
- * Demo data for a fictional council: two area teams, 4 caseworkers, a manager, an admin,
- * 7 families with 9 children at different stages, a SENDIASS with 2 advocates and
- * 3 professionals. Every account's password is DEMO_PASSWORD (listed in the README).
+ * Demo data for a fictional council: three area teams, 5 caseworkers, a manager, an admin,
+ * 7 named families with 9 children at different stages, a SENDIASS with 2 advocates and
+ * 3 professionals, and 60 more open cases in the East team (`EXTRA_CASES`) so the lists page. Every account's password is DEMO_PASSWORD (listed in the README).
  * Dates are relative to the day the seed runs, so cases are always at believable points.
  */
 export const DEMO_PASSWORD = 'Demo-password-1';
@@ -63,13 +64,15 @@ function dateOfBirthForAge(years: number, extraDays: number, today: Date) {
   return new Date(d.getTime() - extraDays * DAY).toISOString().slice(0, 10);
 }
 
-type Person = { email: string; name: string; role: Role; team?: 'north' | 'south'; kind?: ProfessionalKind; phone?: string; advocate?: boolean };
+type Person = { email: string; name: string; role: Role; team?: 'north' | 'south' | 'east'; kind?: ProfessionalKind; phone?: string; advocate?: boolean };
 
 const staffAndPartners: Person[] = [
   { email: 'caseworker1@example.com', name: 'Priya Shah', role: 'caseworker', team: 'north', phone: '01632 960101' },
   { email: 'caseworker2@example.com', name: 'Tom Okafor', role: 'caseworker', team: 'north', phone: '01632 960102' },
   { email: 'caseworker3@example.com', name: 'Grace Williams', role: 'caseworker', team: 'south', phone: '01632 960103' },
   { email: 'caseworker4@example.com', name: 'Daniel Kowalski', role: 'caseworker', team: 'south', phone: '01632 960104' },
+  // Holds the demo's caseload of ~50 (EXTRA_CASES) in the East team: enough to page through.
+  { email: 'caseworker5@example.com', name: 'Ben Adeleke', role: 'caseworker', team: 'east', phone: '01632 960105' },
   { email: 'manager@example.com', name: 'Helen Brooks', role: 'manager', phone: '01632 960110' },
   { email: 'admin@example.com', name: 'Sam Patel', role: 'la_admin' },
   { email: 'ep@example.com', name: 'Dr Ruth Adeyemi', role: 'professional', kind: 'educational_psychologist' },
@@ -212,14 +215,15 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
         localOfferUrl: 'https://localoffer.northfield.example.org',
       })
       .returning();
-    const [north, south] = await tx
+    const [north, south, east] = await tx
       .insert(areaTeams)
       .values([
         { laId: la.id, name: 'North area team' },
         { laId: la.id, name: 'South area team' },
+        { laId: la.id, name: 'East area team' },
       ])
       .returning();
-    const teams = { north, south };
+    const teams = { north, south, east };
     const [sendiass] = await tx.insert(adviceOrganisations).values({ laId: la.id, name: 'Northfield SENDIASS' }).returning();
 
     const staffRows = await tx
@@ -303,8 +307,107 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
         }
       }
     }
+    await seedExtraCases(tx, { laId: la.id, teamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id, firstSequence: sequence + 1 }, today);
   });
   return { seeded: true };
+}
+
+/**
+ * The busy East team: 60 open cases (1 in 8 unallocated, 1 in 12 needing an interpreter, every
+ * other one with a family message awaiting reply), so the caseload, the council's list and the
+ * inbox all have more than a page. Deterministic: the same names, stages and dates (relative to
+ * the seed day) every time. Their own team and caseworker, so the named demo cases stay where
+ * the README and the browser tests find them, and a new request still goes to North or South
+ * (the team with the fewest open cases takes it). Their families have no password: they have
+ * not signed up to the portal. Inserted in a handful of statements, so seeding stays quick.
+ */
+export const EXTRA_CASES = 60;
+const EXTRA_FIRST = ['Amelia', 'Noah', 'Isla', 'Leo', 'Freya', 'Arthur', 'Ivy', 'Hugo', 'Poppy', 'Finn', 'Daisy', 'Theo'];
+const EXTRA_LAST = ['Ahmed', 'Baker', 'Clarke', 'Davies', 'Fletcher', 'Harris', 'Ibrahim', 'Lewis', 'Morgan', 'Quinn', 'Roberts', 'Singh', 'Walker'];
+const EXTRA_PARENT = ['Rachel', 'Imran', 'Joanne', 'Marek', 'Lucy', 'Femi', 'Hannah', 'Carlos', 'Aisha', 'Owen', 'Sofia', 'Gareth'];
+const EXTRA_LANGUAGES = ['Polish', 'Urdu', 'Romanian', 'Arabic', 'Somali'];
+// Stages reached through decisions alone (no plan document needed), each with the least age it needs.
+const EXTRA_STAGES: { stage: CaseStage; atLeastDays: number }[] = [
+  { stage: 'request_received', atLeastDays: 0 },
+  { stage: 'advice_gathering', atLeastDays: 36 },
+  { stage: 'assessment_refused', atLeastDays: 39 },
+  { stage: 'plan_agreed', atLeastDays: 96 },
+];
+
+async function seedExtraCases(tx: Transaction, at: { laId: string; teamId: string; caseworkerId: string; firstSequence: number }, today: Date) {
+  const plan = Array.from({ length: EXTRA_CASES }, (_, i) => {
+    // A pair of names no two cases share (7 and 13 are coprime), none a named demo child's.
+    const first = EXTRA_FIRST[i % EXTRA_FIRST.length];
+    const last = EXTRA_LAST[(i * 7) % EXTRA_LAST.length];
+    const daysAgo = 3 + ((i * 37) % 180);
+    const fitting = EXTRA_STAGES.filter((s) => daysAgo >= s.atLeastDays);
+    return {
+      first,
+      last,
+      parent: `${EXTRA_PARENT[(i * 5) % EXTRA_PARENT.length]} ${last}`,
+      daysAgo,
+      stage: fitting[i % fitting.length].stage,
+      allocated: i % 8 !== 7,
+      interpreter: i % 12 === 5 ? EXTRA_LANGUAGES[Math.floor(i / 12) % EXTRA_LANGUAGES.length] : null,
+      // From yesterday to 16 days ago: some still in time, most overdue.
+      waitingDaysAgo: i % 2 === 0 ? 1 + ((i * 3) % 16) : null,
+    };
+  });
+  const parents = await tx
+    .insert(users)
+    .values(plan.map((c, i) => ({ email: `family${String(i + 1).padStart(2, '0')}.east@example.com`, name: c.parent, role: 'parent' as const })))
+    .returning({ id: users.id });
+  const kids = await tx
+    .insert(children)
+    .values(plan.map((c, i) => ({ laId: at.laId, firstName: c.first, lastName: c.last, dateOfBirth: dateOfBirthForAge(3 + (i % 14), (i * 29) % 300, today), school: 'Eastgate Primary School' })))
+    .returning({ id: children.id });
+  await tx.insert(childParents).values(kids.map((kid, i) => ({ childId: kid.id, userId: parents[i].id })));
+  const made = await tx
+    .insert(cases)
+    .values(
+      plan.map((c, i) => {
+        const requestReceived = isoDaysAgo(c.daysAgo, today);
+        return {
+          reference: `${DEMO_LA_CODE}-${requestReceived.slice(0, 4)}-${String(at.firstSequence + i).padStart(5, '0')}`,
+          childId: kids[i].id,
+          laId: at.laId,
+          teamId: at.teamId,
+          caseworkerId: c.allocated ? at.caseworkerId : null,
+          stage: c.stage,
+          requestReceived,
+          awaitingReplySince: c.waitingDaysAgo === null ? null : new Date(`${isoDaysAgo(c.waitingDaysAgo, today)}T09:30:00Z`),
+        };
+      }),
+    )
+    .returning({ id: cases.id, requestReceived: cases.requestReceived });
+  const events = made.flatMap((record, i) => [
+    { caseId: record.id, actorId: parents[i].id, occurredAt: new Date(`${record.requestReceived}T10:00:00Z`), ...caseEvent('request_received', { receivedVia: 'online', receivedOn: record.requestReceived }) },
+    ...decisionsTo(plan[i].stage, record.requestReceived).map((e) => ({ caseId: record.id, actorId: at.caseworkerId, ...e })),
+  ]);
+  await tx.insert(caseEvents).values(events);
+  const interpreted = plan.flatMap((c, i) => (c.interpreter ? [{ childId: kids[i].id, createdBy: parents[i].id, status: 'submitted' as const, caseId: made[i].id, answers: { communication: { interpreter: 'yes', interpreterLanguage: c.interpreter } } }] : []));
+  if (interpreted.length) await tx.insert(assessmentRequests).values(interpreted);
+  const waiting = plan.flatMap((c, i) =>
+    c.waitingDaysAgo === null
+      ? []
+      : [{ caseId: made[i].id, senderId: parents[i].id, side: 'family' as const, body: `Could you tell us what happens next with ${c.first}’s assessment, please?`, formKey: crypto.randomUUID(), createdAt: new Date(`${isoDaysAgo(c.waitingDaysAgo, today)}T09:30:00Z`) }],
+  );
+  await tx.insert(messages).values(waiting);
+}
+
+/** The events the workflow writes on the way to `target` by decisions alone (`historyTo`'s steps, no plan issued). */
+function decisionsTo(target: CaseStage, requestReceived: string) {
+  let stage: CaseStage = 'request_received';
+  const rows = [];
+  for (const step of historyTo[target] ?? []) {
+    const date = addDays(requestReceived, step.day);
+    const command = step.command(date);
+    const result = applyCommand({ stage, requestReceived, today: date, draftServedOn: null, plansOnRecord: { draft: false, final: false } }, command, { role: 'caseworker' });
+    if (!result.ok) throw new Error(`Demo history to ${target} broke at ${command.type}: ${result.error}`);
+    rows.push({ occurredAt: new Date(`${date}T11:00:00Z`), ...caseEvent(result.event.kind, { ...result.event.details, command: command.type }) });
+    stage = result.to;
+  }
+  return rows;
 }
 
 /** Days after the request on which each demo step happened: believable, and inside the time limits. */

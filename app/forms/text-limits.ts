@@ -5,3 +5,4 @@
 export const MESSAGE_MAX_LENGTH = 5000;
 export const VIEWS_ANSWER_MAX_LENGTH = 5000;
 export const PLAN_COMMENT_MAX_LENGTH = 5000;
+export const CASE_NOTE_MAX_LENGTH = 5000;

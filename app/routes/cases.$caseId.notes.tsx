@@ -13,7 +13,8 @@ import { CaseCaption } from '~/features/case-progress';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { NotificationBanner, SubmitButton } from '~/ui/govuk/content';
-import { Textarea } from '~/ui/govuk/fields';
+import { CharacterCount } from '~/ui/govuk/fields';
+import { CASE_NOTE_MAX_LENGTH } from '~/forms/text-limits';
 
 /** The council's working notes on a case: its staff only; to anyone else the page does not exist. */
 export const handle: PageHandle = { namespaces: ['case', 'casework'], titleKey: 'caseNotes.title' };
@@ -49,7 +50,7 @@ export default function CaseNotes() {
         <p className="govuk-body">{t('caseNotes.intro')}</p>
         <Form method="post" noValidate key={formKey}>
           <input type="hidden" name="formKey" value={values.formKey ?? freshKey} />
-          <Textarea name="body" label={t('caseNotes.body')} hint={t('caseNotes.bodyHint')} error={errors.body} defaultValue={values.body} rows={6} />
+          <CharacterCount name="body" label={t('caseNotes.body')} hint={t('caseNotes.bodyHint')} error={errors.body} defaultValue={values.body} rows={6} maxLength={CASE_NOTE_MAX_LENGTH} />
           <SubmitButton>{t('caseNotes.submit')}</SubmitButton>
         </Form>
         <h2 className="govuk-heading-m">{t('caseNotes.listHeading')}</h2>

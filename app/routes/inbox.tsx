@@ -4,41 +4,37 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { mayInOwnLa, requireLaPermission } from '~/auth/access.server';
 import { readForm } from '~/forms/form.server';
-import type { Locale } from '~/i18n/config';
-import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { inboxOf, setAbsent, type InboxScope } from '~/features/messaging/index.server';
-import { SubmitButton, Table, Tag } from '~/ui/govuk/content';
-import { Pagination } from '~/ui/govuk/Pagination';
+import { setAbsent } from '~/features/messaging/index.server';
+import { inboxScreen } from '~/features/caseload/index.server';
+import { InboxView } from '~/features/caseload';
+import { SubmitButton } from '~/ui/govuk/content';
 
-export const handle: PageHandle = { namespaces: ['messaging'], titleKey: 'inbox.title' };
+export const handle: PageHandle = {
+  namespaces: ['messaging', 'family', 'case', 'casework'],
+  title: (data, t) => {
+    const loaded = data as { inbox?: { searchError: string | null } } | undefined;
+    return loaded?.inbox?.searchError ? t('layout.errorTitle', { title: t('inbox.title') }) : t('inbox.title');
+  },
+};
 
-
-const filters = ['all', 'overdue', 'today'] as const;
-const PAGE_SIZE = 50;
+type View = 'mine' | 'team';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireLaPermission(request, 'read:inbox');
   const url = new URL(request.url);
-  // A manager has no caseload of their own: their inbox is the whole LA's.
+  // A manager has no caseload of their own: their inbox is the whole council's.
   const holdsCaseload = mayInOwnLa(user, 'hold:caseload');
-  const scope: InboxScope = url.searchParams.get('view') === 'team' || !holdsCaseload ? 'team' : 'mine';
-  const show = filters.find((f) => f === url.searchParams.get('show')) ?? 'all';
-  const entries = await inboxOf(user, scope);
-  const shown = entries.filter((e) => show === 'all' || (show === 'overdue' ? e.overdue : e.dueToday));
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
-  return json({
-    scope,
-    show,
-    page,
-    pages,
-    shownCount: shown.length,
-    entries: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-    total: entries.length,
-    isCaseworker: holdsCaseload,
-    absent: user.absent,
-  });
+  const view: View = url.searchParams.get('view') === 'team' || !holdsCaseload ? 'team' : 'mine';
+  const scope = {
+    laId: user.laId,
+    viewerId: user.id,
+    caseworkerId: view === 'mine' ? user.id : null,
+    // A caseworker's team view is their area team's; one without a team covers the council.
+    teamId: view === 'team' && holdsCaseload ? user.teamId : null,
+  };
+  const inbox = await inboxScreen(scope, url);
+  return json({ view, inbox, isCaseworker: holdsCaseload, absent: user.absent });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -48,16 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect('/inbox');
 }
 
-const scopeKeys = { mine: 'inbox.scope.mine', team: 'inbox.scope.team' } as const;
-const showKeys = { all: 'inbox.show.all', overdue: 'inbox.show.overdue', today: 'inbox.show.today' } as const;
-const waitingKeys = { acknowledgement: 'inbox.waiting.acknowledgement', reply: 'inbox.waiting.reply' } as const;
+const viewKeys = { mine: 'inbox.scope.mine', team: 'inbox.scope.team' } as const;
+const viewPaths = { mine: '/inbox', team: '/inbox?view=team' } as const;
 
 export default function Inbox() {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language as Locale;
-  const { scope, show, page, pages, shownCount, entries, total, isCaseworker, absent } = useLoaderData<typeof loader>();
-  const query = (next: { view?: InboxScope; show?: (typeof filters)[number]; page?: number }) =>
-    `/inbox?view=${next.view ?? scope}${(next.show ?? show) === 'all' ? '' : `&show=${next.show ?? show}`}${next.page && next.page > 1 ? `&page=${next.page}` : ''}`;
+  const { t } = useTranslation();
+  const { view, inbox, isCaseworker, absent } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">{t('inbox.heading')}</h1>
@@ -66,11 +58,11 @@ export default function Inbox() {
           <ul className="govuk-list app-inline-list">
             {(['mine', 'team'] as const).map((v) => (
               <li key={v}>
-                {v === scope ? (
-                  <strong aria-current="page">{t(scopeKeys[v])}</strong>
+                {v === view ? (
+                  <strong aria-current="page">{t(viewKeys[v])}</strong>
                 ) : (
-                  <Link className="govuk-link" to={query({ view: v })}>
-                    {t(scopeKeys[v])}
+                  <Link className="govuk-link" to={viewPaths[v]}>
+                    {t(viewKeys[v])}
                   </Link>
                 )}
               </li>
@@ -78,43 +70,7 @@ export default function Inbox() {
           </ul>
         </nav>
       ) : null}
-      <nav aria-label={t('inbox.showLabel')}>
-        <ul className="govuk-list app-inline-list">
-          {filters.map((f) => (
-            <li key={f}>
-              {f === show ? (
-                <strong aria-current="page">{t(showKeys[f])}</strong>
-              ) : (
-                <Link className="govuk-link" to={query({ show: f })}>
-                  {t(showKeys[f])}
-                </Link>
-              )}
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {entries.length === 0 ? (
-        <p className="govuk-body">{t(total === 0 ? 'inbox.empty' : 'inbox.noneMatch')}</p>
-      ) : (
-        <Table
-          caption={t('inbox.caption', { count: shownCount })}
-          head={[t('inbox.column.child'), t('inbox.column.caseworker'), t('inbox.column.due'), t('inbox.column.waiting'), t('inbox.column.unread')]}
-          rows={entries.map((e) => [
-            <Link className="govuk-link" to={`/cases/${e.caseId}/messages`} key={e.caseId}>
-              {t('inbox.childAndReference', { child: e.childName, reference: e.reference })}
-            </Link>,
-            <>
-              {e.caseworkerName ?? t('inbox.unallocated')} {e.caseworkerAbsent ? <Tag colour="purple">{t('inbox.away')}</Tag> : null}
-            </>,
-            <>
-              {formatDate(e.dueBy, locale)} {e.overdue ? <Tag colour="red">{t('messages.overdue')}</Tag> : e.dueToday ? <Tag colour="orange">{t('messages.dueToday')}</Tag> : null}
-            </>,
-            t(waitingKeys[e.waitingFor]),
-            e.unread > 0 ? <Tag colour="blue">{t('inbox.unreadCount', { count: e.unread })}</Tag> : t('inbox.allRead'),
-          ])}
-        />
-      )}
-      <Pagination page={page} pages={pages} hrefFor={(p) => query({ page: p })} />
+      <InboxView data={inbox} path={isCaseworker ? viewPaths[view] : '/inbox'} hidden={isCaseworker && view === 'team' ? { view: 'team' } : undefined} />
       {isCaseworker ? (
         <Form method="post">
           <input type="hidden" name="absent" value={absent ? 'no' : 'yes'} />

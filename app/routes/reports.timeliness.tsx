@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireLaPermission } from '~/auth/access.server';
 import { calendarYear, type Measure } from '~/domain/timeliness';
@@ -10,10 +10,11 @@ import { formatPercent } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
 import { SubmitButton, Table } from '~/ui/govuk/content';
+import { councilCasesHref, DECISION_OVERDUE } from '~/features/caseload';
 import { Select } from '~/ui/govuk/fields';
 
 /** Managers' timeliness figures for one calendar year; the same figures as CSV at /reports/timeliness.csv. */
-export const handle: PageHandle = { namespaces: ['reporting'], titleKey: 'reports.title' };
+export const handle: PageHandle = { namespaces: ['reporting', 'family', 'case', 'casework'], titleKey: 'reports.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const manager = await requireLaPermission(request, 'read:timeliness');
@@ -23,13 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ year, thisYear: Number(today.slice(0, 4)), ...report });
 }
 
-type Row = FiguresRow & { name: string };
+type Row = FiguresRow & { name: string; teamId: string | null };
 
 export default function Timeliness() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const { year, thisYear, firstYear, teams, total } = useLoaderData<typeof loader>();
-  const rows: Row[] = [...teams.map((team) => ({ ...team, name: team.teamName })), { ...total, name: t('reports.allTeams') }];
+  const rows: Row[] = [...teams.map((team) => ({ ...team, name: team.teamName })), { ...total, name: t('reports.allTeams'), teamId: null }];
   const years = Array.from({ length: thisYear - Math.min(firstYear, thisYear) + 1 }, (_, i) => String(thisYear - i));
   const percent = (m: Measure) => (m.percent === null ? t('reports.noRate') : formatPercent(m.percent, locale));
   const measureTable = (caption: string, pick: (r: Row) => Measure, withExceptions: boolean) => (
@@ -67,7 +68,20 @@ export default function Timeliness() {
         <Table
           caption={t('reports.waitingNow')}
           head={[t('reports.team'), t('reports.decisionsOverdue'), t('reports.plansOverdue'), t('reports.adviceOverdue')]}
-          rows={rows.map((r) => [r.name, r.overdueNow.decisions, r.overdueNow.finalPlans, r.overdueNow.advice])}
+          rows={rows.map((r) => [
+            r.name,
+            // The open cases behind the figure, on the council's list; the others have no list that shows exactly them.
+            r.overdueNow.decisions === 0 ? (
+              0
+            ) : (
+              <Link key="decisions" className="govuk-link" to={councilCasesHref({ ...DECISION_OVERDUE, team: r.teamId })}>
+                {r.overdueNow.decisions}
+                <span className="govuk-visually-hidden"> {t('reportLinks.decisionsOverdueIn', { team: r.name })}</span>
+              </Link>
+            ),
+            r.overdueNow.finalPlans,
+            r.overdueNow.advice,
+          ])}
         />
         <p className="govuk-body">{t('reports.rules')}</p>
       </div>

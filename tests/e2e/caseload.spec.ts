@@ -80,6 +80,8 @@ test('staff keep notes on a case; the family sees neither the link nor the page'
   await expect(page.getByRole('link', { name: 'Enter a note' })).toBeVisible();
   const note = `Phoned the school about transport ${Date.now()}`;
   await page.getByLabel('Add a note').fill(note);
+  // The limit the server enforces, counted as they type (with JavaScript) or stated (without).
+  await expect(page.getByText(javaScriptEnabled ? `You have ${5000 - note.length} characters remaining` : 'You can enter up to 5,000 characters')).toBeVisible();
   await page.getByRole('button', { name: 'Save note' }).click();
   await expect(page.getByText('Your note has been saved.')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: note })).toContainText('Priya Shah');
@@ -94,4 +96,74 @@ test('staff keep notes on a case; the family sees neither the link nor the page'
   expect(response?.status()).toBe(404);
   await expect(parent.getByText(note)).toHaveCount(0);
   await family.close();
+});
+
+test('a caseworker with 50+ cases pages through them; the inbox searches, filters and pages its waiting threads', async ({ browser, javaScriptEnabled }) => {
+  // On a phone, so every list is also checked for sideways scrolling.
+  const phone = await browser.newContext({ javaScriptEnabled, viewport: { width: 375, height: 800 } });
+  const page = await phone.newPage();
+  await signIn(page, 'caseworker5');
+  await expectPage(page, 'Your caseload');
+  await expect(page.getByRole('table')).toContainText(/Showing 1 to 25 of 5\d cases/);
+  await page.getByRole('link', { name: 'Next' }).click();
+  await expect(page.getByRole('table')).toContainText(/Showing 26 to 50 of 5\d cases/);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+
+  // Their inbox: the family waiting longest first, paged by the same pagination.
+  await page.getByRole('link', { name: 'Messages waiting for a reply' }).first().click();
+  await expectPage(page, 'Messages waiting for a reply');
+  await expect(page.getByRole('table')).toContainText(/Showing 1 to 25 of \d\d threads waiting/);
+  const since = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+  expect(since.map((d) => Date.parse(d))).toEqual([...since.map((d) => Date.parse(d))].sort((a, b) => a - b));
+  await page.getByRole('link', { name: 'Next' }).click();
+  await expectPage(page, 'Messages waiting for a reply');
+  await expect(page.getByRole('table')).toContainText(/Showing 26 to \d\d of \d\d threads waiting/);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+
+  // Searching starts again from the first page; the form keeps what was asked for.
+  await page.getByLabel('Search by name, case reference or date of birth').fill('Freya Clarke');
+  await page.getByLabel('With the reply to the family overdue').check();
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expectPage(page, 'Messages waiting for a reply');
+  await expect(page).toHaveURL(/\/inbox\?q=Freya\+Clarke&only=reply-overdue$/);
+  await expect(page.getByLabel('Search by name, case reference or date of birth')).toHaveValue('Freya Clarke');
+  await expect(page.getByLabel('With the reply to the family overdue')).toBeChecked();
+  await expect(page.getByRole('table')).toContainText(/Showing 1 to 1 of 1 thread waiting/);
+  await expect(page.getByRole('row', { name: /Freya Clarke/ })).toContainText('Overdue');
+  await page.getByRole('link', { name: 'Clear search and filters' }).click();
+  await expect(page.getByRole('table')).toContainText(/Showing 1 to 25 of/);
+  await phone.close();
+});
+
+test('a manager’s inbox is the council’s: filtered by team and to cases with no caseworker', async ({ page }) => {
+  await signIn(page, 'manager');
+  await page.goto('/inbox?team=not-a-team&caseworker=nobody&page=x');
+  await expectPage(page, 'Messages waiting for a reply');
+  await expect(page.getByRole('table')).toContainText(/Showing 1 to 25 of \d\d threads waiting/);
+  await page.getByLabel('Area team').selectOption({ label: 'North area team' });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expectPage(page, 'Messages waiting for a reply');
+  await expect(page.getByLabel('Area team')).toHaveValue(/.+/);
+  await expect(page.getByRole('row', { name: /Ruby Jones/ })).toContainText('Priya Shah');
+  await expect(page.getByRole('row', { name: /Amelia Ahmed/ })).toHaveCount(0);
+  await page.getByLabel('Caseworker').selectOption('unallocated');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByText('No waiting messages match your search and filters.')).toBeVisible();
+});
+
+test('the timeliness figure of decisions overdue leads to exactly those cases', async ({ page }) => {
+  await signIn(page, 'manager');
+  await page.getByRole('link', { name: 'Timeliness figures' }).click();
+  const waiting = page.getByRole('table', { name: 'Past the time limit today (no exception recorded)' });
+  const all = waiting.getByRole('row', { name: /^All teams/ });
+  const figure = all.getByRole('link', { name: /past 6 weeks with no decision/ });
+  const count = Number((await figure.textContent())!.match(/^\d+/)![0]);
+  await figure.click();
+  await expectPage(page, 'Open cases in your council');
+  await expect(page.getByLabel('Stage')).toHaveValue('request_received');
+  await expect(page.getByLabel('With a statutory date missed')).toBeChecked();
+  await expect(page.getByRole('table')).toContainText(new RegExp(`of ${count} cases?`));
+  await page.getByLabel('Search by name, case reference or date of birth').fill('Tobi');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('row', { name: /Tobi Okoye/ })).toBeVisible();
 });

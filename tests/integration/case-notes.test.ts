@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { CASE_NOTE_MAX_LENGTH } from '~/forms/text-limits';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { action as notesAction, loader as notesLoader } from '~/routes/cases.$caseId.notes';
 import { loader as layoutLoader } from '~/routes/cases.$caseId';
@@ -47,7 +48,8 @@ describe('staff-only case notes', () => {
     const empty = await write(caseworker, { body: '   ', formKey: crypto.randomUUID() });
     expect(empty.status).toBe(400);
     expect((await empty.json()).errors).toEqual({ body: 'errors.caseNote.required' });
-    const long = 'x'.repeat(5001);
+    // One over the limit the page's character count shows.
+    const long = 'x'.repeat(CASE_NOTE_MAX_LENGTH + 1);
     const tooLong = await write(caseworker, { body: long, formKey: crypto.randomUUID() });
     expect(await tooLong.json()).toMatchObject({ errors: { body: 'errors.caseNote.tooLong' }, values: { body: long } });
     expect(await notesOnCase()).toHaveLength(2);

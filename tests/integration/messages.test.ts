@@ -77,34 +77,6 @@ describe('service-standard breaches', () => {
     ]);
   });
 });
-
-describe('the inbox', () => {
-  it('lists threads waiting for the council, soonest due first, with unread counts; an absent caseworker’s come first for the team', async () => {
-    const { inboxOf, markThreadRead, setAbsent } = await import('~/features/messaging/index.server');
-    const team = (await db.query.areaTeams.findFirst({ where: (t, { eq: is }) => is(t.laId, laId) }))!;
-    const waitingLong = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: caseworker.id });
-    const waitingNew = await makeChildWithCase(db, { laId, teamId: team.id, parentIds: [parent.id], caseworkerId: teammate.id });
-    await postMessage(parent, waitingLong.caseRecord.id, laId, { body: 'First', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-11-16T10:00:00Z'));
-    await postMessage(parent, waitingLong.caseRecord.id, laId, { body: 'Second', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-11-17T10:00:00Z'));
-    await postMessage(parent, waitingNew.caseRecord.id, laId, { body: 'Hello', substantive: false, formKey: crypto.randomUUID() }, new Date('2026-11-19T10:00:00Z'));
-    const now = new Date('2026-11-19T12:00:00Z');
-
-    const mine = await inboxOf(caseworker, 'mine', now);
-    expect(mine.map((e) => e.caseId)).toEqual([waitingLong.caseRecord.id]);
-    expect(mine[0]).toMatchObject({ dueBy: '2026-11-18', waitingFor: 'acknowledgement', overdue: true, unread: 2 });
-
-    const teamView = await inboxOf(teammate, 'team', now);
-    expect(teamView.map((e) => e.caseId)).toEqual([waitingLong.caseRecord.id, waitingNew.caseRecord.id]);
-
-    await setAbsent(teammate.id, true);
-    const withAbsence = await inboxOf(caseworker, 'team', now);
-    expect(withAbsence[0]).toMatchObject({ caseId: waitingNew.caseRecord.id, caseworkerAbsent: true });
-
-    await markThreadRead(caseworker.id, waitingLong.caseRecord.id, now);
-    expect((await inboxOf(caseworker, 'mine', now))[0].unread).toBe(0);
-  });
-});
-
 describe('each waiting message shows its own reply-by date (issue 15 bug 2)', () => {
   it('an old unanswered message is overdue under itself; a newer one carries its own date, not the old one', async () => {
     const { la, team } = await makeLa(db, 'Reply-by Council');

@@ -7,6 +7,9 @@ import { adviceRequests, areaTeams, documents, type User } from '../../db/schema
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
+import { caseloadPage, DEFAULT_QUERY } from '~/features/caseload/index.server';
+import { DECISION_OVERDUE } from '~/features/caseload';
+import { addDays, todayInLondon } from '~/domain/timescales';
 
 let db: Database;
 let manager: User, caseworker: User;
@@ -122,5 +125,37 @@ describe('timeliness figures', () => {
     expect(lines).toContain('"Final EHC plans issued (20 weeks from the request)","All teams",3,1,1,50');
     expect(lines).toContain('"Final EHC plans issued (20 weeks from the request)","South area team",1,0,1,""');
     expect((await settle(async () => csvLoader({ request: await requestAs(caseworker, '/reports/timeliness.csv'), params: {}, context: {} }))).status).toBe(403);
+  });
+});
+
+describe('the figures of cases waiting now', () => {
+  it('link "decisions overdue" to the council’s list filtered to exactly the cases counted, per team and in all', async () => {
+    const { la, team: north } = await makeLa(db, 'Linked Council');
+    const [south] = await db.insert(areaTeams).values({ laId: la.id, name: 'South' }).returning();
+    const boss = await makeUser(db, 'manager', { laId: la.id });
+    const worker = await makeUser(db, 'caseworker', { laId: la.id, teamId: north.id });
+    const parent = await makeUser(db, 'parent');
+    const make = async (teamId: string, requestReceived: string) =>
+      (await makeChildWithCase(db, { laId: la.id, teamId, parentIds: [parent.id], caseworkerId: worker.id, requestReceived })).caseRecord.id;
+    const today = todayInLondon();
+    // Counted: undecided long past 6 weeks, one in each team.
+    const northOverdue = await make(north.id, '2025-01-06');
+    const southOverdue = await make(south.id, '2025-02-03');
+    // Not counted: undecided but recent; undecided with an exception; decided, with a later date missed.
+    await make(north.id, addDays(today, -10));
+    const excepted = await make(north.id, '2025-01-06');
+    await recordException(worker, excepted, { step: 'decisionToAssess', kind: 'school_closed', explanation: 'The school was closed.' });
+    const decided = await make(north.id, '2025-01-06');
+    await recordCaseCommand(worker, decided, { type: 'decide_to_assess', outcome: 'agreed', reasons: 'The reports show needs that SEN support may not meet.', decidedOn: '2025-03-03' }, 'request_received', {}, noon('2025-03-03'));
+
+    const body = await (await report(boss)).json();
+    const rows: { teamId: string | null; overdueNow: { decisions: number } }[] = [...body.teams, { ...body.total, teamId: null }];
+    // Teams in name order: South, then the north team ("Team …").
+    expect(rows.map((r) => r.overdueNow.decisions)).toEqual([1, 1, 2]);
+    for (const row of rows) {
+      const listed = await caseloadPage({ laId: la.id, caseworkerId: null }, { ...DEFAULT_QUERY, ...DECISION_OVERDUE, team: row.teamId, size: 50 });
+      expect(listed.total).toBe(row.overdueNow.decisions);
+      expect(listed.rows.every((c) => [northOverdue, southOverdue].includes(c.id))).toBe(true);
+    }
   });
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { validateForm, type FormValues } from '~/forms/form.server';
-
-export const CASE_NOTE_MAX_LENGTH = 5000;
+import { CASE_NOTE_MAX_LENGTH } from '~/forms/text-limits';
 
 const noteSchema = z.object({
   body: z.string().trim().min(1, 'errors.caseNote.required').max(CASE_NOTE_MAX_LENGTH, 'errors.caseNote.tooLong'),

@@ -116,7 +116,8 @@ function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function searchCondition(q: string): SQL | undefined {
+/** Search by the child's name (either order), case reference or UK date of birth: the caseload's and the inbox's. */
+export function searchCondition(q: string): SQL | undefined {
   if (!q) return undefined;
   const date = parseUkDate(q);
   if (date) return eq(children.dateOfBirth, date);
@@ -274,7 +275,7 @@ export async function teamSummaries(laId: string): Promise<TeamSummary[]> {
 }
 
 /** The council's caseworkers, for the council-wide list's caseworker filter. */
-async function caseworkersOfCouncil(laId: string) {
+export async function caseworkersOfCouncil(laId: string) {
   const db = await getDb();
   return db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.laId, laId), eq(users.role, 'caseworker'))).orderBy(asc(users.name));
 }

@@ -2,3 +2,4 @@ export * from './query';
 export * from './CaseloadView';
 export * from './TeamsView';
 export * from './CaseworkerSelect';
+export * from './InboxView';

@@ -27,10 +27,24 @@ export type CaseloadQuery = {
 
 export const DEFAULT_QUERY: CaseloadQuery = { q: '', stage: null, team: null, caseworker: null, only: [], sort: 'due', page: 1, size: 25 };
 
-/** The address of the list for `query`, leaving out what is the default so links stay short. */
+/**
+ * The open cases whose decision whether to assess is overdue: exactly the timeliness report's
+ * "decisions overdue now". Only a request not yet decided can miss that date, and while a case
+ * is at that stage its next statutory date is the decision's (unless an exception disapplies
+ * it, when the clock does not count it missed either). The report's other "overdue now" figures
+ * have no such filter (a plan's 20 weeks is not the only date an assessment can miss; advice
+ * is not a case's date), so they are not linked.
+ */
+export const DECISION_OVERDUE: Partial<CaseloadQuery> = { stage: 'request_received', only: ['date-missed'] };
+
+/**
+ * The address of the list for `query`, leaving out what is the default so links stay short.
+ * `path` may carry its own parameters (the inbox's `?view=team`), kept first.
+ */
 export function caseloadHref(path: string, query: CaseloadQuery, changes: Partial<CaseloadQuery> = {}): string {
   const next = { ...query, ...changes };
-  const params = new URLSearchParams();
+  const [base, own] = path.split('?');
+  const params = new URLSearchParams(own);
   if (next.q) params.set('q', next.q);
   if (next.stage) params.set('stage', next.stage);
   if (next.team) params.set('team', next.team);
@@ -40,5 +54,5 @@ export function caseloadHref(path: string, query: CaseloadQuery, changes: Partia
   if (next.size !== DEFAULT_QUERY.size) params.set('size', String(next.size));
   if (next.page > 1) params.set('page', String(next.page));
   const search = params.toString();
-  return search ? `${path}?${search}` : path;
+  return search ? `${base}?${search}` : base;
 }

@@ -57,6 +57,7 @@ export const demoUsers = {
   caseworker2: { email: 'caseworker2@example.com', role: 'caseworker' },
   caseworker3: { email: 'caseworker3@example.com', role: 'caseworker' },
   caseworker4: { email: 'caseworker4@example.com', role: 'caseworker' },
+  caseworker5: { email: 'caseworker5@example.com', role: 'caseworker' },
   manager: { email: 'manager@example.com', role: 'manager' },
   admin: { email: 'admin@example.com', role: 'la_admin' },
   advocate1: { email: 'advocate1@example.com', role: 'advocate' },
