@@ -11,7 +11,7 @@ import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, SubmitButton } from '~/ui/govuk/content';
-import { TextInput } from '~/ui/govuk/fields';
+import { PasswordInput, TextInput } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'changeEmail.title' };
 
@@ -57,7 +57,7 @@ export default function ChangeEmail() {
             error={errors.email}
             defaultValue={values.email}
           />
-          <TextInput name="currentPassword" type="password" label={t('fields.currentPassword')} autoComplete="current-password" error={errors.currentPassword} />
+          <PasswordInput name="currentPassword" label={t('fields.currentPassword')} autoComplete="current-password" error={errors.currentPassword} />
           <SubmitButton>{t('changeEmail.submit')}</SubmitButton>
         </Form>
       </div>

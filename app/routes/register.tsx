@@ -13,7 +13,7 @@ import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton } from '~/ui/govuk/content';
-import { Radios, TextInput } from '~/ui/govuk/fields';
+import { PasswordInput, Radios, TextInput } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'register.title' };
 
@@ -66,8 +66,8 @@ export default function Register() {
               { value: 'young_person', label: t('register.accountType.youngPerson'), hint: t('register.accountType.youngPersonHint') },
             ]}
           />
-          <TextInput name="password" type="password" label={t('fields.newPassword')} hint={t('register.passwordHint')} autoComplete="new-password" error={errors.password} />
-          <TextInput name="confirmPassword" type="password" label={t('fields.confirmPassword')} autoComplete="new-password" error={errors.confirmPassword} />
+          <PasswordInput name="password" label={t('fields.newPassword')} hint={t('register.passwordHint')} autoComplete="new-password" error={errors.password} />
+          <PasswordInput name="confirmPassword" label={t('fields.confirmPassword')} autoComplete="new-password" error={errors.confirmPassword} />
           <SubmitButton>{t('register.submit')}</SubmitButton>
         </Form>
         <p className="govuk-body">

@@ -13,7 +13,7 @@ import type { PageHandle } from '~/root';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { NotificationBanner, SubmitButton } from '~/ui/govuk/content';
-import { TextInput } from '~/ui/govuk/fields';
+import { PasswordInput, TextInput } from '~/ui/govuk/fields';
 
 export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'signIn.title' };
 
@@ -75,7 +75,7 @@ export default function SignIn() {
         <Form method="post" noValidate key={formKey}>
           <input type="hidden" name="returnTo" value={returnTo} />
           <TextInput name="email" type="email" label={t('fields.email')} autoComplete="email" spellCheck={false} error={errors.email} defaultValue={values.email} />
-          <TextInput name="password" type="password" label={t('fields.password')} autoComplete="current-password" error={errors.password} />
+          <PasswordInput name="password" label={t('fields.password')} autoComplete="current-password" error={errors.password} />
           <SubmitButton>{t('signIn.submit')}</SubmitButton>
         </Form>
         <p className="govuk-body">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import type { FieldErrors } from '~/forms/errors';
-import { TextInput, type FieldBinding } from '~/ui/govuk/fields';
+import { PasswordInput, type FieldBinding } from '~/ui/govuk/fields';
 
 /**
  * Every form where someone chooses a password: a reset link, an invitation ('choose'), and
@@ -25,10 +25,10 @@ export function PasswordFields({ kind, errors, bind }: { kind: PasswordFormKind;
   return (
     <>
       {kind === 'change' ? (
-        <TextInput name="currentPassword" type="password" label={t('fields.currentPassword')} autoComplete="current-password" error={errors.currentPassword} binding={bind?.('currentPassword')} />
+        <PasswordInput name="currentPassword" label={t('fields.currentPassword')} autoComplete="current-password" error={errors.currentPassword} binding={bind?.('currentPassword')} />
       ) : null}
-      <TextInput name="password" type="password" label={t('fields.newPassword')} hint={t('register.passwordHint')} autoComplete="new-password" error={errors.password} binding={bind?.('password')} />
-      <TextInput name="confirmPassword" type="password" label={t('fields.confirmPassword')} autoComplete="new-password" error={errors.confirmPassword} binding={bind?.('confirmPassword')} />
+      <PasswordInput name="password" label={t('fields.newPassword')} hint={t('register.passwordHint')} autoComplete="new-password" error={errors.password} binding={bind?.('password')} />
+      <PasswordInput name="confirmPassword" label={t('fields.confirmPassword')} autoComplete="new-password" error={errors.confirmPassword} binding={bind?.('confirmPassword')} />
     </>
   );
 }

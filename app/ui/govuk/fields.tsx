@@ -87,7 +87,6 @@ type TextInputProps = {
 
 export function TextInput({ name, label, hint, error, defaultValue, isPageHeading, widthClass, type = 'text', binding, ...rest }: TextInputProps) {
   const id = fieldId(name);
-  if (type === 'password') return <PasswordInput {...{ name, label, hint, error, defaultValue, isPageHeading, widthClass, binding, ...rest }} />;
   return (
     <LabelledGroup id={id} label={label} isPageHeading={isPageHeading} hint={hint} error={error}>
       <input
@@ -119,7 +118,7 @@ function useBoundRef<T extends HTMLElement>(binding?: FieldBinding) {
  * interactive a "Show" button reveals what was typed. The field is hidden again before the form
  * is sent, so the browser never keeps the password as ordinary text.
  */
-function PasswordInput({ name, label, hint, error, defaultValue, isPageHeading, widthClass, binding, ...rest }: Omit<TextInputProps, 'type'>) {
+export function PasswordInput({ name, label, hint, error, defaultValue, isPageHeading, widthClass, binding, ...rest }: Omit<TextInputProps, 'type'>) {
   const { t } = useTranslation();
   const id = fieldId(name);
   const [enhanced, setEnhanced] = useState(false);
