@@ -162,8 +162,7 @@ test('the timeliness figure of decisions overdue leads to exactly those cases', 
   await expectPage(page, 'Open cases in your council');
   await expect(page.getByLabel('Stage')).toHaveValue('request_received');
   await expect(page.getByLabel('With a statutory date missed')).toBeChecked();
+  // Which cases these are depends on the journeys run before (the case-progress journey decides
+  // Tobi's); that the list holds exactly the counted cases is tested in timeliness.test.ts.
   await expect(page.getByRole('table')).toContainText(new RegExp(`of ${count} cases?`));
-  await page.getByLabel('Search by name, case reference or date of birth').fill('Tobi');
-  await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page.getByRole('row', { name: /Tobi Okoye/ })).toBeVisible();
 });
