@@ -9,6 +9,7 @@ CREATE TABLE "subject_access_requests" (
 	"status" text DEFAULT 'received' NOT NULL,
 	"recorded_by" uuid NOT NULL,
 	"redactions" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"released_rows" jsonb,
 	"released_at" timestamp with time zone,
 	"released_by" uuid,
 	"form_key" text NOT NULL,

@@ -9,6 +9,6 @@ import { buildDataExport, exportArchive, redactedForRelease, requesterOf, zipDow
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { record } = await requireSubjectAccessRequest(request, params.sarId ?? '', 'download:subject-access');
   const requester = await requesterOf(record);
-  const data = redactedForRelease(await buildDataExport({ user: requester, laId: record.laId }), record.redactions);
+  const data = redactedForRelease(await buildDataExport({ user: requester, laId: record.laId }), record.redactions, record.releasedRows);
   return zipDownload(await exportArchive(data, requester.locale, { forStaff: false }), `your-data-${data.generatedAt.slice(0, 10)}.zip`);
 }

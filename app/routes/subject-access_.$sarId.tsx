@@ -10,7 +10,7 @@ import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import { getFixedT } from '~/i18n/i18n.server';
 import type { PageHandle } from '~/root';
-import { buildDataExport, parseReleaseForm, releaseSubjectAccess, requesterOf, tableLabel } from '~/features/data-rights/index.server';
+import { buildDataExport, parseReleaseForm, releaseSubjectAccess, requesterOf, rowKeysOf, tableLabel } from '~/features/data-rights/index.server';
 import { REVIEW_REASON_LABELS } from '~/features/data-rights';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
@@ -46,7 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseReleaseForm(values, data.review.map((item) => item.key));
   if (!parsed.ok) return formFailure(parsed.errors, values);
   // Released twice (a double click, two managers): the second finds it released and changes nothing.
-  await releaseSubjectAccess(user, record, parsed.redactions, clientAddress(request));
+  // What the manager saw is what the person gets: the records as they stand now, nothing added later.
+  await releaseSubjectAccess(user, record, { redactions: parsed.redactions, rows: rowKeysOf(data) }, clientAddress(request));
   return redirect(`/subject-access/${record.id}`);
 }
 

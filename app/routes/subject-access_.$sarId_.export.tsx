@@ -11,6 +11,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requester = await requesterOf(record);
   const built = await buildDataExport({ user: requester, laId: record.laId });
   const released = record.status === 'released';
-  const data = released ? redactedForRelease(built, record.redactions) : built;
+  const data = released ? redactedForRelease(built, record.redactions, record.releasedRows) : built;
   return zipDownload(await exportArchive(data, user.locale, { forStaff: !released }), `subject-access-${record.id.slice(0, 8)}.zip`);
 }

@@ -37,6 +37,11 @@ export const subjectAccessRequests = pgTable(
      * keys (`table:rowId:field`), each shown to the family as "[redacted]".
      */
     redactions: jsonb('redactions').$type<string[]>().notNull().default([]),
+    /**
+     * The records the manager reviewed, as `table:rowId`, written at release: the person's copy
+     * holds these and nothing added later, unreviewed (ADR 0034). Null until released.
+     */
+    releasedRows: jsonb('released_rows').$type<string[]>(),
     releasedAt: timestamp('released_at', { withTimezone: true }),
     releasedBy: uuid('released_by').references(() => users.id),
     /** Made when the form is shown: the same form sent twice records one request. */

@@ -261,12 +261,15 @@ describe('asking, listing, releasing and downloading', () => {
     expect(audits).toHaveLength(1);
 
     expect((await download(familyA.parent)).status).toBe(404);
+    // A message sent after release was never reviewed: it waits for a new request.
+    await db.insert(messages).values({ caseId: familyB.caseId, senderId: familyB.parent.id, side: 'family', body: 'Sent after release', formKey: crypto.randomUUID() });
     const response = await download(familyB.parent);
     expect(response.status).toBe(200);
     const files = unzip(Buffer.from(await response.arrayBuffer()));
     const data = JSON.parse(files.get('data.json')!.toString());
     expect(data.tables.case_notes[0].body).toBe(REDACTED);
     expect(data.review).toEqual([]);
+    expect(data.tables.messages.map((m: { body: string }) => m.body)).toEqual(['Message from B']);
     expect(files.get('index.html')?.toString()).not.toContain('Note about B');
     const downloads = await db.select().from(auditLog).where(and(eq(auditLog.action, 'download:subject-access'), eq(auditLog.subjectId, row.id), eq(auditLog.outcome, 'allowed')));
     expect(downloads).toHaveLength(1);

@@ -271,20 +271,33 @@ function documentPath(d: Pick<StoredDocument, 'id' | 'originalName'>) {
 
 export const REDACTED = '[redacted]';
 
-/** The export as released: the fields staff chose to hold back replaced, and the review list (staff's working) left out. */
-export function redactedForRelease(data: DataExport, redactions: readonly string[]): DataExport {
+/** Every record of the export as `table:rowId`: what the manager reviewed, kept at release. */
+export function rowKeysOf(data: DataExport): string[] {
+  return Object.entries(data.tables).flatMap(([name, rows]) => rows.map((row) => `${name}:${rowIdOf(row)}`));
+}
+
+/**
+ * The export as released: only the records the manager reviewed (`releasedRows`; anything added
+ * since is left for a new request), the fields they chose to hold back replaced, and the review
+ * list (staff's working) left out.
+ */
+export function redactedForRelease(data: DataExport, redactions: readonly string[], releasedRows: readonly string[] | null): DataExport {
   const chosen = data.review.filter((item) => redactions.includes(item.key));
+  const reviewed = releasedRows ? new Set(releasedRows) : null;
   const tables = Object.fromEntries(
     Object.entries(data.tables).map(([name, rows]) => [
       name,
-      rows.map((row) => {
-        const copy = { ...row };
-        for (const item of chosen) if (item.table === name && rowIdOf(row) === item.rowId) copy[item.field] = REDACTED;
-        return copy;
-      }),
+      rows
+        .filter((row) => !reviewed || reviewed.has(`${name}:${rowIdOf(row)}`))
+        .map((row) => {
+          const copy = { ...row };
+          for (const item of chosen) if (item.table === name && rowIdOf(row) === item.rowId) copy[item.field] = REDACTED;
+          return copy;
+        }),
     ]),
   );
-  return { ...data, tables, review: [] };
+  const documentIds = new Set((tables.documents ?? []).map((row) => String(row.id)));
+  return { ...data, tables, documents: data.documents.filter((d) => documentIds.has(d.id)), review: [] };
 }
 
 /** The archive's files: the documents' bytes, read through the same check as a download. */

@@ -150,12 +150,13 @@ export async function requesterOf(request: Pick<SubjectAccessRequest, 'requester
  * (in their language, nothing personal in the subject), all in one transaction. A second press
  * (a double click, another member of staff) finds it released and does nothing more.
  */
-export async function releaseSubjectAccess(staff: Pick<User, 'id'>, request: SubjectAccessRequest, redactions: readonly string[], address: string | undefined, now = new Date()): Promise<boolean> {
+export async function releaseSubjectAccess(staff: Pick<User, 'id'>, request: SubjectAccessRequest, reviewed: { redactions: readonly string[]; rows: readonly string[] }, address: string | undefined, now = new Date()): Promise<boolean> {
+  const { redactions } = reviewed;
   const db = await getDb();
   const released = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(subjectAccessRequests)
-      .set({ status: 'released', releasedAt: now, releasedBy: staff.id, redactions: [...redactions] })
+      .set({ status: 'released', releasedAt: now, releasedBy: staff.id, redactions: [...redactions], releasedRows: [...reviewed.rows] })
       .where(and(eq(subjectAccessRequests.id, request.id), eq(subjectAccessRequests.status, 'received')))
       .returning();
     if (!row) return false;
