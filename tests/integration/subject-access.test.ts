@@ -34,6 +34,8 @@ import {
 } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { resetEnvCache } from '~/env.server';
+import { subjectAccessDueOn } from '~/domain/subject-access';
+import { addDays, todayInLondon } from '~/domain/timescales';
 import { storeUpload } from '~/features/documents/index.server';
 import { buildDataExport, COVERED_TABLES, REDACTED, TABLES_WITHOUT_REQUESTER_DATA } from '~/features/data-rights/index.server';
 import { action as askAction, loader as askLoader } from '~/routes/account_.your-data';
@@ -227,16 +229,21 @@ describe('asking, listing, releasing and downloading', () => {
     const post = (form: Record<string, string>) => settle(async () => listAction({ request: await requestAs(manager, '/subject-access', { form }), params: {}, context: {} }));
     const bad = await post({ email: 'nobody', formKey: crypto.randomUUID() });
     expect((await bad.json()).errors).toMatchObject({ email: 'errors.dataRights.email', receivedVia: 'errors.dataRights.receivedVia', receivedOn: 'errors.date.required' });
-    const unknown = await post({ email: 'nobody@test.example', receivedVia: 'letter', 'receivedOn-day': '2', 'receivedOn-month': '11', 'receivedOn-year': '2026', formKey: crypto.randomUUID() });
+    const today = todayInLondon();
+    const [year, month, day] = addDays(today, -3).split('-');
+    const unknown = await post({ email: 'nobody@test.example', receivedVia: 'letter', 'receivedOn-day': day, 'receivedOn-month': month, 'receivedOn-year': year, formKey: crypto.randomUUID() });
     expect((await unknown.json()).errors).toEqual({ email: 'errors.dataRights.noFamilyAccount' });
     const formKey = crypto.randomUUID();
-    const form = { email: familyB.parent.email.toUpperCase(), receivedVia: 'letter', 'receivedOn-day': '31', 'receivedOn-month': '1', 'receivedOn-year': '2026', formKey };
+    // The latest 31 January that has passed: always within the last year, and a month too short for its date.
+    const januaryYear = today >= `${today.slice(0, 4)}-01-31` ? today.slice(0, 4) : String(Number(today.slice(0, 4)) - 1);
+    const form = { email: familyB.parent.email.toUpperCase(), receivedVia: 'letter', 'receivedOn-day': '31', 'receivedOn-month': '1', 'receivedOn-year': januaryYear, formKey };
     expect((await post(form)).status).toBe(302);
     expect((await post(form)).status).toBe(302);
     const letters = await db.select().from(subjectAccessRequests).where(and(eq(subjectAccessRequests.requesterId, familyB.parent.id), eq(subjectAccessRequests.receivedVia, 'letter')));
     expect(letters).toHaveLength(1);
-    // 31 January 2026 -> Saturday 28 February -> Monday 2 March.
-    expect(letters[0].dueOn).toBe('2026-03-02');
+    expect(letters[0]).toMatchObject({ receivedOn: `${januaryYear}-01-31`, dueOn: subjectAccessDueOn(`${januaryYear}-01-31`) });
+    // The rule itself is tested in tests/unit/domain/subject-access.test.ts: here, that it is the one applied.
+    expect(letters[0].dueOn.slice(5, 7)).toMatch(/^0[23]$/);
   });
 
   it('the manager reviews and releases; the family is emailed, then downloads the copy with what was held back redacted', async () => {
