@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
-import { adviceOrganisations, adviceRequests, assessmentRequests, cases, children, documents, familyViews, messageAttachments, messages, users, type Case, type StoredDocument, type User } from '../../db/schema';
+import { adviceOrganisations, adviceRequests, assessmentRequests, cases, children, documents, familyViews, messageAttachments, messages, subjectAccessRequests, users, type Case, type StoredDocument, type SubjectAccessRequest, type User } from '../../db/schema';
 import { adviceRelease, professionalHasAccess } from '../domain/advice';
 import { consentFor, type LiveConsent } from '../domain/consent';
 import { todayInLondon } from '../domain/timescales';
@@ -8,7 +8,7 @@ import { clientAddress } from '../client-address.server';
 import { getDb } from '../db.server';
 import { recordAudit } from '../audit/audit.server';
 import { familySideOf } from '../features/family/index.server';
-import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Permission, type Subject } from './policy';
+import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Permission, type Subject, type SubjectAccessSubject } from './policy';
 import { whileSecondFactorPending } from './second-factor.server';
 import { readSession } from './session.server';
 import { isUuid } from '~/domain/ids';
@@ -351,4 +351,28 @@ export async function requireAccountAccess(request: Request, userId: string, per
   const decision: Decision = loaded ? decide(admin, permission, loaded.subject) : 'not_found';
   if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { admin, account: loaded.account, subject: loaded.subject };
+}
+
+/**
+ * The guard for one subject access request (ADR 0034): its council's managers, or the person who
+ * asked once it is released. Audited, allowed or not: the request leads to everything held on a
+ * child's record.
+ */
+export async function requireSubjectAccessRequest(request: Request, requestId: string, permission: Extract<Permission, 'manage:subject-access' | 'download:subject-access'>): Promise<{ user: User; record: SubjectAccessRequest }> {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const [record] = isUuid(requestId) ? await db.select().from(subjectAccessRequests).where(eq(subjectAccessRequests.id, requestId)) : [];
+  const subject: SubjectAccessSubject | null = record ? { type: 'subject_access', laId: record.laId, requesterId: record.requesterId, released: record.status === 'released' } : null;
+  const decision: Decision = subject ? decide(user, permission, subject) : 'not_found';
+  await recordAudit({
+    userId: user.id,
+    action: permission,
+    subjectType: 'subject_access_request',
+    subjectId: auditedId(requestId),
+    outcome: decision === 'allow' ? 'allowed' : 'denied',
+    address: clientAddress(request),
+    details: { path: new URL(request.url).pathname, method: request.method },
+  });
+  if (decision !== 'allow' || !record) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { user, record };
 }

@@ -80,11 +80,17 @@ export type { AdviceRelease };
  */
 export type AdviceSubject = { type: 'advice'; case: CaseSubject; professionalId: string; release: AdviceRelease };
 
+/**
+ * A subject access request (ADR 0034): the council that answers it, who asked, and whether the
+ * export has been released to them.
+ */
+export type SubjectAccessSubject = { type: 'subject_access'; laId: string; requesterId: string; released: boolean };
+
 /** Pages of the portal that belong to no record and no LA: the person's own lists and forms. */
 export type PortalSubject = { type: 'portal' };
 export const PORTAL: PortalSubject = { type: 'portal' };
 
-export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | AccountSubject | DocumentSubject | AdviceSubject | PortalSubject;
+export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | AccountSubject | DocumentSubject | AdviceSubject | SubjectAccessSubject | PortalSubject;
 
 /**
  * What a person may do, named by verb and resource at the grain of a page or a button
@@ -117,6 +123,7 @@ export const PERMISSIONS = [
   'read:child-cases', // the child's cases and draft, on the child's page
   'start:request',
   'share:child', // give, change or revoke an advocate's consent; invite the young person
+  'request:subject-access', // ask the council holding the child's record for a copy of one's own data
   'record:capacity', // record or withdraw that a young person lacks capacity (a parent)
   'set:parent-access', // the young person's choice to share their case with their parents
   // Professional advice (AdviceSubject).
@@ -134,6 +141,9 @@ export const PERMISSIONS = [
   'administer:service-standards',
   'administer:council', // the council's own settings: the name its emails are sent under
   'read:stored-mail',
+  // Subject access requests (LaSubject: the council's list; SubjectAccessSubject: one request).
+  'manage:subject-access', // record, review and release them: a manager's call
+  'download:subject-access', // the requester's copy, once released
   // Accounts on the admin pages (AccountSubject).
   'read:account',
   'administer:account',
@@ -141,6 +151,7 @@ export const PERMISSIONS = [
   'read:advice-requests', // a professional's own requests for advice
   'add:child',
   'receive:message-emails',
+  'download:own-data', // anyone's own account data, at any time
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -226,6 +237,8 @@ const RULES: Record<Permission, Rule> = {
   'share:child': { child: (actor, subject) => decideChild(actor, 'share', subject) },
   'record:capacity': { child: (actor, subject) => only(decideChild(actor, 'share', subject), actor.role === 'parent') },
   'set:parent-access': { child: (actor, subject) => only(decideChild(actor, 'read', subject), actor.role === 'young_person' && subject.youngPersonId === actor.id) },
+  // Anyone of the family asks about their own data, also a parent the young person has not shared with: it is the parent's data too (ADR 0034).
+  'request:subject-access': { child: (actor, subject) => only(decideChild(actor, 'read', subject), isFamilyOf(actor, subject)) },
   'write:advice': { advice: adviceWriter },
   'download:document': { document: (actor, subject) => documentReader(actor, subject.belongsTo) },
   'read:inbox': { la: inLa(STAFF_ROLES) },
@@ -238,11 +251,15 @@ const RULES: Record<Permission, Rule> = {
   'administer:service-standards': { la: inLa(['la_admin']) },
   'administer:council': { la: inLa(['la_admin']) },
   'read:stored-mail': { la: inLa(['la_admin']) },
+  // The export holds everything, staff-only notes included: a manager reviews and releases it. To others a request does not exist.
+  'manage:subject-access': { la: inLa(['manager']), subject_access: (actor, subject) => (actor.role === 'manager' && actor.laId === subject.laId ? 'allow' : 'not_found') },
+  'download:subject-access': { subject_access: (actor, subject) => (actor.id === subject.requesterId && subject.released ? 'allow' : 'not_found') },
   'read:account': { account: (actor, subject) => decideAccount(actor, 'read', subject) },
   'administer:account': { account: (actor, subject) => decideAccount(actor, 'administer', subject) },
   'read:advice-requests': { portal: forRoles(['professional']) },
   'add:child': { portal: forRoles(FAMILY_ROLES) },
   'receive:message-emails': { portal: forRoles([...STAFF_ROLES, ...FAMILY_ROLES, 'advocate']) }, // each chooses now or a 07:00 digest
+  'download:own-data': { portal: () => 'allow' },
 };
 
 /**

@@ -27,6 +27,7 @@ export const pageNamespaces = [
   'casework',
   'admin',
   'pages',
+  'rights',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 

@@ -11,6 +11,7 @@ import enPlan from '../../public/locales/en/plan.json';
 import enReporting from '../../public/locales/en/reporting.json';
 import enCasework from '../../public/locales/en/casework.json';
 import enRequests from '../../public/locales/en/requests.json';
+import enRights from '../../public/locales/en/rights.json';
 import plAdmin from '../../public/locales/pl/admin.json';
 import plAdvice from '../../public/locales/pl/advice.json';
 import plAdvocates from '../../public/locales/pl/advocates.json';
@@ -24,6 +25,7 @@ import plPlan from '../../public/locales/pl/plan.json';
 import plReporting from '../../public/locales/pl/reporting.json';
 import plCasework from '../../public/locales/pl/casework.json';
 import plRequests from '../../public/locales/pl/requests.json';
+import plRights from '../../public/locales/pl/rights.json';
 import enMail from '../mail/locales/en.json';
 import plMail from '../mail/locales/pl.json';
 import type { Locale, PageNamespace, Translations } from './config';
@@ -46,6 +48,7 @@ export const resources: Record<Locale, LocaleResources> = {
     casework: enCasework,
     admin: enAdmin,
     pages: enPages,
+    rights: enRights,
     mail: enMail,
   },
   pl: {
@@ -62,6 +65,7 @@ export const resources: Record<Locale, LocaleResources> = {
     casework: plCasework,
     admin: plAdmin,
     pages: plPages,
+    rights: plRights,
     mail: plMail,
   },
 };

@@ -51,6 +51,7 @@ type Templates = {
   emailChangeRequested: { name: string; accountLink: string };
   emailAlreadyInUse: { name: string; signInLink: string };
   familyMessageDigest: { name: string; council: string; cases: string; link: string };
+  subjectAccessReady: { name: string; council: string; link: string };
 };
 
 export type TemplateName = keyof Templates;
@@ -100,6 +101,7 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   emailChangeRequested: { subject: 'mail.emailChangeRequested.subject', body: 'mail.emailChangeRequested.body' },
   emailAlreadyInUse: { subject: 'mail.emailAlreadyInUse.subject', body: 'mail.emailAlreadyInUse.body' },
   familyMessageDigest: { subject: 'familyDigest.subject', body: 'familyDigest.body' },
+  subjectAccessReady: { subject: 'dataRightsMail.ready.subject', body: 'dataRightsMail.ready.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

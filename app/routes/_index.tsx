@@ -152,6 +152,13 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
           </Link>
         </li>
       ) : null}
+      {figures ? (
+        <li>
+          <Link className="govuk-link" to="/subject-access">
+            {t('home.teams.subjectAccess')}
+          </Link>
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -157,6 +157,13 @@ export default function Account() {
             {t('twoFactor.account.link')}
           </Link>
         </p>
+        <h2 className="govuk-heading-m">{t('account.yourData.heading')}</h2>
+        <p className="govuk-body">{t('account.yourData.body')}</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/account/your-data">
+            {t('account.yourData.link')}
+          </Link>
+        </p>
         <h2 className="govuk-heading-m">{t('account.sessions.heading')}</h2>
         <p className="govuk-body">{t('account.sessions.body')}</p>
         <p className="govuk-body">

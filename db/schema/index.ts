@@ -7,3 +7,4 @@ export * from './outbox';
 export * from './advice';
 export * from './consents';
 export * from './plans';
+export * from './data-rights';

@@ -7,7 +7,7 @@ import { generateToken, hashToken } from '~/auth/tokens.server';
 import { getDb } from '~/db.server';
 import { requestSections } from '~/features/requests';
 import type { Database } from '../../db/client';
-import { adviceOrganisations, adviceRequests, advocateConsents, draftPlanComments, emailTokens, sessions, type User } from '../../db/schema';
+import { adviceOrganisations, adviceRequests, advocateConsents, draftPlanComments, emailTokens, sessions, subjectAccessRequests, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { send, startRealServer, zeroChunks, type RawResponse, type RealServer } from '../support/real-server';
@@ -211,6 +211,11 @@ async function seed(db: Database) {
     .values({ childId: child.id, grantedBy: people.parent.id, adviceOrgId: organisation.id, advocateUserId: people.advocate.id, scope: 'act', expiresOn: nextYear, formKey: randomUUID() })
     .returning();
   const [comment] = await db.insert(draftPlanComments).values({ caseId: caseRecord.id, authorId: people.parent.id, section: 'A', body: 'A comment', formKey: randomUUID() }).returning();
+  // A subject access request waiting for the manager, so its page shows the release form.
+  const [subjectAccess] = await db
+    .insert(subjectAccessRequests)
+    .values({ laId: la.id, requesterId: people.parent.id, childId: child.id, receivedOn: today, dueOn: today, receivedVia: 'portal', recordedBy: people.parent.id, formKey: randomUUID() })
+    .returning();
   // A live password reset link (of someone the walk does not sign in as), so the routes that take a token show their form.
   const token = generateToken();
   const forgetful = await makeUser(db, 'parent');
@@ -223,6 +228,7 @@ async function seed(db: Database) {
     adviceId: advice.id,
     consentId: consent.id,
     commentId: comment.id,
+    sarId: subjectAccess.id,
     orgId: organisation.id,
     userId: people.caseworker.id,
     change: 'deactivate',

@@ -41,6 +41,9 @@ export const subjects = {
   documentOfViews: document({ kind: 'views', case: childCase }),
   la: { type: 'la', laId: LA },
   account: { type: 'account', userId: 'cw', role: 'caseworker', laId: LA },
+  // Asked by the parent; the council's manager releases it.
+  subjectAccessReleased: { type: 'subject_access', laId: LA, requesterId: 'parent', released: true },
+  subjectAccessPending: { type: 'subject_access', laId: LA, requesterId: 'parent', released: false },
   portal: { type: 'portal' },
 } satisfies Record<string, Subject>;
 

@@ -96,6 +96,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'set:parent-access': {
     child: 'FFFNA FFNNN NN FNFNN',
   },
+  'request:subject-access': {
+    child: 'AAANA FFNNN NN FNFNN',
+  },
   'write:advice': {
     adviceUnsubmitted: 'FFFFF FFFFF AN FFFFF',
     adviceWithheld: 'FFFFF FFFFF AN FFFFF',
@@ -141,6 +144,15 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'read:stored-mail': {
     la: 'FFFFF FFFFF FF FFFAF',
   },
+  'manage:subject-access': {
+    la: 'FFFFF FFFFF FF FFAFF',
+    subjectAccessReleased: 'NNNNN NNNNN NN NNANN',
+    subjectAccessPending: 'NNNNN NNNNN NN NNANN',
+  },
+  'download:subject-access': {
+    subjectAccessReleased: 'AAANN NNNNN NN NNNNN',
+    subjectAccessPending: 'NNNNN NNNNN NN NNNNN',
+  },
   'read:account': {
     account: 'NNNNN NNNNN NN NNNAN',
   },
@@ -155,6 +167,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   },
   'receive:message-emails': {
     portal: 'AAAAA AAAAA FF AAAFF',
+  },
+  'download:own-data': {
+    portal: 'AAAAA AAAAA AA AAAAA',
   },
 };
 

@@ -1,0 +1,58 @@
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { subjectAccessChannels, subjectAccessStatuses } from '../../app/domain/subject-access';
+import { createdAt, id } from './columns';
+import { children, users } from './people';
+import { localAuthorities } from './tenancy';
+
+/**
+ * A subject access request (UK GDPR Article 15) to one council: asked in the portal by a family
+ * member, or recorded by staff when it came by letter. `dueOn` is fixed when the request is
+ * received (app/domain/subject-access.ts), so the date promised never moves. The export itself
+ * is not stored: it is built from the records when staff preview it and when it is downloaded,
+ * so it never goes stale and no second copy of a family's data lies around (ADR 0034).
+ */
+export const subjectAccessRequests = pgTable(
+  'subject_access_requests',
+  {
+    id: id(),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    /** Whose data: the person asking (a family member with an account). */
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => users.id),
+    /** The child whose case the request reaches (how the council was found); null: the account only. */
+    childId: uuid('child_id').references(() => children.id),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    receivedVia: text('received_via', { enum: subjectAccessChannels }).notNull(),
+    status: text('status', { enum: subjectAccessStatuses }).notNull().default('received'),
+    /** Who pressed send: the requester, or the member of staff recording a letter. */
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    /**
+     * What staff chose to hold back at release (third parties' data, an exemption): review-item
+     * keys (`table:rowId:field`), each shown to the family as "[redacted]".
+     */
+    redactions: jsonb('redactions').$type<string[]>().notNull().default([]),
+    /**
+     * The records the manager reviewed, as `table:rowId`, written at release: the person's copy
+     * holds these and nothing added later, unreviewed (ADR 0034). Null until released.
+     */
+    releasedRows: jsonb('released_rows').$type<string[]>(),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    releasedBy: uuid('released_by').references(() => users.id),
+    /** Made when the form is shown: the same form sent twice records one request. */
+    formKey: text('form_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('subject_access_requests_la').on(t.laId, t.status, t.dueOn),
+    index('subject_access_requests_requester').on(t.requesterId),
+    uniqueIndex('subject_access_requests_form').on(t.recordedBy, t.formKey),
+  ],
+);
+
+export type SubjectAccessRequest = typeof subjectAccessRequests.$inferSelect;
