@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { and, eq, is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,7 +129,10 @@ function unzip(archive: Buffer): Map<string, Buffer> {
     const name = archive.subarray(at + 30, at + 30 + nameLength).toString('utf8');
     const start = at + 30 + nameLength + extraLength;
     const body = archive.subarray(start, start + size);
-    files.set(name, method === 8 ? inflateRawSync(body) : Buffer.from(body));
+    const content = method === 8 ? inflateRawSync(body) : Buffer.from(body);
+    // A reader checks the CRC-32 the header promises: a wrong one is a corrupt archive.
+    expect(crc32(content), name).toBe(archive.readUInt32LE(at + 14));
+    files.set(name, content);
     at = start + size;
   }
   return files;
