@@ -1,4 +1,4 @@
-import { Form, Link, useLocation } from '@remix-run/react';
+import { Link } from '@remix-run/react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clockStepKeys, type ClockStep } from '~/domain/case-clock';
@@ -6,10 +6,9 @@ import { caseStages, type CaseStage } from '~/domain/vocabulary';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
 import { stageKeys } from '~/ui/labels';
-import { SubmitButton, Table, Tag } from '~/ui/govuk/content';
-import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
-import { Checkboxes, Select, TextInput } from '~/ui/govuk/fields';
-import { Pagination } from '~/ui/govuk/Pagination';
+import { Tag } from '~/ui/govuk/content';
+import { Checkboxes, Select } from '~/ui/govuk/fields';
+import { CaseworkerFilter, ListSearchForm, PagedTable } from './ListControls';
 import { caseloadHref, caseloadOnly, caseloadSorts, PAGE_SIZES, type CaseloadQuery } from './query';
 
 /** A row as the page receives it (the loader's JSON). */
@@ -59,15 +58,11 @@ const sortKeys = { due: 'caseload.sort.due', received: 'caseload.sort.received',
 export function CaseloadView({ data, path }: { data: CaseloadViewData; path: string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const location = useLocation();
   const { query } = data;
   const filtered = caseloadHref(path, { ...query, page: 1, sort: 'due', size: 25 }) !== path;
   return (
     <>
-      <ErrorSummary errors={data.searchError ? { q: data.searchError } : undefined} />
-      {/* Keyed by the address, so the fields show what the list now shows after a client-side search. */}
-      <Form method="get" action={path} key={location.search} role="search" aria-label={t('caseload.filters.heading')}>
-        <TextInput name="q" label={t('caseload.search.label')} hint={t('caseload.search.hint')} defaultValue={data.typed} error={data.searchError ?? undefined} spellCheck={false} />
+      <ListSearchForm action={path} label={t('caseload.filters.heading')} typed={data.typed} searchError={data.searchError} clearTo={filtered || query.q ? path : null}>
         <details className="govuk-details" open={filtered || undefined}>
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">{t('caseload.filters.heading')}</span>
@@ -75,81 +70,54 @@ export function CaseloadView({ data, path }: { data: CaseloadViewData; path: str
           <div className="govuk-details__text">
             <Select name="stage" label={t('caseload.filters.stage')} emptyLabel={t('caseload.filters.anyStage')} defaultValue={query.stage ?? ''} choices={caseStages.filter((s) => s !== 'withdrawn' && s !== 'ceased').map((s) => ({ value: s, label: t(stageKeys[s]) }))} />
             <Select name="team" label={t('caseload.filters.team')} emptyLabel={t('caseload.filters.anyTeam')} defaultValue={query.team ?? ''} choices={data.teams.map((team) => ({ value: team.id, label: team.name }))} />
-            {data.caseworkers ? (
-              <Select
-                name="caseworker"
-                label={t('caseload.filters.caseworker')}
-                emptyLabel={t('caseload.filters.anyCaseworker')}
-                defaultValue={query.caseworker ?? ''}
-                choices={[{ value: 'unallocated', label: t('caseload.unallocated') }, ...data.caseworkers.map((c) => ({ value: c.id, label: c.name }))]}
-              />
-            ) : null}
+            {data.caseworkers ? <CaseworkerFilter caseworkers={data.caseworkers} value={query.caseworker} /> : null}
             <Checkboxes name="only" legend={t('caseload.filters.only')} checked={query.only} choices={caseloadOnly.map((o) => ({ value: o, label: t(onlyKeys[o]) }))} />
             <Select name="sort" label={t('caseload.sort.label')} defaultValue={query.sort} choices={caseloadSorts.map((s) => ({ value: s, label: t(sortKeys[s]) }))} />
             <Select name="size" label={t('caseload.size')} defaultValue={String(query.size)} choices={PAGE_SIZES.map((s) => ({ value: String(s), label: String(s) }))} />
           </div>
         </details>
-        <div className="govuk-button-group">
-          <SubmitButton>{t('caseload.apply')}</SubmitButton>
-          {filtered || query.q ? (
-            <Link className="govuk-link" to={path}>
-              {t('caseload.clear')}
+      </ListSearchForm>
+      <PagedTable
+        data={data}
+        path={path}
+        query={query}
+        empty={t('caseload.noneMatch')}
+        caption={t('caseload.showing', { first: data.first, last: data.last, count: data.total })}
+        head={[t('home.caseload.child'), t('home.caseload.reference'), t('home.caseload.stage'), t('caseload.column.next'), ...(data.caseworkers ? [t('caseload.column.caseworker')] : []), t('home.caseload.received'), t('home.caseload.timeLimits')]}
+        rows={data.rows.map((c) => [
+          <Fragment key={c.id}>
+            <Link className="govuk-link" to={`/cases/${c.id}`}>
+              {c.childName}
             </Link>
-          ) : null}
-        </div>
-      </Form>
-      {data.total === 0 ? (
-        <p className="govuk-body">{t('caseload.noneMatch')}</p>
-      ) : (
-        <>
-          <Table
-            caption={t('caseload.showing', { first: data.first, last: data.last, count: data.total })}
-            head={[
-              t('home.caseload.child'),
-              t('home.caseload.reference'),
-              t('home.caseload.stage'),
-              t('caseload.column.next'),
-              ...(data.caseworkers ? [t('caseload.column.caseworker')] : []),
-              t('home.caseload.received'),
-              t('home.caseload.timeLimits'),
-            ]}
-            rows={data.rows.map((c) => [
-              <Fragment key={c.id}>
-                <Link className="govuk-link" to={`/cases/${c.id}`}>
-                  {c.childName}
-                </Link>
+            <br />
+            <span className="govuk-hint govuk-!-font-size-16">{t('caseload.born', { date: formatDate(c.dateOfBirth, locale) })}</span>
+            {c.interpreterLanguage ? (
+              <>
                 <br />
-                <span className="govuk-hint govuk-!-font-size-16">{t('caseload.born', { date: formatDate(c.dateOfBirth, locale) })}</span>
-                {c.interpreterLanguage ? (
-                  <>
-                    <br />
-                    <strong className="govuk-tag govuk-tag--yellow">{t('home.caseload.interpreter', { language: c.interpreterLanguage })}</strong>
-                  </>
-                ) : null}
-              </Fragment>,
-              c.reference,
-              t(stageKeys[c.stage]),
-              c.next ? (
+                <strong className="govuk-tag govuk-tag--yellow">{t('home.caseload.interpreter', { language: c.interpreterLanguage })}</strong>
+              </>
+            ) : null}
+          </Fragment>,
+          c.reference,
+          t(stageKeys[c.stage]),
+          c.next ? (
+            <>
+              {t('caseload.next', { step: t(clockStepKeys[c.next.step]), date: formatDate(c.next.dueBy, locale) })}
+              {c.next.status === 'missed' ? (
                 <>
-                  {t('caseload.next', { step: t(clockStepKeys[c.next.step]), date: formatDate(c.next.dueBy, locale) })}
-                  {c.next.status === 'missed' ? (
-                    <>
-                      {' '}
-                      <Tag colour="red">{t('clock.status.missed')}</Tag>
-                    </>
-                  ) : null}
+                  {' '}
+                  <Tag colour="red">{t('clock.status.missed')}</Tag>
                 </>
-              ) : (
-                t('caseload.noNext')
-              ),
-              ...(data.caseworkers ? [c.caseworkerName ?? t('caseload.unallocated')] : []),
-              formatDate(c.requestReceived, locale),
-              <StatusTags key="status" row={c} />,
-            ])}
-          />
-          <Pagination page={data.page} pages={data.pages} hrefFor={(page) => caseloadHref(path, query, { page })} />
-        </>
-      )}
+              ) : null}
+            </>
+          ) : (
+            t('caseload.noNext')
+          ),
+          ...(data.caseworkers ? [c.caseworkerName ?? t('caseload.unallocated')] : []),
+          formatDate(c.requestReceived, locale),
+          <StatusTags key="status" row={c} />,
+        ])}
+      />
     </>
   );
 }

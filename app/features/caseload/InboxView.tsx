@@ -1,11 +1,10 @@
-import { Form, Link, useLocation } from '@remix-run/react';
+import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
-import { SubmitButton, Table, Tag } from '~/ui/govuk/content';
-import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
-import { Checkboxes, Select, TextInput } from '~/ui/govuk/fields';
-import { Pagination } from '~/ui/govuk/Pagination';
+import { Tag } from '~/ui/govuk/content';
+import { Checkboxes, Select } from '~/ui/govuk/fields';
+import { CaseworkerFilter, ListSearchForm, PagedTable } from './ListControls';
 import { caseloadHref, DEFAULT_QUERY, type CaseloadQuery } from './query';
 
 /** A waiting thread as the page receives it (the loader's JSON). */
@@ -47,67 +46,39 @@ export type InboxViewData = {
 export function InboxView({ data, path, hidden = {} }: { data: InboxViewData; path: string; hidden?: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const location = useLocation();
   const { query } = data;
   const base = caseloadHref(path, DEFAULT_QUERY);
   const filtered = caseloadHref(path, { ...query, page: 1 }) !== base;
   return (
     <>
-      <ErrorSummary errors={data.searchError ? { q: data.searchError } : undefined} />
-      {/* Keyed by the address, so the fields show what the list now shows after a client-side search. */}
-      <Form method="get" action={path.split('?')[0]} key={location.search} role="search" aria-label={t('inboxList.searchLabel')}>
-        {Object.entries(hidden).map(([name, value]) => (
-          <input type="hidden" name={name} value={value} key={name} />
-        ))}
-        <TextInput name="q" label={t('caseload.search.label')} hint={t('caseload.search.hint')} defaultValue={data.typed} error={data.searchError ?? undefined} spellCheck={false} />
-        {data.teams ? (
-          <Select name="team" label={t('caseload.filters.team')} emptyLabel={t('caseload.filters.anyTeam')} defaultValue={query.team ?? ''} choices={data.teams.map((team) => ({ value: team.id, label: team.name }))} />
-        ) : null}
-        {data.caseworkers ? (
-          <Select
-            name="caseworker"
-            label={t('caseload.filters.caseworker')}
-            emptyLabel={t('caseload.filters.anyCaseworker')}
-            defaultValue={query.caseworker ?? ''}
-            choices={[{ value: 'unallocated', label: t('caseload.unallocated') }, ...data.caseworkers.map((c) => ({ value: c.id, label: c.name }))]}
-          />
-        ) : null}
+      <ListSearchForm action={path.split('?')[0]} label={t('inboxList.searchLabel')} typed={data.typed} searchError={data.searchError} clearTo={filtered ? base : null} hidden={hidden}>
+        {data.teams ? <Select name="team" label={t('caseload.filters.team')} emptyLabel={t('caseload.filters.anyTeam')} defaultValue={query.team ?? ''} choices={data.teams.map((team) => ({ value: team.id, label: team.name }))} /> : null}
+        {data.caseworkers ? <CaseworkerFilter caseworkers={data.caseworkers} value={query.caseworker} /> : null}
         <Checkboxes name="only" legend={t('inboxList.only')} checked={query.only} choices={[{ value: 'reply-overdue', label: t('inboxList.overdueOnly') }]} />
-        <div className="govuk-button-group">
-          <SubmitButton>{t('caseload.apply')}</SubmitButton>
-          {filtered ? (
-            <Link className="govuk-link" to={base}>
-              {t('caseload.clear')}
-            </Link>
-          ) : null}
-        </div>
-      </Form>
-      {data.total === 0 ? (
-        <p className="govuk-body">{t(filtered ? 'inboxList.noneMatch' : 'inboxList.empty')}</p>
-      ) : (
-        <>
-          <Table
-            caption={t('inboxList.showing', { first: data.first, last: data.last, count: data.total })}
-            head={[t('inboxList.column.child'), t('inboxList.column.reference'), t('caseload.column.caseworker'), t('inboxList.column.waitingSince'), t('inboxList.column.replyBy'), t('inboxList.column.waiting'), t('inboxList.column.unread')]}
-            rows={data.rows.map((e) => [
-              <Link className="govuk-link" to={`/cases/${e.caseId}/messages`} key={e.caseId}>
-                {e.childName}
-              </Link>,
-              e.reference,
-              <>
-                {e.caseworkerName ?? t('caseload.unallocated')} {e.caseworkerAbsent ? <Tag colour="purple">{t('inboxList.away')}</Tag> : null}
-              </>,
-              formatDate(e.waitingSince, locale),
-              <>
-                {formatDate(e.replyBy, locale)} {e.overdue ? <Tag colour="red">{t('inboxList.overdue')}</Tag> : e.dueToday ? <Tag colour="orange">{t('inboxList.dueToday')}</Tag> : null}
-              </>,
-              e.waitingFor === 'acknowledgement' ? t('inboxList.acknowledgeBy', { date: formatDate(e.acknowledgeBy, locale) }) : t('inboxList.fullReply'),
-              e.unread > 0 ? <Tag colour="blue">{t('inboxList.unreadCount', { count: e.unread })}</Tag> : t('inboxList.allRead'),
-            ])}
-          />
-          <Pagination page={data.page} pages={data.pages} hrefFor={(page) => caseloadHref(path, query, { page })} />
-        </>
-      )}
+      </ListSearchForm>
+      <PagedTable
+        data={data}
+        path={path}
+        query={query}
+        empty={t(filtered ? 'inboxList.noneMatch' : 'inboxList.empty')}
+        caption={t('inboxList.showing', { first: data.first, last: data.last, count: data.total })}
+        head={[t('inboxList.column.child'), t('inboxList.column.reference'), t('caseload.column.caseworker'), t('inboxList.column.waitingSince'), t('inboxList.column.replyBy'), t('inboxList.column.waiting'), t('inboxList.column.unread')]}
+        rows={data.rows.map((e) => [
+          <Link className="govuk-link" to={`/cases/${e.caseId}/messages`} key={e.caseId}>
+            {e.childName}
+          </Link>,
+          e.reference,
+          <>
+            {e.caseworkerName ?? t('caseload.unallocated')} {e.caseworkerAbsent ? <Tag colour="purple">{t('inboxList.away')}</Tag> : null}
+          </>,
+          formatDate(e.waitingSince, locale),
+          <>
+            {formatDate(e.replyBy, locale)} {e.overdue ? <Tag colour="red">{t('inboxList.overdue')}</Tag> : e.dueToday ? <Tag colour="orange">{t('inboxList.dueToday')}</Tag> : null}
+          </>,
+          e.waitingFor === 'acknowledgement' ? t('inboxList.acknowledgeBy', { date: formatDate(e.acknowledgeBy, locale) }) : t('inboxList.fullReply'),
+          e.unread > 0 ? <Tag colour="blue">{t('inboxList.unreadCount', { count: e.unread })}</Tag> : t('inboxList.allRead'),
+        ])}
+      />
     </>
   );
 }

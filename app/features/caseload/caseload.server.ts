@@ -1,3 +1,4 @@
+import { pageWindow, type PageWindow } from '~/domain/paging';
 import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lt, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { statutoryClock, missedSteps, nextStatutoryDate, type ClockStep } from '~/domain/case-clock';
 import { clockInputOf, readCaseEvent } from '~/domain/case-events';
@@ -110,7 +111,7 @@ export type CaseloadRow = {
   replyOverdue: boolean;
 };
 
-export type CaseloadPage = { rows: CaseloadRow[]; total: number; page: number; pages: number; first: number; last: number };
+export type CaseloadPage = Omit<PageWindow, 'offset'> & { rows: CaseloadRow[] };
 
 function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -155,8 +156,7 @@ export async function caseloadPage(scope: CaseloadScope, query: CaseloadQuery, n
     .innerJoin(children, eq(children.id, cases.childId))
     .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
     .where(where);
-  const pages = Math.max(1, Math.ceil(total / query.size));
-  const page = Math.min(query.page, pages);
+  const { offset, ...window } = pageWindow(total, query.page, query.size);
   const order =
     query.sort === 'received'
       ? [asc(cases.requestReceived), asc(cases.reference)]
@@ -185,7 +185,7 @@ export async function caseloadPage(scope: CaseloadScope, query: CaseloadQuery, n
     .where(where)
     .orderBy(...order)
     .limit(query.size)
-    .offset((page - 1) * query.size);
+    .offset(offset);
   const events = rows.length
     ? await db
         .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details })
@@ -193,13 +193,8 @@ export async function caseloadPage(scope: CaseloadScope, query: CaseloadQuery, n
         .where(inArray(caseEvents.caseId, rows.map((r) => r.id)))
         .orderBy(asc(caseEvents.occurredAt))
     : [];
-  const first = total === 0 ? 0 : (page - 1) * query.size + 1;
   return {
-    total,
-    page,
-    pages,
-    first,
-    last: first === 0 ? 0 : first + rows.length - 1,
+    ...window,
     rows: rows.map(({ child, ...row }) => {
       const own = events.filter((e) => e.caseId === row.id).map(readCaseEvent);
       const clock = statutoryClock(clockInputOf(row, own, today));

@@ -1,3 +1,4 @@
+import { pageWindow, type PageWindow } from '~/domain/paging';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { replyClock } from '~/domain/service-standards';
 import { todayInLondon, type IsoDate } from '~/domain/timescales';
@@ -41,7 +42,7 @@ export type InboxRow = {
   unread: number;
 };
 
-export type InboxPage = { rows: InboxRow[]; total: number; page: number; pages: number; first: number; last: number };
+export type InboxPage = Omit<PageWindow, 'offset'> & { rows: InboxRow[] };
 
 /** The inbox reads the caseload's address; of its "show only" choices only a reply overdue applies to threads. */
 function inboxQuery(query: CaseloadQuery, councilWide: boolean): CaseloadQuery {
@@ -70,8 +71,7 @@ export async function inboxPage(scope: InboxScope, query: CaseloadQuery, now = n
     query.only.includes('reply-overdue') ? replyOverdueSql(standards, now) : undefined,
   );
   const [{ total }] = await db.select({ total: count() }).from(cases).innerJoin(children, eq(children.id, cases.childId)).where(where);
-  const pages = Math.max(1, Math.ceil(total / query.size));
-  const page = Math.min(query.page, pages);
+  const { offset, ...window } = pageWindow(total, query.page, query.size);
   const found = await db
     .select({
       caseId: cases.id,
@@ -88,7 +88,7 @@ export async function inboxPage(scope: InboxScope, query: CaseloadQuery, now = n
     // An away caseworker's threads first, so the team sees them (on one's own list it changes nothing).
     .orderBy(desc(sql`coalesce(${users.absent}, false)`), asc(cases.awaitingReplySince), asc(cases.reference))
     .limit(query.size)
-    .offset((page - 1) * query.size);
+    .offset(offset);
   const ids = found.map((r) => r.caseId);
   const [thread, reads] = ids.length
     ? await Promise.all([
@@ -101,13 +101,8 @@ export async function inboxPage(scope: InboxScope, query: CaseloadQuery, now = n
         db.select().from(threadReads).where(and(eq(threadReads.userId, scope.viewerId), inArray(threadReads.caseId, ids))),
       ])
     : [[], []];
-  const first = total === 0 ? 0 : (page - 1) * query.size + 1;
   return {
-    total,
-    page,
-    pages,
-    first,
-    last: first === 0 ? 0 : first + found.length - 1,
+    ...window,
     rows: found.map(({ child, since, ...row }) => {
       const own = thread.filter((m) => m.caseId === row.caseId);
       const waitingFrom = since!;
