@@ -3,7 +3,7 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser } from '~/auth/access.server';
-import { telHref } from '~/domain/council';
+import { ContactList } from '~/ui/ContactList';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -28,11 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const council = user ? await councilOfUser(user) : null;
   const contact: Contact | null =
-    council?.name && council.contact ? { council: council.name, email: council.contact.email, phone: council.contact.phone, tel: telHref(council.contact.phone), hours: council.contact.hours } : null;
+    council?.name && council.contact ? { council: council.name, email: council.contact.email, phone: council.contact.phone, hours: council.contact.hours } : null;
   return json({ contact });
 }
 
-type Contact = { council: string; email: string; phone: string; tel: string; hours: string | null };
+type Contact = { council: string; email: string; phone: string; hours: string | null };
 
 export default function Accessibility() {
   const { t, i18n } = useTranslation();
@@ -128,21 +128,6 @@ function ContactDetails({ contact }: { contact: Contact | null }) {
     );
   }
   return (
-    <ul className="govuk-list govuk-!-text-break-word">
-      <li>{t('accessibility.contact.team', { council: contact.council })}</li>
-      <li>
-        {t('accessibility.contact.email')}{' '}
-        <a className="govuk-link" href={`mailto:${contact.email}`}>
-          {contact.email}
-        </a>
-      </li>
-      <li>
-        {t('accessibility.contact.phone')}{' '}
-        <a className="govuk-link" href={contact.tel}>
-          {contact.phone}
-        </a>
-      </li>
-      {contact.hours ? <li>{t('accessibility.contact.hours', { hours: contact.hours })}</li> : null}
-    </ul>
+    <ContactList lead={t('accessibility.contact.team', { council: contact.council })} phone={contact.phone} email={contact.email} hours={contact.hours} />
   );
 }

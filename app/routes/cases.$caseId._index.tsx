@@ -11,7 +11,7 @@ import { todayInLondon } from '~/domain/timescales';
 import { decisionDiffersFromRequest, draftCommentWindow, processStepKeys, stepStateKeys, type FamilyAction, type FamilyDate, type StepState } from '~/domain/case-steps';
 import { caseProgress, caseSummary, plansOnRecordOf, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
 import { councilContext } from '~/tenancy/council.server';
-import { telHref } from '~/domain/council';
+import { ContactList } from '~/ui/ContactList';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import { documentsOfCase } from '~/features/documents/index.server';
@@ -26,6 +26,9 @@ import { sizeInKb } from '~/domain/file-types';
 import { DocumentLinks } from '~/features/documents';
 import type { PageHandle } from '~/root';
 import type { loader as caseLayoutLoader } from './cases.$caseId';
+
+/** The Local Government and Social Care Ombudsman, where a family goes when the council's complaints process is done. */
+const OMBUDSMAN = { phone: '0300 061 0614', url: 'https://www.lgo.org.uk', site: 'www.lgo.org.uk' };
 
 export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'advice', 'plan'] };
 
@@ -345,30 +348,12 @@ export default function CasePage() {
               {steps.late ? <p className="govuk-body">{t('steps.late.missed')}</p> : null}
               <h3 className="govuk-heading-s">{t('steps.late.complainHeading')}</h3>
               <p className="govuk-body">{t('steps.late.complain', { la: summary.la.name })}</p>
-              <ul className="govuk-list">
-                <li>
-                  {t('case.contact.email')} <a className="govuk-link" href={`mailto:${summary.la.contactEmail}`}>{summary.la.contactEmail}</a>
-                </li>
-                <li>
-                  {t('case.contact.phone')} <a className="govuk-link" href={telHref(summary.la.contactPhone)}>{summary.la.contactPhone}</a>
-                </li>
-                {help.hours ? <li>{t('steps.late.hours', { hours: help.hours })}</li> : null}
-              </ul>
+              <ContactList phone={summary.la.contactPhone} email={summary.la.contactEmail} hours={help.hours} />
               {help.sendiass?.name ? (
                 <>
                   <h3 className="govuk-heading-s">{t('steps.late.sendiassHeading')}</h3>
                   <p className="govuk-body">{t('steps.late.sendiass', { name: help.sendiass.name })}</p>
-                  <ul className="govuk-list">
-                    {help.sendiass.phone ? (
-                      <li>
-                        {t('case.contact.phone')} <a className="govuk-link" href={telHref(help.sendiass.phone)}>{help.sendiass.phone}</a>
-                      </li>
-                    ) : null}
-                    {help.sendiass.email ? (
-                      <li>
-                        {t('case.contact.email')} <a className="govuk-link" href={`mailto:${help.sendiass.email}`}>{help.sendiass.email}</a>
-                      </li>
-                    ) : null}
+                  <ContactList phone={help.sendiass.phone} email={help.sendiass.email}>
                     {help.sendiass.url ? (
                       <li>
                         <a className="govuk-link" href={help.sendiass.url}>
@@ -376,7 +361,7 @@ export default function CasePage() {
                         </a>
                       </li>
                     ) : null}
-                  </ul>
+                  </ContactList>
                 </>
               ) : null}
               <h3 className="govuk-heading-s">{t('steps.late.mediationHeading')}</h3>
@@ -390,16 +375,13 @@ export default function CasePage() {
               </p>
               <h3 className="govuk-heading-s">{t('steps.late.ombudsmanHeading')}</h3>
               <p className="govuk-body">{t('steps.late.ombudsman')}</p>
-              <ul className="govuk-list">
+              <ContactList phone={OMBUDSMAN.phone}>
                 <li>
-                  <a className="govuk-link" href="https://www.lgo.org.uk">
-                    www.lgo.org.uk
+                  <a className="govuk-link" href={OMBUDSMAN.url}>
+                    {OMBUDSMAN.site}
                   </a>
                 </li>
-                <li>
-                  {t('case.contact.phone')} <a className="govuk-link" href="tel:03000610614">0300 061 0614</a>
-                </li>
-              </ul>
+              </ContactList>
               {help.localOfferUrl ? (
                 <p className="govuk-body">
                   <a className="govuk-link" href={help.localOfferUrl}>
@@ -422,28 +404,12 @@ export default function CasePage() {
         {summary.caseworker ? (
           <>
             <p className="govuk-body">{t('case.contact.caseworker', { name: summary.caseworker.name })}</p>
-            <ul className="govuk-list">
-              <li>
-                {t('case.contact.email')} <a className="govuk-link" href={`mailto:${summary.caseworker.email}`}>{summary.caseworker.email}</a>
-              </li>
-              {summary.caseworker.phone ? (
-                <li>
-                  {t('case.contact.phone')} <a className="govuk-link" href={telHref(summary.caseworker.phone)}>{summary.caseworker.phone}</a>
-                </li>
-              ) : null}
-            </ul>
+            <ContactList phone={summary.caseworker.phone} email={summary.caseworker.email} />
           </>
         ) : (
           <>
             <p className="govuk-body">{t('case.contact.unallocated', { la: summary.la.name })}</p>
-            <ul className="govuk-list">
-              <li>
-                {t('case.contact.email')} <a className="govuk-link" href={`mailto:${summary.la.contactEmail}`}>{summary.la.contactEmail}</a>
-              </li>
-              <li>
-                {t('case.contact.phone')} <a className="govuk-link" href={telHref(summary.la.contactPhone)}>{summary.la.contactPhone}</a>
-              </li>
-            </ul>
+            <ContactList phone={summary.la.contactPhone} email={summary.la.contactEmail} />
           </>
         )}
 

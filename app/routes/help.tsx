@@ -3,7 +3,8 @@ import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getOptionalUser } from '~/auth/access.server';
-import { telHref, type Council } from '~/domain/council';
+import type { Council } from '~/domain/council';
+import { ContactList } from '~/ui/ContactList';
 import type { PageHandle } from '~/root';
 import { councilsOfUser } from '~/tenancy/council.server';
 
@@ -31,8 +32,8 @@ function helpDetails(council: Council) {
     {
       id: council.laId,
       name: council.name,
-      contact: { email: contact.email, phone: contact.phone, tel: telHref(contact.phone), hours: contact.hours },
-      sendiass: sendiass ? { ...sendiass, tel: sendiass.phone ? telHref(sendiass.phone) : null } : null,
+      contact: { email: contact.email, phone: contact.phone, hours: contact.hours },
+      sendiass,
       localOfferUrl: council.localOfferUrl,
     },
   ];
@@ -77,43 +78,12 @@ function CouncilSection({ council, headingLevel }: { council: CouncilHelp; headi
       ) : null}
       <Sub className={subClass}>{t('help.send.heading')}</Sub>
       <p className="govuk-body">{t('help.send.body', { council: council.name })}</p>
-      <ul className="govuk-list govuk-!-text-break-word">
-        <li>
-          {t('help.phone')}{' '}
-          <a className="govuk-link" href={contact.tel}>
-            {contact.phone}
-          </a>
-        </li>
-        <li>
-          {t('help.email')}{' '}
-          <a className="govuk-link" href={`mailto:${contact.email}`}>
-            {contact.email}
-          </a>
-        </li>
-        {contact.hours ? <li>{t('help.hours', { hours: contact.hours })}</li> : null}
-      </ul>
+      <ContactList phone={contact.phone} email={contact.email} hours={contact.hours} />
 
       <Sub className={subClass}>{t('help.sendiass.heading')}</Sub>
       <p className="govuk-body">{t('help.sendiass.what')}</p>
       {sendiass ? (
-        <ul className="govuk-list govuk-!-text-break-word">
-          {sendiass.name ? <li className="govuk-!-font-weight-bold">{sendiass.name}</li> : null}
-          {sendiass.phone && sendiass.tel ? (
-            <li>
-              {t('help.phone')}{' '}
-              <a className="govuk-link" href={sendiass.tel}>
-                {sendiass.phone}
-              </a>
-            </li>
-          ) : null}
-          {sendiass.email ? (
-            <li>
-              {t('help.email')}{' '}
-              <a className="govuk-link" href={`mailto:${sendiass.email}`}>
-                {sendiass.email}
-              </a>
-            </li>
-          ) : null}
+        <ContactList lead={sendiass.name ? <strong>{sendiass.name}</strong> : null} phone={sendiass.phone} email={sendiass.email}>
           {sendiass.url ? (
             <li>
               <a className="govuk-link" href={sendiass.url}>
@@ -121,7 +91,7 @@ function CouncilSection({ council, headingLevel }: { council: CouncilHelp; headi
               </a>
             </li>
           ) : null}
-        </ul>
+        </ContactList>
       ) : (
         <p className="govuk-body">
           {t('help.sendiass.notListed')}{' '}
