@@ -7,6 +7,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { resources } from './i18n/i18n.server';
 import { ServerTranslations } from './i18n/page-translations';
 import { CspNonce } from './ui/csp-nonce';
+import { logError, REQUEST_ID_HEADER } from './observability/log.server';
 
 /** The page's namespaces are rendered from every namespace the server holds (app/i18n/page-translations.tsx). */
 const serverTranslations = (locale: keyof typeof resources, namespace: Exclude<keyof (typeof resources)['en'], 'mail'>) =>
@@ -47,7 +48,7 @@ export default function handleRequest(
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        if (shellRendered) console.error(error);
+        if (shellRendered) logError('remix.render-failed', error, { requestId: request.headers.get(REQUEST_ID_HEADER) });
       },
     });
     setTimeout(abort, ABORT_DELAY);
@@ -57,5 +58,5 @@ export default function handleRequest(
 /** Errors are logged here, never shown: the error page says only that something went wrong. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  logError('remix.request-failed', error, { requestId: request.headers.get(REQUEST_ID_HEADER) });
 }

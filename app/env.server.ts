@@ -59,6 +59,16 @@ const envSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (!v ? undefined : /^\d+$/.test(v) ? Number(v) : v)),
+  /**
+   * The bearer token the monitoring presents to read /metrics; unset: /metrics is not served.
+   * At least 32 characters: the figures say how busy each council is.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   /** Run the job worker (email outbox, sweeps) in the web server's process. */
   RUN_JOB_WORKER: z
     .enum(['true', 'false'])

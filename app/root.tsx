@@ -31,6 +31,7 @@ import { hasFormErrors } from './ui/form';
 import { BrandColour, Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, defaultBranding, type Branding, type SignedInSummary } from './ui/layout/PageChrome';
 import { useCspNonce } from './ui/csp-nonce';
 import { useFocusOnNavigation } from './ui/layout/useFocusOnNavigation';
+import { logError, REQUEST_ID_HEADER } from './observability/log.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/css/app.css' },
@@ -42,14 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request).catch((error: unknown) => {
     // A redirect is an answer, not a failure: a session waiting for its second factor is sent to finish signing in.
     if (error instanceof Response) throw error;
-    console.error('Could not read the session', error);
+    logError('layout.session-unreadable', error, { requestId: request.headers.get(REQUEST_ID_HEADER) });
     return null;
   });
   const locale = resolveLocale(request, user?.locale);
   // The header names the signed-in person's council (ADR 0023), never anything from the request.
   const council = user
     ? await councilOfUser(user).catch((error: unknown) => {
-        console.error('Could not read the council', error);
+        logError('layout.council-unreadable', error, { requestId: request.headers.get(REQUEST_ID_HEADER) });
         return null;
       })
     : null;

@@ -1,12 +1,15 @@
 // First: a test's pinned clock (never in production) must be in place before anything reads the time.
 import './test-clock';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { CLIENT_ADDRESS_HEADER } from '../app/client-address.server';
 import { closeDb, databaseIsReady } from '../app/db.server';
 import { startWorker, stopWorker } from '../app/jobs/worker.server';
+import { acceptableRequestId, logError, logEvent, REQUEST_ID_HEADER } from '../app/observability/log.server';
+import { metricsText, requestMetrics } from '../app/observability/metrics.server';
+import { routeLabel, routeWords } from '../app/observability/route-label';
 import { bootNotices, environmentOrExit, refuseDemoDataOutsideDemo } from './boot-checks';
 import { remixHandler } from './remix-handler';
 import { limitRequestBodies } from './request-body';
@@ -19,12 +22,29 @@ import { refuseCrossSiteRequests } from './same-site';
  */
 const env = environmentOrExit();
 await refuseDemoDataOutsideDemo(env);
-for (const notice of bootNotices(env)) console.log(notice);
+for (const notice of bootNotices(env)) logEvent('boot.notice', { notice });
 const buildPath = new URL('../build/index.js', import.meta.url).href;
 const build = (await import(buildPath)) as ServerBuild;
 
 const app = express();
 app.disable('x-powered-by');
+// Every request gets an id (the proxy's, when it sends a plain one), echoed in X-Request-Id and in
+// every log line about it, and is timed by route: the path's words, never its ids or query.
+const words = routeWords([...Object.values(build.routes).map((route) => route.path), 'healthz', 'readyz', 'metrics']);
+app.use((req, res, next) => {
+  const incoming = req.headers[REQUEST_ID_HEADER];
+  const requestId = acceptableRequestId(typeof incoming === 'string' ? incoming : undefined) ? (incoming as string) : randomUUID();
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader('X-Request-Id', requestId);
+  const started = process.hrtime.bigint();
+  res.on('finish', () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const route = routeLabel(req.originalUrl, words);
+    requestMetrics.observe(req.method, route, res.statusCode, seconds);
+    logEvent('request', { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 });
+  });
+  next();
+});
 // Behind a load balancer the client's address comes from X-Forwarded-For, from trusted hops only.
 if (env.TRUST_PROXY !== undefined) app.set('trust proxy', env.TRUST_PROXY);
 app.use(compression());
@@ -67,6 +87,18 @@ app.get('/readyz', (_req, res, next) => {
   }, next);
 });
 
+// Metrics for the council's monitoring, only with the token (METRICS_TOKEN); without one, no such page.
+app.get('/metrics', (req, res, next) => {
+  if (!env.METRICS_TOKEN) return next();
+  if (!bearerMatches(req.headers.authorization, env.METRICS_TOKEN)) {
+    res.status(401).set('WWW-Authenticate', 'Bearer').type('text/plain').send('unauthorised');
+    return;
+  }
+  metricsText().then((text) => {
+    res.status(200).set('Cache-Control', 'no-store').set('Content-Type', 'text/plain; version=0.0.4; charset=utf-8').send(text);
+  }, next);
+});
+
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(express.static('public', { maxAge: '1h' }));
 app.all(
@@ -75,24 +107,30 @@ app.all(
 );
 
 const server = app.listen(env.PORT, () => {
-  console.log(`EHCP portal listening on http://localhost:${env.PORT}`);
+  logEvent('server.listening', { port: env.PORT, url: `http://localhost:${env.PORT}` });
 });
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 // Email delivery and scheduled sweeps run beside the web server, on the same database.
 if (env.RUN_JOB_WORKER) {
   await startWorker();
-  console.log('Job worker started');
+  logEvent('worker.started');
 }
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  console.log(`${signal}: closing`);
+  logEvent('server.closing', { signal });
   server.close();
   server.closeAllConnections();
-  await stopWorker().catch((error: unknown) => console.error(error));
-  await closeDb().catch((error: unknown) => console.error(error));
+  await stopWorker().catch((error: unknown) => logError('worker.stop-failed', error));
+  await closeDb().catch((error: unknown) => logError('database.close-failed', error));
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -147,7 +147,7 @@ export function breaches(messages: readonly ThreadMessage[], standards: ServiceS
 export type OverduePeriod = { sentFrom: Date | null; sentBefore: Date | null; acknowledgeCutoff: Date; replyCutoff: Date };
 
 /** The instant a London wall-clock hour begins on `day` (the clocks change at night, never at these hours). */
-function londonInstant(day: IsoDate, hour: number): Date {
+export function londonInstant(day: IsoDate, hour: number): Date {
   const guess = new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
   const shift = (londonHour(guess) - hour + 24) % 24;
   return new Date(guess.getTime() - shift * 3_600_000);

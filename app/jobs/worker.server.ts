@@ -5,6 +5,7 @@ import { deliverQueuedEmail, pruneSentEmails, setMailerWaker, unsentEmailIds } f
 import { sendAdviceReminders } from '../features/advice/index.server';
 import { sweepOrphanUploads } from '../features/documents/index.server';
 import { sendFamilyMessageDigests, sendMessageDigests, sweepBreaches } from '../features/messaging/index.server';
+import { logError } from '../observability/log.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and
@@ -55,7 +56,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     archiveCompletedAfterSeconds: 60 * 60,
     deleteAfterDays: 7,
   });
-  boss.on('error', (error) => console.error('[jobs]', error));
+  boss.on('error', (error) => logError('jobs.error', error));
   await boss.start();
 
   const retryDelay = options.retryDelaySeconds ?? 30;
@@ -122,7 +123,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
 
   // A wake-up relays at once, in this process; the cron relay catches anything a wake-up missed.
   setMailerWaker(() => {
-    relay().catch((error: unknown) => console.error('[jobs] relay', error));
+    relay().catch((error: unknown) => logError('jobs.relay-failed', error));
   });
   // Whatever was queued while no worker ran (a script, a crash) goes out now.
   await relay();

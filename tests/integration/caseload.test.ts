@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loader as homeLoader } from '~/routes/_index';
 import { loader as councilLoader } from '~/routes/caseload';
-import { caseloadPage, caseworkerLoads, DEFAULT_QUERY } from '~/features/caseload/index.server';
+import { caseloadPage, caseworkerLoads, councilDeadlines, DEFAULT_QUERY } from '~/features/caseload/index.server';
 import type { CaseloadQuery } from '~/features/caseload';
 import { standardsOf } from '~/features/messaging/index.server';
 import { caseEvent, type CaseEventOf } from '~/domain/case-events';
@@ -238,6 +238,27 @@ describe('a manager sees every open case of their own council only', () => {
     expect(casey.datesMissed).toBe((await caseloadPage(councilScope(), q({ caseworker: caseworker.id, only: ['date-missed'] }), NOW)).total);
     expect(loads.find((l) => l.id === other.id)?.openCases).toBe(12);
   });
+});
+
+it("the council's deadlines for its monitoring: replies overdue, replies due today and dates missed, as the reply timer and the lists count them", async () => {
+  const standards = await standardsOf(laId);
+  const waiting = (await allPages(councilScope(), DEFAULT_QUERY)).filter((r) => r.awaitingReply);
+  let dueToday = 0;
+  for (const row of waiting) {
+    const thread = await db.select().from(messages).where(eq(messages.caseId, row.id));
+    const clock = replyClock(thread.map((m) => ({ side: m.side, sentAt: m.createdAt, substantive: m.substantive })), standards, NOW);
+    if (clock.state === 'awaiting' && clock.dueToday && !clock.overdue) dueToday += 1;
+  }
+  const figures = await councilDeadlines(laId, NOW);
+  expect(figures).toEqual({
+    repliesOverdue: (await caseloadPage(councilScope(), q({ only: ['reply-overdue'] }), NOW)).total,
+    repliesDueToday: dueToday,
+    statutoryDatesMissed: (await caseloadPage(councilScope(), q({ only: ['date-missed'] }), NOW)).total,
+  });
+  expect(figures.repliesOverdue).toBeGreaterThan(0);
+  expect(figures.repliesDueToday).toBeGreaterThan(0);
+  // Another council's figures are its own.
+  expect(await councilDeadlines((await db.select().from(cases).where(eq(cases.reference, 'FOR-0000')))[0].laId, NOW)).toMatchObject({ repliesOverdue: 0, repliesDueToday: 0 });
 });
 
 it('a case made by the shared factory still lists (no events: the clock and SQL agree on the decision date)', async () => {

@@ -2,9 +2,9 @@ import { pageWindow, type PageWindow } from '~/domain/paging';
 import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lt, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { statutoryClock, missedSteps, nextStatutoryDate, type ClockStep } from '~/domain/case-clock';
 import { clockInputOf, readCaseEvent } from '~/domain/case-events';
-import { overduePeriods, type ServiceStandards } from '~/domain/service-standards';
+import { londonInstant, overduePeriods, type ServiceStandards } from '~/domain/service-standards';
 import { parseUkDate } from '~/domain/uk-date';
-import { todayInLondon, type IsoDate } from '~/domain/timescales';
+import { addDays, todayInLondon, type IsoDate } from '~/domain/timescales';
 import { personName } from '~/domain/names';
 import { areaTeams, assessmentRequests, caseEvents, cases, children, messages, users, type CaseStage } from '../../../db/schema';
 import { getDb } from '~/db.server';
@@ -237,6 +237,30 @@ export async function caseworkerLoads(laId: string, now = new Date()): Promise<C
     .where(and(eq(users.laId, laId), eq(users.role, 'caseworker')))
     .orderBy(sql`${areaTeams.name} asc nulls last`, asc(users.name));
   return rows.map((r) => ({ id: r.id, name: r.name, teamId: r.teamId, teamName: r.teamName, openCases: Number(r.open ?? 0), replyOverdue: Number(r.replyOverdue ?? 0), datesMissed: Number(r.datesMissed ?? 0) }));
+}
+
+export type CouncilDeadlines = { repliesOverdue: number; repliesDueToday: number; statutoryDatesMissed: number };
+
+/**
+ * The council's deadlines as its monitoring sees them: replies to families overdue now, those
+ * that become overdue tomorrow unless answered today, and open cases past a statutory date.
+ * One query over the open cases, by the same conditions the lists filter with.
+ */
+export async function councilDeadlines(laId: string, now = new Date()): Promise<CouncilDeadlines> {
+  const db = await getDb();
+  const today = todayInLondon(now);
+  const standards = await standardsOf(laId);
+  const overdueNow = replyOverdueSql(standards, now);
+  const overdueTomorrow = replyOverdueSql(standards, londonInstant(addDays(today, 1), 12));
+  const [row] = await db
+    .select({
+      repliesOverdue: sql<number>`count(*) filter (where ${overdueNow})`.mapWith(Number),
+      repliesDueToday: sql<number>`count(*) filter (where ${overdueTomorrow} and not ${overdueNow})`.mapWith(Number),
+      statutoryDatesMissed: sql<number>`count(*) filter (where (${nextDueSql(today)})::date < ${today}::date)`.mapWith(Number),
+    })
+    .from(cases)
+    .where(openCasesOf(laId));
+  return row;
 }
 
 export type TeamSummary = { teamId: string; teamName: string; openCases: number; unallocated: number; caseworkers: number };

@@ -11,6 +11,7 @@ import { getEnv } from '~/env.server';
 import { recordAudit } from '~/audit/audit.server';
 import { scanFile, type ScanVerdict } from './virus-scan.server';
 import { isUuid } from '~/domain/ids';
+import { logError, logEvent } from '~/observability/log.server';
 
 /**
  * Uploaded documents: received into UPLOAD_DIR under a temporary name as the form is read
@@ -177,7 +178,7 @@ export async function prepareUpload(input: StoreUploadInput): Promise<PrepareUpl
       scan = await scanFile(received);
     } catch (error) {
       // Scanning is configured but did not happen: never keep an unscanned file.
-      console.error(`Upload refused: virus scan failed (${(error as Error).message})`);
+      logError('upload.scan-failed', error);
       return { ok: false, error: 'errors.upload.scanFailed' };
     }
     if (scan === 'infected') {
@@ -271,7 +272,7 @@ export async function sweepOrphanUploads(now = new Date(), graceMs = ORPHAN_GRAC
       swept.push(name);
     }
   }
-  if (swept.length > 0) console.info(`[uploads] removed ${swept.length} file(s) no document names`);
+  if (swept.length > 0) logEvent('uploads.swept', { files: swept.length });
   return swept;
 }
 

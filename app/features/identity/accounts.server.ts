@@ -16,6 +16,7 @@ import { youngPersonLinkRefusal } from '../family/index.server';
 import { personName } from '~/domain/names';
 import { linkTo } from '~/domain/council';
 import { councilContext, councilOfUser, defaultCouncil, type Council } from '~/tenancy/council.server';
+import { logError } from '~/observability/log.server';
 
 /** Families register themselves; staff are invited by their LA's admin. */
 
@@ -127,7 +128,7 @@ function afterAnswering(what: string, work: () => Promise<unknown>) {
   // A macrotask, not a microtask: the embedded database can run a whole query before the
   // caller's own continuation, which would put the work back inside the answer's time.
   setImmediate(() => {
-    work().catch((error: unknown) => console.error(`[accounts] ${what} failed`, error));
+    work().catch((error: unknown) => logError('accounts.after-answer-failed', error, { what }));
   });
 }
 
