@@ -70,7 +70,7 @@ export async function askForCorrection(requester: Pick<User, 'id' | 'name'>, chi
       .onConflictDoNothing()
       .returning();
     if (!row) return null;
-    await recordAudit({ userId: requester.id, action: 'request:rectification', subjectType: 'rectification_request', subjectId: row.id, outcome: 'allowed', details: { childId: child.id, fields: input.changes.map((c) => c.field) } }, tx);
+    await recordAudit({ userId: requester.id, action: 'ask:rectification', subjectType: 'rectification_request', subjectId: row.id, outcome: 'allowed', details: { childId: child.id, fields: input.changes.map((c) => c.field) } }, tx);
     const council = await councilContext(child.laId, tx);
     const caseworkers = await tx
       .selectDistinct({ id: users.id, email: users.email, locale: users.locale, name: users.name })
@@ -266,7 +266,7 @@ export async function decideCorrection(staff: Pick<User, 'id'>, request: Pick<Re
       .set({ status: decision.decision === 'approve' ? 'approved' : 'refused', changes, decidedBy: staff.id, decidedAt: now, refusalReason: decision.decision === 'refuse' ? decision.refusalReason : null })
       .where(eq(rectificationRequests.id, row.id));
     await recordAudit(
-      { userId: staff.id, action: 'decide:rectification', subjectType: 'rectification_request', subjectId: row.id, outcome: 'allowed', address, details: { childId: row.childId, decision: decision.decision, fields: changes.map((c) => c.field) } },
+      { userId: staff.id, action: decision.decision === 'approve' ? 'approve:rectification' : 'refuse:rectification', subjectType: 'rectification_request', subjectId: row.id, outcome: 'allowed', address, details: { childId: row.childId, decision: decision.decision, fields: changes.map((c) => c.field) } },
       tx,
     );
     const [requester] = await tx.select().from(users).where(eq(users.id, row.requesterId));
