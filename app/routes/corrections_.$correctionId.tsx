@@ -66,7 +66,7 @@ export default function DecideCorrection() {
             <p className="govuk-notification-banner__heading">{t(request.status === 'approved' ? 'rectification.decide.savedApproved' : 'rectification.decide.savedRefused')}</p>
           </NotificationBanner>
         ) : null}
-        <ErrorSummary errors={errors} fieldOrder={['decision', 'refusalReason']} />
+        <ErrorSummary errors={errors} fieldOrder={['decision', 'reasons']} />
         <h1 className="govuk-heading-l">{t('rectification.decide.heading', { name: childName })}</h1>
         <SummaryList
           rows={[
@@ -112,7 +112,7 @@ export default function DecideCorrection() {
                 { value: 'refuse', label: t('rectification.decide.refuse') },
               ]}
             />
-            <Textarea name="refusalReason" label={t('rectification.decide.refusalReason')} hint={t('rectification.decide.refusalReasonHint')} error={errors.refusalReason} defaultValue={values.refusalReason} />
+            <Textarea name="reasons" label={t('rectification.decide.refusalReason')} hint={t('rectification.decide.refusalReasonHint')} error={errors.reasons} defaultValue={values.reasons} />
             <SubmitButton>{t('rectification.decide.submit')}</SubmitButton>
           </Form>
         ) : null}

@@ -115,7 +115,7 @@ describe('deciding a correction', () => {
     const missing = await decide(caseworker, row.id, {});
     expect((await missing.json()).errors).toEqual({ decision: 'errors.rectification.decision' });
     expect((await decide(caseworker, row.id, { decision: 'approve' })).status).toBe(302);
-    expect((await decide(manager, row.id, { decision: 'refuse', refusalReason: 'Too late' })).status).toBe(302);
+    expect((await decide(manager, row.id, { decision: 'refuse', reasons: 'Too late' })).status).toBe(302);
     expect((await heldLastName(childId)).dateOfBirth).toBe('2016-05-14');
     const [decided] = await db.select().from(rectificationRequests).where(eq(rectificationRequests.id, row.id));
     expect(decided).toMatchObject({ status: 'approved', decidedBy: caseworker.id, refusalReason: null, changes: [{ field: 'dateOfBirth', from: '2016-05-04', to: '2016-05-14' }] });
@@ -134,13 +134,13 @@ describe('deciding a correction', () => {
     const before = await heldLastName(childId);
     const asked = await ask(parent, childId, correctionForm({ 'dateOfBirth-day': '14', lastName: 'Smyth' }));
     const id = asked.headers.get('Location')!.split('/')[3].split('?')[0];
-    const noReason = await decide(manager, id, { decision: 'refuse', refusalReason: '  ' });
+    const noReason = await decide(manager, id, { decision: 'refuse', reasons: '  ' });
     expect(noReason.status).toBe(400);
-    expect((await noReason.json()).errors).toEqual({ refusalReason: 'errors.rectification.refusalReason' });
-    expect((await decide(manager, id, { decision: 'refuse', refusalReason: 'Our records match the birth certificate we were shown.' })).status).toBe(302);
+    expect((await noReason.json()).errors).toEqual({ reasons: 'errors.rectification.refusalReason' });
+    expect((await decide(manager, id, { decision: 'refuse', reasons: 'Our records match the birth certificate we were shown.\nSee our letter.' })).status).toBe(302);
     expect((await heldLastName(childId)).lastName).toBe(before.lastName);
     const yours = await (await settle(async () => yoursLoader({ request: await requestAs(parent, `/account/corrections/${id}`), params: { correctionId: id }, context: {} }))).json();
-    expect(yours.request).toMatchObject({ status: 'refused', refusalReason: 'Our records match the birth certificate we were shown.' });
+    expect(yours.request).toMatchObject({ status: 'refused', refusalReason: 'Our records match the birth certificate we were shown.\nSee our letter.' });
     const emails = await db.select().from(outboxEmails).where(and(eq(outboxEmails.recipientId, parent.id), eq(outboxEmails.template, 'rectificationRefused')));
     expect(emails).toHaveLength(1);
   });

@@ -194,18 +194,6 @@ export async function correctionHistoryOf(childId: string): Promise<CorrectionHi
   }));
 }
 
-/** The day a child's record was last corrected, or null: shown beside the record to staff. */
-export async function lastCorrectedAt(childId: string): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ at: rectificationRequests.decidedAt })
-    .from(rectificationRequests)
-    .where(and(eq(rectificationRequests.childId, childId), eq(rectificationRequests.status, 'approved')))
-    .orderBy(desc(rectificationRequests.decidedAt))
-    .limit(1);
-  return row?.at?.toISOString() ?? null;
-}
-
 /** What a correction request's pages show besides the request: the child as held now and who asked. */
 export async function correctionContext(record: Pick<RectificationRequest, 'childId' | 'requesterId'>) {
   const db = await getDb();
@@ -220,15 +208,17 @@ const decisionSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve') }),
   z.object({
     decision: z.literal('refuse'),
-    refusalReason: z.string({ error: 'errors.rectification.refusalReason' }).trim().min(1, 'errors.rectification.refusalReason').max(REASON_MAX, 'errors.rectification.reasonTooLong'),
+    // `reasons`: the form's name for a multi-line reason (app/forms/characters.server.ts), so line breaks are kept.
+    reasons: z.string({ error: 'errors.rectification.refusalReason' }).trim().min(1, 'errors.rectification.refusalReason').max(REASON_MAX, 'errors.rectification.reasonTooLong'),
   }),
 ]);
 
 /** Approve, or refuse with the reason the family will read. */
-export function parseDecisionForm(values: FormValues) {
-  if (values.decision !== 'approve' && values.decision !== 'refuse') return { ok: false as const, errors: { decision: 'errors.rectification.decision' } as FieldErrors };
+export function parseDecisionForm(values: FormValues): { ok: true; data: CorrectionDecision } | { ok: false; errors: FieldErrors } {
+  if (values.decision !== 'approve' && values.decision !== 'refuse') return { ok: false, errors: { decision: 'errors.rectification.decision' } };
   const form = validateForm(decisionSchema, values);
-  return form.ok ? { ok: true as const, data: form.data } : { ok: false as const, errors: form.errors };
+  if (!form.ok) return { ok: false, errors: form.errors };
+  return { ok: true, data: form.data.decision === 'refuse' ? { decision: 'refuse', refusalReason: form.data.reasons } : { decision: 'approve' } };
 }
 
 export type CorrectionDecision = { decision: 'approve' } | { decision: 'refuse'; refusalReason: string };
