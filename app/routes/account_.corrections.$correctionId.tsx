@@ -19,12 +19,14 @@ import { BackLink, InsetText, NotificationBanner, SummaryList } from '~/ui/govuk
 export const handle: PageHandle = { namespaces: ['rights'], titleKey: 'rectification.yours.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { record } = await requireRectificationRequest(request, params.correctionId ?? '', 'read:rectification');
+  const { user, record } = await requireRectificationRequest(request, params.correctionId ?? '', 'read:rectification');
   const { child } = await correctionContext(record);
   const decided = record.status === 'pending' ? null : (await correctionHistoryOf(record.childId)).find((entry) => entry.id === record.id) ?? null;
   return json({
     request: { id: record.id, receivedOn: record.receivedOn, dueOn: record.dueOn, status: record.status, changes: record.changes, reason: record.reason, refusalReason: record.refusalReason },
     childName: personName(child, 'given'),
+    // A young person's request about themself speaks to them as "you".
+    own: child.youngPersonUserId === user.id,
     decision: decided ? { by: decided.deciderName, at: decided.decidedAt } : null,
   });
 }
@@ -32,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function YourCorrection() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { request, childName, decision } = useLoaderData<typeof loader>();
+  const { request, childName, own, decision } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const name = { name: childName };
   const approved = request.status === 'approved';
@@ -45,7 +47,7 @@ export default function YourCorrection() {
             <p className="govuk-notification-banner__heading">{t('rectification.yours.asked', { date: formatDate(request.dueOn, locale) })}</p>
           </NotificationBanner>
         ) : null}
-        <h1 className="govuk-heading-l">{t('rectification.yours.heading', name)}</h1>
+        <h1 className="govuk-heading-l">{own ? t('rectification.yours.headingOwn') : t('rectification.yours.heading', name)}</h1>
         <SummaryList
           rows={[
             { key: t('rectification.summary.received'), value: formatDate(request.receivedOn, locale) },

@@ -161,7 +161,7 @@ export default function ChildPage() {
         {mayAskForCorrection ? (
           <p className="govuk-body">
             <Link className="govuk-link" to={`/children/${child.id}/correction`}>
-              {t('rectification.childPage.link', { name: name.first })}
+              {isTheYoungPerson ? t('rectification.childPage.linkOwn') : t('rectification.childPage.link', { name: name.first })}
             </Link>
           </p>
         ) : null}

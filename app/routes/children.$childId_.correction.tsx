@@ -26,8 +26,10 @@ import { DateInput, Textarea, TextInput } from '~/ui/govuk/fields';
 export const handle: PageHandle = { namespaces: ['rights'], titleKey: 'rectification.ask.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { child } = await requireChildAccess(request, params.childId ?? '', 'request:rectification');
+  const { user, child } = await requireChildAccess(request, params.childId ?? '', 'request:rectification');
   return json({
+    // The young person asks about their own details: the page speaks to them as "you".
+    own: child.youngPersonUserId === user.id,
     child: { id: child.id, firstName: child.firstName, lastName: child.lastName, dateOfBirth: child.dateOfBirth, school: child.school },
     dueOn: rectificationDueOn(todayInLondon()),
     formKey: crypto.randomUUID(),
@@ -46,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AskForCorrection() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { child, dueOn, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { own, child, dueOn, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   // After a failed submit, what was typed; before, the details held, to be changed where wrong.
   const typed = Object.keys(values).length > 0;
@@ -56,8 +58,8 @@ export default function AskForCorrection() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/children/${child.id}`}>{t('common.back')}</BackLink>
         <ErrorSummary errors={errors} fieldOrder={['details', 'firstName', 'lastName', 'dateOfBirth', 'school', 'reason']} />
-        <h1 className="govuk-heading-l">{t('rectification.ask.heading', name)}</h1>
-        <p className="govuk-body">{t('rectification.ask.intro', { ...name, date: formatDate(dueOn, locale) })}</p>
+        <h1 className="govuk-heading-l">{own ? t('rectification.ask.headingOwn') : t('rectification.ask.heading', name)}</h1>
+        <p className="govuk-body">{t(own ? 'rectification.ask.introOwn' : 'rectification.ask.intro', { ...name, date: formatDate(dueOn, locale) })}</p>
         <InsetText>
           <p className="govuk-body">
             {t('rectification.ask.ownDetails')}{' '}
@@ -71,7 +73,7 @@ export default function AskForCorrection() {
           <div className={`govuk-form-group${errors.details ? ' govuk-form-group--error' : ''}`}>
             <fieldset className="govuk-fieldset" id="details" aria-describedby={errors.details ? 'details-error' : 'details-hint'}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-                <h2 className="govuk-fieldset__heading">{t('rectification.ask.detailsLegend', name)}</h2>
+                <h2 className="govuk-fieldset__heading">{own ? t('rectification.ask.detailsLegendOwn') : t('rectification.ask.detailsLegend', name)}</h2>
               </legend>
               <div className="govuk-hint" id="details-hint">
                 {t('rectification.ask.detailsHint')}

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { advocateConsents, adviceOrganisations, auditLog, children, outboxEmails, rectificationRequests, type User } from '../../db/schema';
+import { advocateConsents, adviceOrganisations, auditLog, childParents, children, outboxEmails, rectificationRequests, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { subjectAccessDueOn } from '~/domain/subject-access';
 import { todayInLondon } from '~/domain/timescales';
@@ -18,11 +18,12 @@ import { useTestDatabase } from '../support/test-database';
  */
 let db: Database;
 let parent: User, otherParent: User, caseworker: User, otherCaseworker: User, manager: User, otherManager: User, adviser: User;
-let childId: string, otherChildId: string;
+let childId: string, otherChildId: string, laIdOf: string;
 
 beforeAll(async () => {
   ({ db } = await useTestDatabase());
   const { la, team } = await makeLa(db);
+  laIdOf = la.id;
   const elsewhere = await makeLa(db, 'Elsewhere Council');
   parent = await makeUser(db, 'parent', { name: 'Pat Parent' });
   otherParent = await makeUser(db, 'parent', { name: 'Other Parent' });
@@ -83,6 +84,17 @@ describe('asking for a correction', () => {
     expect((await same.json()).errors).toEqual({ details: 'errors.rectification.noChange' });
   });
 
+  it('a young person asks about themself; their parent, not shared with, may not', async () => {
+    const youngPerson = await makeUser(db, 'young_person', { name: 'Yan Young' });
+    const [teen] = await db.insert(children).values({ laId: laIdOf, firstName: 'Yan', lastName: 'Young', dateOfBirth: `${Number(todayInLondon().slice(0, 4)) - 18}-01-10`, youngPersonUserId: youngPerson.id }).returning();
+    await db.insert(childParents).values({ childId: teen.id, userId: parent.id });
+    const page = await settle(async () => askLoader({ request: await requestAs(youngPerson, `/children/${teen.id}/correction`), params: { childId: teen.id }, context: {} }));
+    expect(page.status).toBe(200);
+    expect((await page.json()).own).toBe(true);
+    expect((await ask(youngPerson, teen.id, correctionForm({ firstName: 'Yann', lastName: 'Young', 'dateOfBirth-day': '10', 'dateOfBirth-month': '1', 'dateOfBirth-year': teen.dateOfBirth.slice(0, 4) }))).status).toBe(302);
+    expect((await ask(parent, teen.id, correctionForm({ firstName: 'Yanek', lastName: 'Young' }))).status).toBe(403);
+  });
+
   it('another family’s child does not exist; an adviser, even one who may act, may not ask; staff may not', async () => {
     expect((await ask(parent, otherChildId, correctionForm({ lastName: 'X' }))).status).toBe(404);
     expect((await ask(adviser, childId, correctionForm({ lastName: 'X' }))).status).toBe(403);
@@ -99,7 +111,7 @@ describe('deciding a correction', () => {
   it('the child’s caseworker and the council’s managers see it; another caseworker and another council do not', async () => {
     const [row] = await db.select().from(rectificationRequests).where(eq(rectificationRequests.childId, childId));
     expect((await list(caseworker)).entries.map((e) => e.id)).toEqual([row.id]);
-    expect((await list(manager)).entries.map((e) => e.id)).toEqual([row.id]);
+    expect((await list(manager)).entries.map((e) => e.id)).toContain(row.id);
     expect((await list(otherCaseworker)).entries).toEqual([]);
     expect((await list(otherManager)).entries).toEqual([]);
     expect((await open(otherCaseworker, row.id)).status).toBe(403);
@@ -143,5 +155,25 @@ describe('deciding a correction', () => {
     expect(yours.request).toMatchObject({ status: 'refused', refusalReason: 'Our records match the birth certificate we were shown.\nSee our letter.' });
     const emails = await db.select().from(outboxEmails).where(and(eq(outboxEmails.recipientId, parent.id), eq(outboxEmails.template, 'rectificationRefused')));
     expect(emails).toHaveLength(1);
+  });
+});
+
+describe('the list of corrections', () => {
+  it('goes a page at a time, those waiting first, soonest due first', async () => {
+    const due = (n: number) => `2030-01-${String(n + 1).padStart(2, '0')}`;
+    for (let n = 0; n < 26; n += 1) {
+      await db.insert(rectificationRequests).values({ laId: laIdOf, childId: otherChildId, requesterId: otherParent.id, receivedOn: '2029-12-01', dueOn: due(n), changes: [{ field: 'school', from: null, to: `School ${n}` }], reason: 'Wrong school', formKey: crypto.randomUUID() });
+    }
+    const pageOf = async (page: number) => (await (await settle(async () => listLoader({ request: await requestAs(manager, `/corrections?page=${page}`), params: {}, context: {} }))).json()) as { entries: { dueOn: string; status: string }[]; page: number; pages: number };
+    const first = await pageOf(1);
+    expect(first.entries).toHaveLength(25);
+    expect(first.pages).toBe(2);
+    const second = await pageOf(2);
+    const all = [...first.entries, ...second.entries];
+    const waiting = all.filter((e) => e.status === 'pending').map((e) => e.dueOn);
+    expect(waiting).toEqual([...waiting].sort());
+    expect(all.findIndex((e) => e.status !== 'pending')).toBeGreaterThan(waiting.length - 1);
+    // A page past the end shows the last.
+    expect((await pageOf(9)).page).toBe(2);
   });
 });
