@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node';
-import { eq } from 'drizzle-orm';
-import { adviceOrganisations, adviceRequests, assessmentRequests, cases, children, documents, familyViews, messageAttachments, messages, subjectAccessRequests, users, type Case, type StoredDocument, type SubjectAccessRequest, type User } from '../../db/schema';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { adviceOrganisations, adviceRequests, assessmentRequests, cases, children, documents, familyViews, messageAttachments, messages, rectificationRequests, subjectAccessRequests, users, type Case, type RectificationRequest, type StoredDocument, type SubjectAccessRequest, type User } from '../../db/schema';
 import { adviceRelease, professionalHasAccess } from '../domain/advice';
 import { consentFor, type LiveConsent } from '../domain/consent';
 import { todayInLondon } from '../domain/timescales';
@@ -8,7 +8,7 @@ import { clientAddress } from '../client-address.server';
 import { getDb } from '../db.server';
 import { recordAudit } from '../audit/audit.server';
 import { familySideOf } from '../features/family/index.server';
-import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Permission, type Subject, type SubjectAccessSubject } from './policy';
+import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Permission, type RectificationSubject, type Subject, type SubjectAccessSubject } from './policy';
 import { whileSecondFactorPending } from './second-factor.server';
 import { readSession } from './session.server';
 import { isUuid } from '~/domain/ids';
@@ -372,6 +372,42 @@ export async function requireSubjectAccessRequest(request: Request, requestId: s
     outcome: decision === 'allow' ? 'allowed' : 'denied',
     address: clientAddress(request),
     details: { path: new URL(request.url).pathname, method: request.method },
+  });
+  if (decision !== 'allow' || !record) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { user, record };
+}
+
+/**
+ * What the policy needs to know about a correction request (ADR 0038): its council, who asked,
+ * and the caseworkers of the child's cases at that council, who decide it with its managers.
+ */
+export async function loadRectificationSubject(record: RectificationRequest): Promise<RectificationSubject> {
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ caseworkerId: cases.caseworkerId })
+    .from(cases)
+    .where(and(eq(cases.childId, record.childId), eq(cases.laId, record.laId), isNotNull(cases.caseworkerId)));
+  return { type: 'rectification', laId: record.laId, requesterId: record.requesterId, caseworkerIds: rows.map((r) => r.caseworkerId).filter((id): id is string => id !== null) };
+}
+
+/**
+ * The guard for one correction request: the person who asked, or the staff who decide it.
+ * Audited, allowed or not: the request shows a child's details and may change them.
+ */
+export async function requireRectificationRequest(request: Request, requestId: string, permission: Extract<Permission, 'read:rectification' | 'decide:rectification'>): Promise<{ user: User; record: RectificationRequest }> {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const [record] = isUuid(requestId) ? await db.select().from(rectificationRequests).where(eq(rectificationRequests.id, requestId)) : [];
+  const subject = record ? await loadRectificationSubject(record) : null;
+  const decision: Decision = subject ? decide(user, permission, subject) : 'not_found';
+  await recordAudit({
+    userId: user.id,
+    action: permission,
+    subjectType: 'rectification_request',
+    subjectId: auditedId(requestId),
+    outcome: decision === 'allow' ? 'allowed' : 'denied',
+    address: clientAddress(request),
+    details: { path: new URL(request.url).pathname, method: request.method, ...(record ? { childId: record.childId } : { reason: 'no such request' }) },
   });
   if (decision !== 'allow' || !record) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, record };

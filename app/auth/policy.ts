@@ -86,11 +86,17 @@ export type AdviceSubject = { type: 'advice'; case: CaseSubject; professionalId:
  */
 export type SubjectAccessSubject = { type: 'subject_access'; laId: string; requesterId: string; released: boolean };
 
+/**
+ * A request to correct a child's record (ADR 0038): the council that decides it, who asked, and
+ * the caseworkers of the child's cases there (who decide it with the council's managers).
+ */
+export type RectificationSubject = { type: 'rectification'; laId: string; requesterId: string; caseworkerIds: readonly string[] };
+
 /** Pages of the portal that belong to no record and no LA: the person's own lists and forms. */
 export type PortalSubject = { type: 'portal' };
 export const PORTAL: PortalSubject = { type: 'portal' };
 
-export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | AccountSubject | DocumentSubject | AdviceSubject | SubjectAccessSubject | PortalSubject;
+export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | AccountSubject | DocumentSubject | AdviceSubject | SubjectAccessSubject | RectificationSubject | PortalSubject;
 
 /**
  * What a person may do, named by verb and resource at the grain of a page or a button
@@ -124,6 +130,7 @@ export const PERMISSIONS = [
   'start:request',
   'share:child', // give, change or revoke an advocate's consent; invite the young person
   'request:subject-access', // ask the council holding the child's record for a copy of one's own data
+  'request:rectification', // ask the council to correct the child's details (name, date of birth, school)
   'record:capacity', // record or withdraw that a young person lacks capacity (a parent)
   'set:parent-access', // the young person's choice to share their case with their parents
   // Professional advice (AdviceSubject).
@@ -144,6 +151,9 @@ export const PERMISSIONS = [
   // Subject access requests (LaSubject: the council's list; SubjectAccessSubject: one request).
   'manage:subject-access', // record, review and release them: a manager's call
   'download:subject-access', // the requester's copy, once released
+  // Corrections to a child's record (LaSubject: the council's list; RectificationSubject: one request).
+  'decide:rectification', // approve (and so apply) or refuse a correction: the child's caseworker or a manager
+  'read:rectification', // one request and its outcome: who asked, and the staff who decide it
   // Accounts on the admin pages (AccountSubject).
   'read:account',
   'administer:account',
@@ -239,6 +249,10 @@ const RULES: Record<Permission, Rule> = {
   'set:parent-access': { child: (actor, subject) => only(decideChild(actor, 'read', subject), actor.role === 'young_person' && subject.youngPersonId === actor.id) },
   // Anyone of the family asks about their own data, also a parent the young person has not shared with: it is the parent's data too (ADR 0034).
   'request:subject-access': { child: (actor, subject) => only(decideChild(actor, 'read', subject), isFamilyOf(actor, subject)) },
+  // The family member who decides for the child asks; never an adviser, whatever the consent's scope (ADR 0038).
+  'request:rectification': { child: (actor, subject) => familyDecision(actor, 'contribute', subject, ['read', 'contribute']) ?? (decideChild(actor, 'read', subject) === 'allow' ? 'forbidden' : 'not_found') },
+  'decide:rectification': { la: inLa(STAFF_ROLES), rectification: rectificationDecider },
+  'read:rectification': { rectification: (actor, subject) => (actor.id === subject.requesterId ? 'allow' : rectificationDecider(actor, subject) === 'allow' ? 'allow' : 'not_found') },
   'write:advice': { advice: adviceWriter },
   'download:document': { document: (actor, subject) => documentReader(actor, subject.belongsTo) },
   'read:inbox': { la: inLa(STAFF_ROLES) },
@@ -274,6 +288,16 @@ export function decide(actor: Actor, permission: Permission, subject: Subject): 
 /** The subject types a permission is about (the matrix test asks every other one is refused). */
 export function subjectTypesOf(permission: Permission): Subject['type'][] {
   return Object.keys(RULES[permission]) as Subject['type'][];
+}
+
+/**
+ * A correction is decided by the council holding the child's record: its managers, and the
+ * caseworker of the child's case. Another caseworker there knows the case exists (403); to
+ * everyone else the request does not exist.
+ */
+function rectificationDecider(actor: Actor, subject: RectificationSubject): Decision {
+  if (!isStaff(actor) || actor.laId !== subject.laId) return 'not_found';
+  return actor.role === 'manager' || subject.caseworkerIds.includes(actor.id) ? 'allow' : 'forbidden';
 }
 
 /** The family writes their own views and comments on the plan, never an advocate or the council. */

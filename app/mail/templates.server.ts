@@ -52,6 +52,9 @@ type Templates = {
   emailAlreadyInUse: { name: string; signInLink: string };
   familyMessageDigest: { name: string; council: string; cases: string; link: string };
   subjectAccessReady: { name: string; council: string; link: string };
+  rectificationAsked: { name: string; childName: string; dueBy: string; link: string };
+  rectificationApproved: { name: string; childName: string; link: string };
+  rectificationRefused: { name: string; childName: string; reason: string; link: string };
 };
 
 export type TemplateName = keyof Templates;
@@ -102,6 +105,9 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   emailAlreadyInUse: { subject: 'mail.emailAlreadyInUse.subject', body: 'mail.emailAlreadyInUse.body' },
   familyMessageDigest: { subject: 'familyDigest.subject', body: 'familyDigest.body' },
   subjectAccessReady: { subject: 'dataRightsMail.ready.subject', body: 'dataRightsMail.ready.body' },
+  rectificationAsked: { subject: 'rectificationMail.asked.subject', body: 'rectificationMail.asked.body' },
+  rectificationApproved: { subject: 'rectificationMail.approved.subject', body: 'rectificationMail.approved.body' },
+  rectificationRefused: { subject: 'rectificationMail.refused.subject', body: 'rectificationMail.refused.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

@@ -152,6 +152,11 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
           </Link>
         </li>
       ) : null}
+      <li>
+        <Link className="govuk-link" to="/corrections">
+          {t('home.caseload.corrections')}
+        </Link>
+      </li>
       {figures ? (
         <li>
           <Link className="govuk-link" to="/subject-access">

@@ -157,6 +157,18 @@ export default function Account() {
             {t('twoFactor.account.link')}
           </Link>
         </p>
+        <h2 className="govuk-heading-m">{t('account.corrections.heading')}</h2>
+        <p className="govuk-body">{t('account.corrections.own')}</p>
+        {account.familyAccount ? (
+          <>
+            <p className="govuk-body">{t('account.corrections.child')}</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/account/your-data#corrections">
+                {t('account.corrections.link')}
+              </Link>
+            </p>
+          </>
+        ) : null}
         <h2 className="govuk-heading-m">{t('account.yourData.heading')}</h2>
         <p className="govuk-body">{t('account.yourData.body')}</p>
         <p className="govuk-body">

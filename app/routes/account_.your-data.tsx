@@ -9,7 +9,8 @@ import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { askForData, childrenToAskAbout, parseAskForm, subjectAccessRequestsBy } from '~/features/data-rights/index.server';
+import { askForData, childrenToAskAbout, correctionsBy, parseAskForm, subjectAccessRequestsBy } from '~/features/data-rights/index.server';
+import { RECTIFICATION_STATUS_LABELS } from '~/features/data-rights';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, NotificationBanner, SubmitButton, Table } from '~/ui/govuk/content';
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Only children whose council the person may ask (the policy decides: family of the child).
     children: kids.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` })),
     requests: await subjectAccessRequestsBy(user.id),
+    corrections: await correctionsBy(user.id),
     formKey: crypto.randomUUID(),
   });
 }
@@ -48,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function YourData() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { mayDownloadAccount, children, requests, formKey: freshKey } = useLoaderData<typeof loader>();
+  const { mayDownloadAccount, children, requests, corrections, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   const [search] = useSearchParams();
   return (
@@ -112,6 +114,35 @@ export default function YourData() {
               ])}
             />
           </>
+        ) : null}
+        <h2 className="govuk-heading-m" id="corrections">
+          {t('rectification.yourData.heading')}
+        </h2>
+        <p className="govuk-body">{t('rectification.yourData.body')}</p>
+        {children.length > 0 ? (
+          <ul className="govuk-list">
+            {children.map((c) => (
+              <li key={c.id}>
+                <Link className="govuk-link" to={`/children/${c.id}`}>
+                  {t('rectification.yourData.childLink', { name: c.name })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {corrections.length > 0 ? (
+          <Table
+            caption={t('rectification.yourData.caption')}
+            head={[t('rectification.yourData.head.child'), t('rectification.yourData.head.received'), t('rectification.yourData.head.due'), t('rectification.yourData.head.status')]}
+            rows={corrections.map((c) => [
+              <Link key="child" className="govuk-link" to={`/account/corrections/${c.id}`}>
+                {c.childName}
+              </Link>,
+              formatDate(c.receivedOn, locale),
+              formatDate(c.dueOn, locale),
+              t(RECTIFICATION_STATUS_LABELS[c.status]),
+            ])}
+          />
         ) : null}
       </div>
     </div>

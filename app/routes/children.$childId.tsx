@@ -24,7 +24,7 @@ import { stageKeys } from '~/ui/labels';
 import { personName } from '~/domain/names';
 
 export const handle: PageHandle = {
-  namespaces: ['identity', 'family', 'advocates', 'requests'],
+  namespaces: ['identity', 'family', 'advocates', 'requests', 'rights'],
   title: (data, t) => {
     const child = (data as { child?: { firstName: string; lastName: string } } | undefined)?.child;
     return child ? personName(child) : t('child.page.titleFallback');
@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canShare: may('share:child'),
     mayWithdrawCapacity: capacity.length > 0 && may('record:capacity'),
     canContribute: may('start:request'),
+    mayAskForCorrection: may('request:rectification'),
     isTheYoungPerson: may('set:parent-access'),
     parentAccessAgreed: Boolean(child.parentAccessAgreedAt),
     control: { basis: control.basis, parentAccess: control.parentAccess },
@@ -130,6 +131,7 @@ export default function ChildPage() {
     control,
     capacityRecords,
     mayWithdrawCapacity,
+    mayAskForCorrection,
   } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
   const [params] = useSearchParams();
@@ -156,6 +158,13 @@ export default function ChildPage() {
             { key: t('child.field.school'), value: child.school ?? t('child.page.noSchool') },
           ]}
         />
+        {mayAskForCorrection ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/children/${child.id}/correction`}>
+              {isTheYoungPerson ? t('rectification.childPage.linkOwn') : t('rectification.childPage.link', { name: name.first })}
+            </Link>
+          </p>
+        ) : null}
         {decides.decider === 'young_person' ? (
           <InsetText>
             <p className="govuk-body">{t('child.page.youngPerson', { ...name, date: formatDate(decides.youngPersonFrom, locale) })}</p>

@@ -1,4 +1,5 @@
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { rectificationStatuses, type RectificationChange } from '../../app/domain/rectification';
 import { subjectAccessChannels, subjectAccessStatuses } from '../../app/domain/subject-access';
 import { createdAt, id } from './columns';
 import { children, users } from './people';
@@ -56,3 +57,46 @@ export const subjectAccessRequests = pgTable(
 );
 
 export type SubjectAccessRequest = typeof subjectAccessRequests.$inferSelect;
+
+/**
+ * A request to correct a child's record (UK GDPR Article 16), asked by a family member in the
+ * portal and decided by the council's staff (ADR 0038). The row is also the history: what was
+ * held and what was asked for (`changes`, with `from` rewritten at approval to the value the
+ * correction replaced), the family's reason, who asked, who decided, when and why not.
+ */
+export const rectificationRequests = pgTable(
+  'rectification_requests',
+  {
+    id: id(),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => users.id),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    changes: jsonb('changes').$type<RectificationChange[]>().notNull(),
+    /** Why the family says the record is wrong, in their words. */
+    reason: text('reason').notNull(),
+    status: text('status', { enum: rectificationStatuses }).notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Told to the family with their right to complain to the ICO. */
+    refusalReason: text('refusal_reason'),
+    /** Made when the form is shown: the same form sent twice records one request. */
+    formKey: text('form_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('rectification_requests_la').on(t.laId, t.status, t.dueOn),
+    index('rectification_requests_child').on(t.childId),
+    index('rectification_requests_requester').on(t.requesterId),
+    uniqueIndex('rectification_requests_form').on(t.requesterId, t.formKey),
+  ],
+);
+
+export type RectificationRequest = typeof rectificationRequests.$inferSelect;

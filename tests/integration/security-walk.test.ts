@@ -7,7 +7,7 @@ import { generateToken, hashToken } from '~/auth/tokens.server';
 import { getDb } from '~/db.server';
 import { requestSections } from '~/features/requests';
 import type { Database } from '../../db/client';
-import { adviceOrganisations, adviceRequests, advocateConsents, draftPlanComments, emailTokens, sessions, subjectAccessRequests, type User } from '../../db/schema';
+import { adviceOrganisations, adviceRequests, advocateConsents, draftPlanComments, emailTokens, rectificationRequests, sessions, subjectAccessRequests, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { send, startRealServer, zeroChunks, type RawResponse, type RealServer } from '../support/real-server';
@@ -216,6 +216,11 @@ async function seed(db: Database) {
     .insert(subjectAccessRequests)
     .values({ laId: la.id, requesterId: people.parent.id, childId: child.id, receivedOn: today, dueOn: today, receivedVia: 'portal', recordedBy: people.parent.id, formKey: randomUUID() })
     .returning();
+  // A correction waiting for the child's caseworker, so its page shows the decision form.
+  const [correction] = await db
+    .insert(rectificationRequests)
+    .values({ laId: la.id, childId: child.id, requesterId: people.parent.id, receivedOn: today, dueOn: today, changes: [{ field: 'school', from: null, to: 'Walk School' }], reason: 'Wrong school', formKey: randomUUID() })
+    .returning();
   // A live password reset link (of someone the walk does not sign in as), so the routes that take a token show their form.
   const token = generateToken();
   const forgetful = await makeUser(db, 'parent');
@@ -229,6 +234,7 @@ async function seed(db: Database) {
     consentId: consent.id,
     commentId: comment.id,
     sarId: subjectAccess.id,
+    correctionId: correction.id,
     orgId: organisation.id,
     userId: people.caseworker.id,
     change: 'deactivate',

@@ -25,6 +25,7 @@ import {
   mfaRecoveryCodes,
   outboxEmails,
   planVersions,
+  rectificationRequests,
   serviceStandardBreaches,
   sessions,
   subjectAccessRequests,
@@ -90,7 +91,8 @@ async function makeFamily(la: { id: string }, teamId: string, orgId: string, lab
   await db.insert(consentEvents).values({ consentId: consent.id, kind: 'granted', actorId: parent.id });
   await db.insert(capacityRecords).values({ childId: child.id, recordedBy: parent.id, explanation: `Capacity ${label}` });
   await db.insert(auditLog).values({ userId: caseworker.id, action: 'read:case', subjectType: 'case', subjectId: caseRecord.id, outcome: 'allowed' });
-  return { parent, childId: child.id, caseId: caseRecord.id, ids: [parent.id, parent.email, child.id, caseRecord.id, request.id, stored.document.id, message.id, advice.id, consent.id, `Note about ${label}`, `Message from ${label}`] };
+  await db.insert(rectificationRequests).values({ laId: la.id, childId: child.id, requesterId: parent.id, receivedOn: '2026-10-12', dueOn: '2026-11-12', changes: [{ field: 'lastName', from: 'Old', to: `Corrected ${label}` }], reason: `Spelling ${label}`, formKey: crypto.randomUUID() });
+  return { parent, childId: child.id, caseId: caseRecord.id, ids: [parent.id, parent.email, child.id, caseRecord.id, request.id, stored.document.id, message.id, advice.id, consent.id, `Note about ${label}`, `Message from ${label}`, `Corrected ${label}`] };
 }
 
 beforeAll(async () => {

@@ -24,6 +24,7 @@ import {
   mfaRecoveryCodes,
   outboxEmails,
   planVersions,
+  rectificationRequests,
   serviceStandardBreaches,
   sessions,
   subjectAccessRequests,
@@ -118,6 +119,9 @@ const COLLECTORS: Record<string, Collector> = {
   consent_events: (db, r) => rowsWhere(db, consentEvents, within(r.consentIds, (ids) => inArray(consentEvents.consentId, ids))),
   capacity_records: (db, r) => rowsWhere(db, capacityRecords, within(r.childIds, (ids) => inArray(capacityRecords.childId, ids))),
   subject_access_requests: (db, r) => rowsWhere(db, subjectAccessRequests, eq(subjectAccessRequests.requesterId, r.userId)),
+  // The person's own corrections, and those of their children's records (a correction's old and new values are the child's details).
+  rectification_requests: (db, r) =>
+    rowsWhere(db, rectificationRequests, or(eq(rectificationRequests.requesterId, r.userId), within(r.childIds, (ids) => inArray(rectificationRequests.childId, ids)) ?? undefined)),
 };
 
 /** The tables the export reads, by SQL name. */
@@ -194,7 +198,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

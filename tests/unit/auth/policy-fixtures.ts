@@ -44,6 +44,9 @@ export const subjects = {
   // Asked by the parent; the council's manager releases it.
   subjectAccessReleased: { type: 'subject_access', laId: LA, requesterId: 'parent', released: true },
   subjectAccessPending: { type: 'subject_access', laId: LA, requesterId: 'parent', released: false },
+  // Asked by the parent; the child's caseworker (cw) or a manager decides it.
+  rectification: { type: 'rectification', laId: LA, requesterId: 'parent', caseworkerIds: ['cw'] },
+  rectificationOtherCaseworker: { type: 'rectification', laId: LA, requesterId: 'parent', caseworkerIds: ['cw2'] },
   portal: { type: 'portal' },
 } satisfies Record<string, Subject>;
 

@@ -99,6 +99,18 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'request:subject-access': {
     child: 'AAANA FFNNN NN FNFNN',
   },
+  'request:rectification': {
+    child: 'AFFNA FFNNN NN FNFNN',
+  },
+  'decide:rectification': {
+    la: 'FFFFF FFFFF FF AFAFF',
+    rectification: 'NNNNN NNNNN NN ANANN',
+    rectificationOtherCaseworker: 'NNNNN NNNNN NN FNANN',
+  },
+  'read:rectification': {
+    rectification: 'AAANN NNNNN NN ANANN',
+    rectificationOtherCaseworker: 'AAANN NNNNN NN NNANN',
+  },
   'write:advice': {
     adviceUnsubmitted: 'FFFFF FFFFF AN FFFFF',
     adviceWithheld: 'FFFFF FFFFF AN FFFFF',
