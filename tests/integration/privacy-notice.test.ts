@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { action as adminAction, loader as adminLoader } from '~/routes/admin.privacy';
 import { loader as privacyLoader } from '~/routes/privacy';
-import { loader as councilNoticeLoader } from '~/routes/privacy.$code';
+import { loader as councilNoticeLoader } from '~/routes/privacy_.$code';
 import { auditLog, councilPrivacyNotices, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import type { PrivacyNotice } from '~/domain/privacy-notice';
