@@ -33,6 +33,12 @@ test('a parent opens "who has looked at this case" and finds the caseworker who 
   await expect(opening).toContainText('Looked at the case');
   // The family's own visits are not listed.
   await expect(page.getByRole('row').filter({ hasText: 'Chloe Taylor' })).toHaveCount(0);
+
+  // Signed in, the footer's privacy notice is the family's council's.
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy notice' }).click();
+  await expectPage(page, 'Privacy notice');
+  await expect(page.getByText('This is how Northfield Borough Council uses the information in this portal about you and your child.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Complain to the Information Commissioner\'s Office' })).toBeVisible();
 });
 
 test("the council's admin writes its privacy notice; someone about to register reads it", async ({ page, browser, javaScriptEnabled }) => {
