@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { action as adminAction, loader as adminLoader } from '~/routes/admin.privacy';
 import { loader as privacyLoader } from '~/routes/privacy';
 import { loader as councilNoticeLoader } from '~/routes/privacy_.$code';
-import { auditLog, councilPrivacyNotices, type User } from '../../db/schema';
+import { adviceOrganisations, auditLog, councilPrivacyNotices, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import type { PrivacyNotice } from '~/domain/privacy-notice';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
@@ -34,7 +34,6 @@ beforeAll(async () => {
   westManager = await makeUser(db, 'manager', { laId: w.la.id });
   twoCouncilFamily = await makeUser(db, 'parent');
   newFamily = await makeUser(db, 'parent');
-  const { adviceOrganisations } = await import('../../db/schema');
   const [org] = await db.insert(adviceOrganisations).values({ laId: w.la.id, name: 'Westvale SENDIASS' }).returning();
   advocate = await makeUser(db, 'advocate', { adviceOrgId: org.id });
   await makeChildWithCase(db, { laId: eastId, teamId: e.team.id, parentIds: [twoCouncilFamily.id] });
