@@ -23,6 +23,8 @@ export type FamilySide = {
   parentIds: readonly string[];
   youngPersonId: string | null;
   parentAccess?: ParentAccess;
+  /** Who decides for the child today (app/domain/young-person.ts `caseControl`); left out: the parents. */
+  decider?: 'parent' | 'young_person';
   advocateConsents?: readonly LiveConsent[];
 };
 
@@ -121,6 +123,7 @@ export const PERMISSIONS = [
   'read:case-notes', // the council's own working notes on a case, never shown to the family side
   'write:case-notes',
   'reassign:case', // give an allocated case to another caseworker (a manager's call)
+  'read:access-log', // who has opened the child's record, from the audit log (ADR 0035)
   // A request for assessment (DraftRequestSubject; once submitted, its CaseSubject).
   'read:request',
   'edit:request',
@@ -162,6 +165,7 @@ export const PERMISSIONS = [
   'add:child',
   'receive:message-emails',
   'download:own-data', // anyone's own account data, at any time
+  'read:own-access-history', // the records a member of staff has opened themself (ADR 0035)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -238,6 +242,7 @@ const RULES: Record<Permission, Rule> = {
   'read:case-notes': { case: councilOnly },
   'write:case-notes': { case: councilOnly },
   'reassign:case': { case: (actor, subject) => only(councilOnly(actor, subject), actor.role === 'manager') },
+  'read:access-log': { case: accessLogReader },
   'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: submittedRequest('read') },
   'edit:request': { draft_request: (actor, subject) => decideDraft(actor, 'contribute', subject), case: submittedRequest('contribute') },
   'read:child': { child: (actor, subject) => decideChild(actor, 'read', subject) },
@@ -274,6 +279,7 @@ const RULES: Record<Permission, Rule> = {
   'add:child': { portal: forRoles(FAMILY_ROLES) },
   'receive:message-emails': { portal: forRoles([...STAFF_ROLES, ...FAMILY_ROLES, 'advocate']) }, // each chooses now or a 07:00 digest
   'download:own-data': { portal: () => 'allow' },
+  'read:own-access-history': { portal: forRoles(STAFF_ROLES) },
 };
 
 /**
@@ -303,6 +309,21 @@ function rectificationDecider(actor: Actor, subject: RectificationSubject): Deci
 /** The family writes their own views and comments on the plan, never an advocate or the council. */
 function familyWriter(actor: Actor, subject: CaseSubject): Decision {
   return only(decideCase(actor, 'contribute', subject), isFamilyOf(actor, subject));
+}
+
+/**
+ * Who has looked at a child's record (ADR 0035): the family member who decides (a parent, unless
+ * the young person decides for themself), the young person for their own case, and the
+ * managers of the case's council. Caseworkers, advisers and professionals read the case but not
+ * its log; to anyone who may not read the case, the log does not exist either.
+ */
+function accessLogReader(actor: Actor, subject: CaseSubject): Decision {
+  const read = decideCase(actor, 'read', subject);
+  if (read !== 'allow') return read;
+  if (actor.role === 'manager') return 'allow';
+  if (actor.role === 'young_person') return only(read, subject.youngPersonId === actor.id);
+  if (actor.role === 'parent') return only(read, isFamilyOf(actor, subject) && subject.decider !== 'young_person' && (subject.parentAccess ?? 'full') === 'full');
+  return 'forbidden';
 }
 
 /**

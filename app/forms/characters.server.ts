@@ -30,6 +30,12 @@ export const multiLineFields: ReadonlySet<string> = new Set([
   'attendees',
   'asking',
   'otherParentalResponsibility',
+  // A council's privacy notice (app/routes/admin.privacy.tsx): paragraphs, and a postal address by line.
+  'dpoPostalAddress',
+  'lawfulBases',
+  'sharedWith',
+  'retention',
+  'extraRights',
   ...requestSections.flatMap((section) => section.fields.filter((field) => field.kind === 'textarea').map((field) => field.name)),
   ...viewQuestions.map(([name]) => name),
   ...adviceSections.map(([name]) => name),

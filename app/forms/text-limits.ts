@@ -6,3 +6,7 @@ export const MESSAGE_MAX_LENGTH = 5000;
 export const VIEWS_ANSWER_MAX_LENGTH = 5000;
 export const PLAN_COMMENT_MAX_LENGTH = 5000;
 export const CASE_NOTE_MAX_LENGTH = 5000;
+/** A council's privacy notice (ADR 0036): a name, a postal address, and each section's own words. */
+export const PRIVACY_CONTROLLER_MAX_LENGTH = 200;
+export const PRIVACY_POSTAL_ADDRESS_MAX_LENGTH = 500;
+export const PRIVACY_SECTION_MAX_LENGTH = 3000;

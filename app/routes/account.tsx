@@ -16,7 +16,7 @@ import { NotificationBanner, SubmitButton, SummaryList } from '~/ui/govuk/conten
 import { Radios } from '~/ui/govuk/fields';
 import { roleKeys } from '~/ui/labels';
 
-export const handle: PageHandle = { namespaces: ['identity'], titleKey: 'account.title' };
+export const handle: PageHandle = { namespaces: ['identity', 'rights'], titleKey: 'account.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Staff hear of families' messages; everyone else who may choose, of the council's.
     messagesFrom: audienceOf(user) === 'council' ? ('families' as const) : ('council' as const),
     familyAccount: decide(user, 'add:child', PORTAL) === 'allow',
+    accessHistory: decide(user, 'read:own-access-history', PORTAL) === 'allow',
     pendingEmail: await pendingEmailChangeOf(user.id),
   });
 }
@@ -176,6 +177,17 @@ export default function Account() {
             {t('account.yourData.link')}
           </Link>
         </p>
+        {account.accessHistory ? (
+          <>
+            <h2 className="govuk-heading-m">{t('accessHistory.accountHeading')}</h2>
+            <p className="govuk-body">{t('accessHistory.accountBody')}</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/account/access-history">
+                {t('accessHistory.accountLink')}
+              </Link>
+            </p>
+          </>
+        ) : null}
         <h2 className="govuk-heading-m">{t('account.sessions.heading')}</h2>
         <p className="govuk-body">{t('account.sessions.body')}</p>
         <p className="govuk-body">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireLaPermission } from '~/auth/access.server';
 import { readForm, validateForm } from '~/forms/form.server';
@@ -14,7 +14,7 @@ import { TextInput } from '~/ui/govuk/fields';
 
 const fieldOrder = ['emailFromName', 'contactHours', 'sendiassName', 'sendiassPhone', 'sendiassEmail', 'sendiassUrl', 'localOfferUrl', 'feedbackUrl', 'brandColour'] as const;
 
-export const handle: PageHandle = { namespaces: ['admin'], titleKey: 'councilSettings.title' };
+export const handle: PageHandle = { namespaces: ['admin', 'rights'], titleKey: 'councilSettings.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireLaPermission(request, 'administer:council');
@@ -56,6 +56,13 @@ export default function CouncilSettingsPage() {
           ]}
         />
         <InsetText>{t('councilSettings.operatorNote')}</InsetText>
+        <h2 className="govuk-heading-m">{t('privacyNotice.admin.heading')}</h2>
+        <p className="govuk-body">{t('privacyNotice.admin.councilPageBody')}</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/admin/privacy">
+            {t('privacyNotice.admin.councilPageLink')}
+          </Link>
+        </p>
         <Form method="post" noValidate key={formKey}>
           <h2 className="govuk-heading-m">{t('councilSettings.emailsHeading')}</h2>
           <TextInput

@@ -14,7 +14,7 @@ import { BackLink, Table } from '~/ui/govuk/content';
 import { consentScopeKeys } from '~/ui/consent-labels';
 import { CaseCaption, useCaseLayout } from '~/features/case-progress';
 
-export const handle: PageHandle = { namespaces: ['advocates', 'case'], titleKey: 'caseAccess.title' };
+export const handle: PageHandle = { namespaces: ['advocates', 'case', 'rights'], titleKey: 'caseAccess.title' };
 
 /** Anyone who can read the case may see who else can: the family first of all. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caseId: caseRecord.id,
     access,
     canShare: decide(user, 'share:case', subject) === 'allow',
+    canSeeLog: decide(user, 'read:access-log', subject) === 'allow',
   });
 }
 
@@ -32,7 +33,7 @@ const familyAccessKeys = { full: 'caseAccess.family.full', read: 'caseAccess.fam
 export default function WhoCanSee() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, access, canShare } = useLoaderData<typeof loader>();
+  const { caseId, access, canShare, canSeeLog } = useLoaderData<typeof loader>();
   const { childId } = useCaseLayout();
   const until = (date: string | null) => (date ? t('caseAccess.until', { date: formatDate(date, locale) }) : t('caseAccess.noEnd'));
   return (
@@ -96,6 +97,13 @@ export default function WhoCanSee() {
           />
         )}
         <p className="govuk-body">{t('caseAccess.audit')}</p>
+        {canSeeLog ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/cases/${caseId}/access/log`}>
+              {t('accessLog.link')}
+            </Link>
+          </p>
+        ) : null}
       </div>
     </div>
   );

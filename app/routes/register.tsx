@@ -44,6 +44,13 @@ export default function Register() {
         <ErrorSummary errors={errors} fieldOrder={fieldOrder} />
         <h1 className="govuk-heading-l">{t('register.heading')}</h1>
         <p className="govuk-body">{t('register.intro')}</p>
+        <h2 className="govuk-heading-m">{t('register.privacy.heading')}</h2>
+        <p className="govuk-body">{t('register.privacy.body')}</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/privacy">
+            {t('register.privacy.link')}
+          </Link>
+        </p>
         <Form method="post" noValidate key={formKey}>
           <TextInput name="name" label={t('fields.fullName')} autoComplete="name" spellCheck={false} error={errors.name} defaultValue={values.name} />
           <TextInput

@@ -133,6 +133,7 @@ export const COVERED_TABLES: readonly string[] = Object.keys(COLLECTORS);
  */
 export const TABLES_WITHOUT_REQUESTER_DATA: Readonly<Record<string, string>> = {
   local_authorities: "The council's own settings and contact details.",
+  council_privacy_notices: "The council's published privacy notice: no one's personal data (who changed it is in the audit log).",
   area_teams: "The council's team names.",
   advice_organisations: 'Names of advice services (organisations, not people).',
   service_standard_history: "A council's past service standards, and which admin changed them.",

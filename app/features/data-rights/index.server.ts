@@ -2,3 +2,5 @@ export { buildDataExport, redactedForRelease, rowKeysOf, COVERED_TABLES, TABLES_
 export { exportArchive, exportHtml, tableLabel, zipDownload } from './archive.server';
 export * from './requests.server';
 export * from './rectification.server';
+export * from './access-log.server';
+export * from './privacy-notice.server';

@@ -28,6 +28,7 @@ export async function familySideOf(child: Child, today: string, db?: Database | 
     parentIds: parents.map((p) => p.userId),
     youngPersonId: child.youngPersonUserId,
     parentAccess: control.parentAccess,
+    decider: control.controller,
     advocateConsents: liveConsents(consents, child, control, today),
     control,
   };

@@ -68,6 +68,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'reassign:case': {
     case: 'NNNNN NNNNN NN FNANN',
   },
+  'read:access-log': {
+    case: 'AFFNA FFNNN FN FNAFN',
+  },
   'read:request': {
     case: 'AAFNA AANNN NN ANAFN',
     familyDraft: 'AAFNA AANNN NN NNNNN',
@@ -182,6 +185,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   },
   'download:own-data': {
     portal: 'AAAAA AAAAA AA AAAAA',
+  },
+  'read:own-access-history': {
+    portal: 'FFFFF FFFFF FF AAAFF',
   },
 };
 

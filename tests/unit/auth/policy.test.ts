@@ -143,6 +143,15 @@ describe("parents' access once the child is a young person", () => {
     expect(decide(people.youngPerson, 'share:case', notShared)).toBe('allow');
   });
 
+  it('who has looked at the case: the young person who decides sees it, not a parent they share the case with', () => {
+    const youngPersonDecides = { ...childCase, parentAccess: 'full' as const, decider: 'young_person' as const };
+    expect(decide(people.parent, 'read:case', youngPersonDecides)).toBe('allow');
+    expect(decide(people.parent, 'read:access-log', youngPersonDecides)).toBe('forbidden');
+    expect(decide(people.youngPerson, 'read:access-log', youngPersonDecides)).toBe('allow');
+    expect(decide(people.parent, 'read:access-log', { ...childCase, decider: 'parent' })).toBe('allow');
+    expect(decide(people.manager, 'read:access-log', { ...childCase, laId: OTHER_LA })).toBe('not_found');
+  });
+
   it("on the child's record a pending parent may still invite the young person or record a lack of capacity; one not shared with only sees the record", () => {
     const child = { type: 'child' as const, laId: LA, parentIds: ['parent'], youngPersonId: null };
     expect(decide(people.parent, 'start:request', { ...child, parentAccess: 'read' })).toBe('allow');
