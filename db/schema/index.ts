@@ -8,3 +8,4 @@ export * from './advice';
 export * from './consents';
 export * from './plans';
 export * from './data-rights';
+export * from './retention';

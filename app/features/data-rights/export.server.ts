@@ -24,6 +24,8 @@ import {
   mfaRecoveryCodes,
   outboxEmails,
   planVersions,
+  retentionDue,
+  retentionHolds,
   serviceStandardBreaches,
   sessions,
   subjectAccessRequests,
@@ -118,6 +120,10 @@ const COLLECTORS: Record<string, Collector> = {
   consent_events: (db, r) => rowsWhere(db, consentEvents, within(r.consentIds, (ids) => inArray(consentEvents.consentId, ids))),
   capacity_records: (db, r) => rowsWhere(db, capacityRecords, within(r.childIds, (ids) => inArray(capacityRecords.childId, ids))),
   subject_access_requests: (db, r) => rowsWhere(db, subjectAccessRequests, eq(subjectAccessRequests.requesterId, r.userId)),
+  // A legal hold's note is the manager's words about the child's case, and may name people (ADR 0037).
+  retention_holds: (db, r) => rowsWhere(db, retentionHolds, within(r.childIds, (ids) => inArray(retentionHolds.childId, ids))),
+  // When the child's records fall due for deletion, and under which rule.
+  retention_due: (db, r) => rowsWhere(db, retentionDue, within(r.childIds, (ids) => inArray(retentionDue.childId, ids))),
 };
 
 /** The tables the export reads, by SQL name. */
@@ -134,6 +140,9 @@ export const TABLES_WITHOUT_REQUESTER_DATA: Readonly<Record<string, string>> = {
   service_standard_history: "A council's past service standards, and which admin changed them.",
   // Keys are one-way hashes of an account or address, kept for minutes: they cannot be read back to a person.
   rate_limit_events: 'Hashed throttling keys, kept only for minutes; they cannot be tied back to a person.',
+  retention_settings: "The council's retention schedule, and which admin set it.",
+  // The deleted case's records are gone; what is left names no one and cannot be traced to a person through the portal.
+  retention_deletions: 'The minimal record that deleted records existed: a case reference, the rule and dates, the approving manager; no names or dates of birth.',
 };
 
 /** Why a record is on the staff's review list before release. */
@@ -194,7 +203,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */
