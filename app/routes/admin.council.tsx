@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireLaPermission } from '~/auth/access.server';
 import { readForm, validateForm } from '~/forms/form.server';
@@ -56,6 +56,11 @@ export default function CouncilSettingsPage() {
           ]}
         />
         <InsetText>{t('councilSettings.operatorNote')}</InsetText>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/admin/retention">
+            {t('councilSettings.retentionLink')}
+          </Link>
+        </p>
         <Form method="post" noValidate key={formKey}>
           <h2 className="govuk-heading-m">{t('councilSettings.emailsHeading')}</h2>
           <TextInput

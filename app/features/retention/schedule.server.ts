@@ -48,15 +48,14 @@ export async function retentionSettingsOf(laId: string, db?: Db): Promise<Retent
   return { planBasis: row.planBasis, planAge: row.planAge, yearsAfterPlan: row.yearsAfterPlan, yearsAfterClosure: row.yearsAfterClosure, draftMonths: row.draftMonths, own: true };
 }
 
-const whole = (limits: { min: number; max: number }, key: string) =>
-  z.coerce.number({ error: `errors.retention.${key}` }).int(`errors.retention.${key}`).min(limits.min, `errors.retention.${key}`).max(limits.max, `errors.retention.${key}`);
+const whole = (limits: { min: number; max: number }, error: string) => z.coerce.number({ error }).int(error).min(limits.min, error).max(limits.max, error);
 
 const settingsSchema = z.object({
   planBasis: z.enum(planRetentionBases, { error: 'errors.retention.planBasis' }),
-  planAge: whole(RETENTION_LIMITS.planAge, 'planAge'),
-  yearsAfterPlan: whole(RETENTION_LIMITS.yearsAfterPlan, 'yearsAfterPlan'),
-  yearsAfterClosure: whole(RETENTION_LIMITS.yearsAfterClosure, 'yearsAfterClosure'),
-  draftMonths: whole(RETENTION_LIMITS.draftMonths, 'draftMonths'),
+  planAge: whole(RETENTION_LIMITS.planAge, 'errors.retention.planAge'),
+  yearsAfterPlan: whole(RETENTION_LIMITS.yearsAfterPlan, 'errors.retention.yearsAfterPlan'),
+  yearsAfterClosure: whole(RETENTION_LIMITS.yearsAfterClosure, 'errors.retention.yearsAfterClosure'),
+  draftMonths: whole(RETENTION_LIMITS.draftMonths, 'errors.retention.draftMonths'),
 });
 
 export function parseRetentionSettings(values: FormValues) {
@@ -310,4 +309,15 @@ export async function standingHoldsOf(laId: string) {
     ? await db.select({ childId: cases.childId, reference: cases.reference }).from(cases).where(inArray(cases.childId, rows.map((r) => r.childId))).orderBy(asc(cases.reference))
     : [];
   return rows.map((r) => ({ id: r.id, reason: r.reason, note: r.note, placedAt: r.placedAt.toISOString(), placedBy: r.placedBy, references: references.filter((c) => c.childId === r.childId).map((c) => c.reference) }));
+}
+
+const approvalSchema = z.object({ item: z.string().optional(), only: z.string().optional() });
+
+/** Which items the manager approved: the one row's button, or the boxes ticked. None is a field error. */
+export function parseApprovalForm(values: FormValues) {
+  const form = validateForm(approvalSchema, values);
+  if (!form.ok) return { ok: false as const, errors: form.errors };
+  const items = form.data.only ? [form.data.only] : (form.data.item ?? '').split(',').filter(Boolean);
+  if (items.length === 0) return { ok: false as const, errors: { item: 'errors.retention.item' } as Record<string, string> };
+  return { ok: true as const, items: [...new Set(items)] };
 }
