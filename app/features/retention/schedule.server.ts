@@ -29,6 +29,7 @@ import {
   type RetentionSettings,
 } from '~/domain/retention';
 import { todayInLondon, type IsoDate } from '~/domain/timescales';
+import { isUuid } from '~/domain/ids';
 import { getDb } from '~/db.server';
 import { recordAudit } from '~/audit/audit.server';
 import { validateForm, type FormValues } from '~/forms/form.server';
@@ -283,6 +284,7 @@ export async function placeHold(manager: Pick<User, 'id'> & { laId: string }, in
 
 /** Lifts a standing hold of the manager's council; lifting one already lifted changes nothing. */
 export async function liftHold(manager: Pick<User, 'id'> & { laId: string }, holdId: string, address?: string, now = new Date()): Promise<boolean> {
+  if (!isUuid(holdId)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [hold] = await tx
