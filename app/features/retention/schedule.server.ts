@@ -126,9 +126,12 @@ export async function dueItemsOf(db: Db, laId: string, today: IsoDate): Promise<
       .where(and(eq(cases.laId, laId), inArray(cases.stage, [...CLOSED_FOR_RETENTION])))
   ).map((c) => c.id);
   const items: DueItem[] = [];
-  for (const [caseId, facts] of await casesForRetention(db, closedIds)) {
-    const due = dueUnder(facts, settings);
-    if (isDue(due, today)) items.push({ childId: facts.childId, caseId, requestId: null, rule: due.rule, dueOn: due.dueOn });
+  // In batches: a council's closed cases grow for decades, and a query takes a bounded list of ids.
+  for (let i = 0; i < closedIds.length; i += 1000) {
+    for (const [caseId, facts] of await casesForRetention(db, closedIds.slice(i, i + 1000))) {
+      const due = dueUnder(facts, settings);
+      if (isDue(due, today)) items.push({ childId: facts.childId, caseId, requestId: null, rule: due.rule, dueOn: due.dueOn });
+    }
   }
   const drafts = await db
     .select({ id: assessmentRequests.id, childId: assessmentRequests.childId, updatedAt: assessmentRequests.updatedAt })
