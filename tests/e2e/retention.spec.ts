@@ -48,7 +48,11 @@ test('the manager approves a deletion, sees what a hold keeps, and lifts the hol
   await expect(page.getByText('Legal hold lifted')).toBeVisible();
   await page.getByRole('link', { name: 'Back to records due for deletion' }).first().click();
   await expectPage(page, 'Records due for deletion');
-  await expect(page.getByRole('row').filter({ hasText: NO_PLAN_RULE }).getByRole('button', { name: /Delete/ })).toHaveCount(1);
+  // Now it can be deleted on its own, by its row's button.
+  await page.getByRole('row').filter({ hasText: NO_PLAN_RULE }).getByRole('button', { name: /Delete/ }).click();
+  await expectPage(page, 'Records due for deletion');
+  await expect(page.getByText('Records deleted: 1')).toBeVisible();
+  await expect(page.getByText('Nothing is due for deletion.')).toBeVisible();
 });
 
 test('the LA admin sets the council’s retention schedule, with errors by the fields and nothing typed lost', async ({ page }) => {
