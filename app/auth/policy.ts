@@ -157,6 +157,9 @@ export const PERMISSIONS = [
   // Corrections to a child's record (LaSubject: the council's list; RectificationSubject: one request).
   'decide:rectification', // approve (and so apply) or refuse a correction: the child's caseworker or a manager
   'read:rectification', // one request and its outcome: who asked, and the staff who decide it
+  // Retention (LaSubject, ADR 0037).
+  'manage:retention', // review what is due for deletion, approve it, place and lift legal holds: a manager's call
+  'administer:retention', // the council's retention schedule
   // Accounts on the admin pages (AccountSubject).
   'read:account',
   'administer:account',
@@ -272,6 +275,9 @@ const RULES: Record<Permission, Rule> = {
   'read:stored-mail': { la: inLa(['la_admin']) },
   // The export holds everything, staff-only notes included: a manager reviews and releases it. To others a request does not exist.
   'manage:subject-access': { la: inLa(['manager']), subject_access: (actor, subject) => (actor.role === 'manager' && actor.laId === subject.laId ? 'allow' : 'not_found') },
+  // Deleting a family's records for good, and holding them back from deletion, is a manager's decision; the schedule is the council's setting.
+  'manage:retention': { la: inLa(['manager']) },
+  'administer:retention': { la: inLa(['la_admin']) },
   'download:subject-access': { subject_access: (actor, subject) => (actor.id === subject.requesterId && subject.released ? 'allow' : 'not_found') },
   'read:account': { account: (actor, subject) => decideAccount(actor, 'read', subject) },
   'administer:account': { account: (actor, subject) => decideAccount(actor, 'administer', subject) },

@@ -14,6 +14,8 @@ import {
   localAuthorities,
   messages,
   planVersions,
+  retentionDue as retentionDueList,
+  retentionHolds,
   users,
   type CaseStage,
   type PlanVersionKind,
@@ -23,7 +25,8 @@ import {
 import { applyCommand, type WorkflowCommand } from '~/domain/case-workflow';
 import { caseEvent } from '~/domain/case-events';
 import { adviceDueBy } from '~/domain/advice';
-import { addDays } from '~/domain/timescales';
+import { addDays, todayInLondon } from '~/domain/timescales';
+import { DEFAULT_RETENTION, retentionDue } from '~/domain/retention';
 import { secondFactorRequired } from '~/auth/second-factor.server';
 import type { PlanContent } from '~/domain/plan-content';
 import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from './demo-plans';
@@ -308,6 +311,7 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
       }
     }
     await seedExtraCases(tx, { laId: la.id, teamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id, firstSequence: sequence + 1 }, today);
+    await seedRetentionExamples(tx, { laId: la.id, teamId: north.id, caseworkerId: byEmail.get('caseworker1@example.com')!.id, managerId: byEmail.get('manager@example.com')!.id, firstSequence: sequence + EXTRA_CASES + 1 }, today);
   });
   return { seeded: true };
 }
@@ -466,4 +470,53 @@ async function replayHistory(tx: Transaction, caseId: string, requestReceived: s
     stage = result.to;
   }
   if (amendedOn && plansOnRecord.final) await issuePlan(3, 'amended', demoAmendedPlan(child, urn), amendedOn);
+}
+
+/**
+ * Two cases closed long ago, so a manager can try retention (ADR 0037) at /retention: Jasmine's
+ * plan ceased when she was 24 and she is now 33 (due since her 31st birthday, deletable), and
+ * Reuben's request was withdrawn 8 years ago with no plan (due after 6 years) but is held by a
+ * complaint. Their families never had accounts; no other journey touches them. The list is
+ * written as the nightly job would write it, so it is there before the first night.
+ */
+async function seedRetentionExamples(tx: Transaction, at: { laId: string; teamId: string; caseworkerId: string; managerId: string; firstSequence: number }, today: Date) {
+  const examples = [
+    { first: 'Jasmine', last: 'Carter', bornOn: dateOfBirthForAge(33, 60, today), requestDaysAgo: 14 * 365, planDaysAgo: 13 * 365, closedDaysAgo: 9 * 365, held: false },
+    { first: 'Reuben', last: 'Hale', bornOn: dateOfBirthForAge(20, 100, today), requestDaysAgo: 8 * 365 + 40, planDaysAgo: null, closedDaysAgo: 8 * 365, held: true },
+  ];
+  for (const [i, example] of examples.entries()) {
+    const requestReceived = isoDaysAgo(example.requestDaysAgo, today);
+    const closedOn = isoDaysAgo(example.closedDaysAgo, today);
+    const [child] = await tx.insert(children).values({ laId: at.laId, firstName: example.first, lastName: example.last, dateOfBirth: example.bornOn }).returning();
+    const [record] = await tx
+      .insert(cases)
+      .values({
+        reference: `${DEMO_LA_CODE}-${requestReceived.slice(0, 4)}-${String(at.firstSequence + i).padStart(5, '0')}`,
+        childId: child.id,
+        laId: at.laId,
+        teamId: at.teamId,
+        caseworkerId: null,
+        stage: example.planDaysAgo === null ? 'withdrawn' : 'ceased',
+        requestReceived,
+        receivedVia: 'letter',
+        createdAt: new Date(`${requestReceived}T10:00:00Z`),
+        updatedAt: new Date(`${closedOn}T11:00:00Z`),
+      })
+      .returning();
+    const events = [
+      { occurredAt: new Date(`${requestReceived}T10:00:00Z`), ...caseEvent('request_received', { receivedVia: 'letter', receivedOn: requestReceived }) },
+      ...(example.planDaysAgo === null
+        ? [{ occurredAt: new Date(`${closedOn}T11:00:00Z`), ...caseEvent('request_withdrawn', { reasons: 'The family moved away.', command: 'withdraw' }) }]
+        : [
+            { occurredAt: new Date(`${isoDaysAgo(example.planDaysAgo, today)}T11:00:00Z`), ...caseEvent('final_plan_issued', { issuedOn: isoDaysAgo(example.planDaysAgo, today), command: 'issue_final_plan' }) },
+            { occurredAt: new Date(`${closedOn}T11:00:00Z`), ...caseEvent('plan_ceased', { reasons: 'She started work and no longer needs the plan.', command: 'cease' }) },
+          ]),
+    ];
+    await tx.insert(caseEvents).values(events.map((event) => ({ caseId: record.id, actorId: at.caseworkerId, ...event })));
+    const due = retentionDue({ kind: 'case', dateOfBirth: example.bornOn, closedOn, hadPlan: example.planDaysAgo !== null, planEndedOn: example.planDaysAgo === null ? null : closedOn }, DEFAULT_RETENTION);
+    if (due && due.dueOn <= todayInLondon(today)) await tx.insert(retentionDueList).values({ laId: at.laId, childId: child.id, caseId: record.id, rule: due.rule, dueOn: due.dueOn, listedAt: today });
+    if (example.held) {
+      await tx.insert(retentionHolds).values({ laId: at.laId, childId: child.id, reason: 'complaint', note: 'Complaint to the Local Government and Social Care Ombudsman under way.', placedBy: at.managerId, formKey: `demo-hold-${record.id}` });
+    }
+  }
 }

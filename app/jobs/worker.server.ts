@@ -4,15 +4,17 @@ import { jobQueueConnection } from '../db.server';
 import { deliverQueuedEmail, pruneSentEmails, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
 import { sendAdviceReminders } from '../features/advice/index.server';
 import { sweepOrphanUploads } from '../features/documents/index.server';
+import { refreshAllDueLists } from '../features/retention/index.server';
 import { sendFamilyMessageDigests, sendMessageDigests, sweepBreaches } from '../features/messaging/index.server';
 import { logError } from '../observability/log.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and
- * backoff, and six schedules — the outbox relay (a safety net for emails whose wake-up was
+ * backoff, and seven schedules — the outbox relay (a safety net for emails whose wake-up was
  * lost), the service-standard breach sweep, the daily message digests (staff and families), advice reminders and
- * overdue notices, pruning old records of sent emails, and sweeping uploaded files no document
- * row names.
+ * overdue notices, pruning old records of sent emails, sweeping uploaded files no document
+ * row names (also the files of records retention deleted that could not be removed at once), and
+ * the nightly list of records due for deletion (ADR 0037: listed for a manager, never deleted by the job).
  *
  * The worker runs inside the web server's process, on the same database: the PostgreSQL server
  * through pg-boss's own small pool, or the embedded PGlite through `executeSql`.
@@ -26,6 +28,7 @@ export const queues = {
   adviceReminders: 'advice-reminders',
   pruneOutbox: 'outbox-prune',
   sweepUploads: 'upload-sweep',
+  retentionList: 'retention-list',
 } as const;
 
 export interface WorkerOptions {
@@ -69,6 +72,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.createQueue(queues.adviceReminders, { name: queues.adviceReminders, policy: 'short', retryLimit: 3, retryDelay: 300 });
   await boss.createQueue(queues.pruneOutbox, { name: queues.pruneOutbox, policy: 'short', retryLimit: 3, retryDelay: 300 });
   await boss.createQueue(queues.sweepUploads, { name: queues.sweepUploads, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await boss.createQueue(queues.retentionList, { name: queues.retentionList, policy: 'short', retryLimit: 3, retryDelay: 300 });
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const sender = await boss.work<{ outboxId: string }>(queues.sendEmail, { ...polling, batchSize: 20 }, async (jobs) => {
@@ -109,6 +113,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.work(queues.sweepUploads, polling, async () => {
     await sweepOrphanUploads();
   });
+  await boss.work(queues.retentionList, polling, async () => {
+    // Rebuilds each council's list under a lock on its row: run twice, or on two servers, the list is the same.
+    await refreshAllDueLists();
+  });
 
   if (options.schedules ?? true) {
     await boss.schedule(queues.relayOutbox, '* * * * *');
@@ -119,6 +127,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     await boss.schedule(queues.pruneOutbox, '30 3 * * *', undefined, { tz: 'Europe/London' });
     // Hourly: an uploaded file whose row never committed (a crash between the two) is removed once an hour old.
     await boss.schedule(queues.sweepUploads, '45 * * * *');
+    // Nightly, after the 03:30 prune: what falls due today is listed for the managers' morning.
+    await boss.schedule(queues.retentionList, '0 4 * * *', undefined, { tz: 'Europe/London' });
   }
 
   // A wake-up relays at once, in this process; the cron relay catches anything a wake-up missed.

@@ -164,6 +164,13 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
           </Link>
         </li>
       ) : null}
+      {figures ? (
+        <li>
+          <Link className="govuk-link" to="/retention">
+            {t('home.teams.retention')}
+          </Link>
+        </li>
+      ) : null}
     </ul>
   );
 }
@@ -214,6 +221,11 @@ function AdminHome() {
         <li>
           <Link className="govuk-link" to="/admin/council">
             {t('councilSettings.homeLink')}
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/admin/retention">
+            {t('councilSettings.retentionLink')}
           </Link>
         </li>
       </ul>

@@ -63,6 +63,11 @@ export default function CouncilSettingsPage() {
             {t('privacyNotice.admin.councilPageLink')}
           </Link>
         </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/admin/retention">
+            {t('councilSettings.retentionLink')}
+          </Link>
+        </p>
         <Form method="post" noValidate key={formKey}>
           <h2 className="govuk-heading-m">{t('councilSettings.emailsHeading')}</h2>
           <TextInput

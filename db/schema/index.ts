@@ -9,3 +9,4 @@ export * from './consents';
 export * from './plans';
 export * from './data-rights';
 export * from './privacy';
+export * from './retention';

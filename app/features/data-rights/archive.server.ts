@@ -43,6 +43,8 @@ const TABLE_LABELS: Record<string, string> = {
   consent_events: 'dataRights.export.tables.consent_events',
   capacity_records: 'dataRights.export.tables.capacity_records',
   subject_access_requests: 'dataRights.export.tables.subject_access_requests',
+  retention_holds: 'dataRights.export.tables.retention_holds',
+  retention_due: 'dataRights.export.tables.retention_due',
 };
 
 export function tableLabel(t: TFunction, table: string): string {

@@ -25,6 +25,8 @@ import {
   outboxEmails,
   planVersions,
   rectificationRequests,
+  retentionDue,
+  retentionHolds,
   serviceStandardBreaches,
   sessions,
   subjectAccessRequests,
@@ -122,6 +124,10 @@ const COLLECTORS: Record<string, Collector> = {
   // The person's own corrections, and those of their children's records (a correction's old and new values are the child's details).
   rectification_requests: (db, r) =>
     rowsWhere(db, rectificationRequests, or(eq(rectificationRequests.requesterId, r.userId), within(r.childIds, (ids) => inArray(rectificationRequests.childId, ids)) ?? undefined)),
+  // A legal hold's note is the manager's words about the child's case, and may name people (ADR 0037).
+  retention_holds: (db, r) => rowsWhere(db, retentionHolds, within(r.childIds, (ids) => inArray(retentionHolds.childId, ids))),
+  // When the child's records fall due for deletion, and under which rule.
+  retention_due: (db, r) => rowsWhere(db, retentionDue, within(r.childIds, (ids) => inArray(retentionDue.childId, ids))),
 };
 
 /** The tables the export reads, by SQL name. */
@@ -139,6 +145,9 @@ export const TABLES_WITHOUT_REQUESTER_DATA: Readonly<Record<string, string>> = {
   service_standard_history: "A council's past service standards, and which admin changed them.",
   // Keys are one-way hashes of an account or address, kept for minutes: they cannot be read back to a person.
   rate_limit_events: 'Hashed throttling keys, kept only for minutes; they cannot be tied back to a person.',
+  retention_settings: "The council's retention schedule, and which admin set it.",
+  // The deleted case's records are gone; what is left names no one and cannot be traced to a person through the portal.
+  retention_deletions: 'The minimal record that deleted records existed: a case reference, the rule and dates, the approving manager; no names or dates of birth.',
 };
 
 /** Why a record is on the staff's review list before release. */
@@ -199,7 +208,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

@@ -164,6 +164,12 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
     subjectAccessReleased: 'NNNNN NNNNN NN NNANN',
     subjectAccessPending: 'NNNNN NNNNN NN NNANN',
   },
+  'manage:retention': {
+    la: 'FFFFF FFFFF FF FFAFF',
+  },
+  'administer:retention': {
+    la: 'FFFFF FFFFF FF FFFAF',
+  },
   'download:subject-access': {
     subjectAccessReleased: 'AAANN NNNNN NN NNNNN',
     subjectAccessPending: 'NNNNN NNNNN NN NNNNN',

@@ -1,0 +1,2 @@
+export * from './schedule.server';
+export * from './deletion.server';
