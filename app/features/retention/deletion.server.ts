@@ -21,6 +21,7 @@ import {
   messageAttachments,
   messages,
   planVersions,
+  rectificationRequests,
   retentionDeletions,
   retentionDue,
   retentionHolds,
@@ -71,6 +72,7 @@ export const DELETED_TABLES = [
   'advocate_consents',
   'capacity_records',
   'child_parents',
+  'rectification_requests',
   'children',
   // Not deleted: the request is the requester's record of asking, kept with their account; its link to the child is cleared.
   'subject_access_requests',
@@ -105,7 +107,7 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
   if (attachmentMatch) await tx.delete(messageAttachments).where(attachmentMatch);
   if (files.length > 0) await tx.delete(documents).where(inArray(documents.id, ids(files)));
   if (caseIds.length > 0) {
-    // An issued plan version refuses deletion except to retention, in this transaction only (migration 0014).
+    // An issued plan version refuses deletion except to retention, in this transaction only (migration 0016).
     await tx.execute(sql`select set_config('ehcp.retention_delete', 'on', true)`);
     await tx.delete(draftPlanComments).where(inCases(draftPlanComments.caseId));
     await tx.delete(draftPlanPreferences).where(inCases(draftPlanPreferences.caseId));
@@ -141,6 +143,8 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(retentionHolds).where(eq(retentionHolds.childId, item.childId));
     await tx.delete(retentionDue).where(eq(retentionDue.childId, item.childId));
     await tx.delete(childParents).where(eq(childParents.childId, item.childId));
+    // A correction holds the child's details as they were and became: it goes with the child.
+    await tx.delete(rectificationRequests).where(eq(rectificationRequests.childId, item.childId));
     await tx.update(subjectAccessRequests).set({ childId: null }).where(eq(subjectAccessRequests.childId, item.childId));
     await tx.delete(children).where(eq(children.id, item.childId));
   }
