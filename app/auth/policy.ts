@@ -124,6 +124,9 @@ export const PERMISSIONS = [
   'write:case-notes',
   'reassign:case', // give an allocated case to another caseworker (a manager's call)
   'read:access-log', // who has opened the child's record, from the audit log (ADR 0035)
+  'read:interpreters', // the family's requests for an interpreter and their bookings
+  'request:interpreter', // ask for an interpreter for a meeting or a call (the family side)
+  'book:interpreter', // book one from the council's list (the council)
   // A request for assessment (DraftRequestSubject; once submitted, its CaseSubject).
   'read:request',
   'edit:request',
@@ -151,6 +154,7 @@ export const PERMISSIONS = [
   'administer:service-standards',
   'administer:council', // the council's own settings: the name its emails are sent under
   'read:stored-mail',
+  'administer:interpreters', // the council's list of interpreters
   // Subject access requests (LaSubject: the council's list; SubjectAccessSubject: one request).
   'manage:subject-access', // record, review and release them: a manager's call
   'download:subject-access', // the requester's copy, once released
@@ -246,6 +250,9 @@ const RULES: Record<Permission, Rule> = {
   'write:case-notes': { case: councilOnly },
   'reassign:case': { case: (actor, subject) => only(councilOnly(actor, subject), actor.role === 'manager') },
   'read:access-log': { case: accessLogReader },
+  'read:interpreters': { case: familyOrCouncil },
+  'request:interpreter': { case: familyWriter },
+  'book:interpreter': { case: onCase('decide') },
   'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: submittedRequest('read') },
   'edit:request': { draft_request: (actor, subject) => decideDraft(actor, 'contribute', subject), case: submittedRequest('contribute') },
   'read:child': { child: (actor, subject) => decideChild(actor, 'read', subject) },
@@ -273,6 +280,7 @@ const RULES: Record<Permission, Rule> = {
   'administer:service-standards': { la: inLa(['la_admin']) },
   'administer:council': { la: inLa(['la_admin']) },
   'read:stored-mail': { la: inLa(['la_admin']) },
+  'administer:interpreters': { la: inLa(['la_admin']) },
   // The export holds everything, staff-only notes included: a manager reviews and releases it. To others a request does not exist.
   'manage:subject-access': { la: inLa(['manager']), subject_access: (actor, subject) => (actor.role === 'manager' && actor.laId === subject.laId ? 'allow' : 'not_found') },
   // Deleting a family's records for good, and holding them back from deletion, is a manager's decision; the schedule is the council's setting.

@@ -25,6 +25,8 @@ export const multiLineFields: ReadonlySet<string> = new Set([
   'explanation',
   'reason',
   'reasons',
+  // The languages an interpreter speaks, one per line (app/features/interpreters/list-form.server.ts).
+  'languages',
   'whyDifferent',
   'minutes',
   'attendees',

@@ -10,3 +10,6 @@ export const CASE_NOTE_MAX_LENGTH = 5000;
 export const PRIVACY_CONTROLLER_MAX_LENGTH = 200;
 export const PRIVACY_POSTAL_ADDRESS_MAX_LENGTH = 500;
 export const PRIVACY_SECTION_MAX_LENGTH = 3000;
+
+/** What a family says about the interpreter they need: what for and when suits them. */
+export const INTERPRETER_DETAILS_MAX_LENGTH = 1000;

@@ -31,6 +31,8 @@ type Templates = {
   requestReceipt: { name: string; reference: string; decisionDue: string; link: string };
   caseworkerAllocated: { name: string; childName: string; caseworker: string; email: string; phone: string; link: string };
   caseworkerChanged: { name: string; childName: string; caseworker: string; previous: string; email: string; phone: string; link: string };
+  interpreterRequested: { name: string; reference: string; language: string; link: string };
+  interpreterBooked: { name: string; childName: string; interpreter: string; language: string; when: string; link: string };
   youngPersonInvite: { name: string; parentName: string; link: string };
   newMessageForFamily: { name: string; senderName: string; childName: string; reference: string; link: string };
   adviserMessageForFamily: { name: string; adviserName: string; childName: string; council: string; link: string };
@@ -84,6 +86,8 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   requestReceipt: { subject: 'mail.requestReceipt.subject', body: 'mail.requestReceipt.body' },
   caseworkerAllocated: { subject: 'mail.caseworkerAllocated.subject', body: 'mail.caseworkerAllocated.body' },
   caseworkerChanged: { subject: 'caseworkerChanged.subject', body: 'caseworkerChanged.body' },
+  interpreterRequested: { subject: 'interpreterMail.requested.subject', body: 'interpreterMail.requested.body' },
+  interpreterBooked: { subject: 'interpreterMail.booked.subject', body: 'interpreterMail.booked.body' },
   youngPersonInvite: { subject: 'mail.youngPersonInvite.subject', body: 'mail.youngPersonInvite.body' },
   newMessageForFamily: { subject: 'mail.newMessageForFamily.subject', body: 'mail.newMessageForFamily.body' },
   adviserMessageForFamily: { subject: 'mail.adviserMessageForFamily.subject', body: 'mail.adviserMessageForFamily.body' },

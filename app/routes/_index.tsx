@@ -228,6 +228,11 @@ function AdminHome() {
             {t('councilSettings.retentionLink')}
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/admin/interpreters">
+            {t('interpreterList.homeLink')}
+          </Link>
+        </li>
       </ul>
     </>
   );

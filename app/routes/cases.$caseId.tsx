@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     views: may('read:views'),
     plan: may('read:plan'),
     meetings: may('read:meetings'),
+    interpreters: may('read:interpreters'),
     access: may('read:case'),
     notes: may('read:case-notes'),
     caseworker: may('reassign:case'),

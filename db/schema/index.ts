@@ -10,3 +10,4 @@ export * from './plans';
 export * from './data-rights';
 export * from './privacy';
 export * from './retention';
+export * from './interpreters';

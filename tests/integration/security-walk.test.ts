@@ -7,7 +7,7 @@ import { generateToken, hashToken } from '~/auth/tokens.server';
 import { getDb } from '~/db.server';
 import { requestSections } from '~/features/requests';
 import type { Database } from '../../db/client';
-import { adviceOrganisations, adviceRequests, advocateConsents, draftPlanComments, emailTokens, rectificationRequests, sessions, subjectAccessRequests, type User } from '../../db/schema';
+import { adviceOrganisations, adviceRequests, advocateConsents, draftPlanComments, emailTokens, interpreterRequests, interpreters, rectificationRequests, sessions, subjectAccessRequests, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { send, startRealServer, zeroChunks, type RawResponse, type RealServer } from '../support/real-server';
@@ -221,6 +221,12 @@ async function seed(db: Database) {
     .insert(rectificationRequests)
     .values({ laId: la.id, childId: child.id, requesterId: people.parent.id, receivedOn: today, dueOn: today, changes: [{ field: 'school', from: null, to: 'Walk School' }], reason: 'Wrong school', formKey: randomUUID() })
     .returning();
+  // An interpreter asked for and one on the list who speaks the language, so the booking page shows its form.
+  await db.insert(interpreters).values({ laId: la.id, name: 'Walk Interpreter', languages: ['Urdu'], email: 'interpreter@walk.example', formKey: randomUUID() });
+  const [interpreterAsk] = await db
+    .insert(interpreterRequests)
+    .values({ caseId: caseRecord.id, laId: la.id, requestedBy: people.parent.id, purpose: 'meeting', language: 'Urdu', formKey: randomUUID() })
+    .returning();
   // A live password reset link (of someone the walk does not sign in as), so the routes that take a token show their form.
   const token = generateToken();
   const forgetful = await makeUser(db, 'parent');
@@ -235,6 +241,7 @@ async function seed(db: Database) {
     commentId: comment.id,
     sarId: subjectAccess.id,
     correctionId: correction.id,
+    interpreterRequestId: interpreterAsk.id,
     orgId: organisation.id,
     userId: people.caseworker.id,
     change: 'deactivate',

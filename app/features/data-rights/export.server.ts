@@ -24,6 +24,7 @@ import {
   mfaRecoveryCodes,
   outboxEmails,
   planVersions,
+  interpreterRequests,
   rectificationRequests,
   retentionDue,
   retentionHolds,
@@ -98,6 +99,7 @@ const COLLECTORS: Record<string, Collector> = {
   case_events: (db, r) => rowsWhere(db, caseEvents, within(r.caseIds, (ids) => inArray(caseEvents.caseId, ids))),
   // Staff-only notes are the family's personal data too: listed for review, normally released (ADR 0034).
   case_notes: (db, r) => rowsWhere(db, caseNotes, within(r.caseIds, (ids) => inArray(caseNotes.caseId, ids))),
+  interpreter_requests: (db, r) => rowsWhere(db, interpreterRequests, within(r.caseIds, (ids) => inArray(interpreterRequests.caseId, ids))),
   // What the person did, and who opened their children's records.
   audit_log: (db, r) =>
     rowsWhere(db, auditLog, or(eq(auditLog.userId, r.userId), inArray(auditLog.subjectId, [r.userId, ...r.childIds, ...r.caseIds, ...r.requestIds]))),
@@ -141,6 +143,7 @@ export const TABLES_WITHOUT_REQUESTER_DATA: Readonly<Record<string, string>> = {
   local_authorities: "The council's own settings and contact details.",
   council_privacy_notices: "The council's published privacy notice: no one's personal data (who changed it is in the audit log).",
   area_teams: "The council's team names.",
+  interpreters: "The council's list of interpreters: the interpreters' own work details, not the family's.",
   advice_organisations: 'Names of advice services (organisations, not people).',
   service_standard_history: "A council's past service standards, and which admin changed them.",
   // Keys are one-way hashes of an account or address, kept for minutes: they cannot be read back to a person.
@@ -208,7 +211,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { assessmentRequests, cases, documents, users, type User } from '../../../db/schema';
+import { assessmentRequests, cases, documents, interpreterRequests, users, type User } from '../../../db/schema';
 import { sizeInKb } from '~/domain/file-types';
 import { getDb } from '~/db.server';
 import { recordAudit } from '~/audit/audit.server';
@@ -25,10 +25,15 @@ export type SentRequest = {
 };
 
 /**
- * The language a family asked an interpreter for in their request (null if they did not), as
- * SQL over `assessment_requests`: staff lists show it beside every case, without loading answers.
+ * The language a family needs an interpreter for (null if they never said), as SQL over `cases`
+ * joined to its `assessment_requests`: the latest interpreter they asked for on the case (with
+ * its dialect), else what their request said. Staff lists show it beside every case, without
+ * loading answers.
  */
-export const interpreterLanguageSql = sql<string | null>`case when ${assessmentRequests.answers} -> 'communication' ->> 'interpreter' = 'yes' then nullif(trim(${assessmentRequests.answers} -> 'communication' ->> 'interpreterLanguage'), '') end`;
+export const interpreterLanguageSql = sql<string | null>`coalesce(
+  (select ir.language || coalesce(' (' || ir.dialect || ')', '') from ${interpreterRequests} ir where ir.case_id = ${cases.id} order by ir.created_at desc limit 1),
+  case when ${assessmentRequests.answers} -> 'communication' ->> 'interpreter' = 'yes' then nullif(trim(${assessmentRequests.answers} -> 'communication' ->> 'interpreterLanguage'), '') end
+)`;
 
 const sender = alias(users, 'sender');
 const onBehalf = alias(users, 'on_behalf');

@@ -18,6 +18,7 @@ import {
   draftPlanPreferences,
   familyViews,
   heldMessages,
+  interpreterRequests,
   messageAttachments,
   messages,
   planVersions,
@@ -63,6 +64,7 @@ export const DELETED_TABLES = [
   'held_messages',
   'case_events',
   'case_notes',
+  'interpreter_requests',
   'plan_versions',
   'retention_due',
   'assessment_requests',
@@ -120,6 +122,7 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(heldMessages).where(inCases(heldMessages.caseId));
     await tx.delete(caseEvents).where(inCases(caseEvents.caseId));
     await tx.delete(caseNotes).where(inCases(caseNotes.caseId));
+    await tx.delete(interpreterRequests).where(inCases(interpreterRequests.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));
     await tx.delete(retentionDue).where(inCases(retentionDue.caseId));
     await tx.execute(sql`select set_config('ehcp.retention_delete', 'off', true)`);

@@ -71,6 +71,16 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'read:access-log': {
     case: 'AFFNA FFNNN FN FNAFN',
   },
+  // Professionals arrange their own language support; the family asks, the council books.
+  'read:interpreters': {
+    case: 'AAFNA AANNN FN ANAFN',
+  },
+  'request:interpreter': {
+    case: 'AFFNA FFNNN FN FNFFN',
+  },
+  'book:interpreter': {
+    case: 'FFFNF FFNNN FN ANAFN',
+  },
   'read:request': {
     case: 'AAFNA AANNN NN ANAFN',
     familyDraft: 'AAFNA AANNN NN NNNNN',
@@ -157,6 +167,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
     la: 'FFFFF FFFFF FF FFFAF',
   },
   'read:stored-mail': {
+    la: 'FFFFF FFFFF FF FFFAF',
+  },
+  'administer:interpreters': {
     la: 'FFFFF FFFFF FF FFFAF',
   },
   'manage:subject-access': {
