@@ -16,7 +16,7 @@ import { useContext, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { getOptionalUser } from './auth/access.server';
-import { commonNamespace, defaultLocale, pageNamespaces, type Locale } from './i18n/config';
+import { commonNamespace, defaultLocale, localeDirection, pageNamespaces, type Locale } from './i18n/config';
 import { resolveLocale, resources, translationsVersion } from './i18n/i18n.server';
 import {
   PageTranslationsScript,
@@ -122,7 +122,7 @@ function Document({
   const pageTitle = usePageTitle(t);
   const nonce = useCspNonce();
   return (
-    <html lang={locale} className="govuk-template">
+    <html lang={locale} dir={localeDirection(locale)} className="govuk-template">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />

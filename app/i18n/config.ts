@@ -1,5 +1,5 @@
 /** Languages the portal is translated into. English is complete by definition; others are kept in step by tests. */
-export const supportedLocales = ['en', 'pl'] as const;
+export const supportedLocales = ['en', 'pl', 'ro', 'pa', 'ur', 'ar'] as const;
 export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = 'en';
 
@@ -60,4 +60,12 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 }
 
 /** The BCP 47 tag used for dates: UK order and conventions, in the user's language. */
-export const dateLocaleTag: Record<Locale, string> = { en: 'en-GB', pl: 'pl-PL' };
+export const dateLocaleTag: Record<Locale, string> = { en: 'en-GB', pl: 'pl-PL', ro: 'ro-RO', pa: 'pa-Guru-IN-u-ca-gregory', ur: 'ur-PK-u-ca-gregory', ar: 'ar-u-ca-gregory' };
+
+/** Each language named in itself, for the language switcher and the account page. */
+export const languageNames: Record<Locale, string> = { en: 'English', pl: 'Polski', ro: 'Română', pa: 'ਪੰਜਾਬੀ', ur: 'اردو', ar: 'العربية' };
+
+/** Which way a language is written: `dir` on <html>. */
+export function localeDirection(locale: Locale): 'ltr' | 'rtl' {
+  return locale === 'ur' || locale === 'ar' ? 'rtl' : 'ltr';
+}

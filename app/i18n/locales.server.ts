@@ -26,8 +26,68 @@ import plReporting from '../../public/locales/pl/reporting.json';
 import plCasework from '../../public/locales/pl/casework.json';
 import plRequests from '../../public/locales/pl/requests.json';
 import plRights from '../../public/locales/pl/rights.json';
+import roAdmin from '../../public/locales/ro/admin.json';
+import roAdvice from '../../public/locales/ro/advice.json';
+import roAdvocates from '../../public/locales/ro/advocates.json';
+import roCase from '../../public/locales/ro/case.json';
+import roCommon from '../../public/locales/ro/common.json';
+import roFamily from '../../public/locales/ro/family.json';
+import roIdentity from '../../public/locales/ro/identity.json';
+import roMessaging from '../../public/locales/ro/messaging.json';
+import roPages from '../../public/locales/ro/pages.json';
+import roPlan from '../../public/locales/ro/plan.json';
+import roReporting from '../../public/locales/ro/reporting.json';
+import roCasework from '../../public/locales/ro/casework.json';
+import roRequests from '../../public/locales/ro/requests.json';
+import roRights from '../../public/locales/ro/rights.json';
+import paAdmin from '../../public/locales/pa/admin.json';
+import paAdvice from '../../public/locales/pa/advice.json';
+import paAdvocates from '../../public/locales/pa/advocates.json';
+import paCase from '../../public/locales/pa/case.json';
+import paCommon from '../../public/locales/pa/common.json';
+import paFamily from '../../public/locales/pa/family.json';
+import paIdentity from '../../public/locales/pa/identity.json';
+import paMessaging from '../../public/locales/pa/messaging.json';
+import paPages from '../../public/locales/pa/pages.json';
+import paPlan from '../../public/locales/pa/plan.json';
+import paReporting from '../../public/locales/pa/reporting.json';
+import paCasework from '../../public/locales/pa/casework.json';
+import paRequests from '../../public/locales/pa/requests.json';
+import paRights from '../../public/locales/pa/rights.json';
+import urAdmin from '../../public/locales/ur/admin.json';
+import urAdvice from '../../public/locales/ur/advice.json';
+import urAdvocates from '../../public/locales/ur/advocates.json';
+import urCase from '../../public/locales/ur/case.json';
+import urCommon from '../../public/locales/ur/common.json';
+import urFamily from '../../public/locales/ur/family.json';
+import urIdentity from '../../public/locales/ur/identity.json';
+import urMessaging from '../../public/locales/ur/messaging.json';
+import urPages from '../../public/locales/ur/pages.json';
+import urPlan from '../../public/locales/ur/plan.json';
+import urReporting from '../../public/locales/ur/reporting.json';
+import urCasework from '../../public/locales/ur/casework.json';
+import urRequests from '../../public/locales/ur/requests.json';
+import urRights from '../../public/locales/ur/rights.json';
+import arAdmin from '../../public/locales/ar/admin.json';
+import arAdvice from '../../public/locales/ar/advice.json';
+import arAdvocates from '../../public/locales/ar/advocates.json';
+import arCase from '../../public/locales/ar/case.json';
+import arCommon from '../../public/locales/ar/common.json';
+import arFamily from '../../public/locales/ar/family.json';
+import arIdentity from '../../public/locales/ar/identity.json';
+import arMessaging from '../../public/locales/ar/messaging.json';
+import arPages from '../../public/locales/ar/pages.json';
+import arPlan from '../../public/locales/ar/plan.json';
+import arReporting from '../../public/locales/ar/reporting.json';
+import arCasework from '../../public/locales/ar/casework.json';
+import arRequests from '../../public/locales/ar/requests.json';
+import arRights from '../../public/locales/ar/rights.json';
 import enMail from '../mail/locales/en.json';
 import plMail from '../mail/locales/pl.json';
+import roMail from '../mail/locales/ro.json';
+import paMail from '../mail/locales/pa.json';
+import urMail from '../mail/locales/ur.json';
+import arMail from '../mail/locales/ar.json';
 import type { Locale, PageNamespace, Translations } from './config';
 
 export type LocaleResources = Record<'common' | PageNamespace | 'mail', Translations>;
@@ -67,5 +127,73 @@ export const resources: Record<Locale, LocaleResources> = {
     pages: plPages,
     rights: plRights,
     mail: plMail,
+  },
+  ro: {
+    common: roCommon,
+    identity: roIdentity,
+    family: roFamily,
+    advocates: roAdvocates,
+    requests: roRequests,
+    case: roCase,
+    messaging: roMessaging,
+    advice: roAdvice,
+    plan: roPlan,
+    reporting: roReporting,
+    casework: roCasework,
+    admin: roAdmin,
+    pages: roPages,
+    rights: roRights,
+    mail: roMail,
+  },
+  pa: {
+    common: paCommon,
+    identity: paIdentity,
+    family: paFamily,
+    advocates: paAdvocates,
+    requests: paRequests,
+    case: paCase,
+    messaging: paMessaging,
+    advice: paAdvice,
+    plan: paPlan,
+    reporting: paReporting,
+    casework: paCasework,
+    admin: paAdmin,
+    pages: paPages,
+    rights: paRights,
+    mail: paMail,
+  },
+  ur: {
+    common: urCommon,
+    identity: urIdentity,
+    family: urFamily,
+    advocates: urAdvocates,
+    requests: urRequests,
+    case: urCase,
+    messaging: urMessaging,
+    advice: urAdvice,
+    plan: urPlan,
+    reporting: urReporting,
+    casework: urCasework,
+    admin: urAdmin,
+    pages: urPages,
+    rights: urRights,
+    mail: urMail,
+  },
+  ar: {
+    common: arCommon,
+    identity: arIdentity,
+    family: arFamily,
+    advocates: arAdvocates,
+    requests: arRequests,
+    case: arCase,
+    messaging: arMessaging,
+    advice: arAdvice,
+    plan: arPlan,
+    reporting: arReporting,
+    casework: arCasework,
+    admin: arAdmin,
+    pages: arPages,
+    rights: arRights,
+    mail: arMail,
   },
 };

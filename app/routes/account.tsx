@@ -7,6 +7,7 @@ import { audienceOf, decide, PORTAL } from '~/auth/policy';
 import { secureCookies } from '~/env.server';
 import { languageSchema, messageEmailsSchema, pendingEmailChangeOf, resendEmailChange, setLocale, setMessageEmails } from '~/features/identity/index.server';
 import { languageCookie } from '~/i18n/i18n.server';
+import { languageNames, supportedLocales } from '~/i18n/config';
 import { readForm, validateForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
 import type { PageHandle } from '~/root';
@@ -56,7 +57,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect('/account');
 }
 
-const languageKeys = { en: 'account.languages.en', pl: 'account.languages.pl' } as const;
 
 /** What the pages this one links to come back to say (`?notice=`). */
 const noticeKeys = {
@@ -90,7 +90,7 @@ export default function Account() {
             { key: t('fields.email'), value: account.email, action: { to: '/account/email', text: t('account.change'), hiddenText: t('account.changeEmailHidden') } },
             { key: t('account.password.key'), value: t('account.password.value'), action: { to: '/account/password', text: t('account.change'), hiddenText: t('account.password.changeHidden') } },
             { key: t('account.role'), value: t(roleKeys[account.role]) },
-            { key: t('account.language'), value: t(languageKeys[account.locale]) },
+            { key: t('account.language'), value: <span lang={account.locale}>{languageNames[account.locale]}</span> },
           ]}
         />
         {account.pendingEmail ? (
@@ -111,10 +111,7 @@ export default function Account() {
             legend={t('account.languageForm.legend')}
             error={errors.locale}
             defaultValue={account.locale}
-            choices={[
-              { value: 'en', label: t(languageKeys.en) },
-              { value: 'pl', label: t(languageKeys.pl) },
-            ]}
+            choices={supportedLocales.map((locale) => ({ value: locale, label: <span lang={locale}>{languageNames[locale]}</span> }))}
           />
           <SubmitButton variant="secondary">{t('account.languageForm.save')}</SubmitButton>
         </Form>

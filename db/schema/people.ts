@@ -7,7 +7,7 @@ export const roleEnum = pgEnum('role', roles);
 
 export const professionalKindEnum = pgEnum('professional_kind', professionalKinds);
 
-export const locales = ['en', 'pl'] as const;
+export const locales = ['en', 'pl', 'ro', 'pa', 'ur', 'ar'] as const;
 
 export const messageEmailChoices = ['immediate', 'daily'] as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supportedLocales } from '~/i18n/config';
 import { isCommonPassword } from '~/auth/password.server';
 import { confirmPasswordField, currentPasswordField, newPasswordRule, passwordsMatch } from '~/forms/password-rule';
 
@@ -55,7 +56,7 @@ export const inviteStaffSchema = z.object({
   message: 'errors.team.required',
 });
 
-export const languageSchema = z.object({ locale: z.enum(['en', 'pl']), returnTo: z.string().optional() });
+export const languageSchema = z.object({ locale: z.enum(supportedLocales), returnTo: z.string().optional() });
 
 export const messageEmailsSchema = z.object({ messageEmails: z.enum(['immediate', 'daily'], 'errors.messageEmails.required') });
 

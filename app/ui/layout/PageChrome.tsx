@@ -1,6 +1,6 @@
 import { Form, Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { supportedLocales, type Locale } from '~/i18n/config';
+import { languageNames, supportedLocales, type Locale } from '~/i18n/config';
 
 /** The header, phase banner, language switcher and footer around every page. */
 
@@ -96,7 +96,6 @@ export function PhaseBanner({ feedbackHref }: { feedbackHref: string }) {
   );
 }
 
-const languageNames: Record<Locale, string> = { en: 'English', pl: 'Polski' };
 
 /** Each language is named in itself, and marked with its lang so screen readers say it right. */
 export function LanguageSwitcher({ current }: { current: Locale }) {

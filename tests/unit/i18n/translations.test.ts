@@ -181,6 +181,17 @@ describe('translations', () => {
       });
     }
 
+    it(`${locale}: has every plural form the language needs (Intl.PluralRules), for each key English counts with`, () => {
+      const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      const missing = allNamespaces.flatMap((ns) => {
+        const english = flatten(files.en[ns]).filter((k) => PLURAL_SUFFIX.test(k));
+        const own = new Set(flatten(files[locale][ns]));
+        const counted = new Set(english.map((k) => k.replace(PLURAL_SUFFIX, '')));
+        return [...counted].flatMap((base) => needed.filter((category) => !own.has(`${base}_${category}`)).map((category) => `${ns}:${base}_${category}`));
+      });
+      expect(missing).toEqual([]);
+    });
+
     it(`${locale}: has no unused keys`, () => {
       const unused = allNamespaces.flatMap((ns) => [...keysOf(locale, ns)].filter((key) => !literals.has(key)));
       expect(unused).toEqual([]);
