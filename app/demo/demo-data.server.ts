@@ -6,6 +6,7 @@ import {
   assessmentRequests,
   type AdviceKind,
   adviceOrganisations,
+  interpreters,
   areaTeams,
   caseEvents,
   cases,
@@ -228,6 +229,16 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
       .returning();
     const teams = { north, south, east };
     const [sendiass] = await tx.insert(adviceOrganisations).values({ laId: la.id, name: 'Northfield SENDIASS' }).returning();
+    // The council's interpreters, independent of the families, for caseworkers to book.
+    await tx.insert(interpreters).values(
+      [
+        { name: 'Zainab Ali', languages: ['Urdu', 'Punjabi (Pothwari)'], gender: 'female' as const, email: 'z.ali@interpreting.example' },
+        { name: 'Imran Siddiqui', languages: ['Urdu', 'Punjabi'], gender: 'male' as const, phone: '01632 960 101' },
+        { name: 'Amira Haddad', languages: ['Arabic'], gender: 'female' as const, email: 'a.haddad@interpreting.example' },
+        { name: 'Ana Popescu', languages: ['Romanian'], gender: 'female' as const, email: 'a.popescu@interpreting.example' },
+        { name: 'Tomasz Wiśniewski', languages: ['Polish'], gender: 'male' as const, phone: '01632 960 102' },
+      ].map((interpreter, i) => ({ laId: la.id, formKey: `demo-interpreter-${i}`, ...interpreter })),
+    );
 
     const staffRows = await tx
       .insert(users)
