@@ -47,7 +47,7 @@ test('a parent changes their name and their language from their account', async 
   await expect(page.getByText('Your name has been changed.')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Your account' })).toContainText('Jo After');
 
-  await page.getByLabel('Polish (Polski)').check();
+  await page.getByLabel('Polski').check();
   await page.getByRole('button', { name: 'Save language' }).click();
   await expectPage(page, 'Twoje konto');
   await expect(page.locator('html')).toHaveAttribute('lang', 'pl');

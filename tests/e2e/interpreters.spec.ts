@@ -13,7 +13,8 @@ test('a family asks for an interpreter, the council books one, and the family se
   await signIn(page, 'parent4');
   await page.getByRole('link', { name: /Oscar Taylor/ }).first().click();
   await expectPage(page, 'Oscar Taylor');
-  await page.getByRole('navigation', { name: /case/i }).getByRole('link', { name: 'Interpreters' }).click();
+  await page.getByRole('link', { name: 'Go to the open case' }).click();
+  await page.getByRole('navigation', { name: 'This case' }).getByRole('link', { name: 'Interpreters' }).click();
   await expectPage(page, 'Interpreters');
   const interpretersPath = new URL(page.url()).pathname;
   await page.getByRole('button', { name: 'Ask for an interpreter' }).or(page.getByRole('link', { name: 'Ask for an interpreter' })).click();
@@ -75,7 +76,7 @@ test('a family asks for an interpreter, the council books one, and the family se
   await visit(page, interpretersPath);
   await expect(page.getByText('Booked', { exact: true })).toBeVisible();
   await expect(page.getByText('Zainab Ali')).toBeVisible();
-  await expect(page.getByText(`12 March ${year} at 2:00pm`)).toBeVisible();
+  await expect(page.getByText(`12 March ${year} at 14:00`)).toBeVisible();
 });
 
 test('the LA admin keeps the list of interpreters: a clear error, then the interpreter is on it', async ({ page }) => {

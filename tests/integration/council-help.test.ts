@@ -29,7 +29,7 @@ const east = {
   brandColour: '#912b88',
 };
 
-type HelpData = { signedIn: boolean; councils: { name: string; contact: { email: string; tel: string; hours: string | null }; sendiass: { name: string | null } | null; localOfferUrl: string | null }[] };
+type HelpData = { signedIn: boolean; councils: { name: string; contact: { email: string; phone: string; hours: string | null }; sendiass: { name: string | null } | null; localOfferUrl: string | null }[] };
 
 const help = async (user: User | null, path = '/help') => (await (await settle(async () => helpLoader({ request: await requestAs(user, path), params: {}, context: {} }))).json()) as HelpData;
 const chrome = async (user: User | null) =>
@@ -102,7 +102,7 @@ describe('the help page', () => {
     expect(page.councils).toHaveLength(1);
     expect(page.councils[0]).toMatchObject({
       name: 'Eastmoor Borough Council',
-      contact: { hours: east.contactHours, tel: 'tel:01632960999' },
+      contact: { hours: east.contactHours, phone: '01632 960999' },
       sendiass: { name: 'Eastmoor SENDIASS', phone: east.sendiassPhone, email: east.sendiassEmail, url: east.sendiassUrl },
       localOfferUrl: east.localOfferUrl,
     });
