@@ -18,6 +18,7 @@ import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { getOptionalUser } from './auth/access.server';
 import { commonNamespace, defaultLocale, localeDirection, pageNamespaces, type Locale } from './i18n/config';
 import { resolveLocale, resources, translationsVersion } from './i18n/i18n.server';
+import { interpolationOptions } from './i18n/bidi';
 import {
   PageTranslationsScript,
   rememberCommon,
@@ -95,7 +96,7 @@ function useI18n(locale: Locale, translations: Record<string, unknown>) {
       // The page's namespaces are added as they arrive; a key is looked up in each in turn.
       fallbackNS: [...pageNamespaces],
       resources: { [locale]: { [commonNamespace]: translations } },
-      interpolation: { escapeValue: false },
+      interpolation: interpolationOptions,
       initImmediate: false,
       react: { useSuspense: false },
     });
