@@ -3,7 +3,7 @@ import type { PostProcessorModule } from 'i18next';
 /**
  * Pseudo-localisation (docs/decisions/0040-right-to-left-and-fonts.md): English made to look
  * foreign, so what a translator could never reach, and what a longer language would cut off,
- * shows on the page. Each translated string comes out as "⟦Ŝîĝñ îñ·····⟧": accented letters (the
+ * shows on the page. Each translated string comes out as "⟦Šîĝñ îñ···⟧": accented letters (the
  * words are still readable), about 35% longer (German, Romanian and Polish often are) and
  * bracketed, so a string that is not bracketed was never translated and a bracket that is
  * missing marks a cut. Only for testing: `PSEUDO_LOCALE=true` lets a browser ask for it
