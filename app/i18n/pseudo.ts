@@ -3,7 +3,7 @@ import type { PostProcessorModule } from 'i18next';
 /**
  * Pseudo-localisation (docs/decisions/0040-right-to-left-and-fonts.md): English made to look
  * foreign, so what a translator could never reach, and what a longer language would cut off,
- * shows on the page. Each translated string comes out as "⟦Šîĝñ îñ···⟧": accented letters (the
+ * shows on the page. Each translated string comes out as "⟦Šîĝñ îñ ···⟧": accented letters (the
  * words are still readable), about 35% longer (German, Romanian and Polish often are) and
  * bracketed, so a string that is not bracketed was never translated and a bracket that is
  * missing marks a cut. Only for testing: `PSEUDO_LOCALE=true` lets a browser ask for it
@@ -43,8 +43,11 @@ export function pseudoLocalise(text: string, kept: readonly string[] = []): stri
     body += at.value;
     rest = rest.slice(at.index + at.value.length);
   }
-  // About a third longer, in a filler that reads as padding, not as words.
-  const padding = '·'.repeat(Math.ceil(letters * 0.35));
+  // About a third longer, in a filler that reads as padding, not as words: in groups of up to
+  // four, so it wraps as words of a longer language would rather than as one unbreakable run.
+  const extra = Math.ceil(letters * 0.35);
+  const groups = Array.from({ length: Math.ceil(extra / 4) }, (_, i) => '·'.repeat(Math.min(4, extra - i * 4)));
+  const padding = groups.length > 0 ? ` ${groups.join(' ')}` : '';
   return `${PSEUDO_START}${body}${padding}${PSEUDO_END}`;
 }
 

@@ -4,7 +4,7 @@ import { checkA11y, expect, test } from './support/fixtures';
 /**
  * Pseudo-localised English (ADR 0040): the e2e servers allow it (PSEUDO_LOCALE=true, test
  * servers only) and the cookie `pseudo=1` asks for it. Every translated string then reads
- * "⟦Šîĝñ îñ···⟧", about a third longer. A few pages at 375px: every word on them must be inside
+ * "⟦Šîĝñ îñ ···⟧", about a third longer. A few pages at 375px: every word on them must be inside
  * brackets (a bare English word never went through i18next) and nothing may be wider than the
  * screen (the longer text must wrap, not overflow or be cut).
  */

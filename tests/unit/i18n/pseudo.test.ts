@@ -6,7 +6,7 @@ import { pseudoLocalise, pseudoPostProcessor } from '~/i18n/pseudo';
 describe('pseudo-localised English', () => {
   it('is accented, bracketed and about a third longer, still readable', () => {
     const out = pseudoLocalise('Sign in');
-    expect(out).toBe('⟦Šîĝñ îñ···⟧');
+    expect(out).toBe('⟦Šîĝñ îñ ···⟧');
     const long = pseudoLocalise('Tell us what support they have had so far');
     expect(long.startsWith('⟦') && long.endsWith('⟧')).toBe(true);
     expect(long.length).toBeGreaterThanOrEqual(Math.floor('Tell us what support they have had so far'.length * 1.3));
@@ -14,7 +14,7 @@ describe('pseudo-localised English', () => {
   });
 
   it('leaves interpolated values (names, dates, references) as they are', () => {
-    expect(pseudoLocalise('Case NFB-2026-00042 for Maya', ['NFB-2026-00042', 'Maya'])).toBe('⟦Çášé NFB-2026-00042 ƒöŕ Maya···⟧');
+    expect(pseudoLocalise('Case NFB-2026-00042 for Maya', ['NFB-2026-00042', 'Maya'])).toBe('⟦Çášé NFB-2026-00042 ƒöŕ Maya ···⟧');
   });
 
   it('runs on every string of an i18next instance that asks for it, after interpolation', () => {
@@ -26,8 +26,8 @@ describe('pseudo-localised English', () => {
       postProcess: ['pseudo'],
       initImmediate: false,
     });
-    expect(i18n.t('hello', { name: 'Ruby' })).toBe('⟦Ĥéļļö Ruby··⟧');
-    expect(i18n.t('items', { count: 3 })).toBe('⟦3 îţéɱš··⟧');
+    expect(i18n.t('hello', { name: 'Ruby' })).toBe('⟦Ĥéļļö Ruby ··⟧');
+    expect(i18n.t('items', { count: 3 })).toBe('⟦3 îţéɱš ··⟧');
   });
 
   it('leaves an empty string empty', () => {
