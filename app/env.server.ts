@@ -69,6 +69,15 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v || undefined)
     .pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  /**
+   * Testing only (ADR 0040): a browser with the cookie `pseudo=1` sees English pseudo-localised
+   * (accented, longer, bracketed), to find untranslated strings and cut-off text. Refused on a
+   * production server outside the demo.
+   */
+  PSEUDO_LOCALE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Run the job worker (email outbox, sweeps) in the web server's process. */
   RUN_JOB_WORKER: z
     .enum(['true', 'false'])
@@ -83,6 +92,9 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'the demo (published passwords) runs only on the embedded database: unset DATABASE_URL or DEMO_MODE' });
     }
     if (env.NODE_ENV !== 'production' || demo) return;
+    if (env.PSEUDO_LOCALE) {
+      ctx.addIssue({ code: 'custom', path: ['PSEUDO_LOCALE'], message: 'pseudo-localisation is for testing: unset it on a production server' });
+    }
     if (!env.PUBLIC_BASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required in production: emailed links must start with the address families use, never one taken from a request' });
     }
@@ -149,4 +161,9 @@ export function publicOrigin(env: Env = getEnv()) {
 /** Uploads go unscanned without clamd: allowed outside production, in the demo, or with ALLOW_UNSCANNED_UPLOADS. */
 export function uploadsAreUnscanned(env: Env = getEnv()) {
   return !env.CLAMAV_HOST;
+}
+
+/** Whether this server may show pseudo-localised English to a browser that asks (never in real production). */
+export function pseudoLocaleAllowed(env: Env = getEnv()) {
+  return env.PSEUDO_LOCALE;
 }

@@ -18,6 +18,9 @@ import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { getOptionalUser } from './auth/access.server';
 import { commonNamespace, defaultLocale, localeDirection, pageNamespaces, type Locale } from './i18n/config';
 import { resolveLocale, resources, translationsVersion } from './i18n/i18n.server';
+import { interpolationOptions } from './i18n/bidi';
+import { pseudoPostProcessor } from './i18n/pseudo';
+import { pseudoLocaleAllowed } from './env.server';
 import {
   PageTranslationsScript,
   rememberCommon,
@@ -59,7 +62,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const branding: Branding = { brandColour: council?.brandColour ?? null, feedbackHref: feedbackLink(council) };
   // Only the words every page needs: each page's own namespaces come with the document or are
   // fetched on navigation (app/i18n/page-translations.tsx).
-  return json({ locale, translations: resources[locale].common, translationsVersion, user: signedIn, branding });
+  // Testing only: English pseudo-localised for a browser that asks, on a server that allows it.
+  const pseudo = locale === 'en' && pseudoLocaleAllowed() && /(?:^|;\s*)pseudo=1(?:;|$)/.test(request.headers.get('Cookie') ?? '');
+  return json({ locale, translations: resources[locale].common, translationsVersion, user: signedIn, branding, pseudo });
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>> extends { json(): Promise<infer T> } ? T : never;
@@ -84,9 +89,10 @@ function usePageTitle(t: TFunction) {
   return hasFormErrors(routerState?.actionData) ? t('layout.errorTitle', { title: full }) : full;
 }
 
-function useI18n(locale: Locale, translations: Record<string, unknown>) {
+function useI18n(locale: Locale, translations: Record<string, unknown>, pseudo = false) {
   return useMemo(() => {
     const i18n = createInstance();
+    if (pseudo) i18n.use(pseudoPostProcessor);
     void i18n.use(initReactI18next).init({
       lng: locale,
       fallbackLng: false,
@@ -95,12 +101,13 @@ function useI18n(locale: Locale, translations: Record<string, unknown>) {
       // The page's namespaces are added as they arrive; a key is looked up in each in turn.
       fallbackNS: [...pageNamespaces],
       resources: { [locale]: { [commonNamespace]: translations } },
-      interpolation: { escapeValue: false },
+      interpolation: interpolationOptions,
+      postProcess: pseudo ? ['pseudo'] : false,
       initImmediate: false,
       react: { useSuspense: false },
     });
     return i18n;
-  }, [locale, translations]);
+  }, [locale, translations, pseudo]);
 }
 
 function Document({
@@ -154,7 +161,7 @@ function Document({
 export default function App() {
   const data = useRouteLoaderData<RootData>('root');
   const locale = data?.locale ?? defaultLocale;
-  const i18n = useI18n(locale, data?.translations ?? {});
+  const i18n = useI18n(locale, data?.translations ?? {}, data?.pseudo);
   if (data) rememberCommon(locale, data.translations);
   const pageTranslations = usePageTranslations(i18n, locale, data?.translationsVersion ?? '');
   useFocusOnNavigation();

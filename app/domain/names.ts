@@ -1,7 +1,9 @@
 /**
  * The one place a person's name is put together from its parts. Every page, email and list asks
  * here, so the order a family gives for a name (family name first, say) can later be added once:
- * stored with the person, passed in `NameParts` and honoured in `personName`.
+ * stored with the person, passed in `NameParts` and honoured in `personName`. Until then a name is
+ * shown exactly as the family typed it, in every language: never reordered, re-cased or
+ * transliterated for the reader (docs/decisions/0040-right-to-left-and-fonts.md).
  */
 
 export type NameParts = { firstName: string; lastName: string };

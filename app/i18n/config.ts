@@ -59,8 +59,22 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   return defaultLocale;
 }
 
-/** The BCP 47 tag used for dates: UK order and conventions, in the user's language. */
-export const dateLocaleTag: Record<Locale, string> = { en: 'en-GB', pl: 'pl-PL', ro: 'ro-RO', pa: 'pa-Guru-IN-u-ca-gregory', ur: 'ur-PK-u-ca-gregory', ar: 'ar-u-ca-gregory' };
+/**
+ * The BCP 47 tag used for dates and numbers: UK order and conventions, in the user's language.
+ * Every language counts days on the Gregorian calendar (`-u-ca-gregory`: statutory dates are
+ * Gregorian dates) and writes Western digits (`-u-nu-latn`), as UK public-service translations
+ * into Arabic, Urdu and Punjabi do: 8 and 20 read the same as in the council's letters, and the
+ * browser's ICU (whose default digits for Arabic differ by region and version) renders exactly
+ * what the server did.
+ */
+export const dateLocaleTag: Record<Locale, string> = {
+  en: 'en-GB',
+  pl: 'pl-PL',
+  ro: 'ro-RO',
+  pa: 'pa-Guru-IN-u-ca-gregory-nu-latn',
+  ur: 'ur-PK-u-ca-gregory-nu-latn',
+  ar: 'ar-u-ca-gregory-nu-latn',
+};
 
 /** Each language named in itself, for the language switcher and the account page. */
 export const languageNames: Record<Locale, string> = { en: 'English', pl: 'Polski', ro: 'Română', pa: 'ਪੰਜਾਬੀ', ur: 'اردو', ar: 'العربية' };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createInstance, type TFunction } from 'i18next';
 import { commonNamespace, defaultLocale, isLocale, localeFromAcceptLanguage, mailNamespace, pageNamespaces, type Locale } from './config';
 import { resources } from './locales.server';
+import { interpolationOptions } from './bidi';
 
 export { resources };
 
@@ -31,7 +32,7 @@ export function getFixedT(locale: Locale): TFunction {
       defaultNS: commonNamespace,
       fallbackNS: allNamespaces.filter((ns) => ns !== commonNamespace),
       resources: { [locale]: resources[locale], [defaultLocale]: resources[defaultLocale] },
-      interpolation: { escapeValue: false },
+      interpolation: interpolationOptions,
       initImmediate: false,
     });
     t = i18n.getFixedT(locale);

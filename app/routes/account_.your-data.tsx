@@ -3,6 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { decide, PORTAL } from '~/auth/policy';
+import { personName } from '~/domain/names';
 import { requireChildAccess, requireUser } from '~/auth/access.server';
 import { readForm } from '~/forms/form.server';
 import { formFailure } from '~/http.server';
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     mayDownloadAccount: decide(user, 'download:own-data', PORTAL) === 'allow',
     // Only children whose council the person may ask (the policy decides: family of the child).
-    children: kids.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` })),
+    children: kids.map((c) => ({ id: c.id, name: personName(c) })),
     requests: await subjectAccessRequestsBy(user.id),
     corrections: await correctionsBy(user.id),
     formKey: crypto.randomUUID(),

@@ -15,7 +15,7 @@ import { caseworkerLoads } from '~/features/caseload/index.server';
 import { CaseworkerSelect } from '~/features/caseload';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
-import { NotificationBanner, SubmitButton, Tag } from '~/ui/govuk/content';
+import { Ltr, NotificationBanner, SubmitButton, Tag } from '~/ui/govuk/content';
 
 export const handle: PageHandle = { namespaces: ['family', 'requests', 'case', 'casework'], titleKey: 'intake.title' };
 
@@ -87,7 +87,9 @@ export default function Intake() {
             <dl className="govuk-summary-list">
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">{t('home.caseload.reference')}</dt>
-                <dd className="govuk-summary-list__value">{entry.reference}</dd>
+                <dd className="govuk-summary-list__value">
+                  <Ltr>{entry.reference}</Ltr>
+                </dd>
               </div>
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">{t('intake.received')}</dt>

@@ -9,7 +9,7 @@ import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { caseSummary } from '~/features/case-progress/index.server';
 import { findUserById } from '~/features/identity/index.server';
-import { Panel } from '~/ui/govuk/content';
+import { Ltr, Panel } from '~/ui/govuk/content';
 
 export const handle: PageHandle = { namespaces: ['identity', 'advocates', 'requests'], titleKey: 'request.sent.title' };
 
@@ -32,7 +32,9 @@ export default function RequestSent() {
         <Panel title={t('request.sent.heading')}>
           {t('request.sent.reference')}
           <br />
-          <strong>{reference}</strong>
+          <strong>
+            <Ltr>{reference}</Ltr>
+          </strong>
         </Panel>
         <p className="govuk-body">{emailedFamily ? t('advocates.sentEmailedFamily', { name: emailedFamily }) : t('request.sent.emailed')}</p>
         <h2 className="govuk-heading-m">{t('request.sent.nextHeading')}</h2>

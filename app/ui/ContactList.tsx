@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { telHref } from '~/domain/council';
+import { Ltr } from './govuk/content';
 
 /**
  * How to reach someone, the same way on every page: a heading line (a name, a team) when given,
@@ -16,7 +17,7 @@ export function ContactList({ lead, phone, email, hours, children }: { lead?: Re
         <li>
           {t('contact.phone')}{' '}
           <a className="govuk-link" href={telHref(phone)}>
-            {phone}
+            <Ltr>{phone}</Ltr>
           </a>
         </li>
       ) : null}
@@ -24,7 +25,7 @@ export function ContactList({ lead, phone, email, hours, children }: { lead?: Re
         <li>
           {t('contact.email')}{' '}
           <a className="govuk-link" href={`mailto:${email}`}>
-            {email}
+            <Ltr>{email}</Ltr>
           </a>
         </li>
       ) : null}

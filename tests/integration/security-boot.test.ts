@@ -61,6 +61,12 @@ describe('settings a production server refuses', () => {
     expect(withEnv(production, getEnv).ALLOW_UNSCANNED_UPLOADS).toBe(true);
   });
 
+  it('pseudo-localisation (a testing aid), off unless asked for', () => {
+    expect(() => withEnv({ ...production, PSEUDO_LOCALE: 'true' }, getEnv)).toThrow(/PSEUDO_LOCALE: pseudo-localisation is for testing/);
+    expect(withEnv({ ...production, PSEUDO_LOCALE: undefined }, getEnv).PSEUDO_LOCALE).toBe(false);
+    expect(withEnv({ NODE_ENV: 'test', PSEUDO_LOCALE: 'true' }, getEnv).PSEUDO_LOCALE).toBe(true);
+  });
+
   it('the demo on a database server, in any environment', () => {
     expect(() => withEnv({ DEMO_MODE: 'true', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/ehcp' }, getEnv)).toThrow(/DEMO_MODE: the demo \(published passwords\) runs only on the embedded database/);
   });

@@ -6,7 +6,7 @@ import { caseStages, type CaseStage } from '~/domain/vocabulary';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
 import { stageKeys } from '~/ui/labels';
-import { Tag } from '~/ui/govuk/content';
+import { Ltr, Tag } from '~/ui/govuk/content';
 import { Checkboxes, Select } from '~/ui/govuk/fields';
 import { CaseworkerFilter, ListSearchForm, PagedTable } from './ListControls';
 import { caseloadHref, caseloadOnly, caseloadSorts, PAGE_SIZES, type CaseloadQuery } from './query';
@@ -98,7 +98,7 @@ export function CaseloadView({ data, path }: { data: CaseloadViewData; path: str
               </>
             ) : null}
           </Fragment>,
-          c.reference,
+          <Ltr key="reference">{c.reference}</Ltr>,
           t(stageKeys[c.stage]),
           c.next ? (
             <>

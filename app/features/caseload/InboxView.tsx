@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
-import { Tag } from '~/ui/govuk/content';
+import { Ltr, Tag } from '~/ui/govuk/content';
 import { Checkboxes, Select } from '~/ui/govuk/fields';
 import { CaseworkerFilter, ListSearchForm, PagedTable } from './ListControls';
 import { caseloadHref, DEFAULT_QUERY, type CaseloadQuery } from './query';
@@ -67,7 +67,7 @@ export function InboxView({ data, path, hidden = {} }: { data: InboxViewData; pa
           <Link className="govuk-link" to={`/cases/${e.caseId}/messages`} key={e.caseId}>
             {e.childName}
           </Link>,
-          e.reference,
+          <Ltr key="reference">{e.reference}</Ltr>,
           <>
             {e.caseworkerName ?? t('caseload.unallocated')} {e.caseworkerAbsent ? <Tag colour="purple">{t('inboxList.away')}</Tag> : null}
           </>,

@@ -39,6 +39,16 @@ export function ButtonLink({ to, children, variant, start }: { to: string; child
   );
 }
 
+/**
+ * A value that reads left to right whatever the page's direction: a case reference, an email
+ * address, a telephone number. `<bdi dir="ltr">` isolates it, so inside Urdu or Arabic text
+ * "EHCP-2026-0042" and "name@example.com" keep their order and do not reorder their neighbours
+ * (docs/decisions/0040-right-to-left-and-fonts.md). Harmless in left-to-right pages.
+ */
+export function Ltr({ children }: { children: ReactNode }) {
+  return <bdi dir="ltr">{children}</bdi>;
+}
+
 export function BackLink({ to, children }: { to: string; children: ReactNode }) {
   return (
     <Link to={to} className="govuk-back-link">

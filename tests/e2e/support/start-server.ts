@@ -30,6 +30,9 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   PUBLIC_BASE_URL: `http://localhost:${port}`,
   DEMO_MODE: 'true',
+  // A browser with the cookie pseudo=1 sees pseudo-localised English (tests/e2e/pseudo.spec.ts,
+  // ADR 0040); without the cookie nothing changes.
+  PSEUDO_LOCALE: 'true',
 };
 // Secure cookies, as in production: browsers accept them from http://localhost.
 delete env.SECURE_COOKIES;

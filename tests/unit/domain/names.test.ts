@@ -20,4 +20,13 @@ describe('personName', () => {
   it('keeps names in any script as they were given', () => {
     expect(personName({ firstName: 'Zoë', lastName: 'Łukasiewicz-Nowak' })).toBe('Zoë Łukasiewicz-Nowak');
   });
+
+  it('never reorders, re-cases or transliterates a name for the reader’s language', () => {
+    // The same child read by an English caseworker and an Arabic-reading parent: one name, as the family wrote it.
+    expect(personName({ firstName: 'مريم', lastName: 'الحسن' })).toBe('مريم الحسن');
+    expect(personName({ firstName: 'عائشہ', lastName: 'خان' })).toBe('عائشہ خان');
+    expect(personName({ firstName: 'ਹਰਪ੍ਰੀਤ', lastName: 'ਕੌਰ' })).toBe('ਹਰਪ੍ਰੀਤ ਕੌਰ');
+    expect(personName({ firstName: 'ana-maria', lastName: 'POPESCU' })).toBe('ana-maria POPESCU');
+    expect(personName({ firstName: 'Nguyễn Thị', lastName: 'Lan' }, 'given')).toBe('Nguyễn Thị');
+  });
 });
