@@ -211,6 +211,11 @@ function AdminHome() {
             {t('councilSettings.homeLink')}
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/admin/translations">
+            {t('translationReview.homeLink')}
+          </Link>
+        </li>
       </ul>
     </>
   );

@@ -144,6 +144,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'read:stored-mail': {
     la: 'FFFFF FFFFF FF FFFAF',
   },
+  'read:translation-review': {
+    la: 'FFFFF FFFFF FF FFFAF',
+  },
   'manage:subject-access': {
     la: 'FFFFF FFFFF FF FFAFF',
     subjectAccessReleased: 'NNNNN NNNNN NN NNANN',
