@@ -17,7 +17,8 @@ import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { getOptionalUser } from './auth/access.server';
 import { commonNamespace, defaultLocale, localeDirection, pageNamespaces, type Locale } from './i18n/config';
-import { resolveLocale, resources, translationsVersion } from './i18n/i18n.server';
+import { getFixedT, resolveLocale, resources, translationsVersion } from './i18n/i18n.server';
+import { showsUnreviewedWords } from './i18n/review.server';
 import { interpolationOptions } from './i18n/bidi';
 import { pseudoPostProcessor } from './i18n/pseudo';
 import { pseudoLocaleAllowed } from './env.server';
@@ -31,6 +32,7 @@ import {
 import { feedbackLink } from './domain/council';
 import { councilOfUser } from './tenancy/council.server';
 import { hasFormErrors } from './ui/form';
+import { MachineTranslationNotice, type MachineNotice } from './ui/layout/MachineTranslationNotice';
 import { BrandColour, Footer, Header, LanguageSwitcher, PhaseBanner, SkipLink, defaultBranding, type Branding, type SignedInSummary } from './ui/layout/PageChrome';
 import { useCspNonce } from './ui/csp-nonce';
 import { useFocusOnNavigation } from './ui/layout/useFocusOnNavigation';
@@ -64,7 +66,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // fetched on navigation (app/i18n/page-translations.tsx).
   // Testing only: English pseudo-localised for a browser that asks, on a server that allows it.
   const pseudo = locale === 'en' && pseudoLocaleAllowed() && /(?:^|;\s*)pseudo=1(?:;|$)/.test(request.headers.get('Cookie') ?? '');
-  return json({ locale, translations: resources[locale].common, translationsVersion, user: signedIn, branding, pseudo });
+  // Words in a language not yet all checked by a fluent speaker are said to be machine drafts,
+  // also in English, with a way back to English (ADR 0041).
+  const english = getFixedT('en');
+  const machineNotice: MachineNotice = showsUnreviewedWords(locale) ? { english: String(english('machineTranslation.text')), switchLabel: String(english('machineTranslation.switch')) } : null;
+  return json({ locale, translations: resources[locale].common, translationsVersion, user: signedIn, branding, pseudo, machineNotice });
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>> extends { json(): Promise<infer T> } ? T : never;
@@ -117,6 +123,7 @@ function Document({
   branding,
   title,
   pageTranslations = '',
+  machineNotice = null,
 }: {
   children: ReactNode;
   locale: Locale;
@@ -124,6 +131,7 @@ function Document({
   branding: Branding;
   title?: string;
   pageTranslations?: string;
+  machineNotice?: MachineNotice;
 }) {
   const { t } = useTranslation();
   const pageTitle = usePageTitle(t);
@@ -145,6 +153,7 @@ function Document({
         <div className="govuk-width-container">
           <PhaseBanner feedbackHref={branding.feedbackHref} />
           <LanguageSwitcher current={locale} />
+          <MachineTranslationNotice notice={machineNotice} />
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {children}
           </main>
@@ -167,7 +176,7 @@ export default function App() {
   useFocusOnNavigation();
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale} user={data?.user ?? null} branding={data?.branding ?? defaultBranding} pageTranslations={pageTranslations}>
+      <Document locale={locale} user={data?.user ?? null} branding={data?.branding ?? defaultBranding} pageTranslations={pageTranslations} machineNotice={data?.machineNotice ?? null}>
         <Outlet />
       </Document>
     </I18nextProvider>

@@ -9,7 +9,12 @@ import { demoMode, getEnv } from '../env.server';
  * written as JSON to MAIL_DIR (and shown at /dev/mail to whoever `mailViewer` allows), so a
  * newcomer can read their verification email with nothing installed.
  */
-export type OutgoingEmail = { to: string; subject: string; text: string };
+/**
+ * `language`: the recipient's language the email is written in (their account's), sent as
+ * Content-Language so mail clients and screen readers read it as that language; the body is
+ * UTF-8 text (nodemailer's default), right-to-left Urdu and Arabic included (ADR 0041).
+ */
+export type OutgoingEmail = { to: string; subject: string; text: string; language?: string };
 /**
  * `from`: the council's sender (ADR 0023); unset: MAIL_FROM. `messageId` lets a receiver tell a
  * resend of the same outbox email from a new one.
@@ -31,7 +36,8 @@ export async function sendEmail(email: EmailToSend): Promise<void> {
   const env = getEnv();
   const { from, ...message } = email;
   if (env.SMTP_URL) {
-    await smtpTransport(env.SMTP_URL).sendMail({ ...message, from: from ?? env.MAIL_FROM });
+    const { language, ...rest } = message;
+    await smtpTransport(env.SMTP_URL).sendMail({ ...rest, from: from ?? env.MAIL_FROM, ...(language ? { headers: { 'Content-Language': language } } : {}) });
     return;
   }
   mkdirSync(env.MAIL_DIR, { recursive: true });

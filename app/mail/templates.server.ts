@@ -127,5 +127,5 @@ export function renderEmail<K extends keyof Templates>(
   const body = String(t(keys[template].body, values));
   // Signed by the council the email is from (ADR 0023); the portal's own name when none yet.
   const signOff = councilName ? t('mail.signOffCouncil', { council: councilName }) : t('mail.signOff');
-  return { to, subject, text: `${body}\n\n${signOff}\n` };
+  return { to, subject, text: `${body}\n\n${signOff}\n`, language: locale };
 }

@@ -233,6 +233,11 @@ function AdminHome() {
             {t('interpreterList.homeLink')}
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/admin/translations">
+            {t('translationReview.homeLink')}
+          </Link>
+        </li>
       </ul>
     </>
   );

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { WrittenIn } from '~/ui/WrittenIn';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -55,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submittedAt: advice.submittedAt ? advice.submittedAt.toISOString() : null,
     // Draft advice stays the professional's until they submit it.
     sections: submitted ? { needs: advice.needs ?? '', provision: advice.provision ?? '', outcomes: advice.outcomes ?? '', consulted: advice.consulted ?? '' } : null,
+    writtenIn: advice.writtenIn,
     reports: submitted ? reports.map((r) => ({ id: r.id, name: r.originalName, sizeKb: sizeInKb(r.sizeBytes) })) : [],
     staff: decide(user, 'read:unreleased-advice', subject) === 'allow' ? { withheldReason: advice.withheldReason, open: advice.state === 'open' } : null,
   });
@@ -119,7 +121,9 @@ export default function ReadAdvice() {
             {adviceSections.map(([field, key]) => (
               <section key={field}>
                 <h2 className="govuk-heading-m">{t(key)}</h2>
-                <p className="govuk-body app-pre-line">{data.sections?.[field]}</p>
+                <WrittenIn language={data.writtenIn}>
+                  <p className="govuk-body app-pre-line">{data.sections?.[field]}</p>
+                </WrittenIn>
               </section>
             ))}
             {data.reports.length > 0 ? (

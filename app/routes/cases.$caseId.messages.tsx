@@ -23,6 +23,7 @@ import { CharacterCount, Checkboxes, FileUpload } from '~/ui/govuk/fields';
 import { MESSAGE_MAX_LENGTH as MESSAGE_LIMIT } from '~/forms/text-limits';
 import { roleKeys } from '~/ui/labels';
 import { Messages, MessageText } from '~/ui/moj/Messages';
+import { WrittenIn } from '~/ui/WrittenIn';
 import { DocumentLinks } from '~/features/documents';
 import { CaseCaption } from '~/features/case-progress';
 
@@ -119,7 +120,9 @@ export default function CaseMessages() {
             sent: m.side === viewerSide,
             text: (
               <>
-                <MessageText text={m.body} />
+                <WrittenIn language={m.writtenIn}>
+                  <MessageText text={m.body} />
+                </WrittenIn>
                 <DocumentLinks
                   files={m.attachments.map((a) => ({ id: a.id, name: a.name, sizeKb: sizeInKb(a.sizeBytes) }))}
                   className="govuk-!-margin-top-2 govuk-!-margin-bottom-0"

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { WrittenIn } from '~/ui/WrittenIn';
 import { json, redirect } from '@remix-run/node';
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -63,7 +64,9 @@ export default function CaseNotes() {
                 <p className="govuk-body-s govuk-!-margin-bottom-1">
                   <strong>{note.authorName}</strong> <time dateTime={note.writtenAt}>{formatDateTime(note.writtenAt, locale)}</time>
                 </p>
-                <p className="govuk-body app-pre-line">{note.body}</p>
+                <WrittenIn language={note.writtenIn}>
+                  <p className="govuk-body app-pre-line">{note.body}</p>
+                </WrittenIn>
               </li>
             ))}
           </ol>

@@ -64,7 +64,7 @@ export default function PlanVersionPage() {
             {t('planVersions.compareLink')}
           </Link>
         </p>
-        <PlanDocument content={version.content} comments={comments} />
+        <PlanDocument content={version.content} comments={comments} writtenIn={version.writtenIn} />
       </div>
     </div>
   );

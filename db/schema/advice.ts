@@ -1,7 +1,7 @@
 import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { cases } from './cases';
-import { users } from './people';
+import { users, writtenIn } from './people';
 import { planVersions } from './plans';
 import { planSections } from '../../app/domain/plan-content';
 
@@ -41,6 +41,8 @@ export const adviceRequests = pgTable(
     provision: text('provision'),
     outcomes: text('outcomes'),
     consulted: text('consulted'),
+    /** The professional's language when they last saved the advice. */
+    writtenIn: writtenIn(),
     draftSavedAt: timestamp('draft_saved_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     /** The London day the request closed (submitted or cancelled): the access grace period counts from it. */

@@ -3,7 +3,7 @@ import { bigserial, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, u
 import { caseStages } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
 import { areaTeams, localAuthorities } from './tenancy';
-import { children, users } from './people';
+import { children, users, writtenIn } from './people';
 
 
 /** An EHC needs assessment request and everything that follows it, for one child. */
@@ -85,6 +85,7 @@ export const caseNotes = pgTable(
       .notNull()
       .references(() => users.id),
     body: text('body').notNull(),
+    writtenIn: writtenIn(),
     formKey: text('form_key').notNull(),
     createdAt: createdAt(),
   },

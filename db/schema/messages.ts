@@ -1,7 +1,7 @@
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { cases } from './cases';
-import { users } from './people';
+import { users, writtenIn } from './people';
 import { localAuthorities } from './tenancy';
 import { documents } from './requests';
 
@@ -21,6 +21,7 @@ export const messages = pgTable(
       .references(() => users.id),
     side: text('side', { enum: ['family', 'la'] }).notNull(),
     body: text('body').notNull(),
+    writtenIn: writtenIn(),
     /** An LA reply that answers the family (stops the service-standard clock), not only an acknowledgement. */
     substantive: boolean('substantive').notNull().default(false),
     /** Made when the form is shown; sending the same form twice stores one message. */

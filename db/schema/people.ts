@@ -9,6 +9,13 @@ export const professionalKindEnum = pgEnum('professional_kind', professionalKind
 
 export const locales = ['en', 'pl', 'ro', 'pa', 'ur', 'ar'] as const;
 
+/**
+ * The language a person wrote something in (their account's language when they wrote it), kept
+ * with what they wrote so it is shown labelled with it and never machine-translated (ADR 0041).
+ * Null for what was written before it was kept: the language is not known.
+ */
+export const writtenIn = () => text('written_in', { enum: locales });
+
 export const messageEmailChoices = ['immediate', 'daily'] as const;
 
 export const users = pgTable(

@@ -2,7 +2,7 @@ import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uui
 import { sql } from 'drizzle-orm';
 import { createdAt, id } from './columns';
 import { cases } from './cases';
-import { users } from './people';
+import { users, writtenIn } from './people';
 import type { PlanContent } from '../../app/domain/plan-content';
 
 /** draft: sent to the family for comments; final: the plan in force; amended: a final plan changed after a review. */
@@ -25,6 +25,8 @@ export const planVersions = pgTable(
     number: integer('number').notNull(),
     kind: text('kind', { enum: planVersionKinds }).notNull(),
     content: jsonb('content').$type<PlanContent>().notNull(),
+    /** The language of the last person to save the content. */
+    writtenIn: writtenIn(),
     /** Null while it is being written. */
     issuedOn: date('issued_on'),
     issuedBy: uuid('issued_by').references(() => users.id),

@@ -51,7 +51,7 @@ test('a new parent registers, verifies their email and signs in', async ({ page 
   await page.reload();
   await expectPage(page, 'Twoje dzieci');
 
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expectPage(page, 'Your children');
 
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -63,7 +63,7 @@ test('a caseworker records a legal exception and a request that arrived by lette
 
 test('a parent invites their 17-year-old to their own account', async ({ page }) => {
   await signIn(page, 'parent3');
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expectPage(page, 'Your children');
   await page.getByRole('link', { name: 'Kacper Nowak' }).click();
   await expectPage(page, 'Kacper Nowak');

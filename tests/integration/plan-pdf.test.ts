@@ -5,6 +5,8 @@ import { loader as pdfLoader } from '~/routes/cases.$caseId.plan_.versions.$numb
 import type { Database } from '../../db/client';
 import { planVersions, users, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
+import { planVersionNameKeys } from '~/features/plan/plan-labels';
+import { getFixedT } from '~/i18n/i18n.server';
 import { readPdf as read } from '../support/pdf';
 import { useTestDatabase } from '../support/test-database';
 
@@ -14,11 +16,14 @@ import { useTestDatabase } from '../support/test-database';
  * for the fixed wording, with what the council wrote exactly as written.
  */
 let db: Database;
-let parent: User, polishParent: User, caseworker: User, otherParent: User;
+let parent: User, polishParent: User, urduParent: User, punjabiParent: User, caseworker: User, otherParent: User;
+let urduCaseId: string;
+const urduText = 'احمد کو ریل گاڑیاں پسند ہیں، اور وہ 2027 تک اسکول میں ۳ دن گزارے گا۔';
+const punjabiText = 'ਅਮਰ ਨੂੰ ਰੇਲਗੱਡੀਆਂ ਪਸੰਦ ਹਨ, ਅਤੇ ਉਹ ਹਫ਼ਤੇ ਵਿੱਚ 3 ਦਿਨ ਸਕੂਲ ਜਾਂਦਾ ਹੈ।';
 let caseId: string;
 
-const download = async (user: User, number: string) =>
-  settle(async () => pdfLoader({ request: await requestAs(user, `/cases/${caseId}/plan/versions/${number}/pdf`), params: { caseId, number }, context: {} }));
+const download = async (user: User, number: string, onCase = caseId) =>
+  settle(async () => pdfLoader({ request: await requestAs(user, `/cases/${onCase}/plan/versions/${number}/pdf`), params: { caseId: onCase, number }, context: {} }));
 
 beforeAll(async () => {
   ({ db } = await useTestDatabase());
@@ -27,6 +32,10 @@ beforeAll(async () => {
   polishParent = await makeUser(db, 'parent');
   await db.update(users).set({ locale: 'pl' }).where(eq(users.id, polishParent.id));
   otherParent = await makeUser(db, 'parent');
+  urduParent = await makeUser(db, 'parent');
+  await db.update(users).set({ locale: 'ur' }).where(eq(users.id, urduParent.id));
+  punjabiParent = await makeUser(db, 'parent');
+  await db.update(users).set({ locale: 'pa' }).where(eq(users.id, punjabiParent.id));
   caseworker = await makeUser(db, 'caseworker', { laId: la.id, teamId: team.id });
   caseId = (await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [parent.id, polishParent.id], caseworkerId: caseworker.id, stage: 'final_plan_issued' })).caseRecord.id;
   const content = emptyPlan();
@@ -34,6 +43,11 @@ beforeAll(async () => {
   content.B.needs = { primary: 'ASD', secondary: '' };
   content.F.provision = [{ id: 'p1', what: 'Speech and language therapy', who: 'NHS therapist', howOften: 'Weekly, 30 minutes', forHowLong: 'One year' }];
   content.I.setting = { name: 'Oak School', urn: '123456', ukprn: '', withoutUrn: '', kind: '' };
+  urduCaseId = (await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [urduParent.id, punjabiParent.id], caseworkerId: caseworker.id, stage: 'final_plan_issued' })).caseRecord.id;
+  const written = emptyPlan();
+  written.A.text = urduText;
+  written.B.text = punjabiText;
+  await db.insert(planVersions).values({ caseId: urduCaseId, number: 1, kind: 'final', content: written, issuedOn: '2026-11-20', issuedBy: caseworker.id, createdBy: caseworker.id });
   await db.insert(planVersions).values([
     { caseId, number: 1, kind: 'final', content, issuedOn: '2026-11-20', issuedBy: caseworker.id, createdBy: caseworker.id },
     { caseId, number: 2, kind: 'amended', content, createdBy: caseworker.id },
@@ -72,5 +86,30 @@ describe('a plan version as a PDF', () => {
     expect((await download(parent, 'x')).status).toBe(404);
     expect((await download(otherParent, '1')).status).toBe(404);
     expect((await download(caseworker, '1')).status).toBe(200);
+  });
+
+  // Issue 18: Urdu (Nastaliq, right to left) and Punjabi (Gurmukhi) in fonts that have their
+  // letters, shaped; the glyphs come out of pdf.js in visual order, so what a reader gets is
+  // each element's ActualText, checked here word for word.
+  it.each([
+    ['ur', () => urduParent],
+    ['pa', () => punjabiParent],
+  ] as const)('in %s: the fixed wording in that language, its /Lang, and text written in Urdu or Punjabi as written', async (lang, reader) => {
+    const response = await download(reader(), '1', urduCaseId);
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const pdf = await read(bytes);
+    expect(pdf.lang).toBe(lang);
+    // Until the translators' files are merged the wording is the English placeholder, which
+    // extracts as text; translated, it is the heading's ActualText.
+    const heading = String(getFixedT(lang)(planVersionNameKeys.final, { number: 1 }));
+    const said = pdf.spoken.map((element) => element.text);
+    expect(pdf.text.includes(heading) || said.includes(heading)).toBe(true);
+    expect(said).toContain(urduText);
+    expect(said).toContain(punjabiText);
+    const embedded = Buffer.from(bytes).toString('latin1');
+    // Arabic-script text is set in Nastaliq in an Urdu document, in Naskh in any other.
+    expect(embedded).toMatch(lang === 'ur' ? /NotoNastaliqUrdu/ : /NotoNaskhArabic/);
+    expect(embedded).toMatch(/NotoSansGurmukhi/);
   });
 });

@@ -230,6 +230,7 @@ export async function saveAdvice(professional: User, requestId: string, text: Ad
       .update(adviceRequests)
       .set({
         ...text,
+        writtenIn: professional.locale,
         draftSavedAt: now,
         ...(submit ? { state: 'submitted' as const, submittedAt: now, closedOn: todayInLondon(now) } : {}),
       })

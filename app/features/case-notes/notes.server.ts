@@ -9,7 +9,7 @@ import type { CaseNoteInput } from './notes-form.server';
  * that lets the reader in (requireCaseAccess).
  */
 
-export type CaseNoteEntry = { id: string; body: string; authorName: string; writtenAt: string };
+export type CaseNoteEntry = { id: string; body: string; writtenIn: string | null; authorName: string; writtenAt: string };
 
 /**
  * A case's notes, newest first, with who wrote each and when. Plain data, so it also serves a
@@ -18,7 +18,7 @@ export type CaseNoteEntry = { id: string; body: string; authorName: string; writ
 export async function caseNotesOf(caseId: string): Promise<CaseNoteEntry[]> {
   const db = await getDb();
   const rows = await db
-    .select({ id: caseNotes.id, body: caseNotes.body, authorName: users.name, writtenAt: caseNotes.createdAt })
+    .select({ id: caseNotes.id, body: caseNotes.body, writtenIn: caseNotes.writtenIn, authorName: users.name, writtenAt: caseNotes.createdAt })
     .from(caseNotes)
     .innerJoin(users, eq(users.id, caseNotes.authorId))
     .where(eq(caseNotes.caseId, caseId))
@@ -27,7 +27,7 @@ export async function caseNotesOf(caseId: string): Promise<CaseNoteEntry[]> {
 }
 
 /** Adds a note. The same form sent twice (a double click, a resend) stores one note: the form's key is unique per author. */
-export async function addCaseNote(author: Pick<User, 'id'>, caseRecord: Pick<Case, 'id' | 'laId'>, note: CaseNoteInput, now = new Date()) {
+export async function addCaseNote(author: Pick<User, 'id' | 'locale'>, caseRecord: Pick<Case, 'id' | 'laId'>, note: CaseNoteInput, now = new Date()) {
   const db = await getDb();
-  await db.insert(caseNotes).values({ caseId: caseRecord.id, laId: caseRecord.laId, authorId: author.id, body: note.body, formKey: note.formKey, createdAt: now }).onConflictDoNothing();
+  await db.insert(caseNotes).values({ caseId: caseRecord.id, laId: caseRecord.laId, authorId: author.id, body: note.body, writtenIn: author.locale, formKey: note.formKey, createdAt: now }).onConflictDoNothing();
 }

@@ -16,6 +16,8 @@ export type ThreadEntry = {
   id: string;
   side: 'family' | 'la';
   body: string;
+  /** The sender's language when they wrote it (null: not known). */
+  writtenIn: string | null;
   substantive: boolean;
   sentAt: string;
   senderName: string;
@@ -34,6 +36,7 @@ export async function threadOf(caseId: string): Promise<ThreadEntry[]> {
       id: messages.id,
       side: messages.side,
       body: messages.body,
+      writtenIn: messages.writtenIn,
       substantive: messages.substantive,
       sentAt: messages.createdAt,
       senderName: users.name,
@@ -115,7 +118,7 @@ export async function postMessage(sender: User, caseId: string, laId: string, me
     stored = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(messages)
-        .values({ caseId, senderId: sender.id, side, body: message.body, substantive: side === 'la' && message.substantive, formKey: message.formKey, onBehalfOf: message.onBehalfOf ?? null, createdAt: now })
+        .values({ caseId, senderId: sender.id, side, body: message.body, writtenIn: sender.locale, substantive: side === 'la' && message.substantive, formKey: message.formKey, onBehalfOf: message.onBehalfOf ?? null, createdAt: now })
         .onConflictDoNothing()
         .returning({ id: messages.id });
       if (!row) return null;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { WrittenIn } from '~/ui/WrittenIn';
 import { useTranslation } from 'react-i18next';
 import {
   planSections,
@@ -60,7 +61,7 @@ export function provisionRows(item: PlanProvision, t: Translate): SummaryRow[] {
 /** A family comment on a section of the draft, and what the council did about it. */
 export type PlanSectionComment = { id: string; section: PlanSection; body: string; authorName: string; response: CommentResponse | null; responseReasons: string | null };
 
-export function PlanDocument({ content, comments = [] }: { content: PlanContent; comments?: readonly PlanSectionComment[] }) {
+export function PlanDocument({ content, comments = [], writtenIn = null }: { content: PlanContent; comments?: readonly PlanSectionComment[]; writtenIn?: string | null }) {
   const { t } = useTranslation();
   return (
     <div className="app-plan-document">
@@ -83,7 +84,7 @@ export function PlanDocument({ content, comments = [] }: { content: PlanContent;
           <h2 className="govuk-heading-m" id={planSectionAnchor(section)}>
             {t(planSectionKeys[section])}
           </h2>
-          <SectionBody section={section} content={content[section]} />
+          <SectionBody section={section} content={content[section]} writtenIn={writtenIn} />
           <SectionComments comments={comments.filter((comment) => comment.section === section)} />
         </section>
       ))}
@@ -105,7 +106,7 @@ function isEmpty(content: PlanSectionContent): boolean {
   );
 }
 
-function SectionBody({ section, content }: { section: PlanSection; content: PlanSectionContent }) {
+function SectionBody({ section, content, writtenIn }: { section: PlanSection; content: PlanSectionContent; writtenIn: string | null }) {
   const { t } = useTranslation();
   if (isEmpty(content)) return <p className="govuk-body">{t('planVersions.emptySection')}</p>;
   return (
@@ -122,7 +123,11 @@ function SectionBody({ section, content }: { section: PlanSection; content: Plan
       {content.personalBudget !== undefined ? (
         <SummaryList rows={[{ key: t('planVersions.budget.label'), value: content.personalBudget ? t('planVersions.budget.yes') : t('planVersions.budget.no') }]} />
       ) : null}
-      {content.text.trim() ? <PlanText text={content.text} /> : null}
+      {content.text.trim() ? (
+        <WrittenIn language={writtenIn}>
+          <PlanText text={content.text} />
+        </WrittenIn>
+      ) : null}
       {content.outcomes?.map((item, i) => (
         <SummaryCard key={item.id} title={t('planVersions.outcome.heading', { number: i + 1 })} rows={outcomeRows(item, t)} />
       ))}

@@ -33,7 +33,8 @@ export async function planVersionsOf(caseId: string): Promise<PlanVersionSummary
     .orderBy(asc(planVersions.number));
 }
 
-export type PlanVersionView = PlanVersionSummary & { content: PlanContent };
+/** `writtenIn`: the language of whoever last saved the content (null: not known). */
+export type PlanVersionView = PlanVersionSummary & { content: PlanContent; writtenIn: string | null };
 
 /** One version by its number; the one being written is for the council's eyes only (`includeUnissued`). */
 export async function planVersion(caseId: string, number: number, includeUnissued: boolean): Promise<PlanVersionView | null> {
@@ -61,7 +62,7 @@ export async function latestIssuedPlan(caseId: string): Promise<PlanVersionView 
 }
 
 function viewOf(version: PlanVersion, issuedBy: string | null): PlanVersionView {
-  return { id: version.id, number: version.number, kind: version.kind, issuedOn: version.issuedOn, issuedBy, content: parsePlanContent(version.content) };
+  return { id: version.id, number: version.number, kind: version.kind, issuedOn: version.issuedOn, issuedBy, content: parsePlanContent(version.content), writtenIn: version.writtenIn };
 }
 
 /** Stages at which the council writes a plan: once it has decided to issue one. */
@@ -101,6 +102,7 @@ export async function versionBeingWritten(actor: User, caseRecord: Pick<Case, 'i
         number: (highest ?? 0) + 1,
         kind: nextKind(issued, current.stage),
         content: latest ? parsePlanContent(latest.content) : emptyPlan(),
+        writtenIn: latest?.writtenIn ?? actor.locale,
         createdBy: actor.id,
       })
       .returning();
@@ -120,7 +122,7 @@ export async function savePlanSection(actor: User, caseId: string, section: Plan
     const [writing] = await tx.select().from(planVersions).where(and(eq(planVersions.caseId, caseId), isNull(planVersions.issuedOn))).for('update');
     if (!writing) return { ok: false as const, errors: { form: 'errors.plan.notWriting' } };
     const next = { ...parsePlanContent(writing.content), [section]: content };
-    await tx.update(planVersions).set({ content: next, updatedAt: now }).where(eq(planVersions.id, writing.id));
+    await tx.update(planVersions).set({ content: next, writtenIn: actor.locale, updatedAt: now }).where(eq(planVersions.id, writing.id));
     await recordAudit({ userId: actor.id, action: 'write:plan', subjectType: 'case', subjectId: caseId, outcome: 'allowed', details: { number: writing.number, section } }, tx);
     return { ok: true as const };
   });

@@ -172,6 +172,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'administer:interpreters': {
     la: 'FFFFF FFFFF FF FFFAF',
   },
+  'read:translation-review': {
+    la: 'FFFFF FFFFF FF FFFAF',
+  },
   'manage:subject-access': {
     la: 'FFFFF FFFFF FF FFAFF',
     subjectAccessReleased: 'NNNNN NNNNN NN NNANN',
