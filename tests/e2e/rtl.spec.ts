@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { checkA11y, expect, registerParent, test, uniqueEmail } from './support/fixtures';
 
@@ -65,15 +65,6 @@ async function englishRuns(page: Page): Promise<string[]> {
   return runs;
 }
 
-/**
- * True while public/locales/<lng>/ still holds the English placeholders (issue 18: the
- * translators' files are merged by the lead), judged on the words of every page's frame.
- */
-function stillEnglishPlaceholder(lng: RtlLanguage): boolean {
-  const read = (l: string) => JSON.parse(readFileSync(new URL(`../../public/locales/${l}/common.json`, import.meta.url), 'utf8')) as { layout: Record<string, string> };
-  return read(lng).layout.signOut === read('en').layout.signOut;
-}
-
 async function expectRightToLeftPage(page: Page, lng: RtlLanguage, step: string, javaScriptEnabled: boolean) {
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', lng);
@@ -82,16 +73,9 @@ async function expectRightToLeftPage(page: Page, lng: RtlLanguage, step: string,
   expect(widths.content, `${step}: nothing may be wider than the 375px screen`).toBeLessThanOrEqual(widths.screen);
   await checkA11y(page);
 
-  // NO ENGLISH LEFT ON THE PAGE. This is the assertion that waits for the translations: while
-  // public/locales/<lng>/ still holds the English placeholders it is recorded as pending and not
-  // made; once the translators' files are merged it runs, and fails on any English left (a
-  // string outside i18next, a key missing from the language, a message built from pieces).
-  const runs = await englishRuns(page);
-  if (stillEnglishPlaceholder(lng)) {
-    test.info().annotations.push({ type: 'pending', description: `${lng} ${step}: English check waits for the ${lng} translation (${runs.length} English runs now)` });
-  } else {
-    expect(runs, `${step}: English left on a page in ${lng}`).toEqual([]);
-  }
+  // No English left on the page: a string outside i18next, a key missing from the language or a
+  // message built from pieces shows as a run of English words.
+  expect(await englishRuns(page), `${step}: English left on a page in ${lng}`).toEqual([]);
 
   const dir = process.env.SCREENSHOTS_DIR;
   if (dir && javaScriptEnabled) {
