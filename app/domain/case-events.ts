@@ -36,8 +36,14 @@ import { isValidIsoDate, type IsoDate } from './timescales';
 
 type CaseStage = WorkflowContext['stage'];
 
+/**
+ * The language staff wrote an event's words in (their account's language then; ADR 0041), so the
+ * family's page can say so. Older rows lack it.
+ */
+type WrittenIn = { writtenIn?: string };
+
 /** How a workflow event was recorded (`./case-workflow` and the command that made it); the oldest rows lack it. */
-type Recorded = { from?: CaseStage; to?: CaseStage; command?: WorkflowCommandType };
+type Recorded = WrittenIn & { from?: CaseStage; to?: CaseStage; command?: WorkflowCommandType };
 
 /** Kept beside a decision when it differs from what the family asked for. */
 type DecisionNotes = { reasons?: string; whyDifferent?: string };
@@ -56,8 +62,8 @@ export type CaseEventDetails = {
   plan_ceased: Recorded & { reasons: string };
   refusal_reversed: Recorded & { orderedBy: RefusalReversedBy; reasons: string };
   caseworker_allocated: { caseworkerId: string; caseworkerName: string };
-  apology_sent: { step: StatutoryStep; reason: string; newExpectedDate: IsoDate };
-  exception_recorded: { step: StatutoryStep; kind: ExceptionKind; explanation: string; recordedOn: IsoDate };
+  apology_sent: WrittenIn & { step: StatutoryStep; reason: string; newExpectedDate: IsoDate };
+  exception_recorded: WrittenIn & { step: StatutoryStep; kind: ExceptionKind; explanation: string; recordedOn: IsoDate };
   advice_requested: { adviceKind: string; professionalName: string; requestedOn: IsoDate; dueBy: IsoDate };
   advice_submitted: { adviceKind: string; professionalName: string };
   advice_withheld: { adviceKind: string };
@@ -137,7 +143,7 @@ class Fields {
 }
 
 function recorded(f: Fields): Recorded {
-  return { from: f.maybe('from', isStage), to: f.maybe('to', isStage), command: f.maybe('command', isCommand) };
+  return { from: f.maybe('from', isStage), to: f.maybe('to', isStage), command: f.maybe('command', isCommand), writtenIn: f.maybe('writtenIn', isText) };
 }
 
 function decisionNotes(f: Fields): DecisionNotes {
@@ -182,12 +188,14 @@ const readers: { [K in CaseEventKind]: (fields: Fields) => CaseEventDetails[K] }
     step: f.need('step', isStatutoryStep),
     reason: f.need('reason', isText),
     newExpectedDate: f.need('newExpectedDate', isDate),
+    writtenIn: f.maybe('writtenIn', isText),
   }),
   exception_recorded: (f) => ({
     step: f.need('step', isStatutoryStep),
     kind: f.need('kind', isExceptionKind),
     explanation: f.need('explanation', isText),
     recordedOn: f.need('recordedOn', isDate),
+    writtenIn: f.maybe('writtenIn', isText),
   }),
   advice_requested: (f) => ({
     adviceKind: f.need('adviceKind', isText),

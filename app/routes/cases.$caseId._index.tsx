@@ -12,6 +12,7 @@ import { decisionDiffersFromRequest, draftCommentWindow, processStepKeys, stepSt
 import { caseProgress, caseSummary, plansOnRecordOf, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
 import { councilContext } from '~/tenancy/council.server';
 import { ContactList } from '~/ui/ContactList';
+import { WrittenIn } from '~/ui/WrittenIn';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import { documentsOfCase } from '~/features/documents/index.server';
@@ -258,12 +259,16 @@ export default function CasePage() {
                 </div>
               </div>
               <h3 className="govuk-heading-s">{t('case.decision.reasons')}</h3>
-              <p className="govuk-body app-pre-line">{d.reasons}</p>
+              <WrittenIn language={d.writtenIn}>
+                <p className="govuk-body app-pre-line">{d.reasons}</p>
+              </WrittenIn>
               {/* An explanation kept with a decision that agrees (written before this rule) is not the family's to puzzle over. */}
               {d.whyDifferent && decisionDiffersFromRequest(d.outcome) ? (
                 <>
                   <h3 className="govuk-heading-s">{t('case.decision.whyDifferent')}</h3>
-                  <p className="govuk-body app-pre-line">{d.whyDifferent}</p>
+                  <WrittenIn language={d.writtenIn}>
+                    <p className="govuk-body app-pre-line">{d.whyDifferent}</p>
+                  </WrittenIn>
                 </>
               ) : null}
               {'appealDeadline' in d ? (

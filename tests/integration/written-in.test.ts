@@ -6,9 +6,11 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addCaseNote, caseNotesOf } from '~/features/case-notes/index.server';
+import { recordCaseCommand, recordException, sendApology } from '~/features/case-progress/index.server';
+import { readCaseEvent } from '~/domain/case-events';
 import { postMessage, threadOf } from '~/features/messaging/index.server';
 import { WrittenIn } from '~/ui/WrittenIn';
-import { caseNotes, messages, type User } from '../../db/schema';
+import { caseEvents, caseNotes, messages, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -49,6 +51,21 @@ describe('the language something was written in', () => {
     expect((await caseNotesOf(caseId)).map((note) => note.writtenIn)).toEqual(['pl']);
     const [row] = await db.select({ writtenIn: caseNotes.writtenIn }).from(caseNotes).where(eq(caseNotes.caseId, caseId));
     expect(row.writtenIn).toBe('pl');
+  });
+
+  it("is kept with a decision's reasons, an apology and a legal exception, and read back with the event", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const outcome = await recordCaseCommand(polishCaseworker, caseId, { type: 'decide_to_assess', outcome: 'refused', reasons: 'Potrzeby są zaspokajane w szkole.', decidedOn: today }, 'request_received');
+    expect(outcome.ok).toBe(true);
+    await sendApology(polishCaseworker, caseId, { step: 'decisionToAssess', reason: 'Przepraszamy za opóźnienie.', newExpectedDate: today });
+    await recordException(polishCaseworker, caseId, { step: 'finalPlan', kind: 'school_closed', explanation: 'Szkoła zamknięta.' });
+    const events = (await db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId))).map(readCaseEvent);
+    const written = events.flatMap((e) => (e.kind !== 'unrecognised' && 'writtenIn' in e.details ? [[e.kind, e.details.writtenIn]] : []));
+    expect(written).toEqual([
+      ['assessment_refused', 'pl'],
+      ['apology_sent', 'pl'],
+      ['exception_recorded', 'pl'],
+    ]);
   });
 });
 

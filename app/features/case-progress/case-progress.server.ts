@@ -99,6 +99,7 @@ export async function applyCaseCommand(
     ...caseEvent(result.event.kind, {
       ...result.event.details,
       command: command.type,
+      writtenIn: actor.locale,
       ...(notes.whyDifferent ? { whyDifferent: notes.whyDifferent } : {}),
     }),
   });
@@ -208,7 +209,7 @@ export async function sendApology(actor: User, caseId: string, apology: Apology,
       caseId,
       actorId: actor.id,
       occurredAt: now,
-      ...caseEvent('apology_sent', { ...apology }),
+      ...caseEvent('apology_sent', { ...apology, writtenIn: actor.locale }),
     });
     await recordAudit(
       {
@@ -254,6 +255,7 @@ export async function recordException(actor: User, caseId: string, exception: Le
       occurredAt: now,
       ...caseEvent('exception_recorded', {
         ...exception,
+        writtenIn: actor.locale,
         recordedOn: todayInLondon(now),
       }),
     });
