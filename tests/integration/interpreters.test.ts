@@ -5,6 +5,8 @@ import { action as bookAction, loader as bookLoader } from '~/routes/cases.$case
 import { loader as listLoader } from '~/routes/cases.$caseId.interpreters';
 import { action as adminAction, loader as adminLoader } from '~/routes/admin.interpreters';
 import { loader as caseloadLoader } from '~/routes/caseload';
+import { loader as inboxLoader } from '~/routes/inbox';
+import { postMessage } from '~/features/messaging/index.server';
 import { loader as layoutLoader } from '~/routes/cases.$caseId';
 import { auditLog, interpreterRequests, interpreters, outboxEmails, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
@@ -19,11 +21,13 @@ import { useTestDatabase } from '../support/test-database';
 let db: Database;
 let parent: User, otherParent: User, caseworker: User, manager: User, admin: User, otherCaseworker: User, otherAdmin: User;
 let caseId: string;
+let laId: string;
 let urduSpeaker: string, arabicSpeaker: string, foreignUrduSpeaker: string;
 
 beforeAll(async () => {
   ({ db } = await useTestDatabase());
   const { la, team } = await makeLa(db);
+  laId = la.id;
   const elsewhere = await makeLa(db, 'Elsewhere Council');
   parent = await makeUser(db, 'parent', { name: 'Farah Ahmed' });
   otherParent = await makeUser(db, 'parent');
@@ -106,6 +110,10 @@ describe('a family asks and the council books', () => {
     expect(familyLayout.interpreterLanguage).toBeNull();
     const caseload = await (await settle(async () => caseloadLoader({ request: await requestAs(manager, '/caseload?only=interpreter'), params: {}, context: {} }))).json();
     expect(caseload.caseload.rows.map((r: { id: string; interpreterLanguage: string }) => [r.id, r.interpreterLanguage])).toEqual([[caseId, 'Urdu']]);
+    // And beside the family's waiting message in the inbox.
+    await postMessage(parent, caseId, laId, { body: 'When is the meeting?', substantive: false, formKey: crypto.randomUUID() });
+    const inbox = await (await settle(async () => inboxLoader({ request: await requestAs(caseworker, '/inbox'), params: {}, context: {} }))).json();
+    expect(inbox.inbox.rows.map((r: { caseId: string; interpreterLanguage: string }) => [r.caseId, r.interpreterLanguage])).toEqual([[caseId, 'Urdu']]);
   });
 
   it('the booking form offers only the council’s interpreters who speak the language, the preferred first', async () => {

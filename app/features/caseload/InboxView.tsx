@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
@@ -21,6 +22,7 @@ export type InboxViewRow = {
   overdue: boolean;
   dueToday: boolean;
   unread: number;
+  interpreterLanguage: string | null;
 };
 
 export type InboxViewData = {
@@ -64,9 +66,17 @@ export function InboxView({ data, path, hidden = {} }: { data: InboxViewData; pa
         caption={t('inboxList.showing', { first: data.first, last: data.last, count: data.total })}
         head={[t('inboxList.column.child'), t('inboxList.column.reference'), t('caseload.column.caseworker'), t('inboxList.column.waitingSince'), t('inboxList.column.replyBy'), t('inboxList.column.waiting'), t('inboxList.column.unread')]}
         rows={data.rows.map((e) => [
-          <Link className="govuk-link" to={`/cases/${e.caseId}/messages`} key={e.caseId}>
-            {e.childName}
-          </Link>,
+          <Fragment key={e.caseId}>
+            <Link className="govuk-link" to={`/cases/${e.caseId}/messages`}>
+              {e.childName}
+            </Link>
+            {e.interpreterLanguage ? (
+              <>
+                <br />
+                <strong className="govuk-tag govuk-tag--yellow">{t('home.caseload.interpreter', { language: e.interpreterLanguage })}</strong>
+              </>
+            ) : null}
+          </Fragment>,
           <Ltr key="reference">{e.reference}</Ltr>,
           <>
             {e.caseworkerName ?? t('caseload.unallocated')} {e.caseworkerAbsent ? <Tag colour="purple">{t('inboxList.away')}</Tag> : null}

@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, sql } from 
 import { replyClock } from '~/domain/service-standards';
 import { todayInLondon, type IsoDate } from '~/domain/timescales';
 import { personName } from '~/domain/names';
-import { cases, children, messages, threadReads, users } from '../../../db/schema';
+import { assessmentRequests, cases, children, messages, threadReads, users } from '../../../db/schema';
+import { interpreterLanguageSql } from '../requests/index.server';
 import { getDb } from '~/db.server';
 import { standardsOf } from '../messaging/index.server';
 import { teamsOf } from '../case-progress/index.server';
@@ -40,6 +41,8 @@ export type InboxRow = {
   overdue: boolean;
   dueToday: boolean;
   unread: number;
+  /** The language the family needs an interpreter for, if they said (flagged on every staff list). */
+  interpreterLanguage: string | null;
 };
 
 export type InboxPage = Omit<PageWindow, 'offset'> & { rows: InboxRow[] };
@@ -80,10 +83,12 @@ export async function inboxPage(scope: InboxScope, query: CaseloadQuery, now = n
       caseworkerName: users.name,
       caseworkerAbsent: users.absent,
       since: cases.awaitingReplySince,
+      interpreterLanguage: interpreterLanguageSql,
     })
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
     .leftJoin(users, eq(users.id, cases.caseworkerId))
+    .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
     .where(where)
     // An away caseworker's threads first, so the team sees them (on one's own list it changes nothing).
     .orderBy(desc(sql`coalesce(${users.absent}, false)`), asc(cases.awaitingReplySince), asc(cases.reference))
