@@ -403,8 +403,17 @@ function annotate(testInfo: TestInfo, auditor: PageAuditor) {
 
 // ---- the test ----------------------------------------------------------------------------------
 
+/** A private (RFC 1918) address made from a name, the same for the same name. */
+function addressOf(name: string): string {
+  let hash = 2166136261;
+  for (const char of name) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  return `10.${(hash >>> 16) & 255}.${(hash >>> 8) & 255}.${(hash & 255) || 1}`;
+}
+
 export const test = base.extend<{ checkA11y: (page?: Page) => Promise<void> }>({
   page: async ({ page, javaScriptEnabled }, use, testInfo) => {
+    // One address per test (and retry): a test's own requests share it, as one person's do.
+    await page.setExtraHTTPHeaders({ 'X-Forwarded-For': addressOf(`${testInfo.testId}:${testInfo.retry}`) });
     const auditor = new PageAuditor(page, javaScriptEnabled);
     auditors.set(page, auditor);
     auditor.hookDocuments();

@@ -33,6 +33,10 @@ const env: NodeJS.ProcessEnv = {
   // A browser with the cookie pseudo=1 sees pseudo-localised English (tests/e2e/pseudo.spec.ts,
   // ADR 0040); without the cookie nothing changes.
   PSEUDO_LOCALE: 'true',
+  // Each test's browser says where it is from (X-Forwarded-For, tests/e2e/support/fixtures.ts),
+  // as families behind a council's load balancer do: the per-address limits then count each
+  // test's family apart, not the whole suite as one address.
+  TRUST_PROXY: 'loopback',
 };
 // Secure cookies, as in production: browsers accept them from http://localhost.
 delete env.SECURE_COOKIES;
