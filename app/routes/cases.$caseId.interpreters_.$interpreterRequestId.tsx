@@ -4,7 +4,8 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
 import { clientAddress } from '~/client-address.server';
-import { bookInterpreter, choicesFor, councilInterpreters, interpreterRequestsOf, parseInterpreterBooking } from '~/features/interpreters/index.server';
+import { interpretersFor } from '~/domain/interpreters';
+import { bookInterpreter, councilInterpreters, interpreterRequestsOf, parseInterpreterBooking } from '~/features/interpreters/index.server';
 import { CaseCaption } from '~/features/case-progress';
 import { datePartsFrom } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
@@ -30,7 +31,7 @@ async function waitingRequest(caseId: string, requestId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'book:interpreter');
   const asked = await waitingRequest(caseRecord.id, params.interpreterRequestId);
-  const choices = choicesFor(await councilInterpreters(caseRecord.laId), asked);
+  const choices = interpretersFor(await councilInterpreters(caseRecord.laId), asked.language, asked.genderPreference);
   return json({ caseId: caseRecord.id, asked, choices: choices.map(({ interpreter, matchesPreference }) => ({ id: interpreter.id, name: interpreter.name, languages: interpreter.languages, matchesPreference })) });
 }
 

@@ -9,7 +9,6 @@ import { queueEmail, wakeMailer } from '~/mail/outbox.server';
 import { councilContext } from '~/tenancy/council.server';
 import { familyAudience } from '../family/index.server';
 import type { InterpreterAsk, InterpreterBooking } from './interpreter-forms.server';
-import type { ListedInterpreter } from './interpreter-list.server';
 
 /**
  * Interpreters for families (issue 18): the council's list (kept by its LA admin), a family's
@@ -52,18 +51,6 @@ export async function interpreterRequestsOf(caseId: string): Promise<Interpreter
     requestedAt: r.createdAt.toISOString(),
     booking: r.status === 'booked' && interpreterName && r.bookedFor ? { interpreterName, interpreterLanguages: interpreterLanguages ?? [], bookedFor: r.bookedFor.toISOString() } : null,
   }));
-}
-
-/** The language a case's family last asked an interpreter for, for the flag on staff pages. */
-export async function interpreterNeedOf(caseId: string): Promise<{ language: string; dialect: string | null } | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ language: interpreterRequests.language, dialect: interpreterRequests.dialect })
-    .from(interpreterRequests)
-    .where(eq(interpreterRequests.caseId, caseId))
-    .orderBy(desc(interpreterRequests.createdAt))
-    .limit(1);
-  return row ?? null;
 }
 
 /**
@@ -129,9 +116,3 @@ export async function bookInterpreter(staff: Pick<User, 'id'>, caseRecord: Pick<
     })
     .finally(wakeMailer);
 }
-
-/** Whom the booking form offers for each waiting request: the council's interpreters who fit it. */
-export function choicesFor(list: readonly ListedInterpreter[], request: Pick<InterpreterRequestEntry, 'language' | 'genderPreference'>) {
-  return interpretersFor(list, request.language, request.genderPreference);
-}
-
