@@ -1,4 +1,5 @@
 import type { Role } from '../../db/schema/people';
+import type { SettingRole } from '../domain/vocabulary';
 import { consentFor, scopeAllows, type LiveConsent } from '../domain/consent';
 import type { ParentAccess } from '../domain/young-person';
 import type { AdviceRelease } from '../domain/advice';
@@ -12,7 +13,16 @@ import type { AdviceRelease } from '../domain/advice';
  * else's child, another LA's case) and 'forbidden' when they do (an admin page, a case they can
  * read but not change).
  */
-export type Actor = { id: string; role: Role; laId: string | null; teamId: string | null; adviceOrgId?: string | null };
+export type Actor = {
+  id: string;
+  role: Role;
+  laId: string | null;
+  teamId: string | null;
+  adviceOrgId?: string | null;
+  /** Setting staff: their school, college or early-years setting, and their place there. */
+  settingId?: string | null;
+  settingRole?: SettingRole | null;
+};
 
 /**
  * What every record of a child carries for the family side: the parents, the young person, how
@@ -35,9 +45,20 @@ export type CaseSubject = FamilySide & {
   caseworkerId: string | null;
   /** Professionals with an advice request on this case that is open or within its grace period (app/domain/advice.ts). */
   professionalIds?: readonly string[];
+  /**
+   * The settings whose staff work on this child's case (issue 14): the setting the case names,
+   * and the one that asked for the assessment. Their staff read the case, its plan and its
+   * reviews; never the family's thread, notes or advice.
+   */
+  settingIds?: readonly string[];
+  /** The setting that asked for the assessment, if one did: its staff read that request. */
+  requestingSettingId?: string | null;
 };
 
 export type LaSubject = { type: 'la'; laId: string };
+
+/** A school, college or early-years setting's own pages: its staff and its children's reviews. */
+export type SettingSubject = { type: 'setting'; laId: string; settingId: string };
 
 /** A child's record, before any case exists (adding a child, starting a request). */
 export type ChildSubject = FamilySide & { type: 'child'; laId: string };
@@ -98,7 +119,7 @@ export type RectificationSubject = { type: 'rectification'; laId: string; reques
 export type PortalSubject = { type: 'portal' };
 export const PORTAL: PortalSubject = { type: 'portal' };
 
-export type Subject = CaseSubject | LaSubject | ChildSubject | DraftRequestSubject | AccountSubject | DocumentSubject | AdviceSubject | SubjectAccessSubject | RectificationSubject | PortalSubject;
+export type Subject = CaseSubject | LaSubject | SettingSubject | ChildSubject | DraftRequestSubject | AccountSubject | DocumentSubject | AdviceSubject | SubjectAccessSubject | RectificationSubject | PortalSubject;
 
 /**
  * What a person may do, named by verb and resource at the grain of a page or a button
@@ -127,6 +148,11 @@ export const PERMISSIONS = [
   'read:interpreters', // the family's requests for an interpreter and their bookings
   'request:interpreter', // ask for an interpreter for a meeting or a call (the family side)
   'book:interpreter', // book one from the council's list (the council)
+  'read:review', // the annual reviews of the plan, their steps and dates
+  'arrange:review', // set the review meeting and send its notice: the council or the child's setting
+  'report:review', // the meeting's report and recommendations: the child's setting, or the council
+  'decide:review', // keep, amend or cease the plan after a review: the council
+  'comment:review-amendments', // the family's comments on the proposed amendments
   // A request for assessment (DraftRequestSubject; once submitted, its CaseSubject).
   'read:request',
   'edit:request',
@@ -156,6 +182,12 @@ export const PERMISSIONS = [
   'read:stored-mail',
   'administer:interpreters', // the council's list of interpreters
   'read:translation-review', // which translated strings still need a fluent speaker's check
+  'read:reviews', // the council's lists of annual reviews and phase transfers
+  'administer:settings', // the council's schools, colleges and early-years settings
+  // A setting's own pages (SettingSubject).
+  'read:setting', // the setting's children with a plan or a request, and their reviews
+  'manage:setting-staff', // invite and remove the setting's own staff: its lead
+  'request:assessment-as-setting', // ask for an assessment for a child, with the family's agreement
   // Subject access requests (LaSubject: the council's list; SubjectAccessSubject: one request).
   'manage:subject-access', // record, review and release them: a manager's call
   'download:subject-access', // the requester's copy, once released
@@ -208,7 +240,21 @@ const onCase = (capability: Capability) => (actor: Actor, subject: CaseSubject) 
 const familyOrCouncil = (actor: Actor, subject: CaseSubject) => refuseProfessional(actor, decideCase(actor, 'read', subject));
 
 function refuseProfessional(actor: Actor, decision: Decision): Decision {
-  return decision === 'allow' && actor.role === 'professional' ? 'forbidden' : decision;
+  return decision === 'allow' && (actor.role === 'professional' || actor.role === 'setting_staff') ? 'forbidden' : decision;
+}
+
+function refuseSetting(actor: Actor, decision: Decision): Decision {
+  return decision === 'allow' && actor.role === 'setting_staff' ? 'forbidden' : decision;
+}
+
+/** Staff of a setting that works on this child's case (the case's named or requesting setting). */
+function isSettingStaffOf(actor: Actor, subject: CaseSubject): boolean {
+  return actor.role === 'setting_staff' && actor.settingId != null && actor.laId === subject.laId && (subject.settingIds ?? []).includes(actor.settingId);
+}
+
+/** A setting's own staff; to everyone else its pages do not exist. */
+function settingMember(actor: Actor, subject: SettingSubject): Decision {
+  return actor.role === 'setting_staff' && actor.settingId === subject.settingId && actor.laId === subject.laId ? 'allow' : 'not_found';
 }
 
 /**
@@ -238,11 +284,12 @@ const RULES: Record<Permission, Rule> = {
   'post:message': { case: onCase('message') },
   'read:advice': { case: familyOrCouncil, advice: (actor, subject) => adviceReader(actor, subject) },
   'read:unreleased-advice': { case: (actor, subject) => only(familyOrCouncil(actor, subject), isStaff(actor)) },
-  'read:views': { case: onCase('read') },
+  'read:views': { case: (actor, subject) => refuseSetting(actor, decideCase(actor, 'read', subject)) },
   'write:parent-views': { case: (actor, subject) => only(familyWriter(actor, subject), actor.role === 'parent') },
   // A young person with their own account speaks for themselves; until then a parent may write down the child's words.
   'write:child-views': { case: (actor, subject) => only(familyWriter(actor, subject), actor.role === 'young_person' || !subject.youngPersonId) },
-  'read:plan': { case: familyOrCouncil },
+  // The child's setting delivers the plan: its staff read it.
+  'read:plan': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : familyOrCouncil(actor, subject)) },
   'comment:plan': { case: familyWriter },
   'read:meetings': { case: familyOrCouncil },
   'record:decision': { case: onCase('decide') },
@@ -254,7 +301,12 @@ const RULES: Record<Permission, Rule> = {
   'read:interpreters': { case: familyOrCouncil },
   'request:interpreter': { case: familyWriter },
   'book:interpreter': { case: onCase('decide') },
-  'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: submittedRequest('read') },
+  'read:review': { case: (actor, subject) => refuseProfessional(actor, decideCase(actor, 'read', subject)) },
+  'arrange:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },
+  'report:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },
+  'decide:review': { case: onCase('decide') },
+  'comment:review-amendments': { case: familyWriter },
+  'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: (actor, subject) => (actor.role === 'setting_staff' ? only(submittedRequest('read')(actor, subject), subject.requestingSettingId === actor.settingId) : submittedRequest('read')(actor, subject)) },
   'edit:request': { draft_request: (actor, subject) => decideDraft(actor, 'contribute', subject), case: submittedRequest('contribute') },
   'read:child': { child: (actor, subject) => decideChild(actor, 'read', subject) },
   // A parent the young person has not shared with sees the child's record, to be told so, but nothing of the case.
@@ -283,6 +335,11 @@ const RULES: Record<Permission, Rule> = {
   'read:stored-mail': { la: inLa(['la_admin']) },
   'administer:interpreters': { la: inLa(['la_admin']) },
   'read:translation-review': { la: inLa(['la_admin']) },
+  'read:reviews': { la: inLa(STAFF_ROLES) },
+  'administer:settings': { la: inLa(['la_admin']) },
+  'read:setting': { setting: (actor, subject) => (actor.role === 'la_admin' && actor.laId === subject.laId ? 'allow' : settingMember(actor, subject)) },
+  'manage:setting-staff': { setting: (actor, subject) => only(settingMember(actor, subject), actor.settingRole === 'lead') },
+  'request:assessment-as-setting': { setting: (actor, subject) => only(settingMember(actor, subject), actor.settingRole === 'lead' || actor.settingRole === 'senco' || actor.settingRole === 'head') },
   // The export holds everything, staff-only notes included: a manager reviews and releases it. To others a request does not exist.
   'manage:subject-access': { la: inLa(['manager']), subject_access: (actor, subject) => (actor.role === 'manager' && actor.laId === subject.laId ? 'allow' : 'not_found') },
   // Deleting a family's records for good, and holding them back from deletion, is a manager's decision; the schedule is the council's setting.
@@ -496,6 +553,10 @@ function decideCase(actor: Actor, action: Capability, subject: CaseSubject): Dec
     // Admins manage accounts; they do not read children's records.
     return 'forbidden';
   }
+  if (isSettingStaffOf(actor, subject)) {
+    // The case's summary, plan and reviews; never the family's thread or the council's decisions.
+    return action === 'read' ? 'allow' : 'forbidden';
+  }
   if (actor.role === 'professional' && subject.professionalIds?.includes(actor.id)) {
     // The case summary they were asked about and their own advice; never the family's thread,
     // the family's own contributions or the LA's decisions.
@@ -536,7 +597,7 @@ function documentReader(actor: Actor, owner: DocumentSubject['belongsTo']): Deci
       return read === 'allow' && actor.role === 'professional' ? 'forbidden' : read;
     }
     case 'views':
-      return decideCase(actor, 'read', owner.case);
+      return decide(actor, 'read:views', owner.case);
   }
 }
 

@@ -4,8 +4,22 @@
  * (db/schema) builds its columns from these lists, and every rule in app/domain reads them here.
  */
 
-export const roles = ['parent', 'young_person', 'advocate', 'caseworker', 'manager', 'la_admin', 'professional'] as const;
+export const roles = ['parent', 'young_person', 'advocate', 'caseworker', 'manager', 'la_admin', 'professional', 'setting_staff'] as const;
 export type Role = (typeof roles)[number];
+
+/**
+ * Schools, colleges and early-years settings are organisations with their own staff (issue 14):
+ * the council adds the setting, the setting's lead invites and removes its own staff.
+ */
+export const settingTypes = ['school', 'college', 'early_years'] as const;
+export type SettingType = (typeof settingTypes)[number];
+
+export const settingPhases = ['early_years', 'primary', 'middle', 'secondary', 'all_through', 'post16'] as const;
+export type SettingPhase = (typeof settingPhases)[number];
+
+/** A setting's own people: the lead manages the setting's accounts; SENCOs, heads and staff work on its children's reviews. */
+export const settingRoles = ['lead', 'senco', 'head', 'staff'] as const;
+export type SettingRole = (typeof settingRoles)[number];
 
 export const professionalKinds = ['educational_psychologist', 'health', 'social_care', 'school_senco'] as const;
 export type ProfessionalKind = (typeof professionalKinds)[number];

@@ -10,6 +10,7 @@ export const roleKeys: Record<Role, string> = {
   manager: 'roles.manager',
   la_admin: 'roles.la_admin',
   professional: 'roles.professional',
+  setting_staff: 'roles.setting_staff',
 };
 
 export const stageKeys: Record<CaseStage, string> = {

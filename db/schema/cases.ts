@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { caseStages } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
-import { areaTeams, localAuthorities } from './tenancy';
+import { areaTeams, educationSettings, localAuthorities } from './tenancy';
 import { children, users, writtenIn } from './people';
 
 
@@ -33,6 +33,11 @@ export const cases = pgTable(
      * null when nobody is waiting for the council. Kept by postMessage, so the inbox finds the
      * waiting threads without reading every thread (ADR 0011).
      */
+    /**
+     * The setting the child attends as the plan names it (section I), or the one that asked for
+     * the assessment: the setting whose staff see this case (issue 14). Null: none recorded.
+     */
+    namedSettingId: uuid('named_setting_id').references(() => educationSettings.id),
     awaitingReplySince: timestamp('awaiting_reply_since', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +47,7 @@ export const cases = pgTable(
     index('cases_team').on(t.teamId, t.stage),
     index('cases_la').on(t.laId),
     index('cases_child').on(t.childId),
+    index('cases_named_setting').on(t.namedSettingId),
     index('cases_awaiting_reply').on(t.laId, t.awaitingReplySince).where(sql`awaiting_reply_since IS NOT NULL`),
   ],
 );

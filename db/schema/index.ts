@@ -11,3 +11,4 @@ export * from './data-rights';
 export * from './privacy';
 export * from './retention';
 export * from './interpreters';
+export * from './reviews';

@@ -1,7 +1,7 @@
 import { bigint, boolean, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { professionalKinds, roles } from '../../app/domain/vocabulary';
+import { professionalKinds, roles, settingRoles } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
-import { adviceOrganisations, areaTeams, localAuthorities } from './tenancy';
+import { adviceOrganisations, areaTeams, educationSettings, localAuthorities } from './tenancy';
 
 export const roleEnum = pgEnum('role', roles);
 
@@ -14,7 +14,7 @@ export const locales = ['en', 'pl', 'ro', 'pa', 'ur', 'ar'] as const;
  * with what they wrote so it is shown labelled with it and never machine-translated (ADR 0041).
  * Null for what was written before it was kept: the language is not known.
  */
-export const writtenIn = () => text('written_in', { enum: locales });
+export const writtenIn = (name = 'written_in') => text(name, { enum: locales });
 
 export const messageEmailChoices = ['immediate', 'daily'] as const;
 
@@ -35,6 +35,9 @@ export const users = pgTable(
     teamId: uuid('team_id').references(() => areaTeams.id),
     adviceOrgId: uuid('advice_org_id').references(() => adviceOrganisations.id),
     professionalKind: professionalKindEnum('professional_kind'),
+    /** Setting staff (role setting_staff) belong to one setting, and through it to its LA; their place there. */
+    settingId: uuid('setting_id').references(() => educationSettings.id),
+    settingRole: text('setting_role', { enum: settingRoles }),
     phone: text('phone'),
     /** A caseworker marked absent has their due work shown to the whole team. */
     absent: boolean('absent').notNull().default(false),
@@ -55,6 +58,7 @@ export const users = pgTable(
     uniqueIndex('users_email').on(t.email),
     index('users_la_role').on(t.laId, t.role),
     index('users_team').on(t.teamId),
+    index('users_setting').on(t.settingId),
   ],
 );
 

@@ -1,8 +1,9 @@
-import { bigint, index, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { adviceRequests, familyViews } from './advice';
 import { cases } from './cases';
 import { children, users } from './people';
+import { educationSettings } from './tenancy';
 
 /** Case references count up across the portal: NFB-2026-00042. */
 export const caseReferenceSeq = pgSequence('case_reference_seq', { startWith: 100 });
@@ -32,6 +33,13 @@ export const assessmentRequests = pgTable(
     /** Submitted by an advocate: the family member whose consent they acted on. */
     submittedOnBehalfOf: uuid('submitted_on_behalf_of').references(() => users.id),
     caseId: uuid('case_id').references(() => cases.id),
+    /**
+     * A request made by a school or setting (issue 14): the setting, and the family's agreement
+     * it recorded (when, and how it was given). The family is told and sees the request.
+     */
+    requestedBySettingId: uuid('requested_by_setting_id').references(() => educationSettings.id),
+    familyAgreedOn: date('family_agreed_on', { mode: 'string' }),
+    familyAgreementNote: text('family_agreement_note'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

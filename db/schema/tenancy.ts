@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { integer, pgTable, text, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
+import { settingPhases, settingTypes } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
 
 /** A local authority owns area teams, staff, advice organisations it lists, and cases. */
@@ -64,6 +66,36 @@ export const adviceOrganisations = pgTable(
   (t) => [uniqueIndex('advice_organisations_la_name').on(t.laId, t.name)],
 );
 
+/**
+ * A school, college or early-years setting the council works with (issue 14). It has its own
+ * staff accounts (users.setting_id), managed by the setting's lead; it sees the children on its
+ * roll who have a plan or a request (the case's named setting, or a request it made).
+ * URN: the DfE's unique reference number (schools, early years); UKPRN: the UK provider
+ * reference number (colleges and other post-16 providers). At least one is given.
+ */
+export const educationSettings = pgTable(
+  'education_settings',
+  {
+    id: id(),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    name: text('name').notNull(),
+    urn: text('urn'),
+    ukprn: text('ukprn'),
+    type: text('type', { enum: settingTypes }).notNull(),
+    phase: text('phase', { enum: settingPhases }).notNull(),
+    createdAt: createdAt(),
+  },
+  // One name per LA, one record per URN and per UKPRN: a double-submitted form adds one setting.
+  (t) => [
+    uniqueIndex('education_settings_la_name').on(t.laId, t.name),
+    uniqueIndex('education_settings_la_urn').on(t.laId, t.urn).where(sql`${t.urn} is not null`),
+    uniqueIndex('education_settings_la_ukprn').on(t.laId, t.ukprn).where(sql`${t.ukprn} is not null`),
+  ],
+);
+
+export type EducationSetting = typeof educationSettings.$inferSelect;
 export type LocalAuthority = typeof localAuthorities.$inferSelect;
 export type AreaTeam = typeof areaTeams.$inferSelect;
 export type AdviceOrganisation = typeof adviceOrganisations.$inferSelect;

@@ -25,6 +25,8 @@ import {
   mfaRecoveryCodes,
   outboxEmails,
   planVersions,
+  annualReviews,
+  reviewRemindersSent,
   interpreterRequests,
   rectificationRequests,
   retentionDue,
@@ -95,6 +97,8 @@ async function makeFamily(la: { id: string }, teamId: string, orgId: string, lab
   await db.insert(capacityRecords).values({ childId: child.id, recordedBy: parent.id, explanation: `Capacity ${label}` });
   await db.insert(auditLog).values({ userId: caseworker.id, action: 'read:case', subjectType: 'case', subjectId: caseRecord.id, outcome: 'allowed' });
   await db.insert(rectificationRequests).values({ laId: la.id, childId: child.id, requesterId: parent.id, receivedOn: '2026-10-12', dueOn: '2026-11-12', changes: [{ field: 'lastName', from: 'Old', to: `Corrected ${label}` }], reason: `Spelling ${label}`, formKey: crypto.randomUUID() });
+  const [review] = await db.insert(annualReviews).values({ laId: la.id, caseId: caseRecord.id, number: 1, cycleStart: '2025-11-02' }).returning();
+  await db.insert(reviewRemindersSent).values({ reviewId: review.id, key: 'meeting:2026-11-01' });
   await db.insert(interpreterRequests).values({ caseId: caseRecord.id, laId: la.id, requestedBy: parent.id, purpose: 'meeting', language: `Language ${label}`, formKey: crypto.randomUUID() });
   await db.insert(retentionHolds).values({ laId: la.id, childId: child.id, reason: 'complaint', note: `Complaint about ${label}`, placedBy: caseworker.id, formKey: crypto.randomUUID() });
   await db.insert(retentionDue).values({ laId: la.id, childId: child.id, caseId: caseRecord.id, rule: 'no_plan_years', dueOn: '2026-01-01' });

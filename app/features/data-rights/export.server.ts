@@ -1,6 +1,8 @@
 import { and, eq, getTableColumns, inArray, or, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import {
+  annualReviews,
+  reviewRemindersSent,
   adviceRequests,
   advocateConsents,
   assessmentRequests,
@@ -119,6 +121,9 @@ const COLLECTORS: Record<string, Collector> = {
   draft_plan_preferences: (db, r) => rowsWhere(db, draftPlanPreferences, within(r.caseIds, (ids) => inArray(draftPlanPreferences.caseId, ids))),
   case_meetings: (db, r) => rowsWhere(db, caseMeetings, within(r.caseIds, (ids) => inArray(caseMeetings.caseId, ids))),
   plan_versions: (db, r) => rowsWhere(db, planVersions, within(r.caseIds, (ids) => inArray(planVersions.caseId, ids))),
+  annual_reviews: (db, r) => rowsWhere(db, annualReviews, within(r.caseIds, (ids) => inArray(annualReviews.caseId, ids))),
+  review_reminders_sent: (db, r) =>
+    rowsWhere(db, reviewRemindersSent, within(r.caseIds, (ids) => inArray(reviewRemindersSent.reviewId, db.select({ id: annualReviews.id }).from(annualReviews).where(inArray(annualReviews.caseId, ids))))),
   advocate_consents: (db, r) => rowsWhere(db, advocateConsents, or(eq(advocateConsents.grantedBy, r.userId), within(r.childIds, (ids) => inArray(advocateConsents.childId, ids)) ?? undefined)),
   consent_events: (db, r) => rowsWhere(db, consentEvents, within(r.consentIds, (ids) => inArray(consentEvents.consentId, ids))),
   capacity_records: (db, r) => rowsWhere(db, capacityRecords, within(r.childIds, (ids) => inArray(capacityRecords.childId, ids))),
@@ -145,6 +150,8 @@ export const TABLES_WITHOUT_REQUESTER_DATA: Readonly<Record<string, string>> = {
   area_teams: "The council's team names.",
   interpreters: "The council's list of interpreters: the interpreters' own work details, not the family's.",
   advice_organisations: 'Names of advice services (organisations, not people).',
+  education_settings: "Schools, colleges and early-years settings: names and DfE references (organisations, not people).",
+  setting_term_notices: 'Which term notices each setting was sent: the setting and the term, no one of the family.',
   service_standard_history: "A council's past service standards, and which admin changed them.",
   // Keys are one-way hashes of an account or address, kept for minutes: they cannot be read back to a person.
   rate_limit_events: 'Hashed throttling keys, kept only for minutes; they cannot be tied back to a person.',
@@ -211,7 +218,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

@@ -3,6 +3,8 @@ import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   adviceRequests,
+  annualReviews,
+  reviewRemindersSent,
   advocateConsents,
   assessmentRequests,
   capacityRecords,
@@ -65,6 +67,8 @@ export const DELETED_TABLES = [
   'case_events',
   'case_notes',
   'interpreter_requests',
+  'review_reminders_sent',
+  'annual_reviews',
   'plan_versions',
   'retention_due',
   'assessment_requests',
@@ -123,6 +127,8 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(caseEvents).where(inCases(caseEvents.caseId));
     await tx.delete(caseNotes).where(inCases(caseNotes.caseId));
     await tx.delete(interpreterRequests).where(inCases(interpreterRequests.caseId));
+    await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
+    await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));
     await tx.delete(retentionDue).where(inCases(retentionDue.caseId));
     await tx.execute(sql`select set_config('ehcp.retention_delete', 'off', true)`);

@@ -78,6 +78,23 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'request:interpreter': {
     case: 'AFFNA FFNNN FN FNFFN',
   },
+  // Reviews: the family, advisers and the council read them; setting staff (issue 14) are in
+  // the setting rows below.
+  'read:review': {
+    case: 'AAFNA AANNN FN ANAFN',
+  },
+  'arrange:review': {
+    case: 'FFFNF FFNNN FN ANAFN',
+  },
+  'report:review': {
+    case: 'FFFNF FFNNN FN ANAFN',
+  },
+  'decide:review': {
+    case: 'FFFNF FFNNN FN ANAFN',
+  },
+  'comment:review-amendments': {
+    case: 'AFFNA FFNNN FN FNFFN',
+  },
   'book:interpreter': {
     case: 'FFFNF FFNNN FN ANAFN',
   },
@@ -175,6 +192,15 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'read:translation-review': {
     la: 'FFFFF FFFFF FF FFFAF',
   },
+  'read:reviews': {
+    la: 'FFFFF FFFFF FF AFAFF',
+  },
+  'administer:settings': {
+    la: 'FFFFF FFFFF FF FFFAF',
+  },
+  'read:setting': {},
+  'manage:setting-staff': {},
+  'request:assessment-as-setting': {},
   'manage:subject-access': {
     la: 'FFFFF FFFFF FF FFAFF',
     subjectAccessReleased: 'NNNNN NNNNN NN NNANN',
