@@ -24,3 +24,29 @@ export const BANK_HOLIDAYS_COVER: Readonly<{ from: string; to: string; retrieved
   to: `${yearOf(BANK_HOLIDAY_DATES[BANK_HOLIDAY_DATES.length - 1])}-12-31`,
   retrieved: data.retrieved,
 };
+
+/**
+ * Easter Sunday of `year` (Gregorian calendar) by the anonymous Gregorian algorithm
+ * (Meeus/Jones/Butcher), as ISO `YYYY-MM-DD`. Used for the default school terms
+ * (`./annual-review`), which must work for years beyond the bank holiday data.
+ */
+export function easterSunday(year: number): string {
+  if (!Number.isSafeInteger(year) || year < 1583 || year > 9999) {
+    throw new RangeError(`year must be a whole Gregorian year (1583-9999), got ${year}`);
+  }
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

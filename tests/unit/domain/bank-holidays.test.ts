@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BANK_HOLIDAY_DATES, BANK_HOLIDAYS, BANK_HOLIDAYS_COVER } from '~/domain/bank-holidays';
+import { BANK_HOLIDAY_DATES, BANK_HOLIDAYS, BANK_HOLIDAYS_COVER, easterSunday as appEasterSunday } from '~/domain/bank-holidays';
 import data from '~/domain/data/bank-holidays-england-and-wales';
 
 const YEARS = Array.from({ length: 11 }, (_, i) => 2020 + i);
@@ -87,6 +87,28 @@ describe('the Easter oracle', () => {
     [2285, '2285-03-22'],
   ])('puts Easter %i on %s', (year, expected) => {
     expect(iso(easterSunday(year))).toBe(expected);
+  });
+});
+
+describe('easterSunday (the default summer term, app/domain/annual-review.ts)', () => {
+  it.each([
+    [2025, '2025-04-20'],
+    [2026, '2026-04-05'],
+    [2027, '2027-03-28'],
+    [2028, '2028-04-16'],
+    [2285, '2285-03-22'],
+  ])('puts Easter %i on %s', (year, expected) => {
+    expect(appEasterSunday(year)).toBe(expected);
+  });
+
+  it.each(YEARS)('is the day before Easter Monday in the GOV.UK data for %i', (year) => {
+    const easterMonday = data.events.find((event) => event.title === 'Easter Monday' && event.date.startsWith(String(year)));
+    expect(iso(plusDays(new Date(`${appEasterSunday(year)}T00:00:00Z`), 1))).toBe(easterMonday?.date);
+  });
+
+  it('refuses years outside the Gregorian calendar', () => {
+    expect(() => appEasterSunday(1582)).toThrow(RangeError);
+    expect(() => appEasterSunday(2026.5)).toThrow(RangeError);
   });
 });
 
