@@ -85,7 +85,12 @@ export function mayInOwnLa(user: User, permission: Permission): boolean {
 export async function loadCaseSubject(caseId: string, today = todayInLondon()): Promise<{ record: Case; subject: CaseSubject } | null> {
   if (!isUuid(caseId)) return null;
   const db = await getDb();
-  const [row] = await db.select({ record: cases, child: children }).from(cases).innerJoin(children, eq(children.id, cases.childId)).where(eq(cases.id, caseId));
+  const [row] = await db
+    .select({ record: cases, child: children, requestingSettingId: assessmentRequests.requestedBySettingId })
+    .from(cases)
+    .innerJoin(children, eq(children.id, cases.childId))
+    .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
+    .where(eq(cases.id, caseId));
   if (!row) return null;
   const [{ control: _control, ...family }, asked] = await Promise.all([
     familySideOf(row.child, today, db),
@@ -103,6 +108,8 @@ export async function loadCaseSubject(caseId: string, today = todayInLondon()): 
       caseworkerId: row.record.caseworkerId,
       ...family,
       professionalIds: [...new Set(asked.filter((a) => professionalHasAccess(a, today)).map((a) => a.professionalId))],
+      settingIds: [...new Set([row.record.namedSettingId, row.requestingSettingId].filter((id): id is string => id !== null))],
+      requestingSettingId: row.requestingSettingId,
     },
   };
 }

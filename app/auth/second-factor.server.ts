@@ -14,7 +14,7 @@ import { generateToken, hashToken } from './tokens.server';
  * The second factor (ADR 0015): a TOTP authenticator app, with ten one-time recovery codes.
  * Staff and professionals must use it; families and advisers may turn it on.
  */
-const REQUIRED_FOR: readonly Role[] = ['caseworker', 'manager', 'la_admin', 'professional'];
+const REQUIRED_FOR: readonly Role[] = ['caseworker', 'manager', 'la_admin', 'professional', 'setting_staff'];
 export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = 'EHCP portal';
 

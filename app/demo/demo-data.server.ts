@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import type { Database, Transaction } from '../../db/client';
 import {
+  educationSettings,
   adviceRequests,
   assessmentRequests,
   type AdviceKind,
@@ -30,6 +31,7 @@ import { addDays, todayInLondon } from '~/domain/timescales';
 import { DEFAULT_RETENTION, retentionDue } from '~/domain/retention';
 import { secondFactorRequired } from '~/auth/second-factor.server';
 import type { PlanContent } from '~/domain/plan-content';
+import type { SettingPhase, SettingRole, SettingType } from '~/domain/vocabulary';
 import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from './demo-plans';
 
 /**
@@ -84,6 +86,33 @@ const staffAndPartners: Person[] = [
   { email: 'socialcare@example.com', name: 'Leah Evans', role: 'professional', kind: 'social_care' },
   { email: 'advocate1@example.com', name: 'Maya Green', role: 'advocate', advocate: true },
   { email: 'advocate2@example.com', name: 'Josh Turner', role: 'advocate', advocate: true },
+];
+
+/**
+ * Schools, colleges and early-years settings (issue 14), each with its own staff: the primary
+ * school's lead manages its accounts; its SENCO runs its reviews. Demo children whose plan names
+ * one of these (by their school's name) are on its roll.
+ */
+const demoSettings: { name: string; urn?: string; ukprn?: string; type: SettingType; phase: SettingPhase; staff: { email: string; name: string; settingRole: SettingRole }[] }[] = [
+  {
+    name: 'Northfield Primary School',
+    urn: '131001',
+    type: 'school',
+    phase: 'primary',
+    staff: [
+      { email: 'schoollead@example.com', name: 'Karen Hughes', settingRole: 'lead' },
+      { email: 'senco@example.com', name: 'Sophie Turner', settingRole: 'senco' },
+    ],
+  },
+  {
+    name: 'Northfield High School',
+    urn: '131002',
+    type: 'school',
+    phase: 'secondary',
+    staff: [{ email: 'senco.high@example.com', name: 'Mark Ellis', settingRole: 'lead' }],
+  },
+  { name: 'Northfield College', ukprn: '10004567', type: 'college', phase: 'post16', staff: [] },
+  { name: 'Little Acorns Nursery', urn: 'EY411001', type: 'early_years', phase: 'early_years', staff: [] },
 ];
 
 type DemoSeedChild = {
@@ -259,6 +288,25 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
       )
       .returning();
     const byEmail = new Map(staffRows.map((u) => [u.email, u]));
+    const settingRows = await tx
+      .insert(educationSettings)
+      .values(demoSettings.map(({ staff: _staff, ...setting }) => ({ laId: la.id, ...setting })))
+      .returning();
+    const settingByName = new Map(settingRows.map((row) => [row.name, row]));
+    await tx.insert(users).values(
+      demoSettings.flatMap((setting) =>
+        setting.staff.map((person) => ({
+          ...person,
+          role: 'setting_staff' as const,
+          passwordHash,
+          emailVerifiedAt: verifiedAt,
+          laId: la.id,
+          settingId: settingByName.get(setting.name)!.id,
+          mfaSecret: DEMO_TOTP_SECRET,
+          mfaEnabledAt: verifiedAt,
+        })),
+      ),
+    );
 
     let sequence = 0;
     for (const family of families) {
@@ -285,6 +333,8 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
             caseworkerId: c.caseworker ? byEmail.get(c.caseworker)!.id : null,
             stage: c.stage,
             requestReceived,
+            // A plan in force names the child's school: its staff see the case (issue 14).
+            namedSettingId: c.stage === 'plan_maintained' || c.stage === 'final_plan_issued' ? (settingByName.get(c.school)?.id ?? null) : null,
           })
           .returning();
         await tx.insert(caseEvents).values({

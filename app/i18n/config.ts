@@ -28,6 +28,8 @@ export const pageNamespaces = [
   'admin',
   'pages',
   'rights',
+  'reviews',
+  'settings',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 

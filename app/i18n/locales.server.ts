@@ -12,6 +12,8 @@ import enReporting from '../../public/locales/en/reporting.json';
 import enCasework from '../../public/locales/en/casework.json';
 import enRequests from '../../public/locales/en/requests.json';
 import enRights from '../../public/locales/en/rights.json';
+import enReviews from '../../public/locales/en/reviews.json';
+import enSettings from '../../public/locales/en/settings.json';
 import plAdmin from '../../public/locales/pl/admin.json';
 import plAdvice from '../../public/locales/pl/advice.json';
 import plAdvocates from '../../public/locales/pl/advocates.json';
@@ -26,6 +28,8 @@ import plReporting from '../../public/locales/pl/reporting.json';
 import plCasework from '../../public/locales/pl/casework.json';
 import plRequests from '../../public/locales/pl/requests.json';
 import plRights from '../../public/locales/pl/rights.json';
+import plReviews from '../../public/locales/pl/reviews.json';
+import plSettings from '../../public/locales/pl/settings.json';
 import roAdmin from '../../public/locales/ro/admin.json';
 import roAdvice from '../../public/locales/ro/advice.json';
 import roAdvocates from '../../public/locales/ro/advocates.json';
@@ -40,6 +44,8 @@ import roReporting from '../../public/locales/ro/reporting.json';
 import roCasework from '../../public/locales/ro/casework.json';
 import roRequests from '../../public/locales/ro/requests.json';
 import roRights from '../../public/locales/ro/rights.json';
+import roReviews from '../../public/locales/ro/reviews.json';
+import roSettings from '../../public/locales/ro/settings.json';
 import paAdmin from '../../public/locales/pa/admin.json';
 import paAdvice from '../../public/locales/pa/advice.json';
 import paAdvocates from '../../public/locales/pa/advocates.json';
@@ -54,6 +60,8 @@ import paReporting from '../../public/locales/pa/reporting.json';
 import paCasework from '../../public/locales/pa/casework.json';
 import paRequests from '../../public/locales/pa/requests.json';
 import paRights from '../../public/locales/pa/rights.json';
+import paReviews from '../../public/locales/pa/reviews.json';
+import paSettings from '../../public/locales/pa/settings.json';
 import urAdmin from '../../public/locales/ur/admin.json';
 import urAdvice from '../../public/locales/ur/advice.json';
 import urAdvocates from '../../public/locales/ur/advocates.json';
@@ -68,6 +76,8 @@ import urReporting from '../../public/locales/ur/reporting.json';
 import urCasework from '../../public/locales/ur/casework.json';
 import urRequests from '../../public/locales/ur/requests.json';
 import urRights from '../../public/locales/ur/rights.json';
+import urReviews from '../../public/locales/ur/reviews.json';
+import urSettings from '../../public/locales/ur/settings.json';
 import arAdmin from '../../public/locales/ar/admin.json';
 import arAdvice from '../../public/locales/ar/advice.json';
 import arAdvocates from '../../public/locales/ar/advocates.json';
@@ -82,6 +92,8 @@ import arReporting from '../../public/locales/ar/reporting.json';
 import arCasework from '../../public/locales/ar/casework.json';
 import arRequests from '../../public/locales/ar/requests.json';
 import arRights from '../../public/locales/ar/rights.json';
+import arReviews from '../../public/locales/ar/reviews.json';
+import arSettings from '../../public/locales/ar/settings.json';
 import enMail from '../mail/locales/en.json';
 import plMail from '../mail/locales/pl.json';
 import roMail from '../mail/locales/ro.json';
@@ -109,6 +121,8 @@ export const resources: Record<Locale, LocaleResources> = {
     admin: enAdmin,
     pages: enPages,
     rights: enRights,
+    reviews: enReviews,
+    settings: enSettings,
     mail: enMail,
   },
   pl: {
@@ -126,6 +140,8 @@ export const resources: Record<Locale, LocaleResources> = {
     admin: plAdmin,
     pages: plPages,
     rights: plRights,
+    reviews: plReviews,
+    settings: plSettings,
     mail: plMail,
   },
   ro: {
@@ -143,6 +159,8 @@ export const resources: Record<Locale, LocaleResources> = {
     admin: roAdmin,
     pages: roPages,
     rights: roRights,
+    reviews: roReviews,
+    settings: roSettings,
     mail: roMail,
   },
   pa: {
@@ -160,6 +178,8 @@ export const resources: Record<Locale, LocaleResources> = {
     admin: paAdmin,
     pages: paPages,
     rights: paRights,
+    reviews: paReviews,
+    settings: paSettings,
     mail: paMail,
   },
   ur: {
@@ -177,6 +197,8 @@ export const resources: Record<Locale, LocaleResources> = {
     admin: urAdmin,
     pages: urPages,
     rights: urRights,
+    reviews: urReviews,
+    settings: urSettings,
     mail: urMail,
   },
   ar: {
@@ -194,6 +216,8 @@ export const resources: Record<Locale, LocaleResources> = {
     admin: arAdmin,
     pages: arPages,
     rights: arRights,
+    reviews: arReviews,
+    settings: arSettings,
     mail: arMail,
   },
 };
