@@ -78,6 +78,14 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Measurement (issue 17, ADR 0049): `1` adds `X-Query-Count`, the number of SQL statements the
+   * request ran, to every answer. Off by default: it tells an outsider how a page is built.
+   */
+  QUERY_COUNT: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
   /** Run the job worker (email outbox, sweeps) in the web server's process. */
   RUN_JOB_WORKER: z
     .enum(['true', 'false'])

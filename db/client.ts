@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { count } from 'drizzle-orm';
 import { pgSchema, serial, text, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import journal from '../migrations/meta/_journal.json';
+import { queryCountingLogger } from './query-count';
 import * as schema from './schema';
 
 /**
@@ -43,7 +44,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       max: options.maxConnections ?? 10,
       onnotice: () => {},
     });
-    const db = drizzle(sql, { schema });
+    // Every statement counts towards the request it runs for (db/query-count.ts).
+    const db = drizzle(sql, { schema, logger: queryCountingLogger });
     return {
       db: db as unknown as Database,
       kind: 'postgres',
@@ -58,7 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (options.pgliteDataDir !== 'memory://') mkdirSync(options.pgliteDataDir, { recursive: true });
   const client = await PGlite.create(options.pgliteDataDir);
-  const db = drizzle(client, { schema });
+  const db = drizzle(client, { schema, logger: queryCountingLogger });
   return {
     db: db as unknown as Database,
     kind: 'pglite',

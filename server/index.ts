@@ -4,11 +4,12 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
+import { countQueries } from '../db/query-count';
 import { CLIENT_ADDRESS_HEADER } from '../app/client-address.server';
 import { closeDb, databaseIsReady } from '../app/db.server';
 import { startWorker, stopWorker } from '../app/jobs/worker.server';
 import { acceptableRequestId, logError, logEvent, REQUEST_ID_HEADER } from '../app/observability/log.server';
-import { metricsText, requestMetrics } from '../app/observability/metrics.server';
+import { metricsText, queryMetrics, requestMetrics } from '../app/observability/metrics.server';
 import { routeLabel, routeWords } from '../app/observability/route-label';
 import { bootNotices, environmentOrExit, refuseDemoDataOutsideDemo } from './boot-checks';
 import { remixHandler } from './remix-handler';
@@ -44,6 +45,22 @@ app.use((req, res, next) => {
     logEvent('request', { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 });
   });
   next();
+});
+// Every SQL statement the request runs is counted (db/query-count.ts) for the metrics, and, for the
+// benchmark (QUERY_COUNT=1), sent back in X-Query-Count: the count when the headers go out, which
+// is after the loaders have run (a streamed page's later statements are in the metrics only).
+app.use((req, res, next) => {
+  countQueries((counter) => {
+    if (env.QUERY_COUNT) {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+        if (!res.headersSent) res.setHeader('X-Query-Count', String(counter.queries));
+        return writeHead.apply(this, args);
+      } as typeof res.writeHead;
+    }
+    res.on('finish', () => queryMetrics.observe(req.method, routeLabel(req.originalUrl, words), counter.queries));
+    next();
+  });
 });
 // Behind a load balancer the client's address comes from X-Forwarded-For, from trusted hops only.
 if (env.TRUST_PROXY !== undefined) app.set('trust proxy', env.TRUST_PROXY);

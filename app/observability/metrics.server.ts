@@ -52,6 +52,41 @@ export class RequestMetrics {
 /** This process's requests. */
 export const requestMetrics = new RequestMetrics();
 
+/** SQL statements per request (issue 17: at most 6 a page): 1 is the session, 6 the target. */
+const QUERY_BUCKETS = [1, 2, 4, 6, 10, 20, 50, 100] as const;
+
+export class QueryMetrics {
+  private readonly series = new Map<string, Series>();
+
+  observe(method: string, route: string, queries: number) {
+    const labels = { method, route };
+    const key = JSON.stringify(labels);
+    let series = this.series.get(key);
+    if (!series) {
+      series = { labels, buckets: QUERY_BUCKETS.map(() => 0), sum: 0, count: 0 };
+      this.series.set(key, series);
+    }
+    QUERY_BUCKETS.forEach((bound, i) => {
+      if (queries <= bound) series.buckets[i] += 1;
+    });
+    series.sum += queries;
+    series.count += 1;
+  }
+
+  family(): MetricFamily {
+    const samples = [...this.series.values()].flatMap((s) => [
+      ...QUERY_BUCKETS.map((bound, i) => ({ labels: { ...s.labels, le: String(bound) }, value: s.buckets[i], suffix: '_bucket' })),
+      { labels: { ...s.labels, le: '+Inf' }, value: s.count, suffix: '_bucket' },
+      { labels: s.labels, value: s.sum, suffix: '_sum' },
+      { labels: s.labels, value: s.count, suffix: '_count' },
+    ]);
+    return { name: 'ehcp_db_queries_per_request', help: 'SQL statements a request ran, by method and route.', type: 'histogram', samples };
+  }
+}
+
+/** This process's statements per request. */
+export const queryMetrics = new QueryMetrics();
+
 function escapeLabel(value: string) {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
@@ -116,6 +151,6 @@ async function deadlineFamilies(now: Date): Promise<MetricFamily[]> {
 
 /** Everything /metrics answers with, read now. */
 export async function metricsText(now = new Date()): Promise<string> {
-  const families = [requestMetrics.family(), ...(await outboxFamilies(now)), ...(await jobQueueFamily()), ...(await deadlineFamilies(now))];
+  const families = [requestMetrics.family(), queryMetrics.family(), ...(await outboxFamilies(now)), ...(await jobQueueFamily()), ...(await deadlineFamilies(now))];
   return exposition(families);
 }

@@ -53,6 +53,8 @@ describe('logs', () => {
     expect(response.status).toBe(200);
     const id = response.headers.get('x-request-id')!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    // Statements are counted for /metrics, but sent in a header only when QUERY_COUNT=1.
+    expect(response.headers.get('x-query-count')).toBeNull();
     expect(await settled(id)).toMatchObject({ level: 'info', event: 'request', requestId: id, method: 'GET', route: '/caseload', status: 200, ms: expect.any(Number) });
   });
 
