@@ -13,7 +13,8 @@ import { benchPort, LOCAL_POSTGRES, scratchPglite, scratchPostgres, startServer,
  * - `npm run bench:national` (BENCH_SCALE=national) instead: 150 councils, 720,000 plans with
  *   reviews, 10 million messages (bench/national.ts), PostgreSQL only; not in CI.
  *
- * BENCH_ON=postgres|pglite runs one database; BENCH_SECONDS, BENCH_CONNECTIONS change the load.
+ * BENCH_ON=postgres|pglite runs one database; BENCH_PAGES=word,word only some pages;
+ * BENCH_SECONDS, BENCH_CONNECTIONS change the load; BENCH_KEEP=1 keeps the PostgreSQL database.
  */
 const scale = process.env.BENCH_SCALE === 'national' ? 'national' : 'large';
 const on = process.env.BENCH_ON ?? (scale === 'national' ? 'postgres' : 'postgres,pglite');
@@ -44,7 +45,10 @@ async function postgresOrNote(name: string): Promise<ScratchDatabase | null> {
 
 async function benchOn(database: ScratchDatabase, prepare: (db: ScratchDatabase) => Promise<{ pages: Page[]; title: string }>, targetRatio: number) {
   try {
-    const { pages, title } = await prepare(database);
+    const { pages: all, title } = await prepare(database);
+    // BENCH_PAGES=timeliness,caseload runs only the static page and the pages whose label has one of the words.
+    const only = process.env.BENCH_PAGES?.split(',').filter(Boolean);
+    const pages = only ? all.filter((p) => p.reference || only.some((word) => p.label.includes(word))) : all;
     const server = await startServer(database, benchPort());
     try {
       printPages(title, await runPages(server.base, pages), targetRatio);
