@@ -9,7 +9,7 @@ import type { ScratchDatabase } from './server';
 
 /**
  * The national dataset (issue 17): 150 councils, 720,000 EHC plans each with its annual review
- * under way, 10 million messages; on PostgreSQL only, in a database of its own (bench_national).
+ * under way (stage plan_maintained, its four statutory events on record), 10 million messages; on PostgreSQL only, in a database of its own (bench_national).
  * Councils and staff are inserted with SQL; everyone and everything else is generated here as
  * rows in a stream and sent with COPY. The big tables' secondary indexes, unique and foreign-key
  * constraints are dropped before the load and made again after it, which is much faster than
@@ -183,7 +183,16 @@ async function loadEverything(sql: postgres.Sql, shape: NationalShape, staff: St
     const cycleStart = today - (p.n % 365) * DAY;
     const issued = cycleStart - (p.n % 3) * 365 * DAY;
     const received = issued - 140 * DAY;
-    return { received: isoDay(received), decided: isoDay(received + 42 * DAY), issued: isoDay(issued), cycleStart: isoDay(cycleStart), due: isoDay(cycleStart + 351 * DAY) };
+    return {
+      received: isoDay(received),
+      decided: isoDay(received + 42 * DAY),
+      agreed: isoDay(received + 112 * DAY),
+      draft: isoDay(received + 113 * DAY),
+      comments: isoDay(received + 128 * DAY),
+      issued: isoDay(issued),
+      cycleStart: isoDay(cycleStart),
+      due: isoDay(cycleStart + 351 * DAY),
+    };
   };
   const messagesPerPlan = Math.round(shape.messages / shape.plans);
   // One thread in six waits for the council: the family wrote last, a day ago or more.
@@ -200,7 +209,7 @@ async function loadEverything(sql: postgres.Sql, shape: NationalShape, staff: St
       every((p) => {
         // The family's last message, which the council has not answered.
         const since = waiting(p) ? new Date(today - DAY - (p.n % 1000) * 60_000).toISOString() : '\\N';
-        return `${p.caseId}\t${p.la.code}-${String(p.n).padStart(7, '0')}\t${p.childId}\t${p.la.id}\t${p.caseworker.teamId}\t${p.caseworker.id}\tplan_in_place\t${dates(p).received}\t${since}\n`;
+        return `${p.caseId}\t${p.la.code}-${String(p.n).padStart(7, '0')}\t${p.childId}\t${p.la.id}\t${p.caseworker.teamId}\t${p.caseworker.id}\tplan_maintained\t${dates(p).received}\t${since}\n`;
       }),
     );
     await copy(
@@ -211,6 +220,8 @@ async function loadEverything(sql: postgres.Sql, shape: NationalShape, staff: St
         const d = dates(p);
         return [
           `${p.caseId}\tassessment_agreed\t${p.caseworker.id}\t${d.decided}\t{"outcome":"agreed","decidedOn":"${d.decided}"}\n`,
+          `${p.caseId}\tplan_agreed\t${p.caseworker.id}\t${d.agreed}\t{"outcome":"issue","decidedOn":"${d.agreed}"}\n`,
+          `${p.caseId}\tdraft_plan_issued\t${p.caseworker.id}\t${d.draft}\t{"servedOn":"${d.draft}","commentsLastDay":"${d.comments}"}\n`,
           `${p.caseId}\tfinal_plan_issued\t${p.caseworker.id}\t${d.issued}\t{"issuedOn":"${d.issued}"}\n`,
         ];
       }),
