@@ -73,15 +73,15 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const emailRetry = options.emailRetry ?? EMAIL_RETRY_POLICY;
   // pg-boss's own retries are only for a worker that died or a database that failed mid-job: an
   // SMTP failure completes the job and queues the next attempt at its time (ADR 0044).
-  await boss.createQueue(queues.sendEmail, { name: queues.sendEmail, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
+  await createQueueOnce(boss, queues.sendEmail, { name: queues.sendEmail, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
   // 'short': at most one scheduled relay waits at a time.
-  await boss.createQueue(queues.relayOutbox, { name: queues.relayOutbox, policy: 'short', retryLimit: 1 });
-  await boss.createQueue(queues.sweepBreaches, { name: queues.sweepBreaches, policy: 'short', retryLimit: 1 });
-  await boss.createQueue(queues.messageDigest, { name: queues.messageDigest, policy: 'short', retryLimit: 3, retryDelay: 300 });
-  await boss.createQueue(queues.adviceReminders, { name: queues.adviceReminders, policy: 'short', retryLimit: 3, retryDelay: 300 });
-  await boss.createQueue(queues.pruneOutbox, { name: queues.pruneOutbox, policy: 'short', retryLimit: 3, retryDelay: 300 });
-  await boss.createQueue(queues.sweepUploads, { name: queues.sweepUploads, policy: 'short', retryLimit: 3, retryDelay: 300 });
-  await boss.createQueue(queues.retentionList, { name: queues.retentionList, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.relayOutbox, { name: queues.relayOutbox, policy: 'short', retryLimit: 1 });
+  await createQueueOnce(boss, queues.sweepBreaches, { name: queues.sweepBreaches, policy: 'short', retryLimit: 1 });
+  await createQueueOnce(boss, queues.messageDigest, { name: queues.messageDigest, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.adviceReminders, { name: queues.adviceReminders, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.pruneOutbox, { name: queues.pruneOutbox, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.sweepUploads, { name: queues.sweepUploads, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.retentionList, { name: queues.retentionList, policy: 'short', retryLimit: 3, retryDelay: 300 });
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const sender = await boss.work<{ outboxId: string }>(queues.sendEmail, { ...polling, batchSize: 5 }, async (jobs) => {
@@ -162,6 +162,24 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   };
   globalForWorker.__ehcpWorker = worker;
   return worker;
+}
+
+/**
+ * pg-boss creates a queue (a row and a table partition) without a lock across processes: several
+ * servers starting at once can deadlock (40P01) or collide (23505) on it. Each retries; the queue
+ * is then there, created by one of them.
+ */
+async function createQueueOnce(boss: PgBoss, name: string, options: PgBoss.Queue) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, options);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== '40P01' && code !== '23505' && code !== '42P07') || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
 
 export async function stopWorker() {
