@@ -71,6 +71,11 @@ export interface TcpProxy {
   port: number;
   /** Destroys every open connection and refuses new ones until `restore()`. */
   cut(): void;
+  /**
+   * The next time the app sends `text` (e.g. `insert into "cases"`: mid-transaction), cuts every
+   * connection before it reaches the database and refuses new ones for `refuseMs`. Resolves then.
+   */
+  cutWhenSent(text: string, refuseMs: number): Promise<void>;
   restore(): void;
   /** Connections accepted since the start. */
   readonly accepted: number;
@@ -81,6 +86,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const open = new Set<Socket>();
   let refusing = false;
   let accepted = 0;
+  let trigger: { text: string; fire: () => void } | undefined;
   const server = createTcpServer((client) => {
     if (refusing) {
       client.destroy();
@@ -100,7 +106,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     upstream.on('error', drop);
     client.on('close', drop);
     upstream.on('close', drop);
-    client.pipe(upstream);
+    client.on('data', (chunk: Buffer) => {
+      if (trigger && chunk.toString('utf8').includes(trigger.text)) {
+        const fire = trigger.fire;
+        trigger = undefined;
+        fire();
+        return;
+      }
+      if (!upstream.destroyed) upstream.write(chunk);
+    });
     upstream.pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -113,6 +127,20 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     restore() {
       refusing = false;
+    },
+    cutWhenSent(text, refuseMs) {
+      return new Promise<void>((resolve) => {
+        trigger = {
+          text,
+          fire: () => {
+            proxy.cut();
+            setTimeout(() => {
+              proxy.restore();
+              resolve();
+            }, refuseMs);
+          },
+        };
+      });
     },
     get accepted() {
       return accepted;
