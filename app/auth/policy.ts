@@ -156,6 +156,7 @@ export const PERMISSIONS = [
   'read:stored-mail',
   'administer:interpreters', // the council's list of interpreters
   'read:translation-review', // which translated strings still need a fluent speaker's check
+  'read:email-failures', // the council's emails that are failing or were given up (ADR 0044)
   // Subject access requests (LaSubject: the council's list; SubjectAccessSubject: one request).
   'manage:subject-access', // record, review and release them: a manager's call
   'download:subject-access', // the requester's copy, once released
@@ -283,6 +284,7 @@ const RULES: Record<Permission, Rule> = {
   'read:stored-mail': { la: inLa(['la_admin']) },
   'administer:interpreters': { la: inLa(['la_admin']) },
   'read:translation-review': { la: inLa(['la_admin']) },
+  'read:email-failures': { la: inLa(['la_admin']) },
   // The export holds everything, staff-only notes included: a manager reviews and releases it. To others a request does not exist.
   'manage:subject-access': { la: inLa(['manager']), subject_access: (actor, subject) => (actor.role === 'manager' && actor.laId === subject.laId ? 'allow' : 'not_found') },
   // Deleting a family's records for good, and holding them back from deletion, is a manager's decision; the schedule is the council's setting.

@@ -175,6 +175,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'read:translation-review': {
     la: 'FFFFF FFFFF FF FFFAF',
   },
+  'read:email-failures': {
+    la: 'FFFFF FFFFF FF FFFAF',
+  },
   'manage:subject-access': {
     la: 'FFFFF FFFFF FF FFAFF',
     subjectAccessReleased: 'NNNNN NNNNN NN NNANN',
