@@ -86,11 +86,17 @@ const envSchema = z.object({
     .enum(['0', '1'])
     .default('0')
     .transform((v) => v === '1'),
-  /** Run the job worker (email outbox, sweeps) in the web server's process. */
+  /** Run the job worker (email outbox, sweeps) in the web server's process; `false` is PROCESS_ROLE=web. */
   RUN_JOB_WORKER: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * What this process does (ADR 0043): `all` serves pages and runs the job worker, `web` only
+   * serves pages, `worker` only runs the job worker (answering the health checks on PORT).
+   * Unset: `all`, or `web` when RUN_JOB_WORKER=false.
+   */
+  PROCESS_ROLE: z.enum(['web', 'worker', 'all']).optional(),
 })
   // A production server refuses to start unless it is safe by default (issue 11); each message
   // names the variable to set.
@@ -98,6 +104,9 @@ const envSchema = z.object({
     const demo = env.DEMO_MODE ?? !env.DATABASE_URL;
     if (env.DEMO_MODE && env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'the demo (published passwords) runs only on the embedded database: unset DATABASE_URL or DEMO_MODE' });
+    }
+    if (env.PROCESS_ROLE === 'worker' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PROCESS_ROLE'], message: 'a separate worker needs DATABASE_URL: the embedded database opens in one process only' });
     }
     if (env.NODE_ENV !== 'production' || demo) return;
     if (env.PSEUDO_LOCALE) {
@@ -174,4 +183,11 @@ export function uploadsAreUnscanned(env: Env = getEnv()) {
 /** Whether this server may show pseudo-localised English to a browser that asks (never in real production). */
 export function pseudoLocaleAllowed(env: Env = getEnv()) {
   return env.PSEUDO_LOCALE;
+}
+
+export type ProcessRole = 'web' | 'worker' | 'all';
+
+/** What this process does (ADR 0043): PROCESS_ROLE, else `all` unless RUN_JOB_WORKER=false. */
+export function processRole(env: Env = getEnv()): ProcessRole {
+  return env.PROCESS_ROLE ?? (env.RUN_JOB_WORKER ? 'all' : 'web');
 }

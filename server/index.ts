@@ -11,6 +11,7 @@ import { startWorker, stopWorker } from '../app/jobs/worker.server';
 import { acceptableRequestId, logError, logEvent, REQUEST_ID_HEADER } from '../app/observability/log.server';
 import { metricsText, queryMetrics, requestMetrics } from '../app/observability/metrics.server';
 import { routeLabel, routeWords } from '../app/observability/route-label';
+import { processRole } from '../app/env.server';
 import { bootNotices, environmentOrExit, refuseDemoDataOutsideDemo } from './boot-checks';
 import { remixHandler } from './remix-handler';
 import { limitRequestBodies } from './request-body';
@@ -20,18 +21,22 @@ import { refuseCrossSiteRequests } from './same-site';
  * The HTTP server: static files, security headers, the same-site and body-size guards, and the
  * Remix app. It refuses to start with unsafe settings (server/boot-checks.ts) and closes HTTP
  * and the database on SIGTERM/SIGINT, which remix-serve does not do with a pool open.
+ *
+ * PROCESS_ROLE (ADR 0043): `all` serves the pages and runs the job worker; `web` only the pages;
+ * `worker` only the job worker, answering nothing but the health checks on PORT. Every process
+ * keeps its state in the database, so any number of each can run behind any load balancer.
  */
 const env = environmentOrExit();
+const role = processRole(env);
 await refuseDemoDataOutsideDemo(env);
 for (const notice of bootNotices(env)) logEvent('boot.notice', { notice });
-const buildPath = new URL('../build/index.js', import.meta.url).href;
-const build = (await import(buildPath)) as ServerBuild;
+const build = role === 'worker' ? undefined : ((await import(new URL('../build/index.js', import.meta.url).href)) as ServerBuild);
 
 const app = express();
 app.disable('x-powered-by');
 // Every request gets an id (the proxy's, when it sends a plain one), echoed in X-Request-Id and in
 // every log line about it, and is timed by route: the path's words, never its ids or query.
-const words = routeWords([...Object.values(build.routes).map((route) => route.path), 'healthz', 'readyz', 'metrics']);
+const words = routeWords([...Object.values(build?.routes ?? {}).map((route) => route.path), 'healthz', 'readyz', 'metrics']);
 app.use((req, res, next) => {
   const incoming = req.headers[REQUEST_ID_HEADER];
   const requestId = acceptableRequestId(typeof incoming === 'string' ? incoming : undefined) ? (incoming as string) : randomUUID();
@@ -116,15 +121,22 @@ app.get('/metrics', (req, res, next) => {
   }, next);
 });
 
-app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
-app.use(express.static('public', { maxAge: '1h' }));
-app.all(
-  '*',
-  remixHandler(build, env.NODE_ENV, (res) => ({ cspNonce: res.locals.cspNonce as string })),
-);
+if (build) {
+  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
+  app.use(express.static('public', { maxAge: '1h' }));
+  app.all(
+    '*',
+    remixHandler(build, env.NODE_ENV, (res) => ({ cspNonce: res.locals.cspNonce as string })),
+  );
+} else {
+  // A worker serves no pages: anything but the health checks (and /metrics) is not here.
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('not found: this process runs the job worker only (PROCESS_ROLE=worker)');
+  });
+}
 
 const server = app.listen(env.PORT, () => {
-  logEvent('server.listening', { port: env.PORT, url: `http://localhost:${env.PORT}` });
+  logEvent('server.listening', { port: env.PORT, role, url: `http://localhost:${env.PORT}` });
 });
 
 function bearerMatches(header: string | undefined, token: string): boolean {
@@ -133,8 +145,8 @@ function bearerMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-// Email delivery and scheduled sweeps run beside the web server, on the same database.
-if (env.RUN_JOB_WORKER) {
+// Email delivery and scheduled sweeps run beside the web server, or in a process of their own.
+if (role !== 'web') {
   await startWorker();
   logEvent('worker.started');
 }

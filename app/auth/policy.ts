@@ -188,6 +188,7 @@ export const PERMISSIONS = [
   'read:setting', // the setting's children with a plan or a request, and their reviews
   'manage:setting-staff', // invite and remove the setting's own staff: its lead
   'request:assessment-as-setting', // ask for an assessment for a child, with the family's agreement
+  'read:email-failures', // the council's emails that are failing or were given up (ADR 0044)
   // Subject access requests (LaSubject: the council's list; SubjectAccessSubject: one request).
   'manage:subject-access', // record, review and release them: a manager's call
   'download:subject-access', // the requester's copy, once released
@@ -340,6 +341,7 @@ const RULES: Record<Permission, Rule> = {
   'read:setting': { setting: (actor, subject) => (actor.role === 'la_admin' && actor.laId === subject.laId ? 'allow' : settingMember(actor, subject)) },
   'manage:setting-staff': { setting: (actor, subject) => only(settingMember(actor, subject), actor.settingRole === 'lead') },
   'request:assessment-as-setting': { setting: (actor, subject) => only(settingMember(actor, subject), actor.settingRole === 'lead' || actor.settingRole === 'senco' || actor.settingRole === 'head') },
+  'read:email-failures': { la: inLa(['la_admin']) },
   // The export holds everything, staff-only notes included: a manager reviews and releases it. To others a request does not exist.
   'manage:subject-access': { la: inLa(['manager']), subject_access: (actor, subject) => (actor.role === 'manager' && actor.laId === subject.laId ? 'allow' : 'not_found') },
   // Deleting a family's records for good, and holding them back from deletion, is a manager's decision; the schedule is the council's setting.

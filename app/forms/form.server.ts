@@ -59,6 +59,8 @@ export type MultipartForm = {
   tooBig: Set<string>;
   /** Fields where a file was chosen but it holds nothing (a file input left empty is not here). */
   empty: Set<string>;
+  /** Fields whose file could not be kept because the disk is full (nothing of it kept). */
+  noSpace: Set<string>;
   /** The body could not be read at all: act on nothing (an empty form must not wipe a saved draft). */
   broken: boolean;
 };
@@ -82,7 +84,7 @@ export async function withMultipartForm<T>(request: Request, maxFileBytes: numbe
 }
 
 async function readMultipartForm(request: Request, maxFileBytes: number): Promise<MultipartForm> {
-  const form: MultipartForm = { values: {}, files: {}, tooBig: new Set(), empty: new Set(), broken: false };
+  const form: MultipartForm = { values: {}, files: {}, tooBig: new Set(), empty: new Set(), noSpace: new Set(), broken: false };
   if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) return { ...form, values: await readForm(request) };
   try {
     await unstable_parseMultipartFormData(request, async ({ name, filename, data }) => {
@@ -94,6 +96,7 @@ async function readMultipartForm(request: Request, maxFileBytes: number): Promis
           form.files[name] = received.file;
           if (previous) await discardReceived(previous);
         } else if (received.reason === 'tooBig') form.tooBig.add(name);
+        else if (received.reason === 'noSpace') form.noSpace.add(name);
         // Browsers send a file input left empty as a part with no file name and no content.
         else if (filename !== '') form.empty.add(name);
         return undefined;
@@ -111,12 +114,12 @@ async function readMultipartForm(request: Request, maxFileBytes: number): Promis
     });
   } catch {
     await discardFiles(form);
-    return { values: {}, files: {}, tooBig: new Set(), empty: new Set(), broken: true };
+    return { values: {}, files: {}, tooBig: new Set(), empty: new Set(), noSpace: new Set(), broken: true };
   }
   return form;
 }
 
-export type FileFieldError = 'errors.upload.tooBig' | 'errors.upload.empty' | 'errors.upload.noFile';
+export type FileFieldError = 'errors.upload.tooBig' | 'errors.upload.empty' | 'errors.upload.noFile' | 'errors.upload.noSpace';
 
 /**
  * A form's file field, or what to say beside it: too big, a chosen file with nothing in it, or
@@ -124,6 +127,7 @@ export type FileFieldError = 'errors.upload.tooBig' | 'errors.upload.empty' | 'e
  */
 export function fileField(form: MultipartForm, name: string): { ok: true; file: ReceivedFile } | { ok: false; error: FileFieldError } {
   if (form.tooBig.has(name)) return { ok: false, error: 'errors.upload.tooBig' };
+  if (form.noSpace.has(name)) return { ok: false, error: 'errors.upload.noSpace' };
   const file = form.files[name];
   if (file) return { ok: true, file };
   return { ok: false, error: form.empty.has(name) ? 'errors.upload.empty' : 'errors.upload.noFile' };

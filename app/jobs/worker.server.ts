@@ -1,7 +1,8 @@
 import PgBoss from 'pg-boss';
 import { pruneRateLimitEvents } from '../auth/throttle.server';
 import { jobQueueConnection } from '../db.server';
-import { deliverQueuedEmail, pruneSentEmails, setMailerWaker, unsentEmailIds } from '../mail/outbox.server';
+import { EMAIL_RETRY_POLICY, type EmailRetryPolicy } from '../domain/email-retry';
+import { deliverQueuedEmail, dueEmails, emailJobId, pruneSentEmails, setMailerWaker } from '../mail/outbox.server';
 import { sendAdviceReminders } from '../features/advice/index.server';
 import { sweepOrphanUploads } from '../features/documents/index.server';
 import { refreshAllDueLists } from '../features/retention/index.server';
@@ -10,14 +11,16 @@ import { logError } from '../observability/log.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and
- * backoff, and seven schedules — the outbox relay (a safety net for emails whose wake-up was
+ * backoff for 72 hours (ADR 0044), and seven schedules — the outbox relay (a safety net for emails whose wake-up was
  * lost), the service-standard breach sweep, the daily message digests (staff and families), advice reminders and
  * overdue notices, pruning old records of sent emails, sweeping uploaded files no document
  * row names (also the files of records retention deleted that could not be removed at once), and
  * the nightly list of records due for deletion (ADR 0037: listed for a manager, never deleted by the job).
  *
- * The worker runs inside the web server's process, on the same database: the PostgreSQL server
- * through pg-boss's own small pool, or the embedded PGlite through `executeSql`.
+ * The worker runs inside the web server's process or on its own (PROCESS_ROLE, ADR 0043), on
+ * the same database: the PostgreSQL server through pg-boss's own small pool, or the embedded
+ * PGlite through `executeSql`. Any number of workers share the work: pg-boss hands each job to
+ * one of them, and an email is sent under a lock on its outbox row.
  */
 
 export const queues = {
@@ -32,10 +35,14 @@ export const queues = {
 } as const;
 
 export interface WorkerOptions {
-  /** First retry delay for a failed email, doubled each time (pg-boss backoff). */
-  retryDelaySeconds?: number;
-  retryLimit?: number;
+  /** When a failed email is tried again, and when it is given up (tests use seconds). */
+  emailRetry?: EmailRetryPolicy;
   pollingIntervalSeconds?: number;
+  /**
+   * How often pg-boss looks for jobs whose worker died (SIGKILL, a lost machine) and hands them
+   * out again: every 15 s by default; an email job expires after 60 s.
+   */
+  maintenanceIntervalSeconds?: number;
   /** Install the cron schedules (off in tests, which call the jobs' functions directly). */
   schedules?: boolean;
 }
@@ -58,38 +65,45 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     // Completed jobs are history only; the outbox row is the record of what was sent.
     archiveCompletedAfterSeconds: 60 * 60,
     deleteAfterDays: 7,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 15,
   });
   boss.on('error', (error) => logError('jobs.error', error));
   await boss.start();
 
-  const retryDelay = options.retryDelaySeconds ?? 30;
-  const retryLimit = options.retryLimit ?? 12;
-  await boss.createQueue(queues.sendEmail, { name: queues.sendEmail, retryLimit, retryDelay, retryBackoff: true });
+  const emailRetry = options.emailRetry ?? EMAIL_RETRY_POLICY;
+  // pg-boss's own retries are only for a worker that died or a database that failed mid-job: an
+  // SMTP failure completes the job and queues the next attempt at its time (ADR 0044).
+  await createQueueOnce(boss, queues.sendEmail, { name: queues.sendEmail, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
   // 'short': at most one scheduled relay waits at a time.
-  await boss.createQueue(queues.relayOutbox, { name: queues.relayOutbox, policy: 'short', retryLimit: 1 });
-  await boss.createQueue(queues.sweepBreaches, { name: queues.sweepBreaches, policy: 'short', retryLimit: 1 });
-  await boss.createQueue(queues.messageDigest, { name: queues.messageDigest, policy: 'short', retryLimit: 3, retryDelay: 300 });
-  await boss.createQueue(queues.adviceReminders, { name: queues.adviceReminders, policy: 'short', retryLimit: 3, retryDelay: 300 });
-  await boss.createQueue(queues.pruneOutbox, { name: queues.pruneOutbox, policy: 'short', retryLimit: 3, retryDelay: 300 });
-  await boss.createQueue(queues.sweepUploads, { name: queues.sweepUploads, policy: 'short', retryLimit: 3, retryDelay: 300 });
-  await boss.createQueue(queues.retentionList, { name: queues.retentionList, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.relayOutbox, { name: queues.relayOutbox, policy: 'short', retryLimit: 1 });
+  await createQueueOnce(boss, queues.sweepBreaches, { name: queues.sweepBreaches, policy: 'short', retryLimit: 1 });
+  await createQueueOnce(boss, queues.messageDigest, { name: queues.messageDigest, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.adviceReminders, { name: queues.adviceReminders, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.pruneOutbox, { name: queues.pruneOutbox, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.sweepUploads, { name: queues.sweepUploads, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.retentionList, { name: queues.retentionList, policy: 'short', retryLimit: 3, retryDelay: 300 });
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-  const sender = await boss.work<{ outboxId: string }>(queues.sendEmail, { ...polling, batchSize: 20 }, async (jobs) => {
-    // One refusal fails only its own job (retried with backoff); the rest of the batch completes.
+  const sender = await boss.work<{ outboxId: string }>(queues.sendEmail, { ...polling, batchSize: 5 }, async (jobs) => {
+    // One failure affects only its own job; the rest of the batch completes.
     for (const job of jobs) {
       try {
-        await deliverQueuedEmail(job.data.outboxId);
+        const delivery = await deliverQueuedEmail(job.data.outboxId, () => new Date(), emailRetry);
+        if (delivery.outcome === 'failed' && delivery.retryAt) {
+          const id = emailJobId(job.data.outboxId, delivery.failedAttempts);
+          await boss.insert([{ id, name: queues.sendEmail, data: { outboxId: job.data.outboxId }, startAfter: delivery.retryAt }]);
+        }
       } catch (error) {
         await boss.fail(queues.sendEmail, job.id, { message: String((error as Error).message ?? error) });
       }
     }
   });
-  // The job id is the outbox row's id: a row already queued (or sent) is not queued again.
+  // Each attempt's job id comes from the row and its failed attempts: an attempt already queued
+  // (by this relay on another server, or by the worker after a failure) is not queued again.
   const relay = async () => {
-    const ids = await unsentEmailIds();
-    if (ids.length === 0) return;
-    await boss.insert(ids.map((id) => ({ id, name: queues.sendEmail, data: { outboxId: id } })));
+    const due = await dueEmails();
+    if (due.length === 0) return;
+    await boss.insert(due.map((email) => ({ id: emailJobId(email.id, email.attempts), name: queues.sendEmail, data: { outboxId: email.id } })));
     // Fetch now rather than at the next poll: a new email goes out at once.
     boss.notifyWorker(sender);
   };
@@ -148,6 +162,24 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   };
   globalForWorker.__ehcpWorker = worker;
   return worker;
+}
+
+/**
+ * pg-boss creates a queue (a row and a table partition) without a lock across processes: several
+ * servers starting at once can deadlock (40P01) or collide (23505) on it. Each retries; the queue
+ * is then there, created by one of them.
+ */
+async function createQueueOnce(boss: PgBoss, name: string, options: PgBoss.Queue) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, options);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== '40P01' && code !== '23505' && code !== '42P07') || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
 
 export async function stopWorker() {

@@ -26,7 +26,9 @@ let transport: { key: string; transporter: Transporter } | undefined;
 
 function smtpTransport(url: string) {
   if (transport?.key !== url) {
-    transport = { key: url, transporter: nodemailer.createTransport(url) };
+    // Bounded waits: an SMTP server that hangs fails the attempt (retried later, ADR 0044) well
+    // within the job's 60 s expiry instead of holding the outbox row for minutes.
+    transport = { key: url, transporter: nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
   }
   return transport.transporter;
 }

@@ -238,6 +238,11 @@ function AdminHome() {
             {t('translationReview.homeLink')}
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/admin/emails">
+            {t('emailFailures.homeLink')}
+          </Link>
+        </li>
       </ul>
     </>
   );

@@ -39,8 +39,11 @@ export interface MailSink {
 
 /**
  * Every email leaves through the outbox, so the sink also starts the job worker on the file's
- * database (call `useTestDatabase()` first), polling fast and retrying after a second.
+ * database (call `useTestDatabase()` first), polling fast and retrying within seconds.
  */
+/** Retries after 0.5 s, doubling to at most 2 s, given up after 10 minutes: an outage of seconds. */
+export const TEST_EMAIL_RETRY = { firstDelayMs: 500, maxDelayMs: 2_000, giveUpAfterMs: 10 * 60 * 1000 };
+
 export async function useMailSink(worker: WorkerOptions = {}): Promise<MailSink> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<(mail: ReceivedMail) => void>();
@@ -97,7 +100,7 @@ export async function useMailSink(worker: WorkerOptions = {}): Promise<MailSink>
     },
   };
   afterFile(() => sink.stop());
-  const jobs = await startWorker({ pollingIntervalSeconds: 0.5, retryDelaySeconds: 1, schedules: false, ...worker });
+  const jobs = await startWorker({ pollingIntervalSeconds: 0.5, emailRetry: TEST_EMAIL_RETRY, schedules: false, ...worker });
   // Registered last, so it stops first: before the receiver and the database go away.
   afterFile(() => jobs.stop());
   return sink;

@@ -55,7 +55,7 @@ export interface ReceivedFile {
   filename: string;
 }
 
-export type ReceiveUploadResult = { ok: true; file: ReceivedFile } | { ok: false; reason: 'empty' | 'tooBig' };
+export type ReceiveUploadResult = { ok: true; file: ReceivedFile } | { ok: false; reason: 'empty' | 'tooBig' | 'noSpace' };
 
 export interface StoreUploadInput extends DocumentOwner {
   file: ReceivedFile;
@@ -97,25 +97,37 @@ function tempPath(tempName: string) {
 /**
  * Writes an uploaded file to UPLOAD_DIR, under a temporary name, as it arrives. Past `maxBytes`
  * what was written is deleted at once and the rest is read and dropped (the form's other fields
- * may follow it); nothing is written for an empty file (a file input left empty). If reading
- * fails, nothing is left behind.
+ * may follow it); nothing is written for an empty file (a file input left empty). If the disk
+ * is full, what was written is deleted and the rest is read and dropped in the same way, so the
+ * form can say so beside the file (issue 17). If reading fails, nothing is left behind.
  */
 export async function receiveUpload(content: AsyncIterable<Uint8Array>, filename: string, maxBytes: number): Promise<ReceiveUploadResult> {
   let sizeBytes = 0;
   let receiving: { tempName: string; handle: FileHandle } | null = null;
+  let noSpace = false;
   try {
     for await (const chunk of content) {
       sizeBytes += chunk.byteLength;
-      if (sizeBytes > maxBytes) {
+      if (sizeBytes > maxBytes || noSpace) {
         if (receiving) await abandon(receiving);
         receiving = null;
         continue;
       }
       if (chunk.byteLength === 0) continue;
-      receiving ??= await createTempFile();
-      await writeAll(receiving.handle, chunk);
+      try {
+        receiving ??= await createTempFile();
+        await writeAll(receiving.handle, chunk);
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
+        // The operators must hear of it: every upload fails until space is made.
+        logError('upload.disk-full', error);
+        noSpace = true;
+        if (receiving) await abandon(receiving);
+        receiving = null;
+      }
     }
     if (sizeBytes > maxBytes) return { ok: false, reason: 'tooBig' };
+    if (noSpace) return { ok: false, reason: 'noSpace' };
     if (!receiving) return { ok: false, reason: 'empty' };
     await receiving.handle.close();
     return { ok: true, file: { tempName: receiving.tempName, filename } };
@@ -123,6 +135,12 @@ export async function receiveUpload(content: AsyncIterable<Uint8Array>, filename
     if (receiving) await abandon(receiving);
     throw error;
   }
+}
+
+/** No space left on the device, or over the portal user's disk quota. */
+function isDiskFull(error: unknown) {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 async function createTempFile() {

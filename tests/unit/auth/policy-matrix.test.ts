@@ -201,6 +201,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'read:setting': {},
   'manage:setting-staff': {},
   'request:assessment-as-setting': {},
+  'read:email-failures': {
+    la: 'FFFFF FFFFF FF FFFAF',
+  },
   'manage:subject-access': {
     la: 'FFFFF FFFFF FF FFAFF',
     subjectAccessReleased: 'NNNNN NNNNN NN NNANN',
