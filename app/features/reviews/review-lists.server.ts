@@ -22,7 +22,6 @@ import { reviewFactsOf } from './review-due.server';
 export const reviewLists = ['term', 'overdue', 'transfers'] as const;
 export type ReviewListName = (typeof reviewLists)[number];
 
-export const REVIEWS_PATH = '/reviews';
 
 /** Whose reviews: one caseworker's cases, or the whole council's. */
 export type ReviewScope = { laId: string; caseworkerId: string | null };
