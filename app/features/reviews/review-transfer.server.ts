@@ -67,12 +67,12 @@ export async function transferScreen(laId: string, caseId: string, now = new Dat
 }
 
 const transferForm = z.object({
-  consultedSettingId: z.string().refine(isUuid, 'reviews.lists.transfer.errors.consulted'),
+  consultedSettingId: z.string().refine(isUuid, 'errors.reviewTransfer.consulted'),
   namedSettingId: z
     .string()
     .optional()
     .transform((value) => value || null)
-    .refine((value) => value === null || isUuid(value), 'reviews.lists.transfer.errors.named'),
+    .refine((value) => value === null || isUuid(value), 'errors.reviewTransfer.named'),
 });
 
 export type TransferResult = { ok: true } | { ok: false; errors: Record<string, string>; values: FormValues };
@@ -87,13 +87,13 @@ export async function recordTransfer(staff: User & { laId: string }, caseId: str
   const now = options.now ?? new Date();
   const today = todayInLondon(now);
   const found = await openReviewOf(staff.laId, caseId);
-  if (!found) return { ok: false, errors: { consultedSettingId: 'reviews.lists.transfer.errors.noReview' }, values };
+  if (!found) return { ok: false, errors: { consultedSettingId: 'errors.reviewTransfer.noReview' }, values };
   const settingIds = new Set((await settingsOf(staff.laId)).map((s) => s.id));
   const errors: Record<string, string> = {};
-  if (!settingIds.has(parsed.data.consultedSettingId)) errors.consultedSettingId = 'reviews.lists.transfer.errors.consulted';
-  if (parsed.data.namedSettingId && !settingIds.has(parsed.data.namedSettingId)) errors.namedSettingId = 'reviews.lists.transfer.errors.named';
+  if (!settingIds.has(parsed.data.consultedSettingId)) errors.consultedSettingId = 'errors.reviewTransfer.consulted';
+  if (parsed.data.namedSettingId && !settingIds.has(parsed.data.namedSettingId)) errors.namedSettingId = 'errors.reviewTransfer.named';
   const implied = upcomingTransfer(found.dateOfBirth, today);
-  if (!found.review.transferKind && !implied) errors.consultedSettingId = 'reviews.lists.transfer.errors.notMoving';
+  if (!found.review.transferKind && !implied) errors.consultedSettingId = 'errors.reviewTransfer.notMoving';
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
   const db = await getDb();
   await db.transaction(async (tx) => {
