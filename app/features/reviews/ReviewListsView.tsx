@@ -120,6 +120,11 @@ export function ReviewListsView({ data, path }: { data: ReviewListsData; path: s
               {t(transferKeys[r.transfer.kind])}
               <br />
               {t('reviews.lists.transfer.lastDay', { date: formatDate(r.transfer.lastDay, locale) })}
+              <br />
+              <Link className="govuk-link" to={`/cases/${r.caseId}/reviews/transfer`}>
+                {t('reviews.lists.transfer.detailsLink')}
+                <span className="govuk-visually-hidden">{t('reviews.lists.transfer.detailsFor', { child: r.childName })}</span>
+              </Link>
             </Fragment>
           ) : r.meetingDueOn ? (
             formatDate(r.meetingDueOn, locale)
