@@ -3,7 +3,7 @@ import type { Transaction } from '../../db/client';
 import { annualReviews, cases, children, educationSettings, planVersions, users } from '../../db/schema';
 import { academicYearOf, termOf, upcomingTransfer, type ReviewFacts } from '~/domain/annual-review';
 import { addDays, annualReviewDueBy, compareDates, todayInLondon, type IsoDate } from '~/domain/timescales';
-import { storedDueOf } from '~/features/reviews/review-due.server';
+import { storedDueOf } from '~/features/reviews/index.server';
 import { demoAmendedPlan } from './demo-plans';
 
 /**

@@ -6,7 +6,7 @@ import { sendAdviceReminders } from '../features/advice/index.server';
 import { sweepOrphanUploads } from '../features/documents/index.server';
 import { refreshAllDueLists } from '../features/retention/index.server';
 import { sendFamilyMessageDigests, sendMessageDigests, sweepBreaches } from '../features/messaging/index.server';
-import { sendReviewReminders, sendTermNotices } from '../features/reviews/review-jobs.server';
+import { sendReviewReminders, sendTermNotices } from '../features/reviews/index.server';
 import { logError } from '../observability/log.server';
 
 /**

@@ -7,8 +7,7 @@ import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
 import { Ltr, Table, Tag } from '~/ui/govuk/content';
 import { Select } from '~/ui/govuk/fields';
-import { CaseworkerFilter, ListSearchForm, PagedTable, type ListPage } from '../caseload/ListControls';
-import type { CaseloadQuery } from '../caseload/query';
+import { CaseworkerFilter, ListSearchForm, PagedTable, type CaseloadQuery, type ListPage } from '../caseload';
 
 export type ReviewListName = 'term' | 'overdue' | 'transfers';
 

@@ -6,9 +6,8 @@ import { personName } from '~/domain/names';
 import { academicYearOf, reviewStatus, termOf, type ReviewStatusName, type ReviewStepName, type TermName } from '~/domain/annual-review';
 import { phaseTransferLastDay, todayInLondon, type IsoDate, type PhaseTransferKind } from '~/domain/timescales';
 import { teamsOf } from '../case-progress/index.server';
-import { caseworkersOfCouncil, openCasesOf, searchCondition } from '../caseload/index.server';
-import { readCaseloadQuery } from '../caseload/query.server';
-import type { CaseloadQuery } from '../caseload/query';
+import { caseworkersOfCouncil, openCasesOf, readCaseloadQuery, searchCondition } from '../caseload/index.server';
+import type { CaseloadQuery } from '../caseload';
 import { reviewFactsOf } from './review-due.server';
 
 /**
