@@ -33,6 +33,7 @@ import { secondFactorRequired } from '~/auth/second-factor.server';
 import type { PlanContent } from '~/domain/plan-content';
 import type { SettingPhase, SettingRole, SettingType } from '~/domain/vocabulary';
 import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from './demo-plans';
+import { demoReviewFamilies, seedDemoReviews } from './demo-reviews';
 
 /**
  * Demo data for a fictional council: three area teams, 5 caseworkers, a manager, an admin,
@@ -215,6 +216,8 @@ const families: DemoFamily[] = [
       { first: 'Sami', last: 'Hussain', age: 15, bornOn: sixteenThisSchoolYear, school: 'Northfield High School', requestDaysAgo: 300, stage: 'plan_maintained', team: 'north', caseworker: 'caseworker2@example.com', amendedDaysAgo: 30 },
     ],
   },
+  // Children whose annual reviews the lists at /reviews show (app/demo/demo-reviews.ts).
+  ...demoReviewFamilies,
 ];
 
 export async function seedDemoData(db: Database, today = new Date()): Promise<{ seeded: boolean }> {
@@ -371,6 +374,8 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
         }
       }
     }
+    // Every case with a plan in force has its review under way.
+    await seedDemoReviews(tx, la.id, today);
     await seedExtraCases(tx, { laId: la.id, teamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id, firstSequence: sequence + 1 }, today);
     await seedRetentionExamples(tx, { laId: la.id, teamId: north.id, caseworkerId: byEmail.get('caseworker1@example.com')!.id, managerId: byEmail.get('manager@example.com')!.id, firstSequence: sequence + EXTRA_CASES + 1 }, today);
   });

@@ -7,15 +7,17 @@ import { sendAdviceReminders } from '../features/advice/index.server';
 import { sweepOrphanUploads } from '../features/documents/index.server';
 import { refreshAllDueLists } from '../features/retention/index.server';
 import { sendFamilyMessageDigests, sendMessageDigests, sweepBreaches } from '../features/messaging/index.server';
+import { sendReviewReminders, sendTermNotices } from '../features/reviews/index.server';
 import { logError } from '../observability/log.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and
- * backoff for 72 hours (ADR 0044), and seven schedules — the outbox relay (a safety net for emails whose wake-up was
+ * backoff for 72 hours (ADR 0044), and eight schedules — the outbox relay (a safety net for emails whose wake-up was
  * lost), the service-standard breach sweep, the daily message digests (staff and families), advice reminders and
  * overdue notices, pruning old records of sent emails, sweeping uploaded files no document
  * row names (also the files of records retention deleted that could not be removed at once), and
- * the nightly list of records due for deletion (ADR 0037: listed for a manager, never deleted by the job).
+ * the nightly list of records due for deletion (ADR 0037: listed for a manager, never deleted by the job),
+ * and the daily annual review notices to settings and reminders before each review deadline (ADR 0048).
  *
  * The worker runs inside the web server's process or on its own (PROCESS_ROLE, ADR 0043), on
  * the same database: the PostgreSQL server through pg-boss's own small pool, or the embedded
@@ -32,6 +34,7 @@ export const queues = {
   pruneOutbox: 'outbox-prune',
   sweepUploads: 'upload-sweep',
   retentionList: 'retention-list',
+  reviewNotices: 'review-notices',
 } as const;
 
 export interface WorkerOptions {
@@ -82,6 +85,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await createQueueOnce(boss, queues.pruneOutbox, { name: queues.pruneOutbox, policy: 'short', retryLimit: 3, retryDelay: 300 });
   await createQueueOnce(boss, queues.sweepUploads, { name: queues.sweepUploads, policy: 'short', retryLimit: 3, retryDelay: 300 });
   await createQueueOnce(boss, queues.retentionList, { name: queues.retentionList, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.reviewNotices, { name: queues.reviewNotices, policy: 'short', retryLimit: 3, retryDelay: 300 });
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const sender = await boss.work<{ outboxId: string }>(queues.sendEmail, { ...polling, batchSize: 5 }, async (jobs) => {
@@ -131,6 +135,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     // Rebuilds each council's list under a lock on its row: run twice, or on two servers, the list is the same.
     await refreshAllDueLists();
   });
+  await boss.work(queues.reviewNotices, polling, async () => {
+    // Each term notice and reminder is claimed in the transaction that queues it (ADR 0048): a retry sends nothing twice.
+    await sendTermNotices();
+    await sendReviewReminders();
+  });
 
   if (options.schedules ?? true) {
     await boss.schedule(queues.relayOutbox, '* * * * *');
@@ -143,6 +152,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     await boss.schedule(queues.sweepUploads, '45 * * * *');
     // Nightly, after the 03:30 prune: what falls due today is listed for the managers' morning.
     await boss.schedule(queues.retentionList, '0 4 * * *', undefined, { tz: 'Europe/London' });
+    // Daily, before the working day: settings' term notices (two weeks before each term) and reminders before each review deadline.
+    await boss.schedule(queues.reviewNotices, '30 6 * * *', undefined, { tz: 'Europe/London' });
   }
 
   // A wake-up relays at once, in this process; the cron relay catches anything a wake-up missed.

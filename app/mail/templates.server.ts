@@ -57,6 +57,9 @@ type Templates = {
   rectificationAsked: { name: string; childName: string; dueBy: string; link: string };
   rectificationApproved: { name: string; childName: string; link: string };
   rectificationRefused: { name: string; childName: string; reason: string; link: string };
+  reviewTermNotice: { name: string; count: string; term: string; termStart: string; reviews: string; link: string };
+  reviewReminder: { name: string; childName: string; step: string; action: string; dueBy: string; link: string };
+  reviewReminderFamily: { name: string; childName: string; dueBy: string; link: string };
 };
 
 export type TemplateName = keyof Templates;
@@ -112,6 +115,9 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   rectificationAsked: { subject: 'rectificationMail.asked.subject', body: 'rectificationMail.asked.body' },
   rectificationApproved: { subject: 'rectificationMail.approved.subject', body: 'rectificationMail.approved.body' },
   rectificationRefused: { subject: 'rectificationMail.refused.subject', body: 'rectificationMail.refused.body' },
+  reviewTermNotice: { subject: 'reviewJobsMail.termNotice.subject', body: 'reviewJobsMail.termNotice.body' },
+  reviewReminder: { subject: 'reviewJobsMail.reminder.subject', body: 'reviewJobsMail.reminder.body' },
+  reviewReminderFamily: { subject: 'reviewJobsMail.reminderFamily.subject', body: 'reviewJobsMail.reminderFamily.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

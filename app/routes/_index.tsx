@@ -138,6 +138,11 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
           {t('home.caseload.intake')}
         </Link>
       </li>
+      <li>
+        <Link className="govuk-link" to="/reviews">
+          {t('home.caseload.reviews')}
+        </Link>
+      </li>
       {figures ? (
         <li>
           <Link className="govuk-link" to={COUNCIL_CASES_PATH}>

@@ -63,6 +63,8 @@ export const annualReviews = pgTable(
     completedOn: date('completed_on', { mode: 'string' }),
     nextDueOn: date('next_due_on', { mode: 'string' }),
     nextDueStep: text('next_due_step'),
+    /** The date the review's meeting is due by (`reviewDates(...).meetingDueBy`), kept with nextDueOn: the term a review falls in, as a query. */
+    meetingDueOn: date('meeting_due_on', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -72,6 +74,7 @@ export const annualReviews = pgTable(
     uniqueIndex('annual_reviews_one_open').on(t.caseId).where(sql`${t.completedOn} is null`),
     index('annual_reviews_la_next_due').on(t.laId, t.nextDueOn),
     index('annual_reviews_consulted_setting').on(t.consultedSettingId),
+    index('annual_reviews_la_meeting_due').on(t.laId, t.meetingDueOn),
   ],
 );
 

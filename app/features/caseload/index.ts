@@ -3,3 +3,4 @@ export * from './CaseloadView';
 export * from './TeamsView';
 export * from './CaseworkerSelect';
 export * from './InboxView';
+export * from './ListControls';
