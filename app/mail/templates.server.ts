@@ -57,7 +57,12 @@ type Templates = {
   rectificationAsked: { name: string; childName: string; dueBy: string; link: string };
   rectificationApproved: { name: string; childName: string; link: string };
   rectificationRefused: { name: string; childName: string; reason: string; link: string };
+  settingRequestMade: SettingRequestParams;
+  settingRequestInvite: SettingRequestParams;
 };
+
+/** A request for assessment a child's school or setting made, with the family's agreement (ADR 0046). */
+type SettingRequestParams = { name: string; setting: string; childName: string; reference: string; agreedOn: string; decisionDue: string; link: string };
 
 export type TemplateName = keyof Templates;
 export type TemplateParams<K extends TemplateName> = Templates[K];
@@ -112,6 +117,8 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   rectificationAsked: { subject: 'rectificationMail.asked.subject', body: 'rectificationMail.asked.body' },
   rectificationApproved: { subject: 'rectificationMail.approved.subject', body: 'rectificationMail.approved.body' },
   rectificationRefused: { subject: 'rectificationMail.refused.subject', body: 'rectificationMail.refused.body' },
+  settingRequestMade: { subject: 'settingsMail.requestMade.subject', body: 'settingsMail.requestMade.body' },
+  settingRequestInvite: { subject: 'settingsMail.requestInvite.subject', body: 'settingsMail.requestInvite.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

@@ -59,6 +59,9 @@ async function homeFor(request: Request, user: User | null) {
     case 'advice':
       // Professionals work only on the requests for advice they were sent.
       throw redirect('/advice');
+    case 'setting':
+      // A school's or setting's staff: their setting's page, its own route (no client JS here).
+      throw redirect('/setting');
     case 'advocate':
       // Which consent and whose: for the audit log, not for the page.
       return { view: 'advocate' as const, families: (await advocateWorkspace(user, todayInLondon())).map(({ consentId: _c, grantedBy: _g, ...family }) => family) };
@@ -211,6 +214,11 @@ function AdminHome() {
         <li>
           <Link className="govuk-link" to="/admin/organisations">
             {t('adviceOrgs.homeLink')}
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/admin/settings">
+            {t('admin.settingsLink')}
           </Link>
         </li>
         <li>
