@@ -200,52 +200,31 @@ function Teams({ teams, caseworkers }: Pick<Extract<HomeData, { view: 'teams' }>
   );
 }
 
+/** The LA admin's pages, in the order the home lists them. */
+const adminPages = [
+  ['/admin/users', 'home.admin.users'],
+  ['/admin/organisations', 'adviceOrgs.homeLink'],
+  ['/admin/settings', 'admin.settingsLink'],
+  ['/admin/service-standards', 'home.admin.standards'],
+  ['/admin/council', 'councilSettings.homeLink'],
+  ['/admin/retention', 'councilSettings.retentionLink'],
+  ['/admin/interpreters', 'interpreterList.homeLink'],
+  ['/admin/translations', 'translationReview.homeLink'],
+] as const;
+
 function AdminHome() {
   const { t } = useTranslation();
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.admin.heading')}</h1>
       <ul className="govuk-list">
-        <li>
-          <Link className="govuk-link" to="/admin/users">
-            {t('home.admin.users')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/organisations">
-            {t('adviceOrgs.homeLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/settings">
-            {t('admin.settingsLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/service-standards">
-            {t('home.admin.standards')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/council">
-            {t('councilSettings.homeLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/retention">
-            {t('councilSettings.retentionLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/interpreters">
-            {t('interpreterList.homeLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/translations">
-            {t('translationReview.homeLink')}
-          </Link>
-        </li>
+        {adminPages.map(([to, key]) => (
+          <li key={to}>
+            <Link className="govuk-link" to={to}>
+              {t(key)}
+            </Link>
+          </li>
+        ))}
       </ul>
     </>
   );
