@@ -17,7 +17,7 @@ test('the council adds a school and invites its lead', async ({ page }) => {
   await page.getByRole('link', { name: 'Schools, colleges and early years settings' }).click();
   await expectPage(page, 'Schools, colleges and early years settings');
   await expect(page.getByRole('table')).toContainText('Northfield Primary School');
-  await page.getByRole('link', { name: 'Add a setting' }).click();
+  await page.getByRole('button', { name: 'Add a setting' }).click();
   await expectPage(page, 'Add a school, college or early years setting');
 
   // Wrong identifiers: errors next to the fields, what was typed kept.
