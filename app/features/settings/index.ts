@@ -1,2 +1,2 @@
-export * from "./labels";
-export * from "./SettingForm";
+export * from './labels';
+export * from './SettingForm';
