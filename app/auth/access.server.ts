@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { adviceOrganisations, adviceRequests, assessmentRequests, cases, children, documents, familyViews, messageAttachments, messages, rectificationRequests, subjectAccessRequests, users, type Case, type RectificationRequest, type StoredDocument, type SubjectAccessRequest, type User } from '../../db/schema';
+import { adviceOrganisations, adviceRequests, assessmentRequests, cases, children, documents, educationSettings, familyViews, messageAttachments, messages, rectificationRequests, subjectAccessRequests, users, type Case, type EducationSetting, type RectificationRequest, type StoredDocument, type SubjectAccessRequest, type User } from '../../db/schema';
 import { adviceRelease, professionalHasAccess } from '../domain/advice';
 import { consentFor, type LiveConsent } from '../domain/consent';
 import { todayInLondon } from '../domain/timescales';
@@ -8,7 +8,7 @@ import { clientAddress } from '../client-address.server';
 import { getDb } from '../db.server';
 import { recordAudit } from '../audit/audit.server';
 import { familySideOf } from '../features/family/index.server';
-import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Permission, type RectificationSubject, type Subject, type SubjectAccessSubject } from './policy';
+import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Permission, type RectificationSubject, type SettingSubject, type Subject, type SubjectAccessSubject } from './policy';
 import { whileSecondFactorPending } from './second-factor.server';
 import { readSession } from './session.server';
 import { isUuid } from '~/domain/ids';
@@ -345,7 +345,7 @@ async function loadAccountSubject(userId: string): Promise<{ account: User; subj
     .where(eq(users.id, userId));
   if (!row) return null;
   const { account, organisationLaId } = row;
-  return { account, subject: { type: 'account', userId: account.id, role: account.role, laId: account.role === 'advocate' ? organisationLaId : account.laId } };
+  return { account, subject: { type: 'account', userId: account.id, role: account.role, laId: account.role === 'advocate' ? organisationLaId : account.laId, settingId: account.settingId } };
 }
 
 /**
@@ -418,4 +418,35 @@ export async function requireRectificationRequest(request: Request, requestId: s
   });
   if (decision !== 'allow' || !record) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, record };
+}
+
+/**
+ * The guard for a setting's own pages (issue 14): the signed-in member of staff's setting, and
+ * the permission on it (its staff read it; its lead manages its staff; its lead, SENCO and head
+ * ask for assessments). Anyone who is not a setting's staff has no setting pages: 404.
+ */
+export async function requireSettingPermission(request: Request, permission: Extract<Permission, 'read:setting' | 'manage:setting-staff' | 'request:assessment-as-setting'>): Promise<{ user: User; setting: EducationSetting }> {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const [setting] =
+    user.role === 'setting_staff' && user.settingId && user.laId
+      ? await db.select().from(educationSettings).where(and(eq(educationSettings.id, user.settingId), eq(educationSettings.laId, user.laId)))
+      : [];
+  const subject: SettingSubject | null = setting ? { type: 'setting', laId: setting.laId, settingId: setting.id } : null;
+  const decision: Decision = subject ? decide(user, permission, subject) : 'not_found';
+  if (decision !== 'allow' || !setting) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { user, setting };
+}
+
+/**
+ * The guard for one of a setting's staff accounts, on its lead's staff pages: the lead's right to
+ * manage the setting's staff, then the policy on that account (another setting's is 404; their
+ * own is never switched off).
+ */
+export async function requireSettingAccount(request: Request, userId: string, permission: Extract<Permission, 'read:account' | 'administer:account'>) {
+  const { user: lead, setting } = await requireSettingPermission(request, 'manage:setting-staff');
+  const loaded = await loadAccountSubject(userId);
+  const decision: Decision = loaded ? decide(lead, permission, loaded.subject) : 'not_found';
+  if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
+  return { lead, setting, account: loaded.account };
 }

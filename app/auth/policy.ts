@@ -70,7 +70,7 @@ export type DraftRequestSubject = FamilySide & { type: 'draft_request'; laId: st
  * Someone's account, as an LA admin sees it: the LA it belongs to (staff and professionals
  * directly; an adviser through their advice organisation; families to none).
  */
-export type AccountSubject = { type: 'account'; userId: string; role: Role; laId: string | null };
+export type AccountSubject = { type: 'account'; userId: string; role: Role; laId: string | null; /** Setting staff: their setting, whose lead manages the account. */ settingId?: string | null };
 
 /**
  * An uploaded document, by what it belongs to (how app/auth/access.server.ts finds out: see
@@ -128,7 +128,8 @@ export type Subject = CaseSubject | LaSubject | SettingSubject | ChildSubject | 
  */
 export const PERMISSIONS = [
   // A child's case (CaseSubject).
-  'read:case', // its summary, timeline and who can see it
+  'read:case', // its summary and timeline
+  'read:case-sharing', // who can see the child's record, and the way to the access log
   'read:thread', // the messages between the family and the council
   'post:message',
   'read:advice', // the advice list of a case (CaseSubject) and one piece of advice (AdviceSubject)
@@ -281,6 +282,8 @@ const submittedRequest = (capability: Capability) => (actor: Actor, subject: Cas
 
 const RULES: Record<Permission, Rule> = {
   'read:case': { case: onCase('read') },
+  // A setting's staff read the summary, the plan and the reviews; who else sees the record is the family's and the council's business.
+  'read:case-sharing': { case: (actor, subject) => refuseSetting(actor, decideCase(actor, 'read', subject)) },
   'read:thread': { case: onCase('message') },
   'post:message': { case: onCase('message') },
   'read:advice': { case: familyOrCouncil, advice: (actor, subject) => adviceReader(actor, subject) },
@@ -302,7 +305,8 @@ const RULES: Record<Permission, Rule> = {
   'read:interpreters': { case: familyOrCouncil },
   'request:interpreter': { case: familyWriter },
   'book:interpreter': { case: onCase('decide') },
-  'read:review': { case: (actor, subject) => refuseProfessional(actor, decideCase(actor, 'read', subject)) },
+  // The child's setting arranges and reports on the review: its staff read it (never a professional's page).
+  'read:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : refuseProfessional(actor, decideCase(actor, 'read', subject))) },
   'arrange:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },
   'report:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },
   'decide:review': { case: onCase('decide') },
@@ -423,7 +427,7 @@ function adviceWriter(actor: Actor, subject: AdviceSubject): Decision {
  * Which home page a person gets at '/': what each needs first. Null for someone with no home of
  * their own here.
  */
-export type Home = 'family' | 'caseload' | 'teams' | 'admin' | 'advice' | 'advocate';
+export type Home = 'family' | 'caseload' | 'teams' | 'admin' | 'advice' | 'advocate' | 'setting';
 
 export function homeOf(actor: Pick<Actor, 'role'>): Home | null {
   switch (actor.role) {
@@ -440,6 +444,8 @@ export function homeOf(actor: Pick<Actor, 'role'>): Home | null {
       return 'advice';
     case 'advocate':
       return 'advocate';
+    case 'setting_staff':
+      return 'setting';
     default:
       return null;
   }
@@ -586,6 +592,8 @@ function documentReader(actor: Actor, owner: DocumentSubject['belongsTo']): Deci
     case 'advice': {
       const read = decideCase(actor, 'read', owner.case);
       if (read !== 'allow') return read;
+      // A setting's staff read the case's summary, never its advice.
+      if (actor.role === 'setting_staff') return 'forbidden';
       // A professional sees their own report while they may still advise; the council, advice
       // once submitted (a draft stays the professional's); the family side, advice submitted and
       // not held back. To anyone else the report does not exist.
@@ -612,7 +620,23 @@ export const MANAGED_ACCOUNT_ROLES: readonly Role[] = ['caseworker', 'manager', 
  * slip). Accounts outside the admin's LA, and families', do not exist for them.
  */
 function decideAccount(actor: Actor, action: Capability, subject: AccountSubject): Decision {
+  if (actor.role === 'setting_staff') return decideSettingAccount(actor, action, subject);
   if (actor.role !== 'la_admin' || actor.laId === null || subject.laId !== actor.laId || !MANAGED_ACCOUNT_ROLES.includes(subject.role)) return 'not_found';
+  if (action === 'read') return 'allow';
+  if (action === 'administer') return subject.userId === actor.id ? 'forbidden' : 'allow';
+  return 'forbidden';
+}
+
+/**
+ * A setting's lead manages its own staff (issue 14): sees their accounts and switches a leaver's
+ * off, never their own (as an admin never does). Accounts of other settings, and anyone who is
+ * not the setting's staff, do not exist for them; the setting's other staff know their
+ * colleagues exist but manage nothing (403).
+ */
+function decideSettingAccount(actor: Actor, action: Capability, subject: AccountSubject): Decision {
+  const colleague = subject.role === 'setting_staff' && actor.settingId != null && subject.settingId === actor.settingId && subject.laId === actor.laId;
+  if (!colleague) return 'not_found';
+  if (actor.settingRole !== 'lead') return 'forbidden';
   if (action === 'read') return 'allow';
   if (action === 'administer') return subject.userId === actor.id ? 'forbidden' : 'allow';
   return 'forbidden';

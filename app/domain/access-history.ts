@@ -20,6 +20,8 @@ export type RecordSubjectType = (typeof RECORD_SUBJECT_TYPES)[number];
 /** What each permission or logged action opened, as a sentence's key; anything else is "opened the case record". */
 const WHAT_KEYS: Record<string, string> = {
   'read:case': 'accessLog.what.case',
+  // The case's "who can see this" page: the case record, as before it had its own permission.
+  'read:case-sharing': 'accessLog.what.case',
   'read:child': 'accessLog.what.child',
   'read:child-cases': 'accessLog.what.child',
   'read:thread': 'accessLog.what.messages',
@@ -56,7 +58,8 @@ export function whatKeyOf(action: string): string {
  * permission rather than the 'read:case' its layout checked first.
  */
 export function mostTelling(actions: readonly string[]): string {
-  return actions.find((a) => a !== 'read:case' && a !== 'read:child') ?? actions.find((a) => a === 'read:case') ?? actions[0] ?? '';
+  const generic = (a: string) => a === 'read:case' || a === 'read:child' || a === 'read:case-sharing';
+  return actions.find((a) => !generic(a)) ?? actions.find((a) => a === 'read:case') ?? actions[0] ?? '';
 }
 
 const PROFESSIONAL_ROLE_KEYS: Record<ProfessionalKind, string> = {

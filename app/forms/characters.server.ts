@@ -32,6 +32,8 @@ export const multiLineFields: ReadonlySet<string> = new Set([
   'attendees',
   'asking',
   'otherParentalResponsibility',
+  // How a family gave a setting its agreement to ask for an assessment (app/features/settings).
+  'agreementNote',
   // A council's privacy notice (app/routes/admin.privacy.tsx): paragraphs, and a postal address by line.
   'dpoPostalAddress',
   'lawfulBases',

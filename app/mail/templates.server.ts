@@ -60,7 +60,12 @@ type Templates = {
   reviewTermNotice: { name: string; count: string; term: string; termStart: string; reviews: string; link: string };
   reviewReminder: { name: string; childName: string; step: string; action: string; dueBy: string; link: string };
   reviewReminderFamily: { name: string; childName: string; dueBy: string; link: string };
+  settingRequestMade: SettingRequestParams;
+  settingRequestInvite: SettingRequestParams;
 };
+
+/** A request for assessment a child's school or setting made, with the family's agreement (ADR 0046). */
+type SettingRequestParams = { name: string; setting: string; childName: string; reference: string; agreedOn: string; decisionDue: string; link: string };
 
 export type TemplateName = keyof Templates;
 export type TemplateParams<K extends TemplateName> = Templates[K];
@@ -118,6 +123,8 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   reviewTermNotice: { subject: 'reviewJobsMail.termNotice.subject', body: 'reviewJobsMail.termNotice.body' },
   reviewReminder: { subject: 'reviewJobsMail.reminder.subject', body: 'reviewJobsMail.reminder.body' },
   reviewReminderFamily: { subject: 'reviewJobsMail.reminderFamily.subject', body: 'reviewJobsMail.reminderFamily.body' },
+  settingRequestMade: { subject: 'settingsMail.requestMade.subject', body: 'settingsMail.requestMade.body' },
+  settingRequestInvite: { subject: 'settingsMail.requestInvite.subject', body: 'settingsMail.requestInvite.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

@@ -55,10 +55,13 @@ async function homeFor(request: Request, user: User | null) {
       return { view: 'teams' as const, teams, caseworkers };
     }
     case 'admin':
-      return { view: 'admin' as const };
+      return { view: 'admin' as const, pages: adminPages };
     case 'advice':
       // Professionals work only on the requests for advice they were sent.
       throw redirect('/advice');
+    case 'setting':
+      // A school's or setting's staff: their setting's page, its own route (no client JS here).
+      throw redirect('/setting');
     case 'advocate':
       // Which consent and whose: for the audit log, not for the page.
       return { view: 'advocate' as const, families: (await advocateWorkspace(user, todayInLondon())).map(({ consentId: _c, grantedBy: _g, ...family }) => family) };
@@ -85,7 +88,7 @@ export default function Home() {
     case 'teams':
       return <Teams teams={data.teams} caseworkers={data.caseworkers} />;
     case 'admin':
-      return <AdminHome />;
+      return <AdminHome pages={data.pages} />;
     case 'advocate':
       return <AdvocateWorkspace families={data.families} />;
     case 'other':
@@ -202,52 +205,32 @@ function Teams({ teams, caseworkers }: Pick<Extract<HomeData, { view: 'teams' }>
   );
 }
 
-function AdminHome() {
+/** The LA admin's pages, in the order the home lists them (sent as data: the home's client bundle stays small). */
+const adminPages = [
+  ['/admin/users', 'home.admin.users'],
+  ['/admin/organisations', 'adviceOrgs.homeLink'],
+  ['/admin/settings', 'admin.settingsLink'],
+  ['/admin/service-standards', 'home.admin.standards'],
+  ['/admin/council', 'councilSettings.homeLink'],
+  ['/admin/retention', 'councilSettings.retentionLink'],
+  ['/admin/interpreters', 'interpreterList.homeLink'],
+  ['/admin/translations', 'translationReview.homeLink'],
+  ['/admin/emails', 'emailFailures.homeLink'],
+] as const;
+
+function AdminHome({ pages }: { pages: readonly (readonly [string, string])[] }) {
   const { t } = useTranslation();
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.admin.heading')}</h1>
       <ul className="govuk-list">
-        <li>
-          <Link className="govuk-link" to="/admin/users">
-            {t('home.admin.users')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/organisations">
-            {t('adviceOrgs.homeLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/service-standards">
-            {t('home.admin.standards')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/council">
-            {t('councilSettings.homeLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/retention">
-            {t('councilSettings.retentionLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/interpreters">
-            {t('interpreterList.homeLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/translations">
-            {t('translationReview.homeLink')}
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/admin/emails">
-            {t('emailFailures.homeLink')}
-          </Link>
-        </li>
+        {pages.map(([to, key]) => (
+          <li key={to}>
+            <Link className="govuk-link" to={to}>
+              {t(key)}
+            </Link>
+          </li>
+        ))}
       </ul>
     </>
   );

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
@@ -31,7 +31,7 @@ import type { loader as caseLayoutLoader } from './cases.$caseId';
 /** The Local Government and Social Care Ombudsman, where a family goes when the council's complaints process is done. */
 const OMBUDSMAN = { phone: '0300 061 0614', url: 'https://www.lgo.org.uk', site: 'www.lgo.org.uk' };
 
-export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'advice', 'plan'] };
+export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'advice', 'plan', 'settings'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // The layout checked 'read' too, but in parallel with this loader: this page checks for itself.
@@ -134,10 +134,18 @@ export default function CasePage() {
   const draftWindow = draftCommentWindow(steps.familyDates);
   // The case's summary and the child's name come from the layout (routes/cases.$caseId.tsx), which rendered this page.
   const { summary, childName } = useRouteLoaderData<typeof caseLayoutLoader>(CASE_LAYOUT_ROUTE_ID)!;
+  const [params] = useSearchParams();
+  const bySetting = summary.requestedBySetting;
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {params.get('sent') === 'setting' && bySetting ? (
+          <NotificationBanner title={t('common.success')} success>
+            <p className="govuk-notification-banner__heading">{t('settingRequest.sent.heading', { reference: summary.reference })}</p>
+            <p className="govuk-body">{t('settingRequest.sent.body')}</p>
+          </NotificationBanner>
+        ) : null}
         <h1 className="govuk-heading-l">{childName}</h1>
 
         {staffView && progress.missed.length > 0 ? (
@@ -178,6 +186,13 @@ export default function CasePage() {
         <h2 className="govuk-heading-m">{t('case.whereWeAre')}</h2>
         <p className="govuk-body">{t(familyStageSummary(summary.stage))}</p>
         {draftWindow ? <p className="govuk-body">{t(draftWindow.key, { date: formatDate(draftWindow.lastDay, locale) })}</p> : null}
+        {bySetting ? (
+          <InsetText>
+            <p className="govuk-body">{t('settingRequest.onCase.madeBy', { setting: bySetting.name })}</p>
+            {bySetting.familyAgreedOn ? <p className="govuk-body">{t('settingRequest.onCase.agreedOn', { date: formatDate(bySetting.familyAgreedOn, locale) })}</p> : null}
+            {bySetting.familyAgreementNote ? <p className="govuk-body app-pre-line">{t('settingRequest.onCase.how', { note: bySetting.familyAgreementNote })}</p> : null}
+          </InsetText>
+        ) : null}
         <SummaryList
           rows={[
             { key: t('case.stage'), value: t(stageKeys[summary.stage]) },

@@ -18,7 +18,7 @@ export const handle: PageHandle = { namespaces: ['advocates', 'case', 'rights'],
 
 /** Anyone who can read the case may see who else can: the family first of all. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:case');
+  const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:case-sharing');
   const access = await whoCanSee(caseRecord, todayInLondon());
   return json({
     caseId: caseRecord.id,

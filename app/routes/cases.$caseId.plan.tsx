@@ -34,12 +34,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:plan');
   const [plan, versions] = await Promise.all([planOf(caseRecord), planVersionsOf(caseRecord.id)]);
   const staff = decide(user, 'record:decision', subject) === 'allow';
+  // The family's comments and preferences are their own words: read by those who read the family's views, never by the child's setting.
+  const familyWords = decide(user, 'read:views', subject) === 'allow';
   return json({
     caseId: caseRecord.id,
     plan: {
       ...plan,
       // The family sees what the LA did about each comment once the final plan is issued.
-      comments: staff || plan.finalIssued ? plan.comments : plan.comments.map((c) => ({ ...c, response: null, responseReasons: null })),
+      comments: !familyWords ? [] : staff || plan.finalIssued ? plan.comments : plan.comments.map((c) => ({ ...c, response: null, responseReasons: null })),
+      preferences: familyWords ? plan.preferences : [],
     },
     staff,
     // The family and advisers see issued versions only; the council also the one being written.

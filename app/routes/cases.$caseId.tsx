@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan: may('read:plan'),
     meetings: may('read:meetings'),
     interpreters: may('read:interpreters'),
-    access: may('read:case'),
+    access: may('read:case-sharing'),
     notes: may('read:case-notes'),
     caseworker: may('reassign:case'),
   };

@@ -89,6 +89,7 @@ export const emailTokenPurposes = [
   'young_person_invite',
   'professional_invite',
   'change_email',
+  'parent_invite',
 ] as const;
 
 /** One-time links sent by email; stored hashed, used once. */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { statutoryClock, missedSteps, type ClockStep } from '~/domain/case-clock';
 import { clockInputOf, readCaseEvent } from '~/domain/case-events';
-import { areaTeams, assessmentRequests, caseEvents, cases, childParents, children, localAuthorities, users, type CaseStage, type User } from '../../../db/schema';
+import { areaTeams, assessmentRequests, caseEvents, cases, childParents, children, educationSettings, localAuthorities, users, type CaseStage, type User } from '../../../db/schema';
 import { interpreterLanguageSql } from '../requests/index.server';
 import { getDb } from '~/db.server';
 import { personName } from '~/domain/names';
@@ -68,6 +68,8 @@ export type CaseSummary = {
   interpreterLanguage: string | null;
   /** The case began with a request sent through the portal, which can be read again. */
   requestSent: boolean;
+  /** A request a school or setting made (issue 14): the setting, and the family's agreement it recorded. */
+  requestedBySetting: { name: string; familyAgreedOn: string | null; familyAgreementNote: string | null } | null;
 };
 
 /** What the case page shows; access has already been checked by the caller. */
@@ -85,19 +87,23 @@ export async function caseSummary(caseId: string): Promise<CaseSummary | null> {
       caseworkerId: cases.caseworkerId,
       interpreterLanguage: interpreterLanguageSql,
       requestSent: sql<boolean>`${assessmentRequests.submittedAt} is not null`,
+      settingName: educationSettings.name,
+      familyAgreedOn: assessmentRequests.familyAgreedOn,
+      familyAgreementNote: assessmentRequests.familyAgreementNote,
     })
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
     .innerJoin(localAuthorities, eq(localAuthorities.id, cases.laId))
     .innerJoin(areaTeams, eq(areaTeams.id, cases.teamId))
     .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
+    .leftJoin(educationSettings, eq(educationSettings.id, assessmentRequests.requestedBySettingId))
     .where(eq(cases.id, caseId));
   if (!row) return null;
   const [caseworker] = row.caseworkerId
     ? await db.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, row.caseworkerId))
     : [];
-  const { caseworkerId: _omit, ...rest } = row;
-  return { ...rest, caseworker: caseworker ?? null };
+  const { caseworkerId: _omit, settingName, familyAgreedOn, familyAgreementNote, ...rest } = row;
+  return { ...rest, caseworker: caseworker ?? null, requestedBySetting: settingName ? { name: settingName, familyAgreedOn, familyAgreementNote } : null };
 }
 
 export async function teamsOf(laId: string) {

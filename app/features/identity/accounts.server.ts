@@ -9,6 +9,7 @@ import { generateToken, hashToken } from '~/auth/tokens.server';
 import { todayInLondon } from '~/domain/timescales';
 import { getDb } from '~/db.server';
 import type { Locale } from '~/i18n/config';
+import type { SettingRole } from '~/domain/vocabulary';
 import { formatDateTime } from '~/i18n/format';
 import { queueEmail, wakeMailer } from '~/mail/outbox.server';
 import { recordAudit } from '~/audit/audit.server';
@@ -21,7 +22,7 @@ import { logError } from '~/observability/log.server';
 /** Families register themselves; staff are invited by their LA's admin. */
 
 const HOUR = 60 * 60 * 1000;
-const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR, young_person_invite: 14 * 24 * HOUR, professional_invite: 14 * 24 * HOUR, change_email: 24 * HOUR } as const;
+const TOKEN_LIFETIME = { verify_email: 24 * HOUR, reset_password: 1 * HOUR, staff_invite: 7 * 24 * HOUR, young_person_invite: 14 * 24 * HOUR, professional_invite: 14 * 24 * HOUR, change_email: 24 * HOUR, parent_invite: 14 * 24 * HOUR } as const;
 
 type TokenPurpose = keyof typeof TOKEN_LIFETIME;
 
@@ -70,8 +71,17 @@ export async function emailTokenIsLive(token: string, purpose: TokenPurpose | re
   return Boolean(row);
 }
 
-/** Invitations that end in choosing a password: staff, young people invited by a parent, professionals asked for advice. */
-export const INVITATIONS = ['staff_invite', 'young_person_invite', 'professional_invite'] as const;
+/**
+ * Invitations that end in choosing a password: staff (and a setting's staff), young people
+ * invited by a parent, professionals asked for advice, and parents told of a request their
+ * child's school made (ADR 0046).
+ */
+export const INVITATIONS = ['staff_invite', 'young_person_invite', 'professional_invite', 'parent_invite'] as const;
+
+/** A one-time link for a parent with no account yet, told of a request their child's setting made (app/features/settings). */
+export function issueParentInvite(tx: Transaction, userId: string, now = new Date()) {
+  return issueEmailToken(tx, userId, 'parent_invite', now);
+}
 
 /** A one-time link for a professional asked for advice who has no account yet (app/services/advice.server.ts). */
 export function issueProfessionalInvite(tx: Transaction, userId: string, now = new Date()) {
@@ -396,6 +406,37 @@ export async function inviteAdvocate(
     );
     const token = await issueEmailToken(tx, user.id, 'staff_invite');
     await queueEmail(tx, council, 'advocateInvite', user, { name: user.name, link: linkTo(council, `/accept-invite/${token}`), organisation: organisation.name, inviter: admin.name });
+  });
+  wakeMailer();
+  return { ok: true };
+}
+
+/**
+ * A school's, college's or early-years setting's staff member (issue 14), invited by the
+ * council's admin (a setting's first lead) or by the setting's own lead: the staff invitation
+ * and its one-time link, as for the council's staff; their second factor follows (ADR 0015).
+ * An address already in use is treated as for staff (ADR 0016); a form sent twice invites once.
+ */
+export async function inviteSettingStaff(
+  inviter: User,
+  setting: { id: string; laId: string; name: string },
+  invite: { name: string; email: string; settingRole: SettingRole },
+): Promise<{ ok: true }> {
+  const db = await getDb();
+  const council = await councilContext(setting.laId, db);
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: invite.email, name: invite.name, role: 'setting_staff', laId: setting.laId, settingId: setting.id, settingRole: invite.settingRole, locale: inviter.locale })
+      .onConflictDoNothing()
+      .returning();
+    if (!user) return tellOwnerOfInvite(tx, inviter, invite.email, setting.name, council, { settingId: setting.id, settingRole: invite.settingRole });
+    await recordAudit(
+      { userId: inviter.id, action: 'invite_setting_staff', subjectType: 'user', subjectId: user.id, outcome: 'allowed', details: { settingId: setting.id, settingRole: invite.settingRole } },
+      tx,
+    );
+    const token = await issueEmailToken(tx, user.id, 'staff_invite');
+    await queueEmail(tx, council, 'staffInvite', user, { name: user.name, link: linkTo(council, `/accept-invite/${token}`), laName: setting.name, inviter: inviter.name });
   });
   wakeMailer();
   return { ok: true };

@@ -113,73 +113,82 @@ export type SubmitOutcome =
 export async function submitRequest(
   user: User,
   requestId: string,
-  options: {
-    receivedOn?: string;
-    receivedVia?: 'online' | 'phone' | 'letter' | 'email' | 'school';
-    requireComplete?: boolean;
-    /** An advocate submitting with consent: the family member they act for. */
-    onBehalfOf?: User | null;
-  } = {},
+  options: SubmitOptions = {},
   now = new Date(),
 ): Promise<SubmitOutcome> {
   const db = await getDb();
-  const outcome = await db.transaction(async (tx) => {
-    const [request] = await tx.select().from(assessmentRequests).where(eq(assessmentRequests.id, requestId)).for('update');
-    if (!request) throw new Error(`No request ${requestId}`);
-    if (request.status === 'submitted' && request.caseId) {
-      const [existing] = await tx.select().from(cases).where(eq(cases.id, request.caseId));
-      return { ok: true as const, caseId: existing.id, reference: existing.reference, decisionDue: assessmentDeadlines(existing.requestReceived).decisionToAssess, fresh: false };
-    }
-    const incomplete = sectionStatuses(request)
-      .filter((s) => s.status !== 'completed')
-      .map((s) => s.section.slug);
-    if (incomplete.length > 0 && options.requireComplete !== false) return { ok: false as const, error: 'errors.request.incomplete' as const, incomplete };
-
-    const [{ laId }] = await tx.select({ laId: children.laId }).from(children).where(eq(children.id, request.childId));
-    const [la] = await tx.select({ code: localAuthorities.code }).from(localAuthorities).where(eq(localAuthorities.id, laId));
-    const received = options.receivedOn ?? todayInLondon(now);
-    const [{ next }] = await tx.select({ next: sql<string>`nextval(${caseReferenceSeq.seqName})` }).from(sql`(select 1) as one`);
-    const reference = `${la.code}-${received.slice(0, 4)}-${String(next).padStart(5, '0')}`;
-    const [created] = await tx
-      .insert(cases)
-      .values({ reference, childId: request.childId, laId, teamId: await teamForNewCase(tx, laId), requestReceived: received, receivedVia: options.receivedVia ?? 'online' })
-      .returning();
-    const onBehalfOf = options.onBehalfOf ?? null;
-    await tx.insert(caseEvents).values({
-      caseId: created.id,
-      actorId: user.id,
-      occurredAt: now,
-      ...caseEvent('request_received', {
-        receivedVia: created.receivedVia,
-        receivedOn: received,
-        ...(onBehalfOf ? { onBehalfOfId: onBehalfOf.id, onBehalfOfName: onBehalfOf.name } : {}),
-      }),
-    });
-    await tx
-      .update(assessmentRequests)
-      .set({ status: 'submitted', submittedAt: now, submittedBy: user.id, submittedOnBehalfOf: onBehalfOf?.id ?? null, caseId: created.id, updatedAt: now })
-      .where(eq(assessmentRequests.id, requestId));
-    await tx.update(documents).set({ caseId: created.id }).where(and(eq(documents.requestId, requestId), isNull(documents.caseId)));
-    await recordAudit(
-      { userId: user.id, action: 'submit:request', subjectType: 'case', subjectId: created.id, outcome: 'allowed', details: onBehalfOf ? { onBehalfOf: onBehalfOf.id } : {} },
-      tx,
-    );
-    const decisionDue = assessmentDeadlines(received).decisionToAssess;
-    // The receipt goes to the family member who made the request online, or for whom an advocate
-    // made it; an assisted request's family hears when it is allocated.
-    const familyMember = onBehalfOf ?? (user.role === 'parent' || user.role === 'young_person' ? user : null);
-    if (familyMember) {
-      const council = await councilContext(laId, tx);
-      await queueEmail(tx, council, 'requestReceipt', familyMember, {
-        name: familyMember.name,
-        reference,
-        decisionDue: formatDate(decisionDue, familyMember.locale),
-        link: linkTo(council, `/cases/${created.id}`),
-      });
-    }
-    return { ok: true as const, caseId: created.id, reference, decisionDue, fresh: true };
-  });
+  const outcome = await db.transaction((tx) => submitRequestIn(tx, user, requestId, options, now));
   if (!outcome.ok) return outcome;
   if (outcome.fresh) wakeMailer();
   return { ok: true, caseId: outcome.caseId, reference: outcome.reference, decisionDue: outcome.decisionDue };
+}
+
+export type SubmitOptions = {
+  receivedOn?: string;
+  receivedVia?: 'online' | 'phone' | 'letter' | 'email' | 'school';
+  requireComplete?: boolean;
+  /** An advocate submitting with consent: the family member they act for. */
+  onBehalfOf?: User | null;
+};
+
+/**
+ * `submitRequest` inside a caller's transaction (a setting's request creates its child, family
+ * and request and submits them at once: app/features/settings). `fresh`: this call made the
+ * case; the caller wakes the mailer after committing.
+ */
+export async function submitRequestIn(tx: Transaction, user: User, requestId: string, options: SubmitOptions = {}, now = new Date()) {
+  const [request] = await tx.select().from(assessmentRequests).where(eq(assessmentRequests.id, requestId)).for('update');
+  if (!request) throw new Error(`No request ${requestId}`);
+  if (request.status === 'submitted' && request.caseId) {
+    const [existing] = await tx.select().from(cases).where(eq(cases.id, request.caseId));
+    return { ok: true as const, caseId: existing.id, reference: existing.reference, decisionDue: assessmentDeadlines(existing.requestReceived).decisionToAssess, fresh: false };
+  }
+  const incomplete = sectionStatuses(request)
+    .filter((s) => s.status !== 'completed')
+    .map((s) => s.section.slug);
+  if (incomplete.length > 0 && options.requireComplete !== false) return { ok: false as const, error: 'errors.request.incomplete' as const, incomplete };
+
+  const [{ laId }] = await tx.select({ laId: children.laId }).from(children).where(eq(children.id, request.childId));
+  const [la] = await tx.select({ code: localAuthorities.code }).from(localAuthorities).where(eq(localAuthorities.id, laId));
+  const received = options.receivedOn ?? todayInLondon(now);
+  const [{ next }] = await tx.select({ next: sql<string>`nextval(${caseReferenceSeq.seqName})` }).from(sql`(select 1) as one`);
+  const reference = `${la.code}-${received.slice(0, 4)}-${String(next).padStart(5, '0')}`;
+  const [created] = await tx
+    .insert(cases)
+    .values({ reference, childId: request.childId, laId, teamId: await teamForNewCase(tx, laId), requestReceived: received, receivedVia: options.receivedVia ?? 'online' })
+    .returning();
+  const onBehalfOf = options.onBehalfOf ?? null;
+  await tx.insert(caseEvents).values({
+    caseId: created.id,
+    actorId: user.id,
+    occurredAt: now,
+    ...caseEvent('request_received', {
+      receivedVia: created.receivedVia,
+      receivedOn: received,
+      ...(onBehalfOf ? { onBehalfOfId: onBehalfOf.id, onBehalfOfName: onBehalfOf.name } : {}),
+    }),
+  });
+  await tx
+    .update(assessmentRequests)
+    .set({ status: 'submitted', submittedAt: now, submittedBy: user.id, submittedOnBehalfOf: onBehalfOf?.id ?? null, caseId: created.id, updatedAt: now })
+    .where(eq(assessmentRequests.id, requestId));
+  await tx.update(documents).set({ caseId: created.id }).where(and(eq(documents.requestId, requestId), isNull(documents.caseId)));
+  await recordAudit(
+    { userId: user.id, action: 'submit:request', subjectType: 'case', subjectId: created.id, outcome: 'allowed', details: onBehalfOf ? { onBehalfOf: onBehalfOf.id } : {} },
+    tx,
+  );
+  const decisionDue = assessmentDeadlines(received).decisionToAssess;
+  // The receipt goes to the family member who made the request online, or for whom an advocate
+  // made it; an assisted request's family hears when it is allocated.
+  const familyMember = onBehalfOf ?? (user.role === 'parent' || user.role === 'young_person' ? user : null);
+  if (familyMember) {
+    const council = await councilContext(laId, tx);
+    await queueEmail(tx, council, 'requestReceipt', familyMember, {
+      name: familyMember.name,
+      reference,
+      decisionDue: formatDate(decisionDue, familyMember.locale),
+      link: linkTo(council, `/cases/${created.id}`),
+    });
+  }
+  return { ok: true as const, caseId: created.id, reference, decisionDue, fresh: true };
 }

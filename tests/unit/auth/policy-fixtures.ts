@@ -18,7 +18,8 @@ const consents: LiveConsent[] = [
 
 const family: FamilySide = { parentIds: ['parent'], youngPersonId: 'yp', advocateConsents: consents };
 
-const childCase: CaseSubject = { type: 'case', laId: LA, teamId: 'team-1', caseworkerId: 'cw', professionalIds: ['ep'], ...family };
+// The plan names setting set-1 (its SENCO and lead see the case); setting set-req asked for the assessment.
+const childCase: CaseSubject = { type: 'case', laId: LA, teamId: 'team-1', caseworkerId: 'cw', professionalIds: ['ep'], settingIds: ['set-1', 'set-req'], requestingSettingId: 'set-req', ...family };
 const familyDraft: DraftRequestSubject = { type: 'draft_request', laId: LA, createdBy: 'parent', ...family };
 const staffDraft: DraftRequestSubject = { ...familyDraft, createdBy: 'cw' };
 const document = (belongsTo: DocumentSubject['belongsTo']): DocumentSubject => ({ type: 'document', belongsTo });
@@ -41,6 +42,11 @@ export const subjects = {
   documentOfViews: document({ kind: 'views', case: childCase }),
   la: { type: 'la', laId: LA },
   account: { type: 'account', userId: 'cw', role: 'caseworker', laId: LA },
+  // The SENCO's account at setting set-1, and its lead's own (issue 14: the lead manages the first, never the second).
+  settingStaffAccount: { type: 'account', userId: 'senco-1', role: 'setting_staff', laId: LA, settingId: 'set-1' },
+  settingLeadAccount: { type: 'account', userId: 'lead-1', role: 'setting_staff', laId: LA, settingId: 'set-1' },
+  // The setting the case names: its own pages.
+  setting: { type: 'setting', laId: LA, settingId: 'set-1' },
   // Asked by the parent; the council's manager releases it.
   subjectAccessReleased: { type: 'subject_access', laId: LA, requesterId: 'parent', released: true },
   subjectAccessPending: { type: 'subject_access', laId: LA, requesterId: 'parent', released: false },
@@ -100,6 +106,14 @@ export const actors = {
   manager: { actor: person('mgr', 'manager', { laId: LA }) },
   laAdmin: { actor: person('admin', 'la_admin', { laId: LA }) },
   laAdminOtherLa: { actor: person('admin9', 'la_admin', { laId: OTHER_LA }) },
+  // Settings (issue 14): the SENCO and the lead of the setting the plan names; another setting's
+  // SENCO in the same council; the SENCO of the setting that asked for the assessment; and a
+  // lead of a setting in another council that happens to use the same setting id.
+  settingSenco: { actor: person('senco-1', 'setting_staff', { laId: LA, settingId: 'set-1', settingRole: 'senco' }) },
+  settingLead: { actor: person('lead-1', 'setting_staff', { laId: LA, settingId: 'set-1', settingRole: 'lead' }) },
+  otherSettingSenco: { actor: person('senco-2', 'setting_staff', { laId: LA, settingId: 'set-2', settingRole: 'senco' }) },
+  requestingSettingSenco: { actor: person('senco-req', 'setting_staff', { laId: LA, settingId: 'set-req', settingRole: 'senco' }) },
+  settingOtherLa: { actor: person('lead-9', 'setting_staff', { laId: OTHER_LA, settingId: 'set-1', settingRole: 'lead' }) },
 } satisfies Record<string, ActorKind>;
 
 export type ActorName = keyof typeof actors;
