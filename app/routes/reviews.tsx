@@ -13,7 +13,7 @@ import { REVIEWS_PATH, ReviewListsView } from '~/features/reviews';
  * cases' reviews; a manager the whole council's, by team or caseworker.
  */
 export const handle: PageHandle = {
-  namespaces: ['reviews', 'casework'],
+  namespaces: ['reviews', 'casework', 'family', 'case'],
   title: (data, t) => {
     const loaded = data as { screen?: { searchError: string | null } } | undefined;
     const title = t('reviews.lists.title');
