@@ -11,6 +11,9 @@ import type { OutgoingEmail } from './mailer.server';
 /** A step on a family's case (app/domain/progress-news.ts); `dueBy` is empty for a step with no date. */
 type ProgressParams = { name: string; childName: string; dueBy: string; link: string };
 
+/** A step of an annual review (app/features/reviews): `date` is the step's date in the recipient's language, `detail` any words that go with it. */
+type ReviewParams = { name: string; childName: string; date: string; detail: string; link: string };
+
 type Templates = {
   verifyEmail: { name: string; link: string };
   resetPassword: { name: string; link: string };
@@ -57,6 +60,17 @@ type Templates = {
   rectificationAsked: { name: string; childName: string; dueBy: string; link: string };
   rectificationApproved: { name: string; childName: string; link: string };
   rectificationRefused: { name: string; childName: string; reason: string; link: string };
+  reviewMeetingArranged: ReviewParams;
+  reviewMeetingInvitation: ReviewParams;
+  reviewAdviceCirculated: ReviewParams;
+  reviewReportReceived: ReviewParams;
+  reviewPlanKept: ReviewParams;
+  reviewPlanCeasing: ReviewParams;
+  reviewAmendmentsProposed: ReviewParams;
+  reviewDecisionForSetting: ReviewParams;
+  reviewCommentsReceived: ReviewParams;
+  reviewFinalIssued: ReviewParams;
+  reviewApology: ReviewParams;
 };
 
 export type TemplateName = keyof Templates;
@@ -112,6 +126,17 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   rectificationAsked: { subject: 'rectificationMail.asked.subject', body: 'rectificationMail.asked.body' },
   rectificationApproved: { subject: 'rectificationMail.approved.subject', body: 'rectificationMail.approved.body' },
   rectificationRefused: { subject: 'rectificationMail.refused.subject', body: 'rectificationMail.refused.body' },
+  reviewMeetingArranged: { subject: 'reviewMail.meetingArranged.subject', body: 'reviewMail.meetingArranged.body' },
+  reviewMeetingInvitation: { subject: 'reviewMail.meetingInvitation.subject', body: 'reviewMail.meetingInvitation.body' },
+  reviewAdviceCirculated: { subject: 'reviewMail.adviceCirculated.subject', body: 'reviewMail.adviceCirculated.body' },
+  reviewReportReceived: { subject: 'reviewMail.reportReceived.subject', body: 'reviewMail.reportReceived.body' },
+  reviewPlanKept: { subject: 'reviewMail.planKept.subject', body: 'reviewMail.planKept.body' },
+  reviewPlanCeasing: { subject: 'reviewMail.planCeasing.subject', body: 'reviewMail.planCeasing.body' },
+  reviewAmendmentsProposed: { subject: 'reviewMail.amendmentsProposed.subject', body: 'reviewMail.amendmentsProposed.body' },
+  reviewDecisionForSetting: { subject: 'reviewMail.decisionForSetting.subject', body: 'reviewMail.decisionForSetting.body' },
+  reviewCommentsReceived: { subject: 'reviewMail.commentsReceived.subject', body: 'reviewMail.commentsReceived.body' },
+  reviewFinalIssued: { subject: 'reviewMail.finalIssued.subject', body: 'reviewMail.finalIssued.body' },
+  reviewApology: { subject: 'reviewMail.apology.subject', body: 'reviewMail.apology.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

@@ -1,0 +1,2 @@
+export * from './review-records.server';
+export * from './review-forms.server';
