@@ -92,7 +92,8 @@ export type DocumentSubject = {
     | { kind: 'thread'; case: CaseSubject }
     | { kind: 'advice'; case: CaseSubject; professionalId: string; advice: AdviceRelease }
     | { kind: 'plan'; case: CaseSubject }
-    | { kind: 'views'; case: CaseSubject };
+    | { kind: 'views'; case: CaseSubject }
+    | { kind: 'review'; case: CaseSubject };
 };
 
 export type { AdviceRelease };
@@ -591,6 +592,9 @@ function documentReader(actor: Actor, owner: DocumentSubject['belongsTo']): Deci
       if (isStaff(actor)) return owner.advice === 'unsubmitted' ? 'not_found' : 'allow';
       return owner.advice === 'released' ? 'allow' : 'not_found';
     }
+    case 'review':
+      // A setting's report for an annual review: read with the review (the family, the council, the child's setting).
+      return decide(actor, 'read:review', owner.case);
     case 'plan': {
       // The plan page is the family's and the council's: professionals never see it.
       const read = decideCase(actor, 'read', owner.case);

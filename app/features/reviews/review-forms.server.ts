@@ -112,3 +112,8 @@ export function parseReviewApologyForm(values: FormValues, today: string) {
   const newExpectedDate = dateField(values, 'newExpectedDate', errors, (iso) => (iso < today ? 'errors.reviews.apologyDateInPast' : null));
   return finish(form, errors, () => (form.ok ? { step: form.data.step, reason: form.data.reason, formKey: form.data.formKey, newExpectedDate: newExpectedDate as string } : (undefined as never)));
 }
+
+/** A refused step as form errors: the reason in the error summary, against the whole form. */
+export function reviewOutcomeErrors(outcome: { ok: false; error: string } | { ok: false; missing: readonly unknown[] }): FieldErrors {
+  return { form: 'error' in outcome ? outcome.error : 'errors.reviews.planNotReady' };
+}

@@ -1,0 +1,2 @@
+export * from './ReviewStepList';
+export * from './review-labels';
