@@ -116,6 +116,20 @@ async function latestReviewForUpdate(tx: Transaction, caseId: string): Promise<A
   return review ?? null;
 }
 
+/**
+ * The review that completed today, if any: a step sent twice (keep the plan, issue the final
+ * amended plan) finds the next review already started, and this one done.
+ */
+async function completedToday(tx: Transaction, caseId: string, today: IsoDate): Promise<AnnualReview | null> {
+  const [review] = await tx
+    .select()
+    .from(annualReviews)
+    .where(and(eq(annualReviews.caseId, caseId), eq(annualReviews.completedOn, today)))
+    .orderBy(desc(annualReviews.number))
+    .limit(1);
+  return review ?? null;
+}
+
 const isAfter = (a: IsoDate, b: IsoDate) => compareDates(a, b) > 0;
 
 // ---------------------------------------------------------------------------------------------
@@ -441,13 +455,11 @@ async function versionBeingWritten(tx: Transaction, caseId: string) {
 export async function decideReview(actor: User, caseId: string, input: ReviewDecisionInput, now = new Date()): Promise<ReviewOutcome> {
   const today = todayInLondon(now);
   return step(async (tx) => {
-    const open = await openReviewForUpdate(tx, caseId);
-    if (!open) {
-      // The same form sent twice: the first already decided (and may have completed the review).
-      const latest = await latestReviewForUpdate(tx, caseId);
-      return latest?.decision === input.decision && latest.decidedBy === actor.id ? { ok: true, duplicate: true } : { ok: false, error: 'errors.reviews.noReview' };
-    }
-    const review = open;
+    // The same form sent twice: the first already decided (and may have completed the review).
+    const done = await completedToday(tx, caseId, today);
+    if (done?.decision === input.decision && done.decidedBy === actor.id) return { ok: true, duplicate: true };
+    const review = await openReviewForUpdate(tx, caseId);
+    if (!review) return { ok: false, error: 'errors.reviews.noReview' };
     if (review.decision !== null) return review.decision === input.decision ? { ok: true, duplicate: true } : { ok: false, error: 'errors.reviews.decided' };
     if (review.meetingDate === null || isAfter(review.meetingDate, today)) return { ok: false, error: 'errors.reviews.meetingNotHeld' };
     const change: Partial<AnnualReview> = {
@@ -542,11 +554,9 @@ export async function commentOnAmendments(user: User, caseId: string, comment: A
 export async function issueFinalAmendedPlan(actor: User, caseId: string, now = new Date()): Promise<ReviewOutcome> {
   const today = todayInLondon(now);
   return step(async (tx) => {
+    if ((await completedToday(tx, caseId, today))?.finalIssuedOn === today) return { ok: true, duplicate: true };
     const review = await openReviewForUpdate(tx, caseId);
-    if (!review) {
-      const latest = await latestReviewForUpdate(tx, caseId);
-      return latest?.finalIssuedOn ? { ok: true, duplicate: true } : { ok: false, error: 'errors.reviews.noReview' };
-    }
+    if (!review) return { ok: false, error: 'errors.reviews.noReview' };
     if (review.decision !== 'amend' || !review.amendmentsSentOn) return { ok: false, error: 'errors.reviews.notNow' };
     const { commentsLastDay } = reviewDates(factsOf(review));
     if (commentsLastDay && !isAfter(today, commentsLastDay)) {
