@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
-import { json } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
 import { audienceOf, decide, type Permission } from '~/auth/policy';
@@ -8,7 +8,14 @@ import { todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
-import { amendmentComments, amendedVersionBeingWritten, proposedVersionIdOf, reviewApologies, reviewsOfCase, viewsOfReview } from '~/features/reviews/index.server';
+import { amendmentComments, amendedVersionBeingWritten, parseDoneOnForm, proposedVersionIdOf, reviewApologies, reviewsOfCase, startReviewForPlan, viewsOfReview } from '~/features/reviews/index.server';
+import { datePartsFrom } from '~/forms/date-parts';
+import { readForm } from '~/forms/form.server';
+import { formFailure } from '~/http.server';
+import { useFormResult } from '~/ui/form';
+import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
+import { DateInput } from '~/ui/govuk/fields';
+import { SubmitButton } from '~/ui/govuk/content';
 import { CaseCaption, useCaseLayout } from '~/features/case-progress';
 import { DocumentLinks } from '~/features/documents';
 import { ReviewStepList, reviewBreachKeys, reviewStatusKeys, reviewStepKeys, decisionKeys, transferKeys } from '~/features/reviews';
@@ -61,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       comment: open && commentsOpen && may('comment:review-amendments'),
       final: open && review?.facts.decision === 'amend' && may('decide:review'),
       apologise: missed.length > 0 && may('decide:review'),
+      // A plan in force from before the portal (or before reviews were recorded): the council starts its review.
+      start: !open && (caseRecord.stage === 'final_plan_issued' || caseRecord.stage === 'plan_maintained') && may('decide:review'),
       readPlan: may('read:plan'),
     },
     writingAmendments: writing,
@@ -68,11 +77,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** The council starts the review of a plan already in force: its 12 months run from the plan's issue date or the last review meeting. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { caseRecord, user } = await requireCaseAccess(request, params.caseId ?? '', 'decide:review');
+  const values = await readForm(request);
+  const parsed = parseDoneOnForm(values, 'cycleStart', todayInLondon());
+  if (!parsed.ok) return formFailure(parsed.errors, values);
+  await startReviewForPlan(user, caseRecord.id, parsed.data);
+  return redirect(`/cases/${caseRecord.id}/reviews`);
+}
+
 export default function Reviews() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const { caseId, today, review, earlier, views, comments, apologies, readViews, can, writingAmendments, speaksForSelf } = useLoaderData<typeof loader>();
   const { childGivenName } = useCaseLayout();
+  const { errors, values, formKey } = useFormResult();
+  const startForm = can.start ? (
+    <>
+      <ErrorSummary errors={errors} fieldOrder={['cycleStart']} />
+      <h2 className="govuk-heading-m">{t('reviews.start.heading')}</h2>
+      <Form method="post" noValidate key={formKey}>
+        <DateInput name="cycleStart" legend={t('reviews.start.date')} hint={t('reviews.start.dateHint')} error={errors.cycleStart} values={datePartsFrom(values, 'cycleStart')} />
+        <SubmitButton>{t('reviews.start.submit')}</SubmitButton>
+      </Form>
+    </>
+  ) : null;
   const date = (iso: string | null | undefined) => (iso ? formatDate(iso, locale) : t('reviews.page.notKnown'));
   const base = `/cases/${caseId}/reviews`;
   if (!review) {
@@ -82,6 +112,7 @@ export default function Reviews() {
           <CaseCaption />
           <h1 className="govuk-heading-l">{t('reviews.page.heading')}</h1>
           <p className="govuk-body">{t('reviews.page.none')}</p>
+          {startForm}
         </div>
       </div>
     );
@@ -266,6 +297,7 @@ export default function Reviews() {
           </>
         ) : null}
 
+        {review.completedOn ? startForm : null}
         {earlier.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">{t('reviews.page.earlierHeading')}</h2>
