@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireCaseAccess } from '~/auth/access.server';
 import { audienceOf, decide, type Permission } from '~/auth/policy';
-import { todayInLondon } from '~/domain/timescales';
+import { addDays, todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
@@ -42,6 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await Promise.all([readViews ? viewsOfReview(review.id) : Promise.resolve([]), review.proposedVersionNumber !== null ? amendmentComments(await proposedVersionIdOf(caseRecord.id)) : Promise.resolve([])])
     : [[], []];
   const open = review !== null && review.completedOn === null;
+  // The review completed in the last 2 months (kept, ceased, or amended): its decision, appeal
+  // rights and final plan stay on the page while the next review starts.
+  const recentlyDone = reviews.find((r) => r.id !== review?.id && r.completedOn !== null && r.completedOn >= addDays(today, -61)) ?? null;
   const meetingHeld = review?.facts.meetingDate != null && review.facts.meetingDate <= today;
   const decided = review?.facts.decision != null;
   const commentsOpen = review?.steps.find((s) => s.key === 'comments')?.state === 'open';
@@ -50,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caseId: caseRecord.id,
     today,
     review,
+    recentlyDone,
     earlier: reviews.filter((r) => r.id !== review?.id).map((r) => ({ number: r.number, completedOn: r.completedOn, decision: r.facts.decision })),
     views,
     comments,
@@ -90,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Reviews() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, today, review, earlier, views, comments, apologies, readViews, can, writingAmendments, speaksForSelf } = useLoaderData<typeof loader>();
+  const { caseId, today, review, recentlyDone, earlier, views, comments, apologies, readViews, can, writingAmendments, speaksForSelf } = useLoaderData<typeof loader>();
   const { childGivenName } = useCaseLayout();
   const { errors, values, formKey } = useFormResult();
   const startForm = can.start ? (
@@ -137,6 +141,13 @@ export default function Reviews() {
       <div className="govuk-grid-column-two-thirds">
         <CaseCaption />
         <h1 className="govuk-heading-l">{t('reviews.page.headingNumber', { number: review.number })}</h1>
+
+        {recentlyDone ? (
+          <>
+            <h2 className="govuk-heading-m">{t('reviews.page.recentHeading', { number: recentlyDone.number })}</h2>
+            <DecisionSection caseId={caseId} review={recentlyDone} canReadPlan={can.readPlan} />
+          </>
+        ) : null}
 
         {apologies.map((apology) => (
           <NotificationBanner key={apology.id} title={t('reviews.apology.bannerTitle')}>
@@ -237,39 +248,7 @@ export default function Reviews() {
           </>
         ) : null}
 
-        {facts.decision ? (
-          <>
-            <h2 className="govuk-heading-m">{t('reviews.decision.heading')}</h2>
-            <p className="govuk-body">{t(decisionKeys[facts.decision], { date: date(facts.decisionOn) })}</p>
-            {review.decisionReasons ? (
-              <WrittenIn language={review.decisionWrittenIn}>
-                <p className="govuk-body app-pre-line">{t('reviews.decision.reasons', { reasons: review.decisionReasons })}</p>
-              </WrittenIn>
-            ) : null}
-            {review.appealBy ? (
-              <InsetText>
-                <p className="govuk-body">{t('reviews.decision.appealRights', { date: date(review.appealBy) })}</p>
-                <p className="govuk-body">{t('reviews.decision.mediation')}</p>
-              </InsetText>
-            ) : null}
-            {review.proposedVersionNumber !== null && can.readPlan ? (
-              <p className="govuk-body">
-                <Link className="govuk-link" to={`/cases/${caseId}/plan/versions/${review.proposedVersionNumber}`}>
-                  {t('reviews.decision.readProposed', { number: review.proposedVersionNumber })}
-                </Link>
-                {review.replacedVersionNumber !== null ? (
-                  <>
-                    {' · '}
-                    <Link className="govuk-link" to={`/cases/${caseId}/plan/compare?from=${review.replacedVersionNumber}&to=${review.proposedVersionNumber}`}>
-                      {t('reviews.decision.compareProposed')}
-                    </Link>
-                  </>
-                ) : null}
-              </p>
-            ) : null}
-          </>
-        ) : null}
-
+        <DecisionSection caseId={caseId} review={review} canReadPlan={can.readPlan} />
         {comments.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">{t('reviews.comments.listHeading')}</h2>
@@ -280,20 +259,6 @@ export default function Reviews() {
                 </li>
               ))}
             </ul>
-          </>
-        ) : null}
-
-        {review.finalVersionNumber !== null ? (
-          <>
-            <h2 className="govuk-heading-m">{t('reviews.final.heading')}</h2>
-            <p className="govuk-body">{t('reviews.final.issuedOn', { date: date(facts.finalIssuedOn) })}</p>
-            {can.readPlan && review.replacedVersionNumber !== null ? (
-              <p className="govuk-body">
-                <Link className="govuk-link" to={`/cases/${caseId}/plan/compare?from=${review.replacedVersionNumber}&to=${review.finalVersionNumber}`}>
-                  {t('reviews.final.whatChanged')}
-                </Link>
-              </p>
-            ) : null}
           </>
         ) : null}
 
@@ -310,5 +275,67 @@ export default function Reviews() {
         ) : null}
       </div>
     </div>
+  );
+}
+
+type ShownReview = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['review']>;
+
+/** The council's decision after a review: reasons, appeal rights, the proposed changes and the final amended plan. */
+function DecisionSection({ caseId, review, canReadPlan }: { caseId: string; review: ShownReview; canReadPlan: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const date = (iso: string | null | undefined) => (iso ? formatDate(iso, locale) : t('reviews.page.notKnown'));
+  const { facts } = review;
+  const can = { readPlan: canReadPlan };
+  return (
+    <>
+      {facts.decision ? (
+        <>
+          <h2 className="govuk-heading-m">{t('reviews.decision.heading')}</h2>
+          <p className="govuk-body">{t(decisionKeys[facts.decision], { date: date(facts.decisionOn) })}</p>
+          {review.decisionReasons ? (
+            <WrittenIn language={review.decisionWrittenIn}>
+            <p className="govuk-body app-pre-line">{t('reviews.decision.reasons', { reasons: review.decisionReasons })}</p>
+            </WrittenIn>
+          ) : null}
+          {review.appealBy ? (
+            <InsetText>
+            <p className="govuk-body">{t('reviews.decision.appealRights', { date: date(review.appealBy) })}</p>
+            <p className="govuk-body">{t('reviews.decision.mediation')}</p>
+            </InsetText>
+          ) : null}
+          {review.proposedVersionNumber !== null && can.readPlan ? (
+            <p className="govuk-body">
+            <Link className="govuk-link" to={`/cases/${caseId}/plan/versions/${review.proposedVersionNumber}`}>
+              {t('reviews.decision.readProposed', { number: review.proposedVersionNumber })}
+            </Link>
+            {review.replacedVersionNumber !== null ? (
+              <>
+                {' · '}
+                <Link className="govuk-link" to={`/cases/${caseId}/plan/compare?from=${review.replacedVersionNumber}&to=${review.proposedVersionNumber}`}>
+                  {t('reviews.decision.compareProposed')}
+                </Link>
+              </>
+            ) : null}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+
+      {review.finalVersionNumber !== null ? (
+        <>
+          <h2 className="govuk-heading-m">{t('reviews.final.heading')}</h2>
+          <p className="govuk-body">{t('reviews.final.issuedOn', { date: date(facts.finalIssuedOn) })}</p>
+          {can.readPlan && review.replacedVersionNumber !== null ? (
+            <p className="govuk-body">
+            <Link className="govuk-link" to={`/cases/${caseId}/plan/compare?from=${review.replacedVersionNumber}&to=${review.finalVersionNumber}`}>
+              {t('reviews.final.whatChanged')}
+            </Link>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+
+    </>
   );
 }

@@ -65,11 +65,13 @@ export const demoUsers = {
   parent7: { email: 'parent7@example.com', role: 'parent' },
   ep: { email: 'ep@example.com', role: 'professional' },
   health: { email: 'health@example.com', role: 'professional' },
+  // Northfield High School's lead and SENCO (issue 14).
+  sencoHigh: { email: 'senco.high@example.com', role: 'setting_staff' },
 } as const satisfies Record<string, { email: string; role: Role }>;
 
 export type DemoUser = keyof typeof demoUsers;
 
-const secondFactorRoles: readonly Role[] = ['caseworker', 'manager', 'la_admin', 'professional'];
+const secondFactorRoles: readonly Role[] = ['caseworker', 'manager', 'la_admin', 'professional', 'setting_staff'];
 
 /** Signs in through the sign-in form as one of the demo accounts (and its authenticator app, for staff and professionals). */
 export async function signIn(page: Page, user: DemoUser) {
