@@ -12,7 +12,6 @@ import { expect, expectPage, signIn, test, visit } from './support/fixtures';
  */
 test.setTimeout(180_000);
 
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 const fillDate = async (page: import('@playwright/test').Page, group: string, date: Date) => {
   const fields = page.getByRole('group', { name: group });
   await fields.getByLabel('Day').fill(String(date.getUTCDate()));
@@ -91,13 +90,14 @@ test('a school arranges the review and reports, the family adds views, the counc
   await expect(caseworker.getByRole('alert')).toContainText('Enter the reasons');
   await caseworker.getByLabel('Reasons').fill('The school and the family agree the support is working.');
   await caseworker.getByRole('button', { name: 'Save and tell the family' }).click();
-  await expectPage(caseworker, 'Annual review');
+  // Keeping the plan completes the review and starts the next, 12 months from this meeting.
+  await expectPage(caseworker, 'Annual review 2');
 
-  // The parent sees the decision with the appeal rights.
+  // The parent sees the decision with the appeal rights while the next review starts.
   await visit(page, reviewsPath);
+  await expect(page.getByRole('heading', { name: "Review 1: the council's decision" })).toBeVisible();
   await expect(page.getByText('decided to keep the plan as it is')).toBeVisible();
   await expect(page.getByText(/You can appeal to the SEND Tribunal until/)).toBeVisible();
-  void iso;
   await staff.close();
   await school.close();
 });
