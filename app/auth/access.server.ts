@@ -280,6 +280,10 @@ export async function loadDocumentSubject(document: StoredDocument, today = toda
     const subject = await onCase(views?.caseId ?? null);
     return subject ? { subject: { type: 'document', belongsTo: { kind: 'views', case: subject } }, caseId: views.caseId, requestId: null } : null;
   }
+  if (document.annualReviewId) {
+    const subject = await onCase(document.caseId);
+    return subject ? { subject: { type: 'document', belongsTo: { kind: 'review', case: subject } }, caseId: document.caseId, requestId: null } : null;
+  }
   if (document.kind === 'message_attachment') {
     const [message] = await db
       .select({ caseId: messages.caseId })

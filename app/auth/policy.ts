@@ -92,7 +92,8 @@ export type DocumentSubject = {
     | { kind: 'thread'; case: CaseSubject }
     | { kind: 'advice'; case: CaseSubject; professionalId: string; advice: AdviceRelease }
     | { kind: 'plan'; case: CaseSubject }
-    | { kind: 'views'; case: CaseSubject };
+    | { kind: 'views'; case: CaseSubject }
+    | { kind: 'review'; case: CaseSubject };
 };
 
 export type { AdviceRelease };
@@ -305,7 +306,7 @@ const RULES: Record<Permission, Rule> = {
   'read:interpreters': { case: familyOrCouncil },
   'request:interpreter': { case: familyWriter },
   'book:interpreter': { case: onCase('decide') },
-  // The child's setting arranges and reports on the review: its staff read it (never a professional's page).
+  // The family, advisers with consent, the council and the child's setting; never a professional.
   'read:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : refuseProfessional(actor, decideCase(actor, 'read', subject))) },
   'arrange:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },
   'report:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },
@@ -601,6 +602,9 @@ function documentReader(actor: Actor, owner: DocumentSubject['belongsTo']): Deci
       if (isStaff(actor)) return owner.advice === 'unsubmitted' ? 'not_found' : 'allow';
       return owner.advice === 'released' ? 'allow' : 'not_found';
     }
+    case 'review':
+      // A setting's report for an annual review: read with the review (the family, the council, the child's setting).
+      return decide(actor, 'read:review', owner.case);
     case 'plan': {
       // The plan page is the family's and the council's: professionals never see it.
       const read = decideCase(actor, 'read', owner.case);

@@ -33,6 +33,7 @@ import {
 } from './case-workflow';
 import { exceptionKinds, statutorySteps, type ClockException, type ClockInput, type ExceptionKind } from './case-clock';
 import { isValidIsoDate, type IsoDate } from './timescales';
+import { reviewStepNames, type ReviewDecision, type ReviewStepName } from './annual-review';
 
 type CaseStage = WorkflowContext['stage'];
 
@@ -72,6 +73,17 @@ export type CaseEventDetails = {
   meeting_recorded: { heldOn: IsoDate; familyInvited: boolean };
   draft_plan_comment: { section: string };
   comment_answered: { section: string; response: string };
+  // Annual reviews (ADR 0047): each names the review by its number on the case.
+  review_started: { reviewNumber: number; cycleStart: IsoDate; dueBy: IsoDate };
+  review_meeting_arranged: { reviewNumber: number; meetingDate: IsoDate; noticeSentOn: IsoDate };
+  review_advice_circulated: { reviewNumber: number; circulatedOn: IsoDate };
+  review_report_received: { reviewNumber: number; receivedOn: IsoDate };
+  review_views_saved: { reviewNumber: number; voice: string };
+  review_meeting_held: { reviewNumber: number; heldOn: IsoDate };
+  review_decided: WrittenIn & { reviewNumber: number; decision: ReviewDecision; decidedOn: IsoDate; appealDeadline?: IsoDate; commentsLastDay?: IsoDate };
+  review_amendments_comment: { reviewNumber: number; section: string };
+  review_final_issued: { reviewNumber: number; issuedOn: IsoDate; planVersionNumber: number };
+  review_apology_sent: WrittenIn & { reviewNumber: number; step: ReviewStepName; reason: string; newExpectedDate: IsoDate };
 };
 
 export type CaseEventKind = keyof CaseEventDetails;
@@ -122,6 +134,9 @@ const isAgreed = isOneOf(['agreed'] as const);
 const isRefused = isOneOf(['refused'] as const);
 const isIssue = isOneOf(['issue'] as const);
 const isNotIssue = isOneOf(['not_issue'] as const);
+const isReviewDecision = isOneOf(['keep', 'amend', 'cease'] as const);
+const isReviewStep = isOneOf(reviewStepNames);
+const isCount: Fits<number> = (value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -210,6 +225,29 @@ const readers: { [K in CaseEventKind]: (fields: Fields) => CaseEventDetails[K] }
   meeting_recorded: (f) => ({ heldOn: f.need('heldOn', isDate), familyInvited: f.need('familyInvited', isFlag) }),
   draft_plan_comment: (f) => ({ section: f.need('section', isText) }),
   comment_answered: (f) => ({ section: f.need('section', isText), response: f.need('response', isText) }),
+  review_started: (f) => ({ reviewNumber: f.need('reviewNumber', isCount), cycleStart: f.need('cycleStart', isDate), dueBy: f.need('dueBy', isDate) }),
+  review_meeting_arranged: (f) => ({ reviewNumber: f.need('reviewNumber', isCount), meetingDate: f.need('meetingDate', isDate), noticeSentOn: f.need('noticeSentOn', isDate) }),
+  review_advice_circulated: (f) => ({ reviewNumber: f.need('reviewNumber', isCount), circulatedOn: f.need('circulatedOn', isDate) }),
+  review_report_received: (f) => ({ reviewNumber: f.need('reviewNumber', isCount), receivedOn: f.need('receivedOn', isDate) }),
+  review_views_saved: (f) => ({ reviewNumber: f.need('reviewNumber', isCount), voice: f.need('voice', isText) }),
+  review_meeting_held: (f) => ({ reviewNumber: f.need('reviewNumber', isCount), heldOn: f.need('heldOn', isDate) }),
+  review_decided: (f) => ({
+    reviewNumber: f.need('reviewNumber', isCount),
+    decision: f.need('decision', isReviewDecision),
+    decidedOn: f.need('decidedOn', isDate),
+    appealDeadline: f.maybe('appealDeadline', isDate),
+    commentsLastDay: f.maybe('commentsLastDay', isDate),
+    writtenIn: f.maybe('writtenIn', isText),
+  }),
+  review_amendments_comment: (f) => ({ reviewNumber: f.need('reviewNumber', isCount), section: f.need('section', isText) }),
+  review_final_issued: (f) => ({ reviewNumber: f.need('reviewNumber', isCount), issuedOn: f.need('issuedOn', isDate), planVersionNumber: f.need('planVersionNumber', isCount) }),
+  review_apology_sent: (f) => ({
+    reviewNumber: f.need('reviewNumber', isCount),
+    step: f.need('step', isReviewStep),
+    reason: f.need('reason', isText),
+    newExpectedDate: f.need('newExpectedDate', isDate),
+    writtenIn: f.maybe('writtenIn', isText),
+  }),
 };
 
 function isCaseEventKind(kind: string): kind is CaseEventKind {

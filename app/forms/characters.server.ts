@@ -40,6 +40,9 @@ export const multiLineFields: ReadonlySet<string> = new Set([
   'sharedWith',
   'retention',
   'extraRights',
+  // An annual review (app/features/reviews): where and how the meeting is held, the report's recommendations.
+  'meetingDetails',
+  'recommendations',
   ...requestSections.flatMap((section) => section.fields.filter((field) => field.kind === 'textarea').map((field) => field.name)),
   ...viewQuestions.map(([name]) => name),
   ...adviceSections.map(([name]) => name),

@@ -11,6 +11,9 @@ import type { OutgoingEmail } from './mailer.server';
 /** A step on a family's case (app/domain/progress-news.ts); `dueBy` is empty for a step with no date. */
 type ProgressParams = { name: string; childName: string; dueBy: string; link: string };
 
+/** A step of an annual review (app/features/reviews): `date` is the step's date in the recipient's language, `detail` any words that go with it. */
+type ReviewParams = { name: string; childName: string; date: string; detail: string; link: string };
+
 type Templates = {
   verifyEmail: { name: string; link: string };
   resetPassword: { name: string; link: string };
@@ -62,6 +65,17 @@ type Templates = {
   reviewReminderFamily: { name: string; childName: string; dueBy: string; link: string };
   settingRequestMade: SettingRequestParams;
   settingRequestInvite: SettingRequestParams;
+  reviewMeetingArranged: ReviewParams;
+  reviewMeetingInvitation: ReviewParams;
+  reviewAdviceCirculated: ReviewParams;
+  reviewReportReceived: ReviewParams;
+  reviewPlanKept: ReviewParams;
+  reviewPlanCeasing: ReviewParams;
+  reviewAmendmentsProposed: ReviewParams;
+  reviewDecisionForSetting: ReviewParams;
+  reviewCommentsReceived: ReviewParams;
+  reviewFinalIssued: ReviewParams;
+  reviewApology: ReviewParams;
 };
 
 /** A request for assessment a child's school or setting made, with the family's agreement (ADR 0046). */
@@ -125,6 +139,17 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   reviewReminderFamily: { subject: 'reviewJobsMail.reminderFamily.subject', body: 'reviewJobsMail.reminderFamily.body' },
   settingRequestMade: { subject: 'settingsMail.requestMade.subject', body: 'settingsMail.requestMade.body' },
   settingRequestInvite: { subject: 'settingsMail.requestInvite.subject', body: 'settingsMail.requestInvite.body' },
+  reviewMeetingArranged: { subject: 'reviewMail.meetingArranged.subject', body: 'reviewMail.meetingArranged.body' },
+  reviewMeetingInvitation: { subject: 'reviewMail.meetingInvitation.subject', body: 'reviewMail.meetingInvitation.body' },
+  reviewAdviceCirculated: { subject: 'reviewMail.adviceCirculated.subject', body: 'reviewMail.adviceCirculated.body' },
+  reviewReportReceived: { subject: 'reviewMail.reportReceived.subject', body: 'reviewMail.reportReceived.body' },
+  reviewPlanKept: { subject: 'reviewMail.planKept.subject', body: 'reviewMail.planKept.body' },
+  reviewPlanCeasing: { subject: 'reviewMail.planCeasing.subject', body: 'reviewMail.planCeasing.body' },
+  reviewAmendmentsProposed: { subject: 'reviewMail.amendmentsProposed.subject', body: 'reviewMail.amendmentsProposed.body' },
+  reviewDecisionForSetting: { subject: 'reviewMail.decisionForSetting.subject', body: 'reviewMail.decisionForSetting.body' },
+  reviewCommentsReceived: { subject: 'reviewMail.commentsReceived.subject', body: 'reviewMail.commentsReceived.body' },
+  reviewFinalIssued: { subject: 'reviewMail.finalIssued.subject', body: 'reviewMail.finalIssued.body' },
+  reviewApology: { subject: 'reviewMail.apology.subject', body: 'reviewMail.apology.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

@@ -113,8 +113,8 @@ function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
   if ('issuedOn' in d) lines.push(t('timeline.issuedOn', { date: formatDate(d.issuedOn, locale) }));
   if ('caseworkerName' in d && d.caseworkerName) lines.push(t('timeline.caseworker', { name: d.caseworkerName }));
   if ('reasons' in d && d.reasons) lines.push(t('timeline.reasons', { reasons: d.reasons }));
-  if ('commentsLastDay' in d) lines.push(t('timeline.commentsBy', { date: formatDate(d.commentsLastDay, locale) }));
-  if ('appealDeadline' in d) lines.push(t('timeline.appealBy', { date: formatDate(d.appealDeadline, locale) }));
+  if ('commentsLastDay' in d && d.commentsLastDay) lines.push(t('timeline.commentsBy', { date: formatDate(d.commentsLastDay, locale) }));
+  if ('appealDeadline' in d && d.appealDeadline) lines.push(t('timeline.appealBy', { date: formatDate(d.appealDeadline, locale) }));
   if (entry.kind === 'apology_sent' && entry.details.reason) {
     const { step, reason, newExpectedDate } = entry.details;
     lines.push(t('timeline.apology', { step: t(clockStepKeys[step]), reason, date: formatDate(newExpectedDate, locale) }));

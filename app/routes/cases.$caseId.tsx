@@ -23,6 +23,8 @@ export const handle: PageHandle = {
   },
 };
 
+const REVIEW_STAGES: readonly string[] = ['final_plan_issued', 'plan_maintained', 'ceased'];
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, caseRecord, subject } = await requireCaseAccess(request, params.caseId ?? '', 'read:case');
   const summary = await caseSummary(caseRecord.id);
@@ -36,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     advice: may('read:advice'),
     views: may('read:views'),
     plan: may('read:plan'),
+    // Annual reviews, once a final plan is issued (ADR 0047).
+    reviews: REVIEW_STAGES.includes(summary.stage) && may('read:review'),
     meetings: may('read:meetings'),
     interpreters: may('read:interpreters'),
     access: may('read:case-sharing'),

@@ -19,6 +19,16 @@ export const eventKeys: Record<string, string> = {
   exception_recorded: 'timeline.event.exception_recorded',
   caseworker_allocated: 'timeline.event.caseworker_allocated',
   ...adviceEventKeys,
+  review_started: 'timeline.event.review_started',
+  review_meeting_arranged: 'timeline.event.review_meeting_arranged',
+  review_advice_circulated: 'timeline.event.review_advice_circulated',
+  review_report_received: 'timeline.event.review_report_received',
+  review_views_saved: 'timeline.event.review_views_saved',
+  review_meeting_held: 'timeline.event.review_meeting_held',
+  review_decided: 'timeline.event.review_decided',
+  review_amendments_comment: 'timeline.event.review_amendments_comment',
+  review_final_issued: 'timeline.event.review_final_issued',
+  review_apology_sent: 'timeline.event.review_apology_sent',
 };
 
 export const commandKeys: Record<string, string> = {

@@ -3,6 +3,7 @@ import { createdAt, id } from './columns';
 import { cases } from './cases';
 import { users, writtenIn } from './people';
 import { planVersions } from './plans';
+import { annualReviews } from './reviews';
 import { planSections } from '../../app/domain/plan-content';
 
 /** Whose advice the LA asks for during an EHC needs assessment (SEND Regulations 2014, reg 6). */
@@ -90,6 +91,8 @@ export const familyViews = pgTable(
     importantFuture: text('important_future').notNull().default(''),
     howToSupport: text('how_to_support').notNull().default(''),
     hopes: text('hopes').notNull().default(''),
+    /** Views for an annual review (ADR 0047); null: the views for the needs assessment. The slot then starts with `review:<id>:`. */
+    reviewId: uuid('review_id').references(() => annualReviews.id),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,6 +3,7 @@ import { createdAt, id } from './columns';
 import { adviceRequests, familyViews } from './advice';
 import { cases } from './cases';
 import { children, users } from './people';
+import { annualReviews } from './reviews';
 import { educationSettings } from './tenancy';
 
 /** Case references count up across the portal: NFB-2026-00042. */
@@ -47,7 +48,7 @@ export const assessmentRequests = pgTable(
 );
 
 /** evidence and child_view come with a request; the rest are added during the assessment. */
-export const documentKinds = ['evidence', 'child_view', 'message_attachment', 'advice_report', 'views_picture', 'draft_plan', 'final_plan'] as const;
+export const documentKinds = ['evidence', 'child_view', 'message_attachment', 'advice_report', 'views_picture', 'draft_plan', 'final_plan', 'review_report'] as const;
 
 /**
  * A file uploaded to a request or case. Stored outside public/ under a server-generated name;
@@ -64,6 +65,8 @@ export const documents = pgTable(
     adviceRequestId: uuid('advice_request_id').references(() => adviceRequests.id),
     /** A picture added to a family's "All about me" views. */
     familyViewsId: uuid('family_views_id').references(() => familyViews.id),
+    /** The setting's report for an annual review (ADR 0047). */
+    annualReviewId: uuid('annual_review_id').references(() => annualReviews.id),
     uploadedBy: uuid('uploaded_by')
       .notNull()
       .references(() => users.id),

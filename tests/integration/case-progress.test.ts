@@ -88,7 +88,8 @@ describe('a caseworker moves a case from request to final plan', () => {
     expect(await stageOf(id)).toBe('final_plan_issued');
 
     const kinds = (await eventsOf(id)).map((e) => e.kind).sort();
-    expect(kinds).toEqual(['assessment_agreed', 'draft_plan_issued', 'final_plan_issued', 'plan_agreed']);
+    // Issuing the final plan also starts its first annual review (ADR 0047).
+    expect(kinds).toEqual(['assessment_agreed', 'draft_plan_issued', 'final_plan_issued', 'plan_agreed', 'review_started']);
 
     const page = await settle(async () => caseLoader({ request: await requestAs(parent, `/cases/${id}`), params: { caseId: id }, context: {} }));
     const { progress } = await page.json();
@@ -98,7 +99,8 @@ describe('a caseworker moves a case from request to final plan', () => {
         expect.objectContaining({ step: 'finalPlan', dueBy: '2026-05-25', status: 'met', completedOn: '2026-05-20' }),
       ]),
     );
-    expect(progress.timeline[0].kind).toBe('final_plan_issued');
+    // The final plan and the annual review it starts are recorded together, at the same moment.
+    expect(progress.timeline.slice(0, 2).map((e: { kind: string }) => e.kind).sort()).toEqual(['final_plan_issued', 'review_started']);
   });
 });
 

@@ -15,6 +15,7 @@ import { linkTo } from '~/domain/council';
 import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { familyAudience } from '../family/index.server';
+import { startNextReview } from '../reviews/index.server';
 
 /**
  * Moving a case through the statutory process. The pure workflow decides whether a step is
@@ -115,6 +116,8 @@ export async function applyCaseCommand(
     tx,
   );
   await tellFamilyOfProgress(tx, current, caseId, result.event, todayInLondon(now));
+  // A final plan starts its first annual review: the 12 months run from the day it was issued (ADR 0047).
+  if (result.event.kind === 'final_plan_issued') await startNextReview(tx, caseId, result.event.details.issuedOn, actor.id, now);
   return { ok: true as const, duplicate: false };
 }
 

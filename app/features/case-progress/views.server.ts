@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { caseEvents, documents, familyViews, users, type Case, type User, type ViewVoice } from '../../../db/schema';
 import { viewsEditable } from '~/domain/advice';
 import { caseEvent } from '~/domain/case-events';
@@ -45,7 +45,8 @@ export async function viewsOfCase(caseId: string): Promise<ViewsEntry[]> {
     .select({ views: familyViews, writerName: users.name, writerRole: users.role })
     .from(familyViews)
     .innerJoin(users, eq(users.id, familyViews.writtenBy))
-    .where(eq(familyViews.caseId, caseId))
+    // The assessment's views; a review's own views are on its page (app/features/reviews).
+    .where(and(eq(familyViews.caseId, caseId), isNull(familyViews.reviewId)))
     .orderBy(asc(familyViews.createdAt));
   const ids = rows.map((r) => r.views.id);
   const pictures = ids.length ? await db.select().from(documents).where(inArray(documents.familyViewsId, ids)).orderBy(asc(documents.createdAt)) : [];

@@ -1,1 +1,3 @@
 export * from './ReviewListsView';
+export * from './ReviewStepList';
+export * from './review-labels';

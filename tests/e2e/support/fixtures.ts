@@ -68,6 +68,8 @@ export const demoUsers = {
   // Northfield Primary School's lead and SENCO (issue 14).
   schoollead: { email: 'schoollead@example.com', role: 'setting_staff' },
   senco: { email: 'senco@example.com', role: 'setting_staff' },
+  // Northfield High School's lead and SENCO (issue 14).
+  sencoHigh: { email: 'senco.high@example.com', role: 'setting_staff' },
 } as const satisfies Record<string, { email: string; role: Role }>;
 
 export type DemoUser = keyof typeof demoUsers;

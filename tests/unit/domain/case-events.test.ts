@@ -48,6 +48,16 @@ const EVERY_KIND: { [K in CaseEventKind]: CaseEventDetails[K] } = {
   meeting_recorded: { heldOn: '2026-03-12', familyInvited: false },
   draft_plan_comment: { section: 'F' },
   comment_answered: { section: 'F', response: 'changed' },
+  review_started: { reviewNumber: 1, cycleStart: '2026-05-20', dueBy: '2027-05-19' },
+  review_meeting_arranged: { reviewNumber: 1, meetingDate: '2027-03-10', noticeSentOn: '2027-02-10' },
+  review_advice_circulated: { reviewNumber: 1, circulatedOn: '2027-02-20' },
+  review_report_received: { reviewNumber: 1, receivedOn: '2027-03-15' },
+  review_views_saved: { reviewNumber: 1, voice: 'child' },
+  review_meeting_held: { reviewNumber: 1, heldOn: '2027-03-10' },
+  review_decided: { reviewNumber: 1, decision: 'amend', decidedOn: '2027-03-20', commentsLastDay: '2027-04-03', writtenIn: 'en' },
+  review_amendments_comment: { reviewNumber: 1, section: 'F' },
+  review_final_issued: { reviewNumber: 1, issuedOn: '2027-04-20', planVersionNumber: 4 },
+  review_apology_sent: { reviewNumber: 1, step: 'report', reason: 'The school sent it late.', newExpectedDate: '2027-04-01', writtenIn: 'en' },
 };
 const KINDS = Object.keys(EVERY_KIND) as CaseEventKind[];
 
