@@ -4,8 +4,8 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { mayInOwnLa, requireLaPermission } from '~/auth/access.server';
 import type { PageHandle } from '~/root';
-import { reviewListScreen } from '~/features/reviews/index.server';
-import { REVIEWS_PATH, ReviewListsView } from '~/features/reviews';
+import { reviewListScreen } from '~/features/review-lists/index.server';
+import { REVIEWS_PATH, ReviewListsView } from '~/features/review-lists';
 
 /**
  * The annual reviews caseworkers and managers work from (issue 14, item 6): this term's, those

@@ -7,7 +7,7 @@ import { generateToken, hashToken } from '~/auth/tokens.server';
 import { getDb } from '~/db.server';
 import { requestSections } from '~/features/requests';
 import type { Database } from '../../db/client';
-import { adviceOrganisations, adviceRequests, advocateConsents, annualReviews, draftPlanComments, emailTokens, interpreterRequests, interpreters, rectificationRequests, sessions, subjectAccessRequests, type User } from '../../db/schema';
+import { adviceOrganisations, adviceRequests, educationSettings, advocateConsents, annualReviews, draftPlanComments, emailTokens, interpreterRequests, interpreters, rectificationRequests, sessions, subjectAccessRequests, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { send, startRealServer, zeroChunks, type RawResponse, type RealServer } from '../support/real-server';
@@ -227,6 +227,8 @@ async function seed(db: Database) {
     .insert(interpreterRequests)
     .values({ caseId: caseRecord.id, laId: la.id, requestedBy: people.parent.id, purpose: 'meeting', language: 'Urdu', formKey: randomUUID() })
     .returning();
+  // A school the council works with, so its admin pages show their forms.
+  const [setting] = await db.insert(educationSettings).values({ laId: la.id, name: 'Walk Primary School', urn: '199001', type: 'school', phase: 'primary' }).returning();
   // An annual review under way with its meeting held, so the review's forms show.
   await db.insert(annualReviews).values({ laId: caseRecord.laId, caseId: caseRecord.id, number: 1, cycleStart: '2026-01-05', meetingDate: '2026-02-02', noticeSentOn: '2026-01-12' });
   // A live password reset link (of someone the walk does not sign in as), so the routes that take a token show their form.
@@ -245,6 +247,7 @@ async function seed(db: Database) {
     correctionId: correction.id,
     interpreterRequestId: interpreterAsk.id,
     orgId: organisation.id,
+    settingId: setting.id,
     userId: people.caseworker.id,
     change: 'deactivate',
     // The next step of a case gathering advice, so its caseworker sees the form.

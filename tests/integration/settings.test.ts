@@ -437,9 +437,9 @@ describe('a setting sees only its roll', () => {
     expect((await open(caseLoader, sencoA, unnamed.id)).status).toBe(404);
     expect((await open(caseLoader, leadC, ofA.id)).status).toBe(404);
     expect((await open(caseLoader, leadC, elsewhere.id)).status).toBe(404);
-    // On their own child's case: the summary and the plan; nothing of the thread, notes or who can see it.
+    // On their own child's case: the summary, the plan and its reviews; nothing of the thread, notes or who can see it.
     const layout = await (await open(caseLoader, sencoA, ofA.id)).json();
-    expect(layout.sections).toEqual(['', 'plan']);
+    expect(layout.sections).toEqual(['', 'plan', 'reviews']);
     expect((await open(caseOverviewLoader, sencoA, ofA.id)).status).toBe(200);
     const plan = await open(planLoader, sencoA, ofA.id, '/plan');
     expect(plan.status).toBe(200);

@@ -1,5 +1,4 @@
 export * from './review-due.server';
-export * from './review-lists.server';
 export * from './review-transfer.server';
 export * from './review-jobs.server';
 export * from './review-records.server';

@@ -1,3 +1,2 @@
-export * from './ReviewListsView';
 export * from './ReviewStepList';
 export * from './review-labels';

@@ -8,7 +8,7 @@ import { phaseTransferLastDay, todayInLondon, type IsoDate, type PhaseTransferKi
 import { teamsOf } from '../case-progress/index.server';
 import { caseworkersOfCouncil, openCasesOf, readCaseloadQuery, searchCondition } from '../caseload/index.server';
 import type { CaseloadQuery } from '../caseload';
-import { reviewFactsOf } from './review-due.server';
+import { reviewFactsOf } from '../reviews/index.server';
 
 /**
  * The lists caseworkers and managers work annual reviews from (issue 14, item 6; ADR 0048):
