@@ -34,9 +34,9 @@ import { useTestDatabase } from '../support/test-database';
  * message held for after sign-in). Prints routes x probes and the server's peak memory during
  * the oversized bodies.
  */
-type Identity = 'anonymous' | 'parent' | 'caseworker' | 'manager' | 'laAdmin' | 'professional' | 'advocate' | 'otherFamily';
+type Identity = 'anonymous' | 'parent' | 'caseworker' | 'manager' | 'laAdmin' | 'professional' | 'advocate' | 'settingLead' | 'otherFamily';
 /** Who is tried, in order, as a route's owner. */
-const OWNER_ORDER: Identity[] = ['anonymous', 'parent', 'caseworker', 'manager', 'laAdmin', 'professional', 'advocate'];
+const OWNER_ORDER: Identity[] = ['anonymous', 'parent', 'caseworker', 'manager', 'laAdmin', 'professional', 'advocate', 'settingLead'];
 const EXCLUDED_TABLES = new Set(['audit_log', 'rate_limit_events', 'sessions', 'thread_reads', 'held_messages']);
 
 let people: Record<Exclude<Identity, 'anonymous'>, User>;
@@ -187,6 +187,8 @@ async function seed(db: Database) {
   const { la, team } = await makeLa(db, 'Walk Borough Council');
   const enrolled = { mfaEnabledAt: new Date(), mfaSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
   const [organisation] = await db.insert(adviceOrganisations).values({ laId: la.id, name: 'Walk SENDIASS' }).returning();
+  // A school the council works with, with its lead, so its admin and staff pages show their forms.
+  const [setting] = await db.insert(educationSettings).values({ laId: la.id, name: 'Walk Primary School', urn: '199001', type: 'school', phase: 'primary' }).returning();
   people = {
     parent: await makeUser(db, 'parent', { name: 'Pat Parent' }),
     otherFamily: await makeUser(db, 'parent', { name: 'Olly Other' }),
@@ -195,6 +197,7 @@ async function seed(db: Database) {
     laAdmin: await makeUser(db, 'la_admin', { laId: la.id, ...enrolled }),
     professional: await makeUser(db, 'professional', { professionalKind: 'educational_psychologist', ...enrolled }),
     advocate: await makeUser(db, 'advocate', { adviceOrgId: organisation.id }),
+    settingLead: await makeUser(db, 'setting_staff', { laId: la.id, settingId: setting.id, settingRole: 'lead', ...enrolled }),
   };
   const { child, caseRecord } = await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [people.parent.id], caseworkerId: people.caseworker.id, stage: 'advice_gathering' });
   await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [people.otherFamily.id], stage: 'advice_gathering' });
@@ -227,8 +230,6 @@ async function seed(db: Database) {
     .insert(interpreterRequests)
     .values({ caseId: caseRecord.id, laId: la.id, requestedBy: people.parent.id, purpose: 'meeting', language: 'Urdu', formKey: randomUUID() })
     .returning();
-  // A school the council works with, so its admin pages show their forms.
-  const [setting] = await db.insert(educationSettings).values({ laId: la.id, name: 'Walk Primary School', urn: '199001', type: 'school', phase: 'primary' }).returning();
   // An annual review under way with its meeting held, so the review's forms show.
   await db.insert(annualReviews).values({ laId: caseRecord.laId, caseId: caseRecord.id, number: 1, cycleStart: '2026-01-05', meetingDate: '2026-02-02', noticeSentOn: '2026-01-12' });
   // A live password reset link (of someone the walk does not sign in as), so the routes that take a token show their form.
