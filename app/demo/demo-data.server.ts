@@ -134,6 +134,8 @@ type DemoSeedChild = {
   advice?: { professional: string; kind: AdviceKind; daysAgo: number }[];
   /** The plan was amended after an annual review, this many days ago. */
   amendedDaysAgo?: number;
+  /** A young person (over compulsory school age) with their own account; the parent keeps access if they agreed (ADR 0021). */
+  ownAccount?: { email: string; name: string; parentKeepsAccess: boolean };
 };
 
 type DemoFamily = { email: string; name: string; locale?: 'en' | 'pl'; children: DemoSeedChild[] };
@@ -323,6 +325,16 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
           .values({ laId: la.id, firstName: c.first, lastName: c.last, dateOfBirth: c.bornOn ? c.bornOn(today) : dateOfBirthForAge(c.age, 40, today), school: c.school })
           .returning();
         await tx.insert(childParents).values({ childId: child.id, userId: parent.id });
+        if (c.ownAccount) {
+          const [youngPerson] = await tx
+            .insert(users)
+            .values({ email: c.ownAccount.email, name: c.ownAccount.name, role: 'young_person', passwordHash, emailVerifiedAt: verifiedAt, locale: 'en' })
+            .returning();
+          await tx
+            .update(children)
+            .set({ youngPersonUserId: youngPerson.id, parentAccessAgreedAt: c.ownAccount.parentKeepsAccess ? verifiedAt : null })
+            .where(eq(children.id, child.id));
+        }
         if (c.requestDaysAgo === undefined || !c.stage || !c.team) continue;
         sequence += 1;
         const requestReceived = isoDaysAgo(c.requestDaysAgo, today);

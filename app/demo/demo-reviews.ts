@@ -23,10 +23,14 @@ import { demoAmendedPlan } from './demo-plans';
  * - every other demo case with a plan in force (Kacper, Sami) gets its current review, its 12
  *   months from the plan's issue (for an amended plan, the review meeting 8 weeks before it), and
  *   Sami's transfer to post-16 as his date of birth implies.
- * The families are parent8 to parent14; their cases are Tom Okafor's (caseworker2).
+ * - Chloe Ali, 17, in Year 12 at Northfield College: a young person with her own account
+ *   (youngperson1), her mother (parent15) keeping access with her agreement; her review meeting
+ *   held ten days ago and its report in, the council's decision still to make (no other journey
+ *   but the amendment journey in tests/e2e/review-amendments.spec.ts changes it).
+ * The families are parent8 to parent15; their cases are Tom Okafor's (caseworker2).
  */
 
-type Scenario = 'transferArranged' | 'transferHeld' | 'overdue' | 'amendmentsOut' | 'dueThisTerm';
+type Scenario = 'transferArranged' | 'transferHeld' | 'overdue' | 'amendmentsOut' | 'dueThisTerm' | 'held';
 
 type ReviewFamily = {
   email: string;
@@ -41,6 +45,8 @@ type ReviewFamily = {
     stage: 'plan_maintained';
     team: 'north';
     caseworker: string;
+    /** A young person with their own account: its email and name, and whether the parent keeps access with their agreement. */
+    ownAccount?: { email: string; name: string; parentKeepsAccess: boolean };
   }[];
 };
 
@@ -49,12 +55,22 @@ const inYear = (year: number) => (today: Date) => `${academicYearOf(todayInLondo
 
 const scenarios = new Map<string, { scenario: Scenario; order: number }>();
 
-function family(email: string, name: string, first: string, last: string, year: number, school: string, scenario: Scenario, order = 0): ReviewFamily {
+function family(
+  email: string,
+  name: string,
+  first: string,
+  last: string,
+  year: number,
+  school: string,
+  scenario: Scenario,
+  order = 0,
+  ownAccount?: ReviewFamily['children'][number]['ownAccount'],
+): ReviewFamily {
   scenarios.set(`${first} ${last}`, { scenario, order });
   return {
     email,
     name,
-    children: [{ first, last, age: year + 5, bornOn: inYear(year), school, requestDaysAgo: 900, stage: 'plan_maintained', team: 'north', caseworker: 'caseworker2@example.com' }],
+    children: [{ first, last, age: year + 5, bornOn: inYear(year), school, requestDaysAgo: 900, stage: 'plan_maintained', team: 'north', caseworker: 'caseworker2@example.com', ownAccount }],
   };
 }
 
@@ -70,6 +86,11 @@ export const demoReviewFamilies: ReviewFamily[] = [
   family('parent12@example.com', 'Sean Murphy', 'Niamh', 'Murphy', 3, PRIMARY, 'dueThisTerm', 0),
   family('parent13@example.com', 'Priya Desai', 'Arjun', 'Desai', 9, HIGH, 'dueThisTerm', 1),
   family('parent14@example.com', 'Hannah Scott', 'Ella', 'Scott', 5, PRIMARY, 'dueThisTerm', 2),
+  family('parent15@example.com', 'Nasreen Ali', 'Chloe', 'Ali', 12, 'Northfield College', 'held', 0, {
+    email: 'youngperson1@example.com',
+    name: 'Chloe Ali',
+    parentKeepsAccess: true,
+  }),
 ];
 
 /** The start of 12 months whose review falls due on `dueBy` (the day the plan was issued or last reviewed). */
@@ -139,6 +160,23 @@ export async function seedDemoReviews(tx: Transaction, laId: string, now: Date):
         arrangedBy: staff.get('senco.high@example.com') ?? null,
         reportRecommendations: 'Liam would like to study animal care at Northfield College. The review recommends naming the college from September, with the same speech and language therapy.',
         reportBy: staff.get('senco.high@example.com') ?? null,
+      };
+    } else if (found.scenario === 'held') {
+      // Held ten days ago at her college, its report in: the council's decision is next.
+      const meetingDate = addDays(today, -10);
+      facts = {
+        ...noFacts(cycleEndingOn(addDays(today, 20))),
+        transfer: transferFacts,
+        meetingDate,
+        noticeSentOn: addDays(meetingDate, -15),
+        adviceCirculatedOn: addDays(meetingDate, -15),
+        reportReceivedOn: addDays(meetingDate, 3),
+      };
+      extra = {
+        meetingDetails: 'At Northfield College, 11am',
+        arrangedBy: row.caseworkerId,
+        reportRecommendations: `${row.first} has settled well at college. The review recommends a new outcome for travelling to college on her own.`,
+        reportBy: row.caseworkerId,
       };
     } else if (found.scenario === 'overdue') {
       facts = { ...noFacts(cycleEndingOn(addDays(today, -20))), transfer: transferFacts };

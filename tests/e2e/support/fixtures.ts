@@ -70,6 +70,11 @@ export const demoUsers = {
   senco: { email: 'senco@example.com', role: 'setting_staff' },
   // Northfield High School's lead and SENCO (issue 14).
   sencoHigh: { email: 'senco.high@example.com', role: 'setting_staff' },
+  // Jack Grant's parent: his review's proposed amendments are out for comment (issue 14).
+  parent11: { email: 'parent11@example.com', role: 'parent' },
+  // Chloe Ali's parent (keeping access with her agreement) and Chloe herself, 17, with her own account (issue 14).
+  parent15: { email: 'parent15@example.com', role: 'parent' },
+  youngPerson1: { email: 'youngperson1@example.com', role: 'young_person' },
 } as const satisfies Record<string, { email: string; role: Role }>;
 
 export type DemoUser = keyof typeof demoUsers;
