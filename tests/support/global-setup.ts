@@ -24,9 +24,11 @@ declare module 'vitest' {
   }
 }
 
-export const postgresTemplateName = 'ehcp_test_template';
 /** Per-file databases are `ehcp_test_<pid>_<random>`, so a crashed run's leftovers can be found. */
 export const perFileDatabasePrefix = 'ehcp_test_';
+// Named for this run's process too: two checkouts testing on one server at once keep apart,
+// and a crashed run's template is dropped with its other leftovers.
+export const postgresTemplateName = `${perFileDatabasePrefix}${process.pid}_template`;
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
