@@ -9,6 +9,8 @@ export const localAuthorities = pgTable('local_authorities', {
   name: text('name').notNull(),
   /** Short code used in case references, e.g. "NHB". */
   code: text('code').notNull().unique(),
+  /** The DfE's 3-digit LA number, the header of statutory returns such as SEN2 (ADR 0053); null: not recorded. */
+  dfeLaNumber: text('dfe_la_number'),
   contactEmail: text('contact_email').notNull(),
   contactPhone: text('contact_phone').notNull(),
   /** Service standards, in working days: acknowledge a family's message, then answer it. */

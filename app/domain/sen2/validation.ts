@@ -1,0 +1,155 @@
+/**
+ * The DfE's checks on a SEN2 return, written from the guide's rules as the portal can check them
+ * before a file is sent (ADR 0053): required items by module, codes from the lists (./codes),
+ * dates in order, and an establishment identifier for every placement at one. Pure.
+ *
+ * Each failure names its rule, the case, the module and field, and what fixes it: the case's
+ * return details page, the setting's page (a missing URN or UKPRN is the setting's), or the
+ * council's record (its LA number).
+ */
+import { compareDates, type IsoDate } from '../timescales';
+import {
+  ASSESSMENT_OUTCOMES,
+  CEASE_REASONS,
+  ETHNICITIES,
+  PERSONAL_BUDGETS,
+  PLACEMENT_SETTINGS,
+  PLACEMENTS_BY_UKPRN,
+  PLACEMENTS_WITHOUT_ESTABLISHMENT,
+  REQUEST_OUTCOMES,
+  REQUEST_SOURCES,
+  SEN_TYPES,
+  SEXES,
+  UPN_UNKNOWN_REASONS,
+  isCode,
+  isValidUln,
+  isValidUpn,
+  type CodeList,
+  type PlacementSetting,
+} from './codes';
+import type { Sen2Person, Sen2Return } from './build';
+
+export const SEN2_RULES = [
+  'header.laNumber',
+  'person.sex',
+  'person.ethnicity',
+  'person.upn',
+  'person.uln',
+  'request.source',
+  'request.outcome',
+  'request.outcomeBeforeReceived',
+  'assessment.outcome',
+  'assessment.outcomeBeforeRequestOutcome',
+  'plan.startBeforeAssessmentOutcome',
+  'plan.primaryNeed',
+  'plan.needCode',
+  'plan.needsRepeated',
+  'plan.personalBudget',
+  'plan.ceaseReason',
+  'plan.ceaseBeforeStart',
+  'review.decisionBeforeMeeting',
+  'activePlan.placement',
+  'placement.settingCode',
+  'placement.urn',
+  'placement.ukprn',
+  'placement.leavingBeforeEntry',
+] as const;
+export type Sen2RuleId = (typeof SEN2_RULES)[number];
+
+export type Sen2Module = 'header' | 'person' | 'request' | 'assessment' | 'namedPlan' | 'activePlan' | 'placement';
+
+/** Where a failure is put right. */
+export type Sen2Fix = { kind: 'case'; caseId: string } | { kind: 'setting'; settingId: string } | { kind: 'council' };
+
+export type Sen2Failure = {
+  rule: Sen2RuleId;
+  /** Translation key of the message, in the `sen2` namespace. */
+  messageKey: `sen2.rules.${Sen2RuleId}`;
+  module: Sen2Module;
+  /** The guide's item name. */
+  field: string;
+  caseId: string | null;
+  reference: string | null;
+  childName: string | null;
+  fix: Sen2Fix;
+};
+
+const before = (a: IsoDate, b: IsoDate) => compareDates(a, b) < 0;
+
+function failure(rule: Sen2RuleId, module: Sen2Module, field: string, person: Sen2Person | null, fix?: Sen2Fix): Sen2Failure {
+  return {
+    rule,
+    messageKey: `sen2.rules.${rule}`,
+    module,
+    field,
+    caseId: person?.caseId ?? null,
+    reference: person?.reference ?? null,
+    childName: person ? `${person.forename} ${person.surname}` : null,
+    fix: fix ?? (person ? { kind: 'case', caseId: person.caseId } : { kind: 'council' }),
+  };
+}
+
+const missingOrUnknown = <C extends string>(list: CodeList<C>, value: string | null) => value === null || !isCode(list, value);
+
+/** Every check on one person's records. */
+export function personFailures(p: Sen2Person): Sen2Failure[] {
+  const out: Sen2Failure[] = [];
+  const push = (rule: Sen2RuleId, module: Sen2Module, field: string, fix?: Sen2Fix) => out.push(failure(rule, module, field, p, fix));
+  // Module 1: the person.
+  if (missingOrUnknown(SEXES, p.sex)) push('person.sex', 'person', 'Sex');
+  if (missingOrUnknown(ETHNICITIES, p.ethnicity)) push('person.ethnicity', 'person', 'Ethnicity');
+  if (p.upn ? !isValidUpn(p.upn) : missingOrUnknown(UPN_UNKNOWN_REASONS, p.upnUnknown)) push('person.upn', 'person', p.upn ? 'UPN' : 'UPNunknown');
+  if (p.uln !== null && !isValidUln(p.uln)) push('person.uln', 'person', 'UniqueLearnerNumber');
+  // Module 2: the request.
+  const r = p.request;
+  if (!isCode(REQUEST_SOURCES, r.requestSource)) push('request.source', 'request', 'RequestSource');
+  if (r.requestOutcome !== null && !isCode(REQUEST_OUTCOMES, r.requestOutcome)) push('request.outcome', 'request', 'RequestOutcome');
+  if (r.requestOutcomeDate && before(r.requestOutcomeDate, r.receivedDate)) push('request.outcomeBeforeReceived', 'request', 'RequestOutcomeDate');
+  // Module 3: the assessment.
+  const a = r.assessment;
+  if (!a) return out;
+  if (!isCode(ASSESSMENT_OUTCOMES, a.assessmentOutcome)) push('assessment.outcome', 'assessment', 'AssessmentOutcome');
+  if (r.requestOutcomeDate && before(a.assessmentOutcomeDate, r.requestOutcomeDate)) push('assessment.outcomeBeforeRequestOutcome', 'assessment', 'AssessmentOutcomeDate');
+  // Module 4: the named plan.
+  const plan = a.namedPlan;
+  if (!plan) return out;
+  if (before(plan.startDate, a.assessmentOutcomeDate)) push('plan.startBeforeAssessmentOutcome', 'namedPlan', 'StartDate');
+  const primary = plan.needs.find((n) => n.rank === 1);
+  if (!primary) push('plan.primaryNeed', 'namedPlan', 'SENtype');
+  for (const need of plan.needs) if (!isCode(SEN_TYPES, need.senType)) push('plan.needCode', 'namedPlan', 'SENtype');
+  if (plan.needs.length > 1 && new Set(plan.needs.map((n) => n.senType)).size < plan.needs.length) push('plan.needsRepeated', 'namedPlan', 'SENtypeRank');
+  if (plan.personalBudget !== null && !isCode(PERSONAL_BUDGETS, plan.personalBudget)) push('plan.personalBudget', 'namedPlan', 'PersonalBudget');
+  if (plan.ceaseDate && missingOrUnknown(CEASE_REASONS, plan.ceaseReason)) push('plan.ceaseReason', 'namedPlan', 'CeaseReason');
+  if (plan.ceaseDate && before(plan.ceaseDate, plan.startDate)) push('plan.ceaseBeforeStart', 'namedPlan', 'CeaseDate');
+  // Module 5: the active plan and its placements.
+  const active = plan.activePlan;
+  if (!active) return out;
+  for (const review of active.annualReviews) {
+    if (review.meetingDate && review.decisionDate && before(review.decisionDate, review.meetingDate)) push('review.decisionBeforeMeeting', 'activePlan', 'AnnualReviewDecisionDate');
+  }
+  if (active.placements.length === 0) push('activePlan.placement', 'activePlan', 'Placement');
+  for (const placement of active.placements) {
+    if (!isCode(PLACEMENT_SETTINGS, placement.senSetting)) {
+      push('placement.settingCode', 'placement', 'SENsetting');
+      continue;
+    }
+    const code: PlacementSetting = placement.senSetting;
+    // The identifier belongs to the setting: its page is where it is put right.
+    const settingFix: Sen2Fix | undefined = placement.settingId ? { kind: 'setting', settingId: placement.settingId } : undefined;
+    if (!PLACEMENTS_WITHOUT_ESTABLISHMENT.includes(code)) {
+      if (PLACEMENTS_BY_UKPRN.includes(code)) {
+        if (!placement.ukprn) push('placement.ukprn', 'placement', 'UKPRN', settingFix);
+      } else if (!placement.urn) push('placement.urn', 'placement', 'URN', settingFix);
+    }
+    if (placement.leavingDate && before(placement.leavingDate, placement.entryDate)) push('placement.leavingBeforeEntry', 'placement', 'LeavingDate');
+  }
+  return out;
+}
+
+/** Every failure in the return, the header's first, then each person's in reference order. */
+export function sen2Failures(sen2: Sen2Return, header: { laNumber: string | null }): Sen2Failure[] {
+  const out: Sen2Failure[] = [];
+  if (!header.laNumber || !/^\d{3}$/.test(header.laNumber)) out.push(failure('header.laNumber', 'header', 'LEA', null));
+  for (const person of sen2.persons) out.push(...personFailures(person));
+  return out;
+}
