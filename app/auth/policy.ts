@@ -147,6 +147,7 @@ export const PERMISSIONS = [
   'write:case-notes',
   'reassign:case', // give an allocated case to another caseworker (a manager's call)
   'read:access-log', // who has opened the child's record, from the audit log (ADR 0035)
+  'record:sen2-details', // the case's details for the SEN2 return: needs, budget, placements (ADR 0053), the council's staff
   'read:interpreters', // the family's requests for an interpreter and their bookings
   'request:interpreter', // ask for an interpreter for a meeting or a call (the family side)
   'book:interpreter', // book one from the council's list (the council)
@@ -177,6 +178,7 @@ export const PERMISSIONS = [
   'record:request', // a request that arrived by phone or letter
   'read:teams',
   'read:timeliness',
+  'read:sen2-return', // the council's SEN2 return: its exports and the records that would fail the DfE's checks (ADR 0053)
   'administer:users',
   'administer:organisations',
   'administer:service-standards',
@@ -302,6 +304,8 @@ const RULES: Record<Permission, Rule> = {
   'read:case-notes': { case: councilOnly },
   'write:case-notes': { case: councilOnly },
   'reassign:case': { case: (actor, subject) => only(councilOnly(actor, subject), actor.role === 'manager') },
+  // The council's statutory record about the case (SEN2, ADR 0053): its own staff; to the family and everyone else it does not exist.
+  'record:sen2-details': { case: councilOnly },
   'read:access-log': { case: accessLogReader },
   'read:interpreters': { case: familyOrCouncil },
   'request:interpreter': { case: familyWriter },
@@ -334,6 +338,8 @@ const RULES: Record<Permission, Rule> = {
   'record:request': { la: inLa(STAFF_ROLES) },
   'read:teams': { la: inLa(['manager']) },
   'read:timeliness': { la: inLa(['manager']) },
+  // A statutory return holds every child's identifiers: the council's managers only, and every export audited.
+  'read:sen2-return': { la: inLa(['manager']) },
   'administer:users': { la: inLa(['la_admin']) },
   'administer:organisations': { la: inLa(['la_admin']) },
   'administer:service-standards': { la: inLa(['la_admin']) },

@@ -84,6 +84,10 @@ export type CaseEventDetails = {
   review_amendments_comment: { reviewNumber: number; section: string };
   review_final_issued: { reviewNumber: number; issuedOn: IsoDate; planVersionNumber: number };
   review_apology_sent: WrittenIn & { reviewNumber: number; step: ReviewStepName; reason: string; newExpectedDate: IsoDate };
+  /** The case's details for the SEN2 return (ADR 0053) were saved: which of them changed (field names only, never values). */
+  sen2_details_saved: { changed: string[] };
+  /** A placement for the SEN2 return was added, or its leaving date recorded. */
+  sen2_placement_recorded: { settingCode: string; entryDate: IsoDate; leavingDate?: IsoDate };
 };
 
 export type CaseEventKind = keyof CaseEventDetails;
@@ -137,6 +141,7 @@ const isNotIssue = isOneOf(['not_issue'] as const);
 const isReviewDecision = isOneOf(['keep', 'amend', 'cease'] as const);
 const isReviewStep = isOneOf(reviewStepNames);
 const isCount: Fits<number> = (value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+const isTextList: Fits<string[]> = (value): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -248,6 +253,8 @@ const readers: { [K in CaseEventKind]: (fields: Fields) => CaseEventDetails[K] }
     newExpectedDate: f.need('newExpectedDate', isDate),
     writtenIn: f.maybe('writtenIn', isText),
   }),
+  sen2_details_saved: (f) => ({ changed: f.need('changed', isTextList) }),
+  sen2_placement_recorded: (f) => ({ settingCode: f.need('settingCode', isText), entryDate: f.need('entryDate', isDate), leavingDate: f.maybe('leavingDate', isDate) }),
 };
 
 function isCaseEventKind(kind: string): kind is CaseEventKind {

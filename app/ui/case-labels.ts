@@ -29,6 +29,8 @@ export const eventKeys: Record<string, string> = {
   review_amendments_comment: 'timeline.event.review_amendments_comment',
   review_final_issued: 'timeline.event.review_final_issued',
   review_apology_sent: 'timeline.event.review_apology_sent',
+  sen2_details_saved: 'timeline.event.sen2_details_saved',
+  sen2_placement_recorded: 'timeline.event.sen2_placement_recorded',
 };
 
 export const commandKeys: Record<string, string> = {

@@ -75,6 +75,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'write:case-notes': {
     case: 'NNNNN NNNNN NN ANANN NNNNN',
   },
+  'record:sen2-details': {
+    case: 'NNNNN NNNNN NN ANANN NNNNN',
+  },
   'reassign:case': {
     case: 'NNNNN NNNNN NN FNANN NNNNN',
   },
@@ -178,6 +181,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
     la: 'FFFFF FFFFF FF FFAFF FFFFF',
   },
   'read:timeliness': {
+    la: 'FFFFF FFFFF FF FFAFF FFFFF',
+  },
+  'read:sen2-return': {
     la: 'FFFFF FFFFF FF FFAFF FFFFF',
   },
   'administer:users': {

@@ -58,6 +58,8 @@ const EVERY_KIND: { [K in CaseEventKind]: CaseEventDetails[K] } = {
   review_amendments_comment: { reviewNumber: 1, section: 'F' },
   review_final_issued: { reviewNumber: 1, issuedOn: '2027-04-20', planVersionNumber: 4 },
   review_apology_sent: { reviewNumber: 1, step: 'report', reason: 'The school sent it late.', newExpectedDate: '2027-04-01', writtenIn: 'en' },
+  sen2_details_saved: { changed: ['primaryNeed', 'sex'] },
+  sen2_placement_recorded: { settingCode: 'MS', entryDate: '2026-09-03', leavingDate: '2027-07-20' },
 };
 const KINDS = Object.keys(EVERY_KIND) as CaseEventKind[];
 
