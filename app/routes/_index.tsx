@@ -160,6 +160,13 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
           </Link>
         </li>
       ) : null}
+      {figures ? (
+        <li>
+          <Link className="govuk-link" to="/reports/sen2">
+            {t('home.teams.sen2')}
+          </Link>
+        </li>
+      ) : null}
       <li>
         <Link className="govuk-link" to="/corrections">
           {t('home.caseload.corrections')}

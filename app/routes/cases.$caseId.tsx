@@ -44,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     interpreters: may('read:interpreters'),
     access: may('read:case-sharing'),
     notes: may('read:case-notes'),
+    sen2: may('record:sen2-details'),
     caseworker: may('reassign:case'),
   };
   const layout: CaseLayoutData = {

@@ -30,31 +30,58 @@ import {
 import type { Sen2Person, Sen2Return } from './build';
 
 export const SEN2_RULES = [
-  'header.laNumber',
-  'person.sex',
-  'person.ethnicity',
-  'person.upn',
-  'person.uln',
-  'request.source',
-  'request.outcome',
-  'request.outcomeBeforeReceived',
-  'assessment.outcome',
-  'assessment.outcomeBeforeRequestOutcome',
-  'plan.startBeforeAssessmentOutcome',
-  'plan.primaryNeed',
-  'plan.needCode',
-  'plan.needsRepeated',
-  'plan.personalBudget',
-  'plan.ceaseReason',
-  'plan.ceaseBeforeStart',
-  'review.decisionBeforeMeeting',
-  'activePlan.placement',
-  'placement.settingCode',
-  'placement.urn',
-  'placement.ukprn',
-  'placement.leavingBeforeEntry',
+  'laNumber',
+  'sex',
+  'ethnicity',
+  'upn',
+  'uln',
+  'requestSource',
+  'requestOutcome',
+  'requestOutcomeBeforeReceived',
+  'assessmentOutcome',
+  'assessmentBeforeRequestOutcome',
+  'planStartBeforeAssessment',
+  'primaryNeed',
+  'needCode',
+  'needsRepeated',
+  'personalBudget',
+  'ceaseReason',
+  'ceaseBeforeStart',
+  'reviewDecisionBeforeMeeting',
+  'placementMissing',
+  'placementCode',
+  'placementUrn',
+  'placementUkprn',
+  'leavingBeforeEntry',
 ] as const;
 export type Sen2RuleId = (typeof SEN2_RULES)[number];
+
+/** Each rule's message, a translation key in the `sen2` namespace (written out, so every key is findable). */
+export const SEN2_RULE_MESSAGES: Record<Sen2RuleId, string> = {
+  laNumber: 'sen2.rules.laNumber',
+  sex: 'sen2.rules.sex',
+  ethnicity: 'sen2.rules.ethnicity',
+  upn: 'sen2.rules.upn',
+  uln: 'sen2.rules.uln',
+  requestSource: 'sen2.rules.requestSource',
+  requestOutcome: 'sen2.rules.requestOutcome',
+  requestOutcomeBeforeReceived: 'sen2.rules.requestOutcomeBeforeReceived',
+  assessmentOutcome: 'sen2.rules.assessmentOutcome',
+  assessmentBeforeRequestOutcome: 'sen2.rules.assessmentBeforeRequestOutcome',
+  planStartBeforeAssessment: 'sen2.rules.planStartBeforeAssessment',
+  primaryNeed: 'sen2.rules.primaryNeed',
+  needCode: 'sen2.rules.needCode',
+  needsRepeated: 'sen2.rules.needsRepeated',
+  personalBudget: 'sen2.rules.personalBudget',
+  ceaseReason: 'sen2.rules.ceaseReason',
+  ceaseBeforeStart: 'sen2.rules.ceaseBeforeStart',
+  reviewDecisionBeforeMeeting: 'sen2.rules.reviewDecisionBeforeMeeting',
+  placementMissing: 'sen2.rules.placementMissing',
+  placementCode: 'sen2.rules.placementCode',
+  placementUrn: 'sen2.rules.placementUrn',
+  placementUkprn: 'sen2.rules.placementUkprn',
+  leavingBeforeEntry: 'sen2.rules.leavingBeforeEntry',
+};
 
 export type Sen2Module = 'header' | 'person' | 'request' | 'assessment' | 'namedPlan' | 'activePlan' | 'placement';
 
@@ -64,7 +91,7 @@ export type Sen2Fix = { kind: 'case'; caseId: string } | { kind: 'setting'; sett
 export type Sen2Failure = {
   rule: Sen2RuleId;
   /** Translation key of the message, in the `sen2` namespace. */
-  messageKey: `sen2.rules.${Sen2RuleId}`;
+  messageKey: string;
   module: Sen2Module;
   /** The guide's item name. */
   field: string;
@@ -79,7 +106,7 @@ const before = (a: IsoDate, b: IsoDate) => compareDates(a, b) < 0;
 function failure(rule: Sen2RuleId, module: Sen2Module, field: string, person: Sen2Person | null, fix?: Sen2Fix): Sen2Failure {
   return {
     rule,
-    messageKey: `sen2.rules.${rule}`,
+    messageKey: SEN2_RULE_MESSAGES[rule],
     module,
     field,
     caseId: person?.caseId ?? null,
@@ -96,41 +123,41 @@ export function personFailures(p: Sen2Person): Sen2Failure[] {
   const out: Sen2Failure[] = [];
   const push = (rule: Sen2RuleId, module: Sen2Module, field: string, fix?: Sen2Fix) => out.push(failure(rule, module, field, p, fix));
   // Module 1: the person.
-  if (missingOrUnknown(SEXES, p.sex)) push('person.sex', 'person', 'Sex');
-  if (missingOrUnknown(ETHNICITIES, p.ethnicity)) push('person.ethnicity', 'person', 'Ethnicity');
-  if (p.upn ? !isValidUpn(p.upn) : missingOrUnknown(UPN_UNKNOWN_REASONS, p.upnUnknown)) push('person.upn', 'person', p.upn ? 'UPN' : 'UPNunknown');
-  if (p.uln !== null && !isValidUln(p.uln)) push('person.uln', 'person', 'UniqueLearnerNumber');
+  if (missingOrUnknown(SEXES, p.sex)) push('sex', 'person', 'Sex');
+  if (missingOrUnknown(ETHNICITIES, p.ethnicity)) push('ethnicity', 'person', 'Ethnicity');
+  if (p.upn ? !isValidUpn(p.upn) : missingOrUnknown(UPN_UNKNOWN_REASONS, p.upnUnknown)) push('upn', 'person', p.upn ? 'UPN' : 'UPNunknown');
+  if (p.uln !== null && !isValidUln(p.uln)) push('uln', 'person', 'UniqueLearnerNumber');
   // Module 2: the request.
   const r = p.request;
-  if (!isCode(REQUEST_SOURCES, r.requestSource)) push('request.source', 'request', 'RequestSource');
-  if (r.requestOutcome !== null && !isCode(REQUEST_OUTCOMES, r.requestOutcome)) push('request.outcome', 'request', 'RequestOutcome');
-  if (r.requestOutcomeDate && before(r.requestOutcomeDate, r.receivedDate)) push('request.outcomeBeforeReceived', 'request', 'RequestOutcomeDate');
+  if (!isCode(REQUEST_SOURCES, r.requestSource)) push('requestSource', 'request', 'RequestSource');
+  if (r.requestOutcome !== null && !isCode(REQUEST_OUTCOMES, r.requestOutcome)) push('requestOutcome', 'request', 'RequestOutcome');
+  if (r.requestOutcomeDate && before(r.requestOutcomeDate, r.receivedDate)) push('requestOutcomeBeforeReceived', 'request', 'RequestOutcomeDate');
   // Module 3: the assessment.
   const a = r.assessment;
   if (!a) return out;
-  if (!isCode(ASSESSMENT_OUTCOMES, a.assessmentOutcome)) push('assessment.outcome', 'assessment', 'AssessmentOutcome');
-  if (r.requestOutcomeDate && before(a.assessmentOutcomeDate, r.requestOutcomeDate)) push('assessment.outcomeBeforeRequestOutcome', 'assessment', 'AssessmentOutcomeDate');
+  if (!isCode(ASSESSMENT_OUTCOMES, a.assessmentOutcome)) push('assessmentOutcome', 'assessment', 'AssessmentOutcome');
+  if (r.requestOutcomeDate && before(a.assessmentOutcomeDate, r.requestOutcomeDate)) push('assessmentBeforeRequestOutcome', 'assessment', 'AssessmentOutcomeDate');
   // Module 4: the named plan.
   const plan = a.namedPlan;
   if (!plan) return out;
-  if (before(plan.startDate, a.assessmentOutcomeDate)) push('plan.startBeforeAssessmentOutcome', 'namedPlan', 'StartDate');
+  if (before(plan.startDate, a.assessmentOutcomeDate)) push('planStartBeforeAssessment', 'namedPlan', 'StartDate');
   const primary = plan.needs.find((n) => n.rank === 1);
-  if (!primary) push('plan.primaryNeed', 'namedPlan', 'SENtype');
-  for (const need of plan.needs) if (!isCode(SEN_TYPES, need.senType)) push('plan.needCode', 'namedPlan', 'SENtype');
-  if (plan.needs.length > 1 && new Set(plan.needs.map((n) => n.senType)).size < plan.needs.length) push('plan.needsRepeated', 'namedPlan', 'SENtypeRank');
-  if (plan.personalBudget !== null && !isCode(PERSONAL_BUDGETS, plan.personalBudget)) push('plan.personalBudget', 'namedPlan', 'PersonalBudget');
-  if (plan.ceaseDate && missingOrUnknown(CEASE_REASONS, plan.ceaseReason)) push('plan.ceaseReason', 'namedPlan', 'CeaseReason');
-  if (plan.ceaseDate && before(plan.ceaseDate, plan.startDate)) push('plan.ceaseBeforeStart', 'namedPlan', 'CeaseDate');
+  if (!primary) push('primaryNeed', 'namedPlan', 'SENtype');
+  for (const need of plan.needs) if (!isCode(SEN_TYPES, need.senType)) push('needCode', 'namedPlan', 'SENtype');
+  if (plan.needs.length > 1 && new Set(plan.needs.map((n) => n.senType)).size < plan.needs.length) push('needsRepeated', 'namedPlan', 'SENtypeRank');
+  if (plan.personalBudget !== null && !isCode(PERSONAL_BUDGETS, plan.personalBudget)) push('personalBudget', 'namedPlan', 'PersonalBudget');
+  if (plan.ceaseDate && missingOrUnknown(CEASE_REASONS, plan.ceaseReason)) push('ceaseReason', 'namedPlan', 'CeaseReason');
+  if (plan.ceaseDate && before(plan.ceaseDate, plan.startDate)) push('ceaseBeforeStart', 'namedPlan', 'CeaseDate');
   // Module 5: the active plan and its placements.
   const active = plan.activePlan;
   if (!active) return out;
   for (const review of active.annualReviews) {
-    if (review.meetingDate && review.decisionDate && before(review.decisionDate, review.meetingDate)) push('review.decisionBeforeMeeting', 'activePlan', 'AnnualReviewDecisionDate');
+    if (review.meetingDate && review.decisionDate && before(review.decisionDate, review.meetingDate)) push('reviewDecisionBeforeMeeting', 'activePlan', 'AnnualReviewDecisionDate');
   }
-  if (active.placements.length === 0) push('activePlan.placement', 'activePlan', 'Placement');
+  if (active.placements.length === 0) push('placementMissing', 'activePlan', 'Placement');
   for (const placement of active.placements) {
     if (!isCode(PLACEMENT_SETTINGS, placement.senSetting)) {
-      push('placement.settingCode', 'placement', 'SENsetting');
+      push('placementCode', 'placement', 'SENsetting');
       continue;
     }
     const code: PlacementSetting = placement.senSetting;
@@ -138,10 +165,10 @@ export function personFailures(p: Sen2Person): Sen2Failure[] {
     const settingFix: Sen2Fix | undefined = placement.settingId ? { kind: 'setting', settingId: placement.settingId } : undefined;
     if (!PLACEMENTS_WITHOUT_ESTABLISHMENT.includes(code)) {
       if (PLACEMENTS_BY_UKPRN.includes(code)) {
-        if (!placement.ukprn) push('placement.ukprn', 'placement', 'UKPRN', settingFix);
-      } else if (!placement.urn) push('placement.urn', 'placement', 'URN', settingFix);
+        if (!placement.ukprn) push('placementUkprn', 'placement', 'UKPRN', settingFix);
+      } else if (!placement.urn) push('placementUrn', 'placement', 'URN', settingFix);
     }
-    if (placement.leavingDate && before(placement.leavingDate, placement.entryDate)) push('placement.leavingBeforeEntry', 'placement', 'LeavingDate');
+    if (placement.leavingDate && before(placement.leavingDate, placement.entryDate)) push('leavingBeforeEntry', 'placement', 'LeavingDate');
   }
   return out;
 }
@@ -149,7 +176,7 @@ export function personFailures(p: Sen2Person): Sen2Failure[] {
 /** Every failure in the return, the header's first, then each person's in reference order. */
 export function sen2Failures(sen2: Sen2Return, header: { laNumber: string | null }): Sen2Failure[] {
   const out: Sen2Failure[] = [];
-  if (!header.laNumber || !/^\d{3}$/.test(header.laNumber)) out.push(failure('header.laNumber', 'header', 'LEA', null));
+  if (!header.laNumber || !/^\d{3}$/.test(header.laNumber)) out.push(failure('laNumber', 'header', 'LEA', null));
   for (const person of sen2.persons) out.push(...personFailures(person));
   return out;
 }
