@@ -32,6 +32,7 @@ import { DEFAULT_RETENTION, retentionDue } from '~/domain/retention';
 import { secondFactorRequired } from '~/auth/second-factor.server';
 import type { PlanContent } from '~/domain/plan-content';
 import type { SettingPhase, SettingRole, SettingType } from '~/domain/vocabulary';
+import { seedDemoSen2 } from './demo-sen2';
 import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from './demo-plans';
 import { demoReviewFamilies, seedDemoReviews } from './demo-reviews';
 
@@ -390,6 +391,8 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
     await seedDemoReviews(tx, la.id, today);
     await seedExtraCases(tx, { laId: la.id, teamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id, firstSequence: sequence + 1 }, today);
     await seedRetentionExamples(tx, { laId: la.id, teamId: north.id, caseworkerId: byEmail.get('caseworker1@example.com')!.id, managerId: byEmail.get('manager@example.com')!.id, firstSequence: sequence + EXTRA_CASES + 1 }, today);
+    // Last: the SEN2 return's details for every case above (ADR 0053).
+    await seedDemoSen2(tx, la.id);
   });
   return { seeded: true };
 }

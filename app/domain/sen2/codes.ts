@@ -99,6 +99,16 @@ export function isValidUpn(upn: string): boolean {
   return UPN_CHECK_LETTERS[sum % 23] === upn[0];
 }
 
+/** The UPN for a 12-character body (LA number, establishment, year, serial): its check letter, then the body. */
+export function upnWithCheckLetter(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < 12; i += 1) {
+    const c = body[i];
+    sum += (/\d/.test(c) ? Number(c) : UPN_CHECK_LETTERS.indexOf(c)) * (i + 2);
+  }
+  return `${UPN_CHECK_LETTERS[sum % 23]}${body}`;
+}
+
 /** A ULN (unique learner number): 10 digits. */
 export function isValidUln(uln: string): boolean {
   return /^\d{10}$/.test(uln);

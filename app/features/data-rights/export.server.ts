@@ -30,6 +30,8 @@ import {
   rectificationRequests,
   retentionDue,
   retentionHolds,
+  sen2CaseDetails,
+  sen2Placements,
   serviceStandardBreaches,
   sessions,
   subjectAccessRequests,
@@ -102,6 +104,9 @@ const COLLECTORS: Record<string, Collector> = {
   // Staff-only notes are the family's personal data too: listed for review, normally released (ADR 0034).
   case_notes: (db, r) => rowsWhere(db, caseNotes, within(r.caseIds, (ids) => inArray(caseNotes.caseId, ids))),
   interpreter_requests: (db, r) => rowsWhere(db, interpreterRequests, within(r.caseIds, (ids) => inArray(interpreterRequests.caseId, ids))),
+  // What the council reports about the child to the DfE each year (SEN2, ADR 0053).
+  sen2_case_details: (db, r) => rowsWhere(db, sen2CaseDetails, within(r.caseIds, (ids) => inArray(sen2CaseDetails.caseId, ids))),
+  sen2_placements: (db, r) => rowsWhere(db, sen2Placements, within(r.caseIds, (ids) => inArray(sen2Placements.caseId, ids))),
   // What the person did, and who opened their children's records.
   audit_log: (db, r) =>
     rowsWhere(db, auditLog, or(eq(auditLog.userId, r.userId), inArray(auditLog.subjectId, [r.userId, ...r.childIds, ...r.caseIds, ...r.requestIds]))),
@@ -218,7 +223,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, retentionHolds, retentionDue, sen2CaseDetails, sen2Placements].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

@@ -27,6 +27,8 @@ import {
   rectificationRequests,
   retentionDeletions,
   retentionDue,
+  sen2CaseDetails,
+  sen2Placements,
   retentionHolds,
   serviceStandardBreaches,
   subjectAccessRequests,
@@ -67,6 +69,8 @@ export const DELETED_TABLES = [
   'case_events',
   'case_notes',
   'interpreter_requests',
+  'sen2_placements',
+  'sen2_case_details',
   'review_reminders_sent',
   'annual_reviews',
   'plan_versions',
@@ -127,6 +131,8 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(caseEvents).where(inCases(caseEvents.caseId));
     await tx.delete(caseNotes).where(inCases(caseNotes.caseId));
     await tx.delete(interpreterRequests).where(inCases(interpreterRequests.caseId));
+    await tx.delete(sen2Placements).where(inCases(sen2Placements.caseId));
+    await tx.delete(sen2CaseDetails).where(inCases(sen2CaseDetails.caseId));
     await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));
