@@ -137,6 +137,12 @@ export async function seedLargeLa(db: Db) {
     SELECT id, 'assessment_agreed', caseworker_id, request_received + 30,
            jsonb_build_object('outcome', 'agreed', 'decidedOn', to_char(request_received + 30, 'YYYY-MM-DD'))
     FROM cases WHERE request_received + 30 <= CURRENT_DATE`);
+  // Every case's details for the SEN2 return (ADR 0053), so its export carries a whole record per child.
+  await db.execute(sql`
+    INSERT INTO sen2_case_details (case_id, la_id, upn_unknown, sex, ethnicity, postcode)
+    SELECT id, la_id, 'UN5', CASE WHEN n % 2 = 0 THEN 'F' ELSE 'M' END, 'NOBT', 'NF1 2AB'
+    FROM (SELECT id, la_id, row_number() OVER (ORDER BY id) AS n FROM cases) c`);
+  await db.execute(sql`UPDATE local_authorities SET dfe_la_number = '990'`);
   await db.execute(sql`ANALYZE`);
 }
 

@@ -1,5 +1,6 @@
 import { measureClientJs } from './client-js';
 import { printPages, runPages, type Page } from './pages';
+import { timeSen2Export } from './sen2-export';
 import { benchPort, LOCAL_POSTGRES, scratchPglite, scratchPostgres, startServer, type ScratchDatabase } from './server';
 
 /**
@@ -43,7 +44,12 @@ async function postgresOrNote(name: string): Promise<ScratchDatabase | null> {
   }
 }
 
-async function benchOn(database: ScratchDatabase, prepare: (db: ScratchDatabase) => Promise<{ pages: Page[]; title: string }>, targetRatio: number) {
+async function benchOn(
+  database: ScratchDatabase,
+  prepare: (db: ScratchDatabase) => Promise<{ pages: Page[]; title: string }>,
+  targetRatio: number,
+  afterPages?: (base: string, pages: Page[]) => Promise<void>,
+) {
   try {
     const { pages: all, title } = await prepare(database);
     // BENCH_PAGES=timeliness,caseload runs only the static page and the pages whose label has one of the words.
@@ -52,6 +58,7 @@ async function benchOn(database: ScratchDatabase, prepare: (db: ScratchDatabase)
     const server = await startServer(database, benchPort());
     try {
       printPages(title, await runPages(server.base, pages), targetRatio);
+      if (afterPages) await afterPages(server.base, all);
     } finally {
       await server.stop();
     }
@@ -72,9 +79,9 @@ if (scale === 'large') {
   };
   if (on.includes('postgres')) {
     const database = await postgresOrNote('bench_large');
-    if (database) await benchOn(database, prepare, 1.5);
+    if (database) await benchOn(database, prepare, 1.5, timeSen2Export);
   }
-  if (on.includes('pglite')) await benchOn(scratchPglite(), prepare, 1.5);
+  if (on.includes('pglite')) await benchOn(scratchPglite(), prepare, 1.5, timeSen2Export);
 } else {
   const { prepareNational, nationalShape } = await import('./national');
   const database = await postgresOrNote('bench_national');

@@ -31,6 +31,8 @@ import {
   rectificationRequests,
   retentionDue,
   retentionHolds,
+  sen2CaseDetails,
+  sen2Placements,
   serviceStandardBreaches,
   sessions,
   subjectAccessRequests,
@@ -102,6 +104,8 @@ async function makeFamily(la: { id: string }, teamId: string, orgId: string, lab
   await db.insert(interpreterRequests).values({ caseId: caseRecord.id, laId: la.id, requestedBy: parent.id, purpose: 'meeting', language: `Language ${label}`, formKey: crypto.randomUUID() });
   await db.insert(retentionHolds).values({ laId: la.id, childId: child.id, reason: 'complaint', note: `Complaint about ${label}`, placedBy: caseworker.id, formKey: crypto.randomUUID() });
   await db.insert(retentionDue).values({ laId: la.id, childId: child.id, caseId: caseRecord.id, rule: 'no_plan_years', dueOn: '2026-01-01' });
+  await db.insert(sen2CaseDetails).values({ caseId: caseRecord.id, laId: la.id, sex: 'F', primaryNeed: 'ASD' });
+  await db.insert(sen2Placements).values({ caseId: caseRecord.id, laId: la.id, settingCode: 'EHE', entryDate: '2025-09-01', formKey: crypto.randomUUID() });
   return { parent, childId: child.id, caseId: caseRecord.id, ids: [parent.id, parent.email, child.id, caseRecord.id, request.id, stored.document.id, message.id, advice.id, consent.id, `Note about ${label}`, `Message from ${label}`, `Corrected ${label}`] };
 }
 
