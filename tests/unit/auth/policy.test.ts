@@ -215,3 +215,24 @@ describe('which page a person is shown, as the policy says', () => {
     expect(home('professional')).toEqual(['advice', 'professional', 'family']);
   });
 });
+
+describe('the SEN2 return (ADR 0053)', () => {
+  const otherLaManager: Actor = { id: 'mgr2', role: 'manager', laId: OTHER_LA, teamId: null };
+
+  it('is the council’s managers’ only: not its caseworkers, admins, or another council’s manager', () => {
+    expect(decide(people.manager, 'read:sen2-return', { type: 'la', laId: LA })).toBe('allow');
+    expect(decide(people.caseworker, 'read:sen2-return', { type: 'la', laId: LA })).toBe('forbidden');
+    expect(decide(people.admin, 'read:sen2-return', { type: 'la', laId: LA })).toBe('forbidden');
+    expect(decide(otherLaManager, 'read:sen2-return', { type: 'la', laId: LA })).toBe('forbidden');
+  });
+
+  it('lets the council’s staff record a case’s return details; to the family and another council the case does not exist', () => {
+    expect(decide(people.caseworker, 'record:sen2-details', childCase)).toBe('allow');
+    expect(decide(people.teammate, 'record:sen2-details', childCase)).toBe('allow');
+    expect(decide(people.manager, 'record:sen2-details', childCase)).toBe('allow');
+    expect(decide(people.parent, 'record:sen2-details', childCase)).toBe('not_found');
+    expect(decide(people.otherLaCaseworker, 'record:sen2-details', childCase)).toBe('not_found');
+    expect(decide(otherLaManager, 'record:sen2-details', childCase)).toBe('not_found');
+    expect(decide(people.askedProfessional, 'record:sen2-details', childCase)).toBe('not_found');
+  });
+});
