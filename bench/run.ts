@@ -15,7 +15,8 @@ import { benchPort, LOCAL_POSTGRES, scratchPglite, scratchPostgres, startServer,
  *   reviews, 10 million messages (bench/national.ts), PostgreSQL only; not in CI.
  *
  * BENCH_ON=postgres|pglite runs one database; BENCH_PAGES=word,word only some pages;
- * BENCH_SECONDS, BENCH_CONNECTIONS change the load; BENCH_KEEP=1 keeps the PostgreSQL database.
+ * BENCH_SECONDS, BENCH_CONNECTIONS change the load; BENCH_KEEP=1 keeps the PostgreSQL database;
+ * BENCH_DATABASE names it (default bench_large), so two checkouts on one server do not drop each other's.
  */
 const scale = process.env.BENCH_SCALE === 'national' ? 'national' : 'large';
 const on = process.env.BENCH_ON ?? (scale === 'national' ? 'postgres' : 'postgres,pglite');
@@ -78,7 +79,7 @@ if (scale === 'large') {
     return { pages, title };
   };
   if (on.includes('postgres')) {
-    const database = await postgresOrNote('bench_large');
+    const database = await postgresOrNote(process.env.BENCH_DATABASE ?? 'bench_large');
     if (database) await benchOn(database, prepare, 1.5, timeSen2Export);
   }
   if (on.includes('pglite')) await benchOn(scratchPglite(), prepare, 1.5, timeSen2Export);
