@@ -173,9 +173,6 @@ describe('documents: read by whoever may read what they belong to, on its page',
     plan: { kind: 'plan', case: childCase },
     views: { kind: 'views', case: childCase },
   } satisfies Record<string, DocumentSubject['belongsTo']>;
-  const A = 'allow' as const;
-  const N = 'not_found' as const;
-  const F = 'forbidden' as const;
 
   it("another professional asked about the same case never sees a colleague's report", () => {
     const bothAsked = { ...childCase, professionalIds: ['ep', 'ep2'] };
