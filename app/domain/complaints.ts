@@ -51,6 +51,13 @@ export const OMBUDSMAN_TIME_LIMIT_MONTHS = 12;
 /** Why a council's times are refused, as translation keys, by field. */
 export type ComplaintTimesErrors = Partial<Record<keyof ComplaintTimes, string>>;
 
+// Written out so every key is findable (the translation test searches for literals).
+const timesErrorKeys = {
+  acknowledgeDays: { whole: 'errors.complaintTimes.acknowledgeDaysWhole', range: 'errors.complaintTimes.acknowledgeDaysRange' },
+  stage1Days: { whole: 'errors.complaintTimes.stage1DaysWhole', range: 'errors.complaintTimes.stage1DaysRange' },
+  stage2Days: { whole: 'errors.complaintTimes.stage2DaysWhole', range: 'errors.complaintTimes.stage2DaysRange' },
+} as const;
+
 /**
  * Checks a council's times: whole numbers within the limits, an acknowledgement sooner than the
  * stage 1 response (otherwise it acknowledges nothing), and stage 2 no shorter than stage 1 (a
@@ -60,8 +67,8 @@ export function complaintTimesErrors(times: Record<keyof ComplaintTimes, number 
   const errors: ComplaintTimesErrors = {};
   for (const field of ['acknowledgeDays', 'stage1Days', 'stage2Days'] as const) {
     const value = times[field];
-    if (value === null || !Number.isInteger(value)) errors[field] = `errors.complaintTimes.${field}Whole`;
-    else if (value < COMPLAINT_DAYS_MIN || value > COMPLAINT_DAYS_MAX) errors[field] = `errors.complaintTimes.${field}Range`;
+    if (value === null || !Number.isInteger(value)) errors[field] = timesErrorKeys[field].whole;
+    else if (value < COMPLAINT_DAYS_MIN || value > COMPLAINT_DAYS_MAX) errors[field] = timesErrorKeys[field].range;
   }
   const { acknowledgeDays, stage1Days, stage2Days } = times;
   if (!errors.acknowledgeDays && !errors.stage1Days && acknowledgeDays !== null && stage1Days !== null && acknowledgeDays >= stage1Days) errors.acknowledgeDays = 'errors.complaintTimes.acknowledgeDaysTooLong';
