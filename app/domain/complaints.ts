@@ -45,9 +45,6 @@ export const COMPLAINT_DAYS_MAX = 65;
 /** How long after the stage 1 response the family may still ask for stage 2 (about four weeks). */
 export const ESCALATION_WORKING_DAYS = 20;
 
-/** The Local Government and Social Care Ombudsman asks that a complaint reach it within 12 months. */
-export const OMBUDSMAN_TIME_LIMIT_MONTHS = 12;
-
 /** Why a council's times are refused, as translation keys, by field. */
 export type ComplaintTimesErrors = Partial<Record<keyof ComplaintTimes, string>>;
 
