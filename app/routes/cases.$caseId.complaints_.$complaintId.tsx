@@ -80,7 +80,8 @@ export default function ComplaintPage() {
           </NotificationBanner>
         ) : null}
         <CaseCaption />
-        <h1 className="govuk-heading-l">{t('complaints.view.heading', { reference: c.reference })}</h1>
+        {/* The confirmation panel is the page's one h1 straight after the complaint is sent. */}
+        {search.get('made') ? <h2 className="govuk-heading-l">{t('complaints.view.heading', { reference: c.reference })}</h2> : <h1 className="govuk-heading-l">{t('complaints.view.heading', { reference: c.reference })}</h1>}
         <p className="govuk-body">
           <Tag colour={complaintStatusColours[c.status]}>{t(complaintStatusKeys[c.status])}</Tag> {late ? <Tag colour="red">{t('complaints.late')}</Tag> : null}
         </p>
