@@ -22,6 +22,7 @@ import { roleKeys, stageKeys } from '~/ui/labels';
 import { CASE_LAYOUT_ROUTE_ID } from '~/features/case-progress';
 import { commandKeys, eventKeys, outcomeKeys } from '~/ui/case-labels';
 import { Timeline } from '~/ui/moj/Timeline';
+import { isComplaintEvent } from '~/domain/case-events';
 import { PrintButton } from '~/ui/PrintButton';
 import { sizeInKb } from '~/domain/file-types';
 import { DocumentLinks } from '~/features/documents';
@@ -52,10 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     councilContext(caseRecord.laId),
   ]);
   const staff = decide(user, 'record:decision', subject) === 'allow';
+  // A school's staff and the professionals asked for advice read the case, not its complaints.
+  const timeline = may('read:complaints') ? progress.timeline : progress.timeline.filter((entry) => !isComplaintEvent(entry));
   return json({
     caseId: caseRecord.id,
     today,
-    progress,
+    progress: { ...progress, timeline },
     // The request's documents, for whoever the policy lets download them (not the professionals asked for advice).
     documents: decide(user, 'download:document', { type: 'document', belongsTo: { kind: 'request', case: subject } }) === 'allow' ? files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })) : [],
     // Professionals read the case they advise on but are never in the family's thread.
