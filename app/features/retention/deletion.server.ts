@@ -19,6 +19,8 @@ import {
   draftPlanComments,
   draftPlanPreferences,
   familyViews,
+  feedbackOffers,
+  feedbackResponses,
   heldMessages,
   interpreterRequests,
   messageAttachments,
@@ -127,6 +129,8 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(caseEvents).where(inCases(caseEvents.caseId));
     await tx.delete(caseNotes).where(inCases(caseNotes.caseId));
     await tx.delete(interpreterRequests).where(inCases(interpreterRequests.caseId));
+    await tx.delete(feedbackResponses).where(inCases(feedbackResponses.caseId));
+    await tx.delete(feedbackOffers).where(inCases(feedbackOffers.caseId));
     await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));
