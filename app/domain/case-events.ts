@@ -34,6 +34,7 @@ import {
 import { exceptionKinds, statutorySteps, type ClockException, type ClockInput, type ExceptionKind } from './case-clock';
 import { isValidIsoDate, type IsoDate } from './timescales';
 import { reviewStepNames, type ReviewDecision, type ReviewStepName } from './annual-review';
+import { feedbackSteps, type FeedbackStep } from './feedback';
 
 type CaseStage = WorkflowContext['stage'];
 
@@ -84,6 +85,8 @@ export type CaseEventDetails = {
   review_amendments_comment: { reviewNumber: number; section: string };
   review_final_issued: { reviewNumber: number; issuedOn: IsoDate; planVersionNumber: number };
   review_apology_sent: WrittenIn & { reviewNumber: number; step: ReviewStepName; reason: string; newExpectedDate: IsoDate };
+  // Family feedback (ADR 0052): that the family answered a step's survey; what they said is not on the case.
+  feedback_given: { step: FeedbackStep };
 };
 
 export type CaseEventKind = keyof CaseEventDetails;
@@ -136,6 +139,7 @@ const isIssue = isOneOf(['issue'] as const);
 const isNotIssue = isOneOf(['not_issue'] as const);
 const isReviewDecision = isOneOf(['keep', 'amend', 'cease'] as const);
 const isReviewStep = isOneOf(reviewStepNames);
+const isFeedbackStep = isOneOf(feedbackSteps);
 const isCount: Fits<number> = (value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -248,6 +252,7 @@ const readers: { [K in CaseEventKind]: (fields: Fields) => CaseEventDetails[K] }
     newExpectedDate: f.need('newExpectedDate', isDate),
     writtenIn: f.maybe('writtenIn', isText),
   }),
+  feedback_given: (f) => ({ step: f.need('step', isFeedbackStep) }),
 };
 
 function isCaseEventKind(kind: string): kind is CaseEventKind {

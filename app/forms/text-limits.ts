@@ -13,3 +13,6 @@ export const PRIVACY_SECTION_MAX_LENGTH = 3000;
 
 /** What a family says about the interpreter they need: what for and when suits them. */
 export const INTERPRETER_DETAILS_MAX_LENGTH = 1000;
+
+/** What a family adds in the feedback survey (ADR 0052): a few sentences. */
+export const FEEDBACK_COMMENT_MAX_LENGTH = 1200;

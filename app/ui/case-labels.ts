@@ -29,6 +29,7 @@ export const eventKeys: Record<string, string> = {
   review_amendments_comment: 'timeline.event.review_amendments_comment',
   review_final_issued: 'timeline.event.review_final_issued',
   review_apology_sent: 'timeline.event.review_apology_sent',
+  feedback_given: 'timeline.event.feedback_given',
 };
 
 export const commandKeys: Record<string, string> = {

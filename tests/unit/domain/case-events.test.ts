@@ -58,6 +58,7 @@ const EVERY_KIND: { [K in CaseEventKind]: CaseEventDetails[K] } = {
   review_amendments_comment: { reviewNumber: 1, section: 'F' },
   review_final_issued: { reviewNumber: 1, issuedOn: '2027-04-20', planVersionNumber: 4 },
   review_apology_sent: { reviewNumber: 1, step: 'report', reason: 'The school sent it late.', newExpectedDate: '2027-04-01', writtenIn: 'en' },
+  feedback_given: { step: 'decision' },
 };
 const KINDS = Object.keys(EVERY_KIND) as CaseEventKind[];
 
