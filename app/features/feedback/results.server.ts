@@ -104,6 +104,8 @@ export async function feedbackFigures(laId: string, period: Period, teamId: stri
 }
 
 export const COMMENTS_PAGE_SIZE = 20;
+/** How many calendar quarters the results page and its CSV show: this one and the three before. */
+export const REPORT_QUARTERS = 4;
 
 export type FeedbackComment = { id: string; step: FeedbackStep; satisfaction: number; comment: string; respondedOn: string };
 
