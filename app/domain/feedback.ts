@@ -176,8 +176,8 @@ function namePattern(name: string) {
 }
 
 /**
- * Every form of the names worth looking for: each full name, and each part of it (split at spaces
- * and hyphens) of two letters or more, so "Mrs Jones" or "Ahmed" alone is found too.
+ * Every form of the names worth looking for: each full name, and each part of it (split at spaces,
+ * and again at hyphens) of two letters or more, so "Mrs Jones" or "Ahmed" alone is found too.
  */
 function nameForms(names: readonly string[]): string[] {
   const forms = new Set<string>();
@@ -185,7 +185,8 @@ function nameForms(names: readonly string[]): string[] {
     const name = raw.normalize('NFC').trim();
     if (!name) continue;
     forms.add(name);
-    for (const part of name.split(/[\s\-‐]+/)) {
+    // Each word ("Smith-Jones") and each piece of a hyphenated one ("Smith", "Jones").
+    for (const part of [...name.split(/\s+/), ...name.split(/[\s\-‐]+/)]) {
       const bare = part.replace(/^['’‘`ʼ]+|['’‘`ʼ]+$/g, '');
       if ([...bare].length >= 2) forms.add(bare);
     }

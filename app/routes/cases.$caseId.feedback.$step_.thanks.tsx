@@ -9,7 +9,7 @@ import type { PageHandle } from '~/root';
 import { Panel } from '~/ui/govuk/content';
 
 /** The confirmation after a family's feedback (GOV.UK confirmation page): only once the step is answered. */
-export const handle: PageHandle = { namespaces: ['case', 'feedback'], titleKey: 'feedback.thanks.title' };
+export const handle: PageHandle = { namespaces: ['feedback'], titleKey: 'feedback.thanks.title' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseRecord } = await requireCaseAccess(request, params.caseId ?? '', 'give:feedback');

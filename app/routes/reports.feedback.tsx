@@ -14,7 +14,7 @@ import { Table } from '~/ui/govuk/content';
 import { Pagination } from '~/ui/govuk/Pagination';
 
 /** The council's family feedback for its managers (ADR 0052): results by step and quarter, and the comments with names taken out. */
-export const handle: PageHandle = { namespaces: ['reporting', 'feedback'], titleKey: 'feedbackReport.title' };
+export const handle: PageHandle = { namespaces: ['feedback'], titleKey: 'feedbackReport.title' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const manager = await requireLaPermission(request, 'read:feedback');
