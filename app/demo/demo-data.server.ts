@@ -403,8 +403,8 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
  * inbox all have more than a page. Deterministic: the same names, stages and dates (relative to
  * the seed day) every time. Their own team and caseworker, so the named demo cases stay where
  * the README and the browser tests find them, and a new request still goes to North or South
- * (the team with the fewest open cases takes it). Their families have no password: they have
- * not signed up to the portal. Inserted in a handful of statements, so seeding stays quick.
+ * (the team with the fewest open cases takes it). Their families have no password (but the first, Rachel Ahmed,
+ * whose open survey app/demo/demo-feedback.ts gives her one): they have not signed up. Inserted in a handful of statements, so seeding stays quick.
  */
 export const EXTRA_CASES = 60;
 const EXTRA_FIRST = ['Amelia', 'Noah', 'Isla', 'Leo', 'Freya', 'Arthur', 'Ivy', 'Hugo', 'Poppy', 'Finn', 'Daisy', 'Theo'];
