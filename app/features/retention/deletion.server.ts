@@ -55,6 +55,8 @@ import { casesForRetention, legalHoldsOf, retentionSettingsOf } from './schedule
  * reaches a case or a child and is not named here.
  */
 export const DELETED_TABLES = [
+  'feedback_responses',
+  'feedback_offers',
   'message_attachments',
   'documents',
   'draft_plan_comments',
