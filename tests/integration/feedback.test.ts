@@ -6,12 +6,14 @@ import { loader as casePageLoader } from '~/routes/cases.$caseId._index';
 import { loader as reportLoader } from '~/routes/reports.feedback';
 import { loader as csvLoader } from '~/routes/reports.feedback[.]csv';
 import { recordCaseCommand } from '~/features/case-progress/index.server';
+import { submitRequestIn } from '~/features/requests/index.server';
 import { feedbackFigures, offerFeedbackFor } from '~/features/feedback/index.server';
 import { NAME_REMOVED, quarterOf } from '~/domain/feedback';
 import { addDays, todayInLondon } from '~/domain/timescales';
 import { auditLog, caseEvents, feedbackOffers, feedbackResponses, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
+import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { useTestDatabase } from '../support/test-database';
 
 /**
@@ -62,6 +64,15 @@ describe('offered after a key step', () => {
     expect(await db.select({ step: feedbackOffers.step, offeredOn: feedbackOffers.offeredOn, laId: feedbackOffers.laId }).from(feedbackOffers).where(eq(feedbackOffers.caseId, caseId))).toEqual([{ step: 'decision', offeredOn: today, laId }]);
     expect(await casePage(parent)).toMatchObject({ feedback: { open: ['decision'], anyTimeOpen: true } });
     expect(await casePage(caseworker)).toMatchObject({ feedback: null });
+  });
+
+  it('sending a request offers its survey with the new case', async () => {
+    const child = await makeChild(db, { laId, parentIds: [otherParent.id] });
+    const draft = await makeAssessmentRequest(db, { childId: child.id, createdBy: otherParent.id });
+    const submitted = await db.transaction((tx) => submitRequestIn(tx, otherParent, draft.id, { requireComplete: false }));
+    expect(submitted.ok).toBe(true);
+    const newCaseId = (submitted as { caseId: string }).caseId;
+    expect(await db.select({ step: feedbackOffers.step, offeredOn: feedbackOffers.offeredOn, laId: feedbackOffers.laId }).from(feedbackOffers).where(eq(feedbackOffers.caseId, newCaseId))).toEqual([{ step: 'request_sent', offeredOn: today, laId }]);
   });
 
   it('only the family opens the survey; another family is told it does not exist; a step not reached or not a step is not there', async () => {
