@@ -35,7 +35,7 @@ test('a parent answers a survey once, and the manager reads it with the names ta
   await page.getByRole('link', { name: 'Back to your child’s case' }).click();
   await expectPage(page, 'Amelia Ahmed');
   await expect(page.getByRole('link', { name: 'How was sending your request for an assessment?' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Give feedback on our service at any time' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Tell us about our service at any time' })).toBeVisible();
 
   await page.context().clearCookies();
   await signIn(page, 'manager');
