@@ -138,7 +138,7 @@ export type FeedbackFigures = {
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
 /** A row of results from its counts. */
-export function feedbackFigures(step: FeedbackStep, counts: FeedbackCounts): FeedbackFigures {
+export function figuresFromCounts(step: FeedbackStep, counts: FeedbackCounts): FeedbackFigures {
   const distribution = Object.fromEntries(satisfactionScores.map((s) => [s, counts.satisfaction[s] ?? 0])) as Record<SatisfactionScore, number>;
   const responses = satisfactionScores.reduce((sum, s) => sum + distribution[s], 0);
   const satisfied = distribution[5] + distribution[4];
@@ -209,9 +209,4 @@ export function redactNames(text: string, names: readonly string[]): string {
     if (/^[+(\d]/.test(match) && !match.includes('@') && (match.match(/\d/g)?.length ?? 0) < 10) return match;
     return NAME_REMOVED;
   });
-}
-
-/** Whether a day falls within a period, both ends included. */
-export function inPeriod(day: IsoDate, period: Period): boolean {
-  return compareDates(day, period.from) >= 0 && compareDates(day, period.to) <= 0;
 }

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzl
 import { cases, feedbackOffers, feedbackResponses } from '../../../db/schema';
 import { recordAudit } from '~/audit/audit.server';
 import { getDb } from '~/db.server';
-import { feedbackFigures as figuresOf, feedbackSteps, isFeedbackStep, quarterPeriod, type FeedbackFigures, type FeedbackStep, type Quarter, type SatisfactionScore } from '~/domain/feedback';
+import { figuresFromCounts as figuresOf, feedbackSteps, isFeedbackStep, quarterPeriod, type FeedbackFigures, type FeedbackStep, type Quarter, type SatisfactionScore } from '~/domain/feedback';
 import { pageWindow, type PageWindow } from '~/domain/paging';
 import type { Period } from '~/domain/timeliness';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NAME_REMOVED,
-  feedbackFigures,
+  figuresFromCounts,
   feedbackStepOf,
   offersFromEvents,
   openSteps,
@@ -74,18 +74,18 @@ describe('calendar quarters', () => {
 
 describe('figures', () => {
   it('response rate is responses over offers; satisfied is 4 or 5 over responses', () => {
-    const f = feedbackFigures('decision', { offers: 8, satisfaction: { 5: 1, 4: 2, 2: 1 } });
+    const f = figuresFromCounts('decision', { offers: 8, satisfaction: { 5: 1, 4: 2, 2: 1 } });
     expect(f).toMatchObject({ offers: 8, responses: 4, responseRate: 50, percentSatisfied: 75, averageSatisfaction: 3.8 });
     expect(f.distribution).toEqual({ 5: 1, 4: 2, 3: 0, 2: 1, 1: 0 });
   });
 
   it('has no rate to show with nothing to divide by, and none for the any-time survey', () => {
-    expect(feedbackFigures('final_plan', { offers: 0, satisfaction: {} })).toMatchObject({ responseRate: null, percentSatisfied: null, averageSatisfaction: null });
-    expect(feedbackFigures('any_time', { offers: 3, satisfaction: { 1: 1 } })).toMatchObject({ offers: null, responseRate: null, responses: 1, percentSatisfied: 0 });
+    expect(figuresFromCounts('final_plan', { offers: 0, satisfaction: {} })).toMatchObject({ responseRate: null, percentSatisfied: null, averageSatisfaction: null });
+    expect(figuresFromCounts('any_time', { offers: 3, satisfaction: { 1: 1 } })).toMatchObject({ offers: null, responseRate: null, responses: 1, percentSatisfied: 0 });
   });
 
   it('rounds rates to one decimal place', () => {
-    expect(feedbackFigures('request_sent', { offers: 3, satisfaction: { 5: 1 } }).responseRate).toBe(33.3);
+    expect(figuresFromCounts('request_sent', { offers: 3, satisfaction: { 5: 1 } }).responseRate).toBe(33.3);
   });
 });
 
