@@ -7,6 +7,8 @@ import { expect, expectPage, signIn, test, visit } from './support/fixtures';
  * reads the result and her comment with the names taken out; a caseworker may not.
  */
 test('a parent answers a survey once, and the manager reads it with the names taken out', async ({ page }) => {
+  // Two people sign in (the manager with an authenticator code) and every page is checked with axe.
+  test.setTimeout(90_000);
   await signIn(page, 'eastFamily1');
   await visit(page, '/');
   await page.getByRole('link', { name: /Case NFB-/ }).first().click();
