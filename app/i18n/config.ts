@@ -31,6 +31,7 @@ export const pageNamespaces = [
   'reviews',
   'settings',
   'complaints',
+  'feedback',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireLaPermission } from '~/auth/access.server';
 import { calendarYear } from '~/domain/timeliness';
 import { todayInLondon } from '~/domain/timescales';
+import { csvDocument } from '~/domain/csv';
 import { getFixedT, resolveLocale } from '~/i18n/i18n.server';
 import { reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows.push([t('reports.plansOverdue'), team.name, team.figures.overdueNow.finalPlans, '', '', '']);
     rows.push([t('reports.adviceOverdue'), team.name, team.figures.overdueNow.advice, '', '', '']);
   }
-  const csv = rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const csv = csvDocument(rows);
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -39,11 +40,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       'Cache-Control': 'private, no-store',
     },
   });
-}
-
-// Quotes every text cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
-function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
 }

@@ -104,6 +104,10 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'comment:review-amendments': {
     case: 'AFFNA FFNNN FN FNFFN FFNFN',
   },
+  // The family's own survey answers (ADR 0052): like their comments, never an adviser's or staff's.
+  'give:feedback': {
+    case: 'AFFNA FFNNN FN FNFFN FFNFN',
+  },
   'book:interpreter': {
     case: 'FFFNF FFNNN FN ANAFN FFNFN',
   },
@@ -191,6 +195,10 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
     la: 'FFFFF FFFFF FF FFAFF FFFFF',
   },
   'read:timeliness': {
+    la: 'FFFFF FFFFF FF FFAFF FFFFF',
+  },
+  // The family feedback results and their comments: the council's managers only (ADR 0052).
+  'read:feedback': {
     la: 'FFFFF FFFFF FF FFAFF FFFFF',
   },
   'administer:users': {
