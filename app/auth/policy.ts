@@ -151,11 +151,15 @@ export const PERMISSIONS = [
   'read:interpreters', // the family's requests for an interpreter and their bookings
   'request:interpreter', // ask for an interpreter for a meeting or a call (the family side)
   'book:interpreter', // book one from the council's list (the council)
+  'read:complaints', // a case's complaints and their letters (CaseSubject); the council's list and figures (LaSubject: managers)
+  'make:complaint', // complain about the case, and take it to stage 2 (the family, or an adviser who acts for them)
+  'respond:complaint', // record one received by phone or letter, acknowledge, answer, close: the case's caseworker or a manager
   'read:review', // the annual reviews of the plan, their steps and dates
   'arrange:review', // set the review meeting and send its notice: the council or the child's setting
   'report:review', // the meeting's report and recommendations: the child's setting, or the council
   'decide:review', // keep, amend or cease the plan after a review: the council
   'comment:review-amendments', // the family's comments on the proposed amendments
+  'give:feedback', // answer the family feedback survey for a step of the case (ADR 0052)
   // A request for assessment (DraftRequestSubject; once submitted, its CaseSubject).
   'read:request',
   'edit:request',
@@ -187,6 +191,7 @@ export const PERMISSIONS = [
   'administer:interpreters', // the council's list of interpreters
   'read:translation-review', // which translated strings still need a fluent speaker's check
   'read:reviews', // the council's lists of annual reviews and phase transfers
+  'read:feedback', // the council's family feedback results, comments and CSV: its managers
   'administer:settings', // the council's schools, colleges and early-years settings
   // A setting's own pages (SettingSubject).
   'read:setting', // the setting's children with a plan or a request, and their reviews
@@ -310,12 +315,18 @@ const RULES: Record<Permission, Rule> = {
   'read:interpreters': { case: familyOrCouncil },
   'request:interpreter': { case: familyWriter },
   'book:interpreter': { case: onCase('decide') },
+  // Complaints (ADR 0050): the family side and the council read them; the council's list and figures are its managers'.
+  'read:complaints': { case: familyOrCouncil, la: inLa(['manager']) },
+  'make:complaint': { case: (actor, subject) => only(decideCase(actor, 'contribute', subject), !isStaff(actor)) },
+  'respond:complaint': { case: (actor, subject) => only(decideCase(actor, 'decide', subject), actor.role === 'manager' || subject.caseworkerId === actor.id) },
   // The family, advisers with consent, the council and the child's setting; never a professional.
   'read:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : refuseProfessional(actor, decideCase(actor, 'read', subject))) },
   'arrange:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },
   'report:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },
   'decide:review': { case: onCase('decide') },
   'comment:review-amendments': { case: familyWriter },
+  // The family themselves tell the council how it did: never an adviser on their behalf, never staff.
+  'give:feedback': { case: familyWriter },
   'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: (actor, subject) => (actor.role === 'setting_staff' ? only(submittedRequest('read')(actor, subject), subject.requestingSettingId === actor.settingId) : submittedRequest('read')(actor, subject)) },
   'edit:request': { draft_request: (actor, subject) => decideDraft(actor, 'contribute', subject), case: submittedRequest('contribute') },
   'read:child': { child: (actor, subject) => decideChild(actor, 'read', subject) },
@@ -348,6 +359,8 @@ const RULES: Record<Permission, Rule> = {
   'administer:interpreters': { la: inLa(['la_admin']) },
   'read:translation-review': { la: inLa(['la_admin']) },
   'read:reviews': { la: inLa(STAFF_ROLES) },
+  // Comments are the families' own words: the council's managers only, as with the timeliness figures.
+  'read:feedback': { la: inLa(['manager']) },
   'administer:settings': { la: inLa(['la_admin']) },
   'read:setting': { setting: (actor, subject) => (actor.role === 'la_admin' && actor.laId === subject.laId ? 'allow' : settingMember(actor, subject)) },
   'manage:setting-staff': { setting: (actor, subject) => only(settingMember(actor, subject), actor.settingRole === 'lead') },

@@ -34,6 +34,7 @@ import {
 import { exceptionKinds, statutorySteps, type ClockException, type ClockInput, type ExceptionKind } from './case-clock';
 import { isValidIsoDate, type IsoDate } from './timescales';
 import { reviewStepNames, type ReviewDecision, type ReviewStepName } from './annual-review';
+import { feedbackSteps, type FeedbackStep } from './feedback';
 
 type CaseStage = WorkflowContext['stage'];
 
@@ -88,6 +89,14 @@ export type CaseEventDetails = {
   sen2_details_saved: { changed: string[] };
   /** A placement for the SEN2 return was added, or its leaving date recorded. */
   sen2_placement_recorded: { settingCode: string; entryDate: IsoDate; leavingDate?: IsoDate };
+  // Complaints (ADR 0050): each names the complaint by its reference; what was said stays on the complaint.
+  complaint_received: { reference: string; channel: string; receivedOn: IsoDate; respondBy: IsoDate };
+  complaint_acknowledged: { reference: string; stage: number; acknowledgedOn: IsoDate };
+  complaint_responded: { reference: string; stage: number; outcome: string; respondedOn: IsoDate };
+  complaint_escalated: { reference: string; escalatedOn: IsoDate; respondBy: IsoDate };
+  complaint_closed: { reference: string; closedOn: IsoDate };
+  // Family feedback (ADR 0052): that the family answered a step's survey; what they said is not on the case.
+  feedback_given: { step: FeedbackStep };
 };
 
 export type CaseEventKind = keyof CaseEventDetails;
@@ -140,6 +149,7 @@ const isIssue = isOneOf(['issue'] as const);
 const isNotIssue = isOneOf(['not_issue'] as const);
 const isReviewDecision = isOneOf(['keep', 'amend', 'cease'] as const);
 const isReviewStep = isOneOf(reviewStepNames);
+const isFeedbackStep = isOneOf(feedbackSteps);
 const isCount: Fits<number> = (value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 const isTextList: Fits<string[]> = (value): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
@@ -255,6 +265,12 @@ const readers: { [K in CaseEventKind]: (fields: Fields) => CaseEventDetails[K] }
   }),
   sen2_details_saved: (f) => ({ changed: f.need('changed', isTextList) }),
   sen2_placement_recorded: (f) => ({ settingCode: f.need('settingCode', isText), entryDate: f.need('entryDate', isDate), leavingDate: f.maybe('leavingDate', isDate) }),
+  complaint_received: (f) => ({ reference: f.need('reference', isText), channel: f.need('channel', isText), receivedOn: f.need('receivedOn', isDate), respondBy: f.need('respondBy', isDate) }),
+  complaint_acknowledged: (f) => ({ reference: f.need('reference', isText), stage: f.need('stage', isCount), acknowledgedOn: f.need('acknowledgedOn', isDate) }),
+  complaint_responded: (f) => ({ reference: f.need('reference', isText), stage: f.need('stage', isCount), outcome: f.need('outcome', isText), respondedOn: f.need('respondedOn', isDate) }),
+  complaint_escalated: (f) => ({ reference: f.need('reference', isText), escalatedOn: f.need('escalatedOn', isDate), respondBy: f.need('respondBy', isDate) }),
+  complaint_closed: (f) => ({ reference: f.need('reference', isText), closedOn: f.need('closedOn', isDate) }),
+  feedback_given: (f) => ({ step: f.need('step', isFeedbackStep) }),
 };
 
 function isCaseEventKind(kind: string): kind is CaseEventKind {
@@ -288,6 +304,9 @@ function isRecognised<E extends TypedCaseEvent>(event: E): event is Exclude<E, U
 
 // ---------------------------------------------------------------------------------------------
 // The statutory clock's input
+
+/** A complaint's steps: on the timeline only for those who may read the case's complaints. */
+export const isComplaintEvent = isCaseEventOf('complaint_received', 'complaint_acknowledged', 'complaint_responded', 'complaint_escalated', 'complaint_closed');
 
 /**
  * What `statutoryClock` needs for one case: its stage and request date from the case, its events

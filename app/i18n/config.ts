@@ -31,6 +31,8 @@ export const pageNamespaces = [
   'reviews',
   'settings',
   'sen2',
+  'complaints',
+  'feedback',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 

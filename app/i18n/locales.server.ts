@@ -15,6 +15,8 @@ import enRights from '../../public/locales/en/rights.json';
 import enReviews from '../../public/locales/en/reviews.json';
 import enSettings from '../../public/locales/en/settings.json';
 import enSen2 from '../../public/locales/en/sen2.json';
+import enComplaints from '../../public/locales/en/complaints.json';
+import enFeedback from '../../public/locales/en/feedback.json';
 import plAdmin from '../../public/locales/pl/admin.json';
 import plAdvice from '../../public/locales/pl/advice.json';
 import plAdvocates from '../../public/locales/pl/advocates.json';
@@ -32,6 +34,8 @@ import plRights from '../../public/locales/pl/rights.json';
 import plReviews from '../../public/locales/pl/reviews.json';
 import plSettings from '../../public/locales/pl/settings.json';
 import plSen2 from '../../public/locales/pl/sen2.json';
+import plComplaints from '../../public/locales/pl/complaints.json';
+import plFeedback from '../../public/locales/pl/feedback.json';
 import roAdmin from '../../public/locales/ro/admin.json';
 import roAdvice from '../../public/locales/ro/advice.json';
 import roAdvocates from '../../public/locales/ro/advocates.json';
@@ -49,6 +53,8 @@ import roRights from '../../public/locales/ro/rights.json';
 import roReviews from '../../public/locales/ro/reviews.json';
 import roSettings from '../../public/locales/ro/settings.json';
 import roSen2 from '../../public/locales/ro/sen2.json';
+import roComplaints from '../../public/locales/ro/complaints.json';
+import roFeedback from '../../public/locales/ro/feedback.json';
 import paAdmin from '../../public/locales/pa/admin.json';
 import paAdvice from '../../public/locales/pa/advice.json';
 import paAdvocates from '../../public/locales/pa/advocates.json';
@@ -66,6 +72,8 @@ import paRights from '../../public/locales/pa/rights.json';
 import paReviews from '../../public/locales/pa/reviews.json';
 import paSettings from '../../public/locales/pa/settings.json';
 import paSen2 from '../../public/locales/pa/sen2.json';
+import paComplaints from '../../public/locales/pa/complaints.json';
+import paFeedback from '../../public/locales/pa/feedback.json';
 import urAdmin from '../../public/locales/ur/admin.json';
 import urAdvice from '../../public/locales/ur/advice.json';
 import urAdvocates from '../../public/locales/ur/advocates.json';
@@ -83,6 +91,8 @@ import urRights from '../../public/locales/ur/rights.json';
 import urReviews from '../../public/locales/ur/reviews.json';
 import urSettings from '../../public/locales/ur/settings.json';
 import urSen2 from '../../public/locales/ur/sen2.json';
+import urComplaints from '../../public/locales/ur/complaints.json';
+import urFeedback from '../../public/locales/ur/feedback.json';
 import arAdmin from '../../public/locales/ar/admin.json';
 import arAdvice from '../../public/locales/ar/advice.json';
 import arAdvocates from '../../public/locales/ar/advocates.json';
@@ -100,6 +110,8 @@ import arRights from '../../public/locales/ar/rights.json';
 import arReviews from '../../public/locales/ar/reviews.json';
 import arSettings from '../../public/locales/ar/settings.json';
 import arSen2 from '../../public/locales/ar/sen2.json';
+import arComplaints from '../../public/locales/ar/complaints.json';
+import arFeedback from '../../public/locales/ar/feedback.json';
 import enMail from '../mail/locales/en.json';
 import plMail from '../mail/locales/pl.json';
 import roMail from '../mail/locales/ro.json';
@@ -130,6 +142,8 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: enReviews,
     settings: enSettings,
     sen2: enSen2,
+    complaints: enComplaints,
+    feedback: enFeedback,
     mail: enMail,
   },
   pl: {
@@ -150,6 +164,8 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: plReviews,
     settings: plSettings,
     sen2: plSen2,
+    complaints: plComplaints,
+    feedback: plFeedback,
     mail: plMail,
   },
   ro: {
@@ -170,6 +186,8 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: roReviews,
     settings: roSettings,
     sen2: roSen2,
+    complaints: roComplaints,
+    feedback: roFeedback,
     mail: roMail,
   },
   pa: {
@@ -190,6 +208,8 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: paReviews,
     settings: paSettings,
     sen2: paSen2,
+    complaints: paComplaints,
+    feedback: paFeedback,
     mail: paMail,
   },
   ur: {
@@ -210,6 +230,8 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: urReviews,
     settings: urSettings,
     sen2: urSen2,
+    complaints: urComplaints,
+    feedback: urFeedback,
     mail: urMail,
   },
   ar: {
@@ -230,6 +252,8 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: arReviews,
     settings: arSettings,
     sen2: arSen2,
+    complaints: arComplaints,
+    feedback: arFeedback,
     mail: arMail,
   },
 };

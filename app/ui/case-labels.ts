@@ -31,6 +31,12 @@ export const eventKeys: Record<string, string> = {
   review_apology_sent: 'timeline.event.review_apology_sent',
   sen2_details_saved: 'timeline.event.sen2_details_saved',
   sen2_placement_recorded: 'timeline.event.sen2_placement_recorded',
+  complaint_received: 'timeline.event.complaint_received',
+  complaint_acknowledged: 'timeline.event.complaint_acknowledged',
+  complaint_responded: 'timeline.event.complaint_responded',
+  complaint_escalated: 'timeline.event.complaint_escalated',
+  complaint_closed: 'timeline.event.complaint_closed',
+  feedback_given: 'timeline.event.feedback_given',
 };
 
 export const commandKeys: Record<string, string> = {

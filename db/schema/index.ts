@@ -13,3 +13,5 @@ export * from './retention';
 export * from './interpreters';
 export * from './reviews';
 export * from './sen2';
+export * from './complaints';
+export * from './feedback';

@@ -27,6 +27,9 @@ import {
   outboxEmails,
   planVersions,
   interpreterRequests,
+  complaints,
+  feedbackOffers,
+  feedbackResponses,
   rectificationRequests,
   retentionDue,
   retentionHolds,
@@ -103,10 +106,14 @@ const COLLECTORS: Record<string, Collector> = {
   case_events: (db, r) => rowsWhere(db, caseEvents, within(r.caseIds, (ids) => inArray(caseEvents.caseId, ids))),
   // Staff-only notes are the family's personal data too: listed for review, normally released (ADR 0034).
   case_notes: (db, r) => rowsWhere(db, caseNotes, within(r.caseIds, (ids) => inArray(caseNotes.caseId, ids))),
+  complaints: (db, r) => rowsWhere(db, complaints, within(r.caseIds, (ids) => inArray(complaints.caseId, ids))),
   interpreter_requests: (db, r) => rowsWhere(db, interpreterRequests, within(r.caseIds, (ids) => inArray(interpreterRequests.caseId, ids))),
   // What the council reports about the child to the DfE each year (SEN2, ADR 0053).
   sen2_case_details: (db, r) => rowsWhere(db, sen2CaseDetails, within(r.caseIds, (ids) => inArray(sen2CaseDetails.caseId, ids))),
   sen2_placements: (db, r) => rowsWhere(db, sen2Placements, within(r.caseIds, (ids) => inArray(sen2Placements.caseId, ids))),
+  // The family's survey answers (their comments already without names) and which surveys they were offered.
+  feedback_offers: (db, r) => rowsWhere(db, feedbackOffers, within(r.caseIds, (ids) => inArray(feedbackOffers.caseId, ids))),
+  feedback_responses: (db, r) => rowsWhere(db, feedbackResponses, within(r.caseIds, (ids) => inArray(feedbackResponses.caseId, ids))),
   // What the person did, and who opened their children's records.
   audit_log: (db, r) =>
     rowsWhere(db, auditLog, or(eq(auditLog.userId, r.userId), inArray(auditLog.subjectId, [r.userId, ...r.childIds, ...r.caseIds, ...r.requestIds]))),
@@ -161,6 +168,7 @@ export const TABLES_WITHOUT_REQUESTER_DATA: Readonly<Record<string, string>> = {
   // Keys are one-way hashes of an account or address, kept for minutes: they cannot be read back to a person.
   rate_limit_events: 'Hashed throttling keys, kept only for minutes; they cannot be tied back to a person.',
   retention_settings: "The council's retention schedule, and which admin set it.",
+  complaint_settings: "The council's complaint response times, and which admin set them.",
   // The deleted case's records are gone; what is left names no one and cannot be traced to a person through the portal.
   retention_deletions: 'The minimal record that deleted records existed: a case reference, the rule and dates, the approving manager; no names or dates of birth.',
 };
@@ -223,7 +231,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, retentionHolds, retentionDue, sen2CaseDetails, sen2Placements].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, complaints, feedbackOffers, feedbackResponses, retentionHolds, retentionDue, sen2CaseDetails, sen2Placements].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

@@ -19,8 +19,11 @@ import {
   draftPlanComments,
   draftPlanPreferences,
   familyViews,
+  feedbackOffers,
+  feedbackResponses,
   heldMessages,
   interpreterRequests,
+  complaints,
   messageAttachments,
   messages,
   planVersions,
@@ -55,6 +58,8 @@ import { casesForRetention, legalHoldsOf, retentionSettingsOf } from './schedule
  * reaches a case or a child and is not named here.
  */
 export const DELETED_TABLES = [
+  'feedback_responses',
+  'feedback_offers',
   'message_attachments',
   'documents',
   'draft_plan_comments',
@@ -71,6 +76,7 @@ export const DELETED_TABLES = [
   'interpreter_requests',
   'sen2_placements',
   'sen2_case_details',
+  'complaints',
   'review_reminders_sent',
   'annual_reviews',
   'plan_versions',
@@ -133,6 +139,9 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(interpreterRequests).where(inCases(interpreterRequests.caseId));
     await tx.delete(sen2Placements).where(inCases(sen2Placements.caseId));
     await tx.delete(sen2CaseDetails).where(inCases(sen2CaseDetails.caseId));
+    await tx.delete(complaints).where(inCases(complaints.caseId));
+    await tx.delete(feedbackResponses).where(inCases(feedbackResponses.caseId));
+    await tx.delete(feedbackOffers).where(inCases(feedbackOffers.caseId));
     await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));

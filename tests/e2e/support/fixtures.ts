@@ -53,6 +53,8 @@ export const demoUsers = {
   parent4: { email: 'parent4@example.com', role: 'parent' },
   parent5: { email: 'parent5@example.com', role: 'parent' },
   parent6: { email: 'parent6@example.com', role: 'parent' },
+  // Ella Scott's mother: the complaints journey (tests/e2e/complaints.spec.ts).
+  parent14: { email: 'parent14@example.com', role: 'parent' },
   caseworker1: { email: 'caseworker1@example.com', role: 'caseworker' },
   caseworker2: { email: 'caseworker2@example.com', role: 'caseworker' },
   caseworker3: { email: 'caseworker3@example.com', role: 'caseworker' },
@@ -75,6 +77,8 @@ export const demoUsers = {
   // Chloe Ali's parent (keeping access with her agreement) and Chloe herself, 17, with her own account (issue 14).
   parent15: { email: 'parent15@example.com', role: 'parent' },
   youngPerson1: { email: 'youngperson1@example.com', role: 'young_person' },
+  // Rachel Ahmed, of the East team's families: her survey about sending Amelia's request is open (app/demo/demo-feedback.ts).
+  eastFamily1: { email: 'family01.east@example.com', role: 'parent' },
 } as const satisfies Record<string, { email: string; role: Role }>;
 
 export type DemoUser = keyof typeof demoUsers;

@@ -107,7 +107,24 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'comment:review-amendments': {
     case: 'AFFNA FFNNN FN FNFFN FFNFN',
   },
+  // The family's own survey answers (ADR 0052): like their comments, never an adviser's or staff's.
+  'give:feedback': {
+    case: 'AFFNA FFNNN FN FNFFN FFNFN',
+  },
   'book:interpreter': {
+    case: 'FFFNF FFNNN FN ANAFN FFNFN',
+  },
+  // Complaints (ADR 0050): read as the interpreters page is; the council's list is its managers'.
+  'read:complaints': {
+    case: 'AAFNA AANNN FN ANAFN FFNFN',
+    la: 'FFFFF FFFFF FF FFAFF FFFFF',
+  },
+  // The family, or an adviser who acts for them; never the council (it records one it received instead).
+  'make:complaint': {
+    case: 'AFFNA AFNNN FN FNFFN FFNFN',
+  },
+  // The case's caseworker (cw) or a manager of its council.
+  'respond:complaint': {
     case: 'FFFNF FFNNN FN ANAFN FFNFN',
   },
   'read:request': {
@@ -184,6 +201,10 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
     la: 'FFFFF FFFFF FF FFAFF FFFFF',
   },
   'read:sen2-return': {
+    la: 'FFFFF FFFFF FF FFAFF FFFFF',
+  },
+  // The family feedback results and their comments: the council's managers only (ADR 0052).
+  'read:feedback': {
     la: 'FFFFF FFFFF FF FFAFF FFFFF',
   },
   'administer:users': {
