@@ -7,9 +7,12 @@ import type { Sen2AppealFlags } from '~/domain/sen2/build';
  * WIRING POINT (ADR 0053): mediation and tribunal appeals are recorded by the appeals feature
  * (app/features/appeals), built in parallel and not yet on this branch. Until it is merged, this
  * portal holds no record of either, so every flag is honestly "0": there is nothing to read. On
- * merge, this function reads its exported query for the council in one set-based call and maps
- * each case's records to the four flags (request stage: an appeal against a refusal to assess;
- * assessment stage: one against a refusal to issue, or the plan's content).
+ * merge, this reads the council's `mediations` and `tribunal_appeals` in one set-based call each
+ * (grouped by case and the decision disputed, `la_id` = the council) and maps them:
+ * - requestMediation / requestTribunal: a mediation / an appeal about `refuse_assessment`;
+ * - assessmentMediation / assessmentTribunal: one about `refuse_plan` or `plan_contents`.
+ * (The appeals feature's `disputesByCase(laId)` says whether a case has any, not about which
+ * decision, so it is not enough on its own.)
  */
 export async function sen2AppealFlagsByCase(_laId: string): Promise<Map<string, Sen2AppealFlags>> {
   return new Map();
