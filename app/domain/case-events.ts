@@ -298,9 +298,6 @@ function isRecognised<E extends TypedCaseEvent>(event: E): event is Exclude<E, U
 // ---------------------------------------------------------------------------------------------
 // The statutory clock's input
 
-/** A complaint's steps: on the timeline only for those who may read the case's complaints. */
-export const isComplaintEvent = isCaseEventOf('complaint_received', 'complaint_acknowledged', 'complaint_responded', 'complaint_escalated', 'complaint_closed');
-
 /**
  * What `statutoryClock` needs for one case: its stage and request date from the case, its events
  * (read, oldest first; unrecognised ones left out) and the legal exceptions recorded among them.
