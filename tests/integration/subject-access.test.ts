@@ -28,6 +28,9 @@ import {
   annualReviews,
   reviewRemindersSent,
   interpreterRequests,
+  mediations,
+  tribunalAppeals,
+  tribunalOrders,
   rectificationRequests,
   retentionDue,
   retentionHolds,
@@ -100,6 +103,9 @@ async function makeFamily(la: { id: string }, teamId: string, orgId: string, lab
   const [review] = await db.insert(annualReviews).values({ laId: la.id, caseId: caseRecord.id, number: 1, cycleStart: '2025-11-02' }).returning();
   await db.insert(reviewRemindersSent).values({ reviewId: review.id, key: 'meeting:2026-11-01' });
   await db.insert(interpreterRequests).values({ caseId: caseRecord.id, laId: la.id, requestedBy: parent.id, purpose: 'meeting', language: `Language ${label}`, formKey: crypto.randomUUID() });
+  await db.insert(mediations).values({ laId: la.id, caseId: caseRecord.id, decision: 'refuse_assessment', decisionSentOn: '2026-09-01', adviserContactedOn: '2026-09-10', certificateIssuedOn: '2026-09-14', certificateKind: 'not_pursued', appealDeadline: '2026-11-02', recordedBy: caseworker.id, formKey: crypto.randomUUID() });
+  const [appeal] = await db.insert(tribunalAppeals).values({ laId: la.id, caseId: caseRecord.id, decision: 'refuse_assessment', tribunalReference: `EH-${crypto.randomUUID()}`, registeredOn: '2026-10-01', status: 'decided', decidedOn: '2026-10-20', outcome: 'conceded', recordedBy: caseworker.id }).returning();
+  await db.insert(tribunalOrders).values({ laId: la.id, caseId: caseRecord.id, appealId: appeal.id, kind: 'assess', orderedOn: '2026-10-20', compliesBy: '2027-01-26', recordedBy: caseworker.id });
   await db.insert(retentionHolds).values({ laId: la.id, childId: child.id, reason: 'complaint', note: `Complaint about ${label}`, placedBy: caseworker.id, formKey: crypto.randomUUID() });
   await db.insert(retentionDue).values({ laId: la.id, childId: child.id, caseId: caseRecord.id, rule: 'no_plan_years', dueOn: '2026-01-01' });
   return { parent, childId: child.id, caseId: caseRecord.id, ids: [parent.id, parent.email, child.id, caseRecord.id, request.id, stored.document.id, message.id, advice.id, consent.id, `Note about ${label}`, `Message from ${label}`, `Corrected ${label}`] };

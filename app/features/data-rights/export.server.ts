@@ -27,6 +27,9 @@ import {
   outboxEmails,
   planVersions,
   interpreterRequests,
+  mediations,
+  tribunalAppeals,
+  tribunalOrders,
   rectificationRequests,
   retentionDue,
   retentionHolds,
@@ -102,6 +105,9 @@ const COLLECTORS: Record<string, Collector> = {
   // Staff-only notes are the family's personal data too: listed for review, normally released (ADR 0034).
   case_notes: (db, r) => rowsWhere(db, caseNotes, within(r.caseIds, (ids) => inArray(caseNotes.caseId, ids))),
   interpreter_requests: (db, r) => rowsWhere(db, interpreterRequests, within(r.caseIds, (ids) => inArray(interpreterRequests.caseId, ids))),
+  mediations: (db, r) => rowsWhere(db, mediations, within(r.caseIds, (ids) => inArray(mediations.caseId, ids))),
+  tribunal_appeals: (db, r) => rowsWhere(db, tribunalAppeals, within(r.caseIds, (ids) => inArray(tribunalAppeals.caseId, ids))),
+  tribunal_orders: (db, r) => rowsWhere(db, tribunalOrders, within(r.caseIds, (ids) => inArray(tribunalOrders.caseId, ids))),
   // What the person did, and who opened their children's records.
   audit_log: (db, r) =>
     rowsWhere(db, auditLog, or(eq(auditLog.userId, r.userId), inArray(auditLog.subjectId, [r.userId, ...r.childIds, ...r.caseIds, ...r.requestIds]))),
@@ -218,7 +224,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, mediations, tribunalAppeals, tribunalOrders, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

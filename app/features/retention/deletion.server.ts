@@ -21,6 +21,9 @@ import {
   familyViews,
   heldMessages,
   interpreterRequests,
+  mediations,
+  tribunalAppeals,
+  tribunalOrders,
   messageAttachments,
   messages,
   planVersions,
@@ -67,6 +70,9 @@ export const DELETED_TABLES = [
   'case_events',
   'case_notes',
   'interpreter_requests',
+  'tribunal_orders',
+  'tribunal_appeals',
+  'mediations',
   'review_reminders_sent',
   'annual_reviews',
   'plan_versions',
@@ -127,6 +133,9 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(caseEvents).where(inCases(caseEvents.caseId));
     await tx.delete(caseNotes).where(inCases(caseNotes.caseId));
     await tx.delete(interpreterRequests).where(inCases(interpreterRequests.caseId));
+    await tx.delete(tribunalOrders).where(inCases(tribunalOrders.caseId));
+    await tx.delete(tribunalAppeals).where(inCases(tribunalAppeals.caseId));
+    await tx.delete(mediations).where(inCases(mediations.caseId));
     await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));
