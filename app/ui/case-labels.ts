@@ -29,6 +29,12 @@ export const eventKeys: Record<string, string> = {
   review_amendments_comment: 'timeline.event.review_amendments_comment',
   review_final_issued: 'timeline.event.review_final_issued',
   review_apology_sent: 'timeline.event.review_apology_sent',
+  mediation_recorded: 'timeline.event.mediation_recorded',
+  appeal_registered: 'timeline.event.appeal_registered',
+  appeal_hearing_listed: 'timeline.event.appeal_hearing_listed',
+  appeal_decided: 'timeline.event.appeal_decided',
+  tribunal_order_recorded: 'timeline.event.tribunal_order_recorded',
+  tribunal_order_complied: 'timeline.event.tribunal_order_complied',
 };
 
 export const commandKeys: Record<string, string> = {
