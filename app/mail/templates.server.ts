@@ -76,6 +76,8 @@ type Templates = {
   reviewCommentsReceived: ReviewParams;
   reviewFinalIssued: ReviewParams;
   reviewApology: ReviewParams;
+  /** A Tribunal order recorded on the case (ADR 0051): `action` is what the council must do, in the recipient's language. */
+  tribunalOrderRecorded: { name: string; childName: string; action: string; dueBy: string; link: string };
 };
 
 /** A request for assessment a child's school or setting made, with the family's agreement (ADR 0046). */
@@ -150,6 +152,7 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   reviewCommentsReceived: { subject: 'reviewMail.commentsReceived.subject', body: 'reviewMail.commentsReceived.body' },
   reviewFinalIssued: { subject: 'reviewMail.finalIssued.subject', body: 'reviewMail.finalIssued.body' },
   reviewApology: { subject: 'reviewMail.apology.subject', body: 'reviewMail.apology.body' },
+  tribunalOrderRecorded: { subject: 'appealsMail.orderRecorded.subject', body: 'appealsMail.orderRecorded.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(
