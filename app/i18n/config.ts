@@ -30,6 +30,7 @@ export const pageNamespaces = [
   'rights',
   'reviews',
   'settings',
+  'appeals',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 
