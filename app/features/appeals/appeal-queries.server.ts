@@ -162,25 +162,25 @@ export async function appealFigures(laId: string, period: Period, options: { tea
   const db = await getDb();
   const today = options.today ?? todayInLondon();
   const team = options.teamId ? eq(cases.teamId, options.teamId) : undefined;
-  const outcomeInPeriod = sql<AppealOutcome | null>`case when ${tribunalAppeals.decidedOn} between ${period.from} and ${period.to} then ${tribunalAppeals.outcome} end`;
   const within = (column: typeof mediations.certificateIssuedOn | typeof tribunalOrders.compliesBy) => and(gte(column, period.from), lte(column, period.to));
-  const [mediationRows, appealRows, [orders]] = await Promise.all([
+  const [mediationRows, [appealCounts], [orders]] = await Promise.all([
     db
       .select({ kind: mediations.certificateKind, outcome: mediations.outcome, n: count() })
       .from(mediations)
       .innerJoin(cases, eq(cases.id, mediations.caseId))
       .where(and(eq(mediations.laId, laId), within(mediations.certificateIssuedOn), team))
       .groupBy(mediations.certificateKind, mediations.outcome),
+    // One row: registrations in the period, and decisions in the period by outcome.
     db
       .select({
         registered: sql<number>`count(*) filter (where ${tribunalAppeals.registeredOn} between ${period.from} and ${period.to})`.mapWith(Number),
-        outcome: outcomeInPeriod,
-        n: count(),
+        ...Object.fromEntries(
+          appealOutcomes.map((outcome) => [outcome, sql<number>`count(*) filter (where ${tribunalAppeals.decidedOn} between ${period.from} and ${period.to} and ${tribunalAppeals.outcome} = ${outcome})`.mapWith(Number)]),
+        ),
       })
       .from(tribunalAppeals)
       .innerJoin(cases, eq(cases.id, tribunalAppeals.caseId))
-      .where(and(eq(tribunalAppeals.laId, laId), team, sql`(${tribunalAppeals.registeredOn} between ${period.from} and ${period.to} or ${tribunalAppeals.decidedOn} between ${period.from} and ${period.to})`))
-      .groupBy(outcomeInPeriod),
+      .where(and(eq(tribunalAppeals.laId, laId), team)),
     db
       .select({
         due: count(),
@@ -204,12 +204,11 @@ export async function appealFigures(laId: string, period: Period, options: { tea
     if (row.kind === 'not_pursued') figures.mediations.notPursued += n;
     else if (row.outcome) figures.mediations.byOutcome[row.outcome] += n;
   }
-  for (const row of appealRows) {
-    figures.appeals.registered += row.registered;
-    if (row.outcome) {
-      figures.appeals.decided += Number(row.n);
-      figures.appeals.byOutcome[row.outcome] += Number(row.n);
-    }
+  const counted = appealCounts as Record<'registered' | AppealOutcome, number> | undefined;
+  figures.appeals.registered = counted?.registered ?? 0;
+  for (const outcome of appealOutcomes) {
+    figures.appeals.byOutcome[outcome] = counted?.[outcome] ?? 0;
+    figures.appeals.decided += figures.appeals.byOutcome[outcome];
   }
   return figures;
 }
