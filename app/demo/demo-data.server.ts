@@ -34,6 +34,7 @@ import type { PlanContent } from '~/domain/plan-content';
 import type { SettingPhase, SettingRole, SettingType } from '~/domain/vocabulary';
 import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from './demo-plans';
 import { demoReviewFamilies, seedDemoReviews } from './demo-reviews';
+import { seedDemoAppeals } from './demo-appeals';
 
 /**
  * Demo data for a fictional council: three area teams, 5 caseworkers, a manager, an admin,
@@ -389,6 +390,7 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
     // Every case with a plan in force has its review under way.
     await seedDemoReviews(tx, la.id, today);
     await seedExtraCases(tx, { laId: la.id, teamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id, firstSequence: sequence + 1 }, today);
+    await seedDemoAppeals(tx, { laId: la.id, eastTeamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id }, today);
     await seedRetentionExamples(tx, { laId: la.id, teamId: north.id, caseworkerId: byEmail.get('caseworker1@example.com')!.id, managerId: byEmail.get('manager@example.com')!.id, firstSequence: sequence + EXTRA_CASES + 1 }, today);
   });
   return { seeded: true };
