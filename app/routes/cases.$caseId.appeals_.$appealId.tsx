@@ -8,7 +8,6 @@ import { appealOutcomes } from '~/domain/appeals';
 import { todayInLondon } from '~/domain/timescales';
 import {
   appealsOfCase,
-  compliedField,
   parseAppealDecision,
   parseCompliance,
   parseHearing,
@@ -17,7 +16,7 @@ import {
   recordOrder,
   takeAppealStep,
 } from '~/features/appeals/index.server';
-import { appealOutcomeKeys, decisionText, orderKindKeys, OrderSummary } from '~/features/appeals';
+import { appealOutcomeKeys, compliedField, decisionText, orderKindKeys, OrderSummary } from '~/features/appeals';
 import { CaseCaption } from '~/features/case-progress';
 import { datePartsFrom, datePartsFromIso } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';

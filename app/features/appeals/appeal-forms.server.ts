@@ -20,6 +20,7 @@ import { datePartsFrom, isoFromDateParts } from '~/forms/date-parts';
 import type { FieldErrors } from '~/forms/errors';
 import { validateForm, type FormValues } from '~/forms/form.server';
 import { requiredText } from '~/forms/text-fields';
+import { compliedField } from './appeal-labels';
 
 /**
  * The staff forms of mediation and appeals (ADR 0051). Each returns the record to store or the
@@ -168,8 +169,6 @@ export function parseOrder(values: FormValues): Parsed<{ kind: OrderKind }> {
   return form.ok ? { ok: true, data: { kind: form.data.orderKind } } : { ok: false, errors: form.errors };
 }
 
-/** The field of an order's "complied with on" date: one per order on the page. */
-export const compliedField = (orderId: string) => `complied-${orderId}`;
 
 /** The day the council complied with an order: not in the future. */
 export function parseCompliance(values: FormValues, orderId: string, today: IsoDate): Parsed<{ compliedOn: IsoDate }> {

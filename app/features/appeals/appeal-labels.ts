@@ -70,3 +70,10 @@ export const orderStatusKeys: Record<OrderStatus, string> = {
 export const orderStatusColours = { met: 'green', due: 'blue', missed: 'red' } as const;
 
 export const planSectionKeys = { B: 'appeals.section.B', F: 'appeals.section.F', I: 'appeals.section.I' } as const;
+
+/** The field of an order's "complied with on" date: one per order on the appeal's page (browser and server alike). */
+export const compliedField = (orderId: string) => `complied-${orderId}`;
+
+/** The council's lists of Tribunal orders (/appeals), named in the page's links and read by its loader. */
+export const orderLists = ['missed', 'dueSoon', 'outstanding'] as const;
+export type OrderListName = (typeof orderLists)[number];

@@ -5,6 +5,7 @@ import { appealOutcomes, mediationOutcomes, ORDER_DUE_SOON_DAYS, orderCompliance
 import { personName } from '~/domain/names';
 import { pageWindow, type PageWindow } from '~/domain/paging';
 import { addDays, todayInLondon, type IsoDate } from '~/domain/timescales';
+import type { OrderListName } from './appeal-labels';
 
 /**
  * What other features read of mediation and appeals (ADR 0051): the council's list of orders
@@ -15,8 +16,6 @@ import { addDays, todayInLondon, type IsoDate } from '~/domain/timescales';
 // ---------------------------------------------------------------------------------------------
 // The council's list of Tribunal orders
 
-export const orderLists = ['missed', 'dueSoon', 'outstanding'] as const;
-export type OrderListName = (typeof orderLists)[number];
 
 export type OrderListRow = { orderId: string; caseId: string; reference: string; childName: string; caseworkerName: string | null; tribunalReference: string; kind: OrderKind; orderedOn: IsoDate; compliesBy: IsoDate; status: OrderStatus; daysLeft: number | null };
 export type OrderListPage = Omit<PageWindow, 'offset'> & { rows: OrderListRow[] };
