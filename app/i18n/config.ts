@@ -32,6 +32,7 @@ export const pageNamespaces = [
   'settings',
   'complaints',
   'feedback',
+  'appeals',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 

@@ -121,6 +121,8 @@ function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
   if ('reasons' in d && d.reasons) lines.push(t('timeline.reasons', { reasons: d.reasons }));
   if ('commentsLastDay' in d && d.commentsLastDay) lines.push(t('timeline.commentsBy', { date: formatDate(d.commentsLastDay, locale) }));
   if ('appealDeadline' in d && d.appealDeadline) lines.push(t('timeline.appealBy', { date: formatDate(d.appealDeadline, locale) }));
+  if ('hearingOn' in d) lines.push(t('timeline.hearingOn', { date: formatDate(d.hearingOn, locale) }));
+  if ('compliesBy' in d && !('compliedOn' in d)) lines.push(t('timeline.compliesBy', { date: formatDate(d.compliesBy, locale) }));
   if (entry.kind === 'apology_sent' && entry.details.reason) {
     const { step, reason, newExpectedDate } = entry.details;
     lines.push(t('timeline.apology', { step: t(clockStepKeys[step]), reason, date: formatDate(newExpectedDate, locale) }));
