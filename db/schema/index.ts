@@ -15,3 +15,4 @@ export * from './reviews';
 export * from './sen2';
 export * from './complaints';
 export * from './feedback';
+export * from './appeals';

@@ -8,7 +8,7 @@ import { action as detailsAction, loader as detailsLoader } from '~/routes/cases
 import { recordCaseCommand, recordException } from '~/features/case-progress/index.server';
 import { sen2Export } from '~/features/sen2/index.server';
 import { CEASE_REASONS, ETHNICITIES, isCode, isValidUpn, PLACEMENT_SETTINGS, REQUEST_OUTCOMES, REQUEST_SOURCES, ASSESSMENT_OUTCOMES, SEN_TYPES, SEXES, upnWithCheckLetter } from '~/domain/sen2/codes';
-import { auditLog, caseEvents, cases, children, documents, educationSettings, localAuthorities, sen2Placements, type User } from '../../db/schema';
+import { auditLog, caseEvents, cases, children, documents, educationSettings, localAuthorities, mediations, sen2Placements, tribunalAppeals, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -202,6 +202,18 @@ describe('the council’s SEN2 return', () => {
     const ceased = persons.find((p) => p.includes('<CeaseDate>'))!;
     expect([item(ceased, 'CeaseDate'), item(ceased, 'CeaseReason')]).toEqual(['2026-09-01', '5']);
     expect(ceased).not.toContain('<ActivePlans>');
+  });
+
+  it('flags mediation and tribunal appeals by the decision disputed, from the appeals feature’s records', async () => {
+    const [la] = await db.select().from(localAuthorities).where(eq(localAuthorities.id, manager.laId!));
+    await db.insert(mediations).values({ laId: la.id, caseId: refusedCase, decision: 'refuse_assessment', decisionSentOn: '2026-04-06', adviserContactedOn: '2026-04-20', certificateIssuedOn: '2026-04-27', certificateKind: 'held', appealDeadline: '2026-06-27', recordedBy: caseworker.id, formKey: crypto.randomUUID() });
+    await db.insert(tribunalAppeals).values({ laId: la.id, caseId: planCase, decision: 'plan_contents', tribunalReference: 'EH999/26/00001', registeredOn: '2026-09-01', recordedBy: caseworker.id });
+    const { sen2, failures } = await sen2Export(manager.laId!, CENSUS);
+    expect(failures).toEqual([]);
+    const person = (caseId: string) => sen2.persons.find((p) => p.caseId === caseId)!.request;
+    expect(person(refusedCase)).toMatchObject({ requestMediation: true, requestTribunal: false, assessment: null });
+    expect(person(planCase)).toMatchObject({ requestMediation: false, requestTribunal: false, assessment: { assessmentMediation: false, assessmentTribunal: true } });
+    expect(person(ceasedCase)).toMatchObject({ requestMediation: false, requestTribunal: false, assessment: { assessmentMediation: false, assessmentTribunal: false } });
   });
 
   it('neutralises formulas in the CSV, and audits every download', async () => {

@@ -24,6 +24,9 @@ import {
   heldMessages,
   interpreterRequests,
   complaints,
+  mediations,
+  tribunalAppeals,
+  tribunalOrders,
   messageAttachments,
   messages,
   planVersions,
@@ -77,6 +80,9 @@ export const DELETED_TABLES = [
   'sen2_placements',
   'sen2_case_details',
   'complaints',
+  'tribunal_orders',
+  'tribunal_appeals',
+  'mediations',
   'review_reminders_sent',
   'annual_reviews',
   'plan_versions',
@@ -142,6 +148,9 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(complaints).where(inCases(complaints.caseId));
     await tx.delete(feedbackResponses).where(inCases(feedbackResponses.caseId));
     await tx.delete(feedbackOffers).where(inCases(feedbackOffers.caseId));
+    await tx.delete(tribunalOrders).where(inCases(tribunalOrders.caseId));
+    await tx.delete(tribunalAppeals).where(inCases(tribunalAppeals.caseId));
+    await tx.delete(mediations).where(inCases(mediations.caseId));
     await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));
