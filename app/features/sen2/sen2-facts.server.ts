@@ -19,7 +19,7 @@ const londonDate = (at: Date): IsoDate => todayInLondon(at);
 /**
  * Every case of a council as the return's facts, in five set-based queries whatever the council's
  * size (cases with children and details, the events the return reads, reviews, placements, the
- * council itself), and the appeals' flags. Only this council's rows: every query filters on its id.
+ * council itself), and the appeals' flags (two more). Only this council's rows: every query filters on its id.
  */
 export async function sen2FactsOf(laId: string): Promise<{ facts: Sen2CaseFacts[]; council: { name: string; laNumber: string | null } }> {
   const db = await getDb();
