@@ -177,6 +177,8 @@ export const PERMISSIONS = [
   'record:request', // a request that arrived by phone or letter
   'read:teams',
   'read:timeliness',
+  'read:scrutiny', // the council's scrutiny report, its exports and the cases behind each figure: its managers
+  'set:scrutiny-thresholds', // the red / amber / green thresholds of each figure: a manager or the council's admin
   'administer:users',
   'administer:organisations',
   'administer:service-standards',
@@ -334,6 +336,8 @@ const RULES: Record<Permission, Rule> = {
   'record:request': { la: inLa(STAFF_ROLES) },
   'read:teams': { la: inLa(['manager']) },
   'read:timeliness': { la: inLa(['manager']) },
+  'read:scrutiny': { la: inLa(['manager']) },
+  'set:scrutiny-thresholds': { la: inLa(['manager', 'la_admin']) },
   'administer:users': { la: inLa(['la_admin']) },
   'administer:organisations': { la: inLa(['la_admin']) },
   'administer:service-standards': { la: inLa(['la_admin']) },

@@ -12,3 +12,4 @@ export * from './privacy';
 export * from './retention';
 export * from './interpreters';
 export * from './reviews';
+export * from './scrutiny';

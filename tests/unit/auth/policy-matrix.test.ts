@@ -180,6 +180,13 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'read:timeliness': {
     la: 'FFFFF FFFFF FF FFAFF FFFFF',
   },
+  // The scrutiny report (ADR 0054): the council's managers; its thresholds, managers and its admin.
+  'read:scrutiny': {
+    la: 'FFFFF FFFFF FF FFAFF FFFFF',
+  },
+  'set:scrutiny-thresholds': {
+    la: 'FFFFF FFFFF FF FFAAF FFFFF',
+  },
   'administer:users': {
     la: 'FFFFF FFFFF FF FFFAF FFFFF',
   },
