@@ -30,6 +30,7 @@ export const pageNamespaces = [
   'rights',
   'reviews',
   'settings',
+  'scrutiny',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 

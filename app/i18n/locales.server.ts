@@ -14,6 +14,7 @@ import enRequests from '../../public/locales/en/requests.json';
 import enRights from '../../public/locales/en/rights.json';
 import enReviews from '../../public/locales/en/reviews.json';
 import enSettings from '../../public/locales/en/settings.json';
+import enScrutiny from '../../public/locales/en/scrutiny.json';
 import plAdmin from '../../public/locales/pl/admin.json';
 import plAdvice from '../../public/locales/pl/advice.json';
 import plAdvocates from '../../public/locales/pl/advocates.json';
@@ -30,6 +31,7 @@ import plRequests from '../../public/locales/pl/requests.json';
 import plRights from '../../public/locales/pl/rights.json';
 import plReviews from '../../public/locales/pl/reviews.json';
 import plSettings from '../../public/locales/pl/settings.json';
+import plScrutiny from '../../public/locales/pl/scrutiny.json';
 import roAdmin from '../../public/locales/ro/admin.json';
 import roAdvice from '../../public/locales/ro/advice.json';
 import roAdvocates from '../../public/locales/ro/advocates.json';
@@ -46,6 +48,7 @@ import roRequests from '../../public/locales/ro/requests.json';
 import roRights from '../../public/locales/ro/rights.json';
 import roReviews from '../../public/locales/ro/reviews.json';
 import roSettings from '../../public/locales/ro/settings.json';
+import roScrutiny from '../../public/locales/ro/scrutiny.json';
 import paAdmin from '../../public/locales/pa/admin.json';
 import paAdvice from '../../public/locales/pa/advice.json';
 import paAdvocates from '../../public/locales/pa/advocates.json';
@@ -62,6 +65,7 @@ import paRequests from '../../public/locales/pa/requests.json';
 import paRights from '../../public/locales/pa/rights.json';
 import paReviews from '../../public/locales/pa/reviews.json';
 import paSettings from '../../public/locales/pa/settings.json';
+import paScrutiny from '../../public/locales/pa/scrutiny.json';
 import urAdmin from '../../public/locales/ur/admin.json';
 import urAdvice from '../../public/locales/ur/advice.json';
 import urAdvocates from '../../public/locales/ur/advocates.json';
@@ -78,6 +82,7 @@ import urRequests from '../../public/locales/ur/requests.json';
 import urRights from '../../public/locales/ur/rights.json';
 import urReviews from '../../public/locales/ur/reviews.json';
 import urSettings from '../../public/locales/ur/settings.json';
+import urScrutiny from '../../public/locales/ur/scrutiny.json';
 import arAdmin from '../../public/locales/ar/admin.json';
 import arAdvice from '../../public/locales/ar/advice.json';
 import arAdvocates from '../../public/locales/ar/advocates.json';
@@ -94,6 +99,7 @@ import arRequests from '../../public/locales/ar/requests.json';
 import arRights from '../../public/locales/ar/rights.json';
 import arReviews from '../../public/locales/ar/reviews.json';
 import arSettings from '../../public/locales/ar/settings.json';
+import arScrutiny from '../../public/locales/ar/scrutiny.json';
 import enMail from '../mail/locales/en.json';
 import plMail from '../mail/locales/pl.json';
 import roMail from '../mail/locales/ro.json';
@@ -123,6 +129,7 @@ export const resources: Record<Locale, LocaleResources> = {
     rights: enRights,
     reviews: enReviews,
     settings: enSettings,
+    scrutiny: enScrutiny,
     mail: enMail,
   },
   pl: {
@@ -142,6 +149,7 @@ export const resources: Record<Locale, LocaleResources> = {
     rights: plRights,
     reviews: plReviews,
     settings: plSettings,
+    scrutiny: plScrutiny,
     mail: plMail,
   },
   ro: {
@@ -161,6 +169,7 @@ export const resources: Record<Locale, LocaleResources> = {
     rights: roRights,
     reviews: roReviews,
     settings: roSettings,
+    scrutiny: roScrutiny,
     mail: roMail,
   },
   pa: {
@@ -180,6 +189,7 @@ export const resources: Record<Locale, LocaleResources> = {
     rights: paRights,
     reviews: paReviews,
     settings: paSettings,
+    scrutiny: paScrutiny,
     mail: paMail,
   },
   ur: {
@@ -199,6 +209,7 @@ export const resources: Record<Locale, LocaleResources> = {
     rights: urRights,
     reviews: urReviews,
     settings: urSettings,
+    scrutiny: urScrutiny,
     mail: urMail,
   },
   ar: {
@@ -218,6 +229,7 @@ export const resources: Record<Locale, LocaleResources> = {
     rights: arRights,
     reviews: arReviews,
     settings: arSettings,
+    scrutiny: arScrutiny,
     mail: arMail,
   },
 };

@@ -3,7 +3,7 @@ import { requireLaPermission } from '~/auth/access.server';
 import { calendarYear } from '~/domain/timeliness';
 import { todayInLondon } from '~/domain/timescales';
 import { getFixedT, resolveLocale } from '~/i18n/i18n.server';
-import { reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
+import { csvText, reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
 
 /** The timeliness figures as CSV, one row per team and measure, for a scrutiny panel's spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows.push([t('reports.plansOverdue'), team.name, team.figures.overdueNow.finalPlans, '', '', '']);
     rows.push([t('reports.adviceOverdue'), team.name, team.figures.overdueNow.advice, '', '', '']);
   }
-  const csv = rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const csv = csvText(rows);
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -39,11 +39,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       'Cache-Control': 'private, no-store',
     },
   });
-}
-
-// Quotes every text cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
-function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
 }
