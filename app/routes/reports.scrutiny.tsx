@@ -23,7 +23,7 @@ import { Select, TextInput } from '~/ui/govuk/fields';
  * council's managers; printable, and as PDF and CSV (both audited).
  */
 export const handle: PageHandle = {
-  namespaces: ['scrutiny', 'reporting'],
+  namespaces: ['scrutiny'],
   title: (data, t) => {
     const loaded = data as { problem?: string | null } | undefined;
     return loaded?.problem ? t('layout.errorTitle', { title: t('scrutiny.title') }) : t('scrutiny.title');
