@@ -42,7 +42,11 @@ const thresholdsSchema = z
   .object(Object.fromEntries(scrutinyFigures.flatMap((f) => [[thresholdField(f.id, 'green'), bandSchema(f, 'green')], [thresholdField(f.id, 'amber'), bandSchema(f, 'amber')]])) as Record<string, z.ZodType<number, string>>)
   .superRefine((values, ctx) => {
     for (const f of scrutinyFigures as readonly FigureDefinition[]) {
-      const problem = thresholdsProblem(f.direction, { green: values[thresholdField(f.id, 'green')], amber: values[thresholdField(f.id, 'amber')] });
+      const green: unknown = values[thresholdField(f.id, 'green')];
+      const amber: unknown = values[thresholdField(f.id, 'amber')];
+      // A box already refused has its own error; the two are compared only once both are numbers.
+      if (typeof green !== 'number' || typeof amber !== 'number') continue;
+      const problem = thresholdsProblem(f.direction, { green, amber });
       if (problem) ctx.addIssue({ code: 'custom', path: [thresholdField(f.id, 'amber')], message: problemKeys[problem] });
     }
   });
