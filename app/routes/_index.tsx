@@ -160,6 +160,13 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
           </Link>
         </li>
       ) : null}
+      {figures ? (
+        <li>
+          <Link className="govuk-link" to="/reports/scrutiny">
+            {t('home.teams.scrutiny')}
+          </Link>
+        </li>
+      ) : null}
       <li>
         <Link className="govuk-link" to="/corrections">
           {t('home.caseload.corrections')}
