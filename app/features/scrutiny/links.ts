@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Outcome } from '~/domain/scrutiny/figures';
+import { scrutinyFigures, type Outcome } from '~/domain/scrutiny/figures';
 import type { Period } from '~/domain/timeliness';
 import type { Locale } from '~/i18n/config';
 import { formatPercent } from '~/i18n/format';
@@ -45,3 +45,7 @@ export const periodProblemKeys = {
   toBeforeFrom: 'errors.scrutiny.period.toBeforeFrom',
   tooLong: 'errors.scrutiny.period.tooLong',
 } as const;
+
+/** The thresholds form's boxes: `<figure>Green` and `<figure>Amber`, in the order of the figures (the browser needs them too). */
+export const thresholdField = (id: string, band: 'green' | 'amber') => `${id}${band === 'green' ? 'Green' : 'Amber'}`;
+export const thresholdFieldOrder: readonly string[] = scrutinyFigures.flatMap((f) => [thresholdField(f.id, 'green'), thresholdField(f.id, 'amber')]);

@@ -7,6 +7,7 @@ import { validateForm, type FormResult, type FormValues } from '~/forms/form.ser
 import { recordAudit } from '~/audit/audit.server';
 import { getDb } from '~/db.server';
 import { thresholdsOf } from './facts.server';
+import { thresholdField } from './links';
 
 /**
  * The council's red / amber / green thresholds (ADR 0054): one form with a green and an amber box
@@ -16,9 +17,6 @@ import { thresholdsOf } from './facts.server';
  * what changed, in one transaction with its audit row; saving the same form twice changes nothing
  * the second time.
  */
-export const thresholdField = (id: string, band: 'green' | 'amber') => `${id}${band === 'green' ? 'Green' : 'Amber'}`;
-
-export const thresholdFieldOrder: readonly string[] = scrutinyFigures.flatMap((f) => [thresholdField(f.id, 'green'), thresholdField(f.id, 'amber')]);
 
 const PERCENT = /^\d{1,3}(\.\d)?$/;
 const COUNT = /^\d{1,4}$/;
