@@ -136,6 +136,22 @@ function advocateDetails(user: User, consents: readonly LiveConsent[] | undefine
 }
 
 /**
+ * The audit row of one guarded access, allowed or denied: who, what they asked to do, to which
+ * record, from where, and by which page. Access to a child's record must be traceable.
+ */
+function auditAccess(request: Request, user: User, permission: Permission, decision: Decision, subject: { type: string; id: string }, details: Record<string, unknown> = {}) {
+  return recordAudit({
+    userId: user.id,
+    action: permission,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    outcome: decision === 'allow' ? 'allowed' : 'denied',
+    address: clientAddress(request),
+    details: { path: new URL(request.url).pathname, method: request.method, ...details },
+  });
+}
+
+/**
  * The guard for anything inside a child's case. Every attempt, allowed or denied, is written to
  * the audit log: access to a child's record must be traceable.
  */
@@ -143,19 +159,7 @@ export async function requireCaseAccess(request: Request, caseId: string, permis
   const user = await requireUser(request);
   const loaded = await loadCaseSubject(caseId);
   const decision: Decision = loaded ? decide(user, permission, loaded.subject) : 'not_found';
-  await recordAudit({
-    userId: user.id,
-    action: permission,
-    subjectType: 'case',
-    subjectId: auditedId(caseId),
-    outcome: decision === 'allow' ? 'allowed' : 'denied',
-    address: clientAddress(request),
-    details: {
-      path: new URL(request.url).pathname,
-      method: request.method,
-      ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : { reason: 'no such case' }),
-    },
-  });
+  await auditAccess(request, user, permission, decision, { type: 'case', id: auditedId(caseId) }, loaded ? advocateDetails(user, loaded.subject.advocateConsents) : { reason: 'no such case' });
   if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, caseRecord: loaded.record, subject: loaded.subject, consent: actingFor(user, loaded.subject.advocateConsents) };
 }
@@ -176,15 +180,7 @@ export async function requireChildAccess(request: Request, childId: string, perm
   const user = await requireUser(request);
   const loaded = await loadChildSubject(childId);
   const decision: Decision = loaded ? decide(user, permission, loaded.subject) : 'not_found';
-  await recordAudit({
-    userId: user.id,
-    action: permission,
-    subjectType: 'child',
-    subjectId: auditedId(childId),
-    outcome: decision === 'allow' ? 'allowed' : 'denied',
-    address: clientAddress(request),
-    details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : {}) },
-  });
+  await auditAccess(request, user, permission, decision, { type: 'child', id: auditedId(childId) }, loaded ? advocateDetails(user, loaded.subject.advocateConsents) : {});
   if (decision !== 'allow' || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, child: loaded.child, subject: loaded.subject, control: loaded.control, consent: actingFor(user, loaded.subject.advocateConsents) };
 }
@@ -212,15 +208,7 @@ export async function requireRequestAccess(request: Request, requestId: string, 
   const [row] = isUuid(requestId) ? await db.select().from(assessmentRequests).where(eq(assessmentRequests.id, requestId)) : [];
   const [loaded, child] = row ? await Promise.all([loadRequestSubject(row), db.select().from(children).where(eq(children.id, row.childId))]) : [null, []];
   const decision: Decision = loaded ? decide(user, permission, loaded.subject) : 'not_found';
-  await recordAudit({
-    userId: user.id,
-    action: permission,
-    subjectType: 'assessment_request',
-    subjectId: auditedId(requestId),
-    outcome: decision === 'allow' ? 'allowed' : 'denied',
-    address: clientAddress(request),
-    details: { path: new URL(request.url).pathname, method: request.method, ...(loaded ? advocateDetails(user, loaded.advocateConsents) : {}) },
-  });
+  await auditAccess(request, user, permission, decision, { type: 'assessment_request', id: auditedId(requestId) }, loaded ? advocateDetails(user, loaded.advocateConsents) : {});
   if (decision !== 'allow' || !row || !loaded || !child[0]) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, requestRow: row, child: child[0], consent: actingFor(user, loaded.advocateConsents) };
 }
@@ -239,19 +227,9 @@ export async function requireAdviceAccess(request: Request, caseId: string | nul
   const subject: AdviceSubject | null =
     onCase && loaded ? { type: 'advice', case: loaded.subject, professionalId: onCase.professionalId, release: adviceRelease(onCase) } : null;
   const decision: Decision = subject ? decide(user, permission, subject) : 'not_found';
-  await recordAudit({
-    userId: user.id,
-    action: permission,
-    subjectType: 'case',
-    subjectId: auditedId(onCase?.caseId ?? caseId ?? adviceId),
-    outcome: decision === 'allow' ? 'allowed' : 'denied',
-    address: clientAddress(request),
-    details: {
-      path: new URL(request.url).pathname,
-      method: request.method,
-      adviceId: auditedId(adviceId),
-      ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : { reason: 'no such advice on this case' }),
-    },
+  await auditAccess(request, user, permission, decision, { type: 'case', id: auditedId(onCase?.caseId ?? caseId ?? adviceId) }, {
+    adviceId: auditedId(adviceId),
+    ...(loaded ? advocateDetails(user, loaded.subject.advocateConsents) : { reason: 'no such advice on this case' }),
   });
   if (decision !== 'allow' || !onCase || !loaded) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, caseRecord: loaded.record, subject: loaded.subject, advice: onCase };
@@ -320,20 +298,17 @@ export async function requireDocumentAccess(request: Request, documentId: string
   const loaded = document ? await loadDocumentSubject(document) : null;
   const decision: Decision = loaded ? decide(user, 'download:document', loaded.subject) : 'not_found';
   const owner = loaded?.subject.belongsTo;
-  await recordAudit({
-    userId: user.id,
-    action: 'download:document',
-    subjectType: loaded?.caseId ? 'case' : loaded?.requestId ? 'assessment_request' : 'document',
-    subjectId: auditedId(loaded?.caseId ?? loaded?.requestId ?? documentId),
-    outcome: decision === 'allow' ? 'allowed' : 'denied',
-    address: clientAddress(request),
-    details: {
-      path: new URL(request.url).pathname,
-      method: request.method,
+  await auditAccess(
+    request,
+    user,
+    'download:document',
+    decision,
+    { type: loaded?.caseId ? 'case' : loaded?.requestId ? 'assessment_request' : 'document', id: auditedId(loaded?.caseId ?? loaded?.requestId ?? documentId) },
+    {
       ...(owner ? { documentId, belongsTo: owner.kind } : { reason: document ? 'belongs to nothing' : 'no such document' }),
       ...(owner ? advocateDetails(user, 'request' in owner ? owner.request.advocateConsents : owner.case.advocateConsents) : {}),
     },
-  });
+  );
   if (decision !== 'allow' || !document) throw deniedResponse('not_found');
   return { user, document };
 }
@@ -375,15 +350,7 @@ export async function requireSubjectAccessRequest(request: Request, requestId: s
   const [record] = isUuid(requestId) ? await db.select().from(subjectAccessRequests).where(eq(subjectAccessRequests.id, requestId)) : [];
   const subject: SubjectAccessSubject | null = record ? { type: 'subject_access', laId: record.laId, requesterId: record.requesterId, released: record.status === 'released' } : null;
   const decision: Decision = subject ? decide(user, permission, subject) : 'not_found';
-  await recordAudit({
-    userId: user.id,
-    action: permission,
-    subjectType: 'subject_access_request',
-    subjectId: auditedId(requestId),
-    outcome: decision === 'allow' ? 'allowed' : 'denied',
-    address: clientAddress(request),
-    details: { path: new URL(request.url).pathname, method: request.method },
-  });
+  await auditAccess(request, user, permission, decision, { type: 'subject_access_request', id: auditedId(requestId) });
   if (decision !== 'allow' || !record) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, record };
 }
@@ -411,15 +378,7 @@ export async function requireRectificationRequest(request: Request, requestId: s
   const [record] = isUuid(requestId) ? await db.select().from(rectificationRequests).where(eq(rectificationRequests.id, requestId)) : [];
   const subject = record ? await loadRectificationSubject(record) : null;
   const decision: Decision = subject ? decide(user, permission, subject) : 'not_found';
-  await recordAudit({
-    userId: user.id,
-    action: permission,
-    subjectType: 'rectification_request',
-    subjectId: auditedId(requestId),
-    outcome: decision === 'allow' ? 'allowed' : 'denied',
-    address: clientAddress(request),
-    details: { path: new URL(request.url).pathname, method: request.method, ...(record ? { childId: record.childId } : { reason: 'no such request' }) },
-  });
+  await auditAccess(request, user, permission, decision, { type: 'rectification_request', id: auditedId(requestId) }, record ? { childId: record.childId } : { reason: 'no such request' });
   if (decision !== 'allow' || !record) throw deniedResponse(decision === 'allow' ? 'not_found' : decision);
   return { user, record };
 }

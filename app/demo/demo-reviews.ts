@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { annualReviews, cases, children, educationSettings, planVersions, users } from '../../db/schema';
-import { academicYearOf, termOf, upcomingTransfer, type ReviewFacts } from '~/domain/annual-review';
+import { academicYearOf, cycleStartForDueBy, reviewNotStarted, termOf, upcomingTransfer, type ReviewFacts } from '~/domain/annual-review';
 import { addDays, annualReviewDueBy, compareDates, todayInLondon, type IsoDate } from '~/domain/timescales';
 import { storedDueOf } from '~/features/reviews/index.server';
 import { demoAmendedPlan } from './demo-plans';
@@ -93,28 +93,7 @@ export const demoReviewFamilies: ReviewFamily[] = [
   }),
 ];
 
-/** The start of 12 months whose review falls due on `dueBy` (the day the plan was issued or last reviewed). */
-function cycleEndingOn(dueBy: IsoDate): IsoDate {
-  let start = addDays(dueBy, -364);
-  while (compareDates(annualReviewDueBy(start), dueBy) < 0) start = addDays(start, 1);
-  while (compareDates(annualReviewDueBy(start), dueBy) > 0) start = addDays(start, -1);
-  return start;
-}
-
 const earliest = (a: IsoDate, b: IsoDate) => (compareDates(a, b) <= 0 ? a : b);
-
-const noFacts = (cycleStart: IsoDate): ReviewFacts => ({
-  cycleStart,
-  transfer: null,
-  meetingDate: null,
-  noticeSentOn: null,
-  adviceCirculatedOn: null,
-  reportReceivedOn: null,
-  decision: null,
-  decisionOn: null,
-  amendmentsSentOn: null,
-  finalIssuedOn: null,
-});
 
 /** Each demo case with a plan in force gets its review under way: the scenarios above, or its current one. */
 export async function seedDemoReviews(tx: Transaction, laId: string, now: Date): Promise<void> {
@@ -139,15 +118,15 @@ export async function seedDemoReviews(tx: Transaction, laId: string, now: Date):
     let extra: Partial<typeof annualReviews.$inferInsert> = {};
     if (!found) {
       // The plan's issue, or the review meeting that led to an amended plan (8 weeks before it).
-      facts = { ...noFacts(inForce.kind === 'amended' ? addDays(inForce.issuedOn, -56) : inForce.issuedOn), transfer: transferFacts };
+      facts = { ...reviewNotStarted(inForce.kind === 'amended' ? addDays(inForce.issuedOn, -56) : inForce.issuedOn), transfer: transferFacts };
     } else if (found.scenario === 'transferArranged' && transfer) {
       const meetingDate = earliest(addDays(today, 21), addDays(transfer.lastDay, -7));
-      facts = { ...noFacts(cycleEndingOn(addDays(transfer.lastDay, 60))), transfer: transferFacts, meetingDate, noticeSentOn: earliest(today, addDays(meetingDate, -14)) };
+      facts = { ...reviewNotStarted(cycleStartForDueBy(addDays(transfer.lastDay, 60))), transfer: transferFacts, meetingDate, noticeSentOn: earliest(today, addDays(meetingDate, -14)) };
       extra = { consultedSettingId: settings.get(HIGH) ?? null, meetingDetails: 'At Northfield Primary School, in the SENCO’s office, 2pm', arrangedBy: staff.get('senco@example.com') ?? null };
     } else if (found.scenario === 'transferHeld' && transfer) {
       const meetingDate = addDays(today, -10);
       facts = {
-        ...noFacts(cycleEndingOn(addDays(transfer.lastDay, 30))),
+        ...reviewNotStarted(cycleStartForDueBy(addDays(transfer.lastDay, 30))),
         transfer: transferFacts,
         meetingDate,
         noticeSentOn: addDays(meetingDate, -16),
@@ -165,7 +144,7 @@ export async function seedDemoReviews(tx: Transaction, laId: string, now: Date):
       // Held ten days ago at her college, its report in: the council's decision is next.
       const meetingDate = addDays(today, -10);
       facts = {
-        ...noFacts(cycleEndingOn(addDays(today, 20))),
+        ...reviewNotStarted(cycleStartForDueBy(addDays(today, 20))),
         transfer: transferFacts,
         meetingDate,
         noticeSentOn: addDays(meetingDate, -15),
@@ -179,12 +158,12 @@ export async function seedDemoReviews(tx: Transaction, laId: string, now: Date):
         reportBy: row.caseworkerId,
       };
     } else if (found.scenario === 'overdue') {
-      facts = { ...noFacts(cycleEndingOn(addDays(today, -20))), transfer: transferFacts };
+      facts = { ...reviewNotStarted(cycleStartForDueBy(addDays(today, -20))), transfer: transferFacts };
     } else if (found.scenario === 'amendmentsOut') {
       const meetingDate = addDays(today, -35);
       const decidedOn = addDays(meetingDate, 27);
       facts = {
-        ...noFacts(cycleEndingOn(addDays(today, -30))),
+        ...reviewNotStarted(cycleStartForDueBy(addDays(today, -30))),
         transfer: transferFacts,
         meetingDate,
         noticeSentOn: addDays(meetingDate, -15),
@@ -217,7 +196,7 @@ export async function seedDemoReviews(tx: Transaction, laId: string, now: Date):
     } else {
       // Due later this term, a week apart (all on the last day if the term is nearly over).
       const term = termOf(today);
-      facts = { ...noFacts(cycleEndingOn(earliest(addDays(today, 7 + 7 * (found?.order ?? 0)), term.end))), transfer: transferFacts };
+      facts = { ...reviewNotStarted(cycleStartForDueBy(earliest(addDays(today, 7 + 7 * (found?.order ?? 0)), term.end))), transfer: transferFacts };
     }
     await tx.insert(annualReviews).values({
       laId,

@@ -89,6 +89,34 @@ export type ReviewFacts = {
   finalIssuedOn: IsoDate | null;
 };
 
+/** A review cycle with nothing done yet: the plan issued (or last reviewed) on `cycleStart`. */
+export function reviewNotStarted(cycleStart: IsoDate, changes: Partial<ReviewFacts> = {}): ReviewFacts {
+  return {
+    cycleStart,
+    transfer: null,
+    meetingDate: null,
+    noticeSentOn: null,
+    adviceCirculatedOn: null,
+    reportReceivedOn: null,
+    decision: null,
+    decisionOn: null,
+    amendmentsSentOn: null,
+    finalIssuedOn: null,
+    ...changes,
+  };
+}
+
+/**
+ * The cycle start whose review falls due on `dueBy`: the inverse of `annualReviewDueBy`, for
+ * demo data and tests that need a review due on a chosen day.
+ */
+export function cycleStartForDueBy(dueBy: IsoDate): IsoDate {
+  let start = addDays(dueBy, -364);
+  while (compareDates(annualReviewDueBy(start), dueBy) < 0) start = addDays(start, 1);
+  while (compareDates(annualReviewDueBy(start), dueBy) > 0) start = addDays(start, -1);
+  return start;
+}
+
 export const reviewStepNames = ['meeting', 'notice', 'advice', 'report', 'decision', 'comments', 'finalPlan'] as const;
 export type ReviewStepName = (typeof reviewStepNames)[number];
 

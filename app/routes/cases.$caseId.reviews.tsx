@@ -8,6 +8,7 @@ import { addDays, todayInLondon } from '~/domain/timescales';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
+import { AmendmentComments } from '~/ui/AmendmentComments';
 import { amendmentComments, amendedVersionBeingWritten, parseDoneOnForm, proposedVersionIdOf, reviewApologies, reviewsOfCase, startReviewForPlan, viewsOfReview } from '~/features/reviews/index.server';
 import { datePartsFrom } from '~/forms/date-parts';
 import { readForm } from '~/forms/form.server';
@@ -19,7 +20,7 @@ import { SubmitButton } from '~/ui/govuk/content';
 import { CaseCaption, useCaseLayout } from '~/features/case-progress';
 import { DocumentLinks } from '~/features/documents';
 import { ReviewStepList, reviewBreachKeys, reviewStatusKeys, reviewStepKeys, decisionKeys, transferKeys } from '~/features/reviews';
-import { planSectionKeys, viewQuestions } from '~/ui/advice-labels';
+import { viewQuestions } from '~/ui/advice-labels';
 import { InsetText, NotificationBanner, SummaryList, Tag, WarningText } from '~/ui/govuk/content';
 import { WrittenIn } from '~/ui/WrittenIn';
 
@@ -249,18 +250,7 @@ export default function Reviews() {
         ) : null}
 
         <DecisionSection caseId={caseId} review={review} canReadPlan={can.readPlan} />
-        {comments.length > 0 ? (
-          <>
-            <h2 className="govuk-heading-m">{t('reviews.comments.listHeading')}</h2>
-            <ul className="govuk-list">
-              {comments.map((comment) => (
-                <li key={comment.id}>
-                  <strong>{t(planSectionKeys[comment.section])}</strong>: <span className="app-pre-line">{comment.body}</span> <span className="govuk-body-s">({comment.authorName})</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <AmendmentComments comments={comments} />
 
         {review.completedOn ? startForm : null}
         {earlier.length > 0 ? (

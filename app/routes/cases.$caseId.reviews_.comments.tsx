@@ -11,6 +11,7 @@ import { formFailure } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
+import { AmendmentComments } from '~/ui/AmendmentComments';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { BackLink, InsetText, SubmitButton } from '~/ui/govuk/content';
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/cases/${caseRecord.id}/reviews/comments`);
 }
 
-export default function AmendmentComments() {
+export default function CommentOnAmendments() {
   const { t, i18n } = useTranslation();
   const { caseId, lastDay, open, proposed, replaced, comments, formKey: freshKey } = useLoaderData<typeof loader>();
   const { errors, values, formKey } = useFormResult();
@@ -72,18 +73,7 @@ export default function AmendmentComments() {
             </>
           ) : null}
         </p>
-        {comments.length > 0 ? (
-          <>
-            <h2 className="govuk-heading-m">{t('reviews.comments.listHeading')}</h2>
-            <ul className="govuk-list">
-              {comments.map((comment) => (
-                <li key={comment.id}>
-                  <strong>{t(planSectionKeys[comment.section])}</strong>: <span className="app-pre-line">{comment.body}</span> <span className="govuk-body-s">({comment.authorName})</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <AmendmentComments comments={comments} />
         {open ? (
           <Form method="post" noValidate key={formKey}>
             <input type="hidden" name="formKey" value={values.formKey || freshKey} />

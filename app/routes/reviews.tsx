@@ -13,7 +13,7 @@ import { REVIEWS_PATH, ReviewListsView } from '~/features/review-lists';
  * cases' reviews; a manager the whole council's, by team or caseworker.
  */
 export const handle: PageHandle = {
-  namespaces: ['reviews', 'casework', 'family', 'case'],
+  namespaces: ['reviews', 'casework'],
   title: (data, t) => {
     const loaded = data as { screen?: { searchError: string | null } } | undefined;
     const title = t('reviews.lists.title');

@@ -80,7 +80,7 @@ async function stored() {
   return { request, caseRows, events, receipts };
 }
 
-describe.skipIf(!onServer)('the database goes away in the middle of sending a request', () => {
+describe.skipIf(!onServer)(`the database goes away in the middle of sending a request${onServer ? '' : ' (skipped: needs a PostgreSQL server in DATABASE_URL to cut off)'}`, () => {
   it('the family sees the error page and nothing half-stored; the same server takes the request once the database is back', { timeout: 60_000 }, async () => {
     const cut = proxy.cutWhenSent('insert into "cases"', 2_000);
     const failed = await post(`/requests/${requestId}/check`, {});

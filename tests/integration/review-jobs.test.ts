@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sendReviewReminders, sendTermNotices, storeReviewDue, storedDueOf, termToNotify } from '~/features/reviews/index.server';
-import { termNoticeDate, type ReviewFacts } from '~/domain/annual-review';
+import { cycleStartForDueBy, reviewNotStarted, termNoticeDate, type ReviewFacts } from '~/domain/annual-review';
 import { addDays, annualReviewDueBy, compareDates, type IsoDate } from '~/domain/timescales';
 import { annualReviews, cases, educationSettings, reviewRemindersSent, settingTermNotices, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
@@ -23,17 +23,6 @@ const council = 'Brookford Borough Council';
 
 // Spring 2027 starts on 1 January; its notice is due from 18 December 2026.
 const NOTICE_DAY = new Date('2026-12-18T07:30:00Z');
-
-function cycleFor(dueBy: IsoDate): IsoDate {
-  let start = addDays(dueBy, -364);
-  while (compareDates(annualReviewDueBy(start), dueBy) < 0) start = addDays(start, 1);
-  while (compareDates(annualReviewDueBy(start), dueBy) > 0) start = addDays(start, -1);
-  return start;
-}
-
-const facts = (cycleStart: IsoDate, extra: Partial<ReviewFacts> = {}): ReviewFacts => ({
-  cycleStart, transfer: null, meetingDate: null, noticeSentOn: null, adviceCirculatedOn: null, reportReceivedOn: null, decision: null, decisionOn: null, amendmentsSentOn: null, finalIssuedOn: null, ...extra,
-});
 
 async function reviewFor(la: { laId: string; teamId: string }, settingId: string | null, f: ReviewFacts, today: IsoDate, options: { parentIds?: string[]; caseworkerId?: string } = {}) {
   const { caseRecord, child } = await makeChildWithCase(db, { laId: la.laId, teamId: la.teamId, parentIds: options.parentIds ?? [], caseworkerId: options.caseworkerId, stage: 'plan_maintained' });
@@ -84,11 +73,11 @@ describe('term notices to settings', () => {
   it('each setting’s lead and SENCO get the term’s reviews once; another council’s setting only its own', async () => {
     const today = '2026-12-18';
     const la = { laId, teamId };
-    await reviewFor(la, primaryId, facts(cycleFor('2027-02-10')), today);
-    await reviewFor(la, primaryId, facts(cycleFor('2027-03-01')), today);
-    await reviewFor(la, primaryId, facts(cycleFor('2026-12-20')), today); // this term's, not next
-    await reviewFor(la, otherId, facts(cycleFor('2027-01-15')), today);
-    await reviewFor({ laId: foreignLaId, teamId: foreignTeamId }, foreignSettingId, facts(cycleFor('2027-01-20')), today);
+    await reviewFor(la, primaryId, reviewNotStarted(cycleStartForDueBy('2027-02-10')), today);
+    await reviewFor(la, primaryId, reviewNotStarted(cycleStartForDueBy('2027-03-01')), today);
+    await reviewFor(la, primaryId, reviewNotStarted(cycleStartForDueBy('2026-12-20')), today); // this term's, not next
+    await reviewFor(la, otherId, reviewNotStarted(cycleStartForDueBy('2027-01-15')), today);
+    await reviewFor({ laId: foreignLaId, teamId: foreignTeamId }, foreignSettingId, reviewNotStarted(cycleStartForDueBy('2027-01-20')), today);
 
     expect(await sendTermNotices(new Date('2026-12-17T07:30:00Z'))).toEqual({ settings: 0, emails: 0 });
     expect(await sendTermNotices(NOTICE_DAY)).toEqual({ settings: 3, emails: 4 });
@@ -119,7 +108,7 @@ describe('reminders before each deadline', () => {
     // Meeting on 21 January 2027: invitations due by 7 January; 5 working days before is 31 December.
     const today = '2027-01-04';
     const now = new Date('2027-01-04T06:30:00Z');
-    const { review } = await reviewFor({ laId, teamId }, primaryId, facts(cycleFor('2027-03-01'), { meetingDate: '2027-01-21' }), today, { caseworkerId: caseworker.id });
+    const { review } = await reviewFor({ laId, teamId }, primaryId, reviewNotStarted(cycleStartForDueBy('2027-03-01'), { meetingDate: '2027-01-21' }), today, { caseworkerId: caseworker.id });
     const first = await sendReviewReminders(now);
     expect(first.reminders).toBeGreaterThanOrEqual(2); // notice and advice, both due 7 January
     await mail.drained();
@@ -148,7 +137,7 @@ describe('reminders before each deadline', () => {
     mail.clear();
     const today = '2027-01-04';
     // Held on 10 December: the decision is due by 7 January; the report came in.
-    const { review } = await reviewFor({ laId, teamId }, null, facts(cycleFor('2027-01-31'), { meetingDate: '2026-12-10', noticeSentOn: '2026-11-20', reportReceivedOn: '2026-12-18' }), today, { caseworkerId: caseworker.id });
+    const { review } = await reviewFor({ laId, teamId }, null, reviewNotStarted(cycleStartForDueBy('2027-01-31'), { meetingDate: '2026-12-10', noticeSentOn: '2026-11-20', reportReceivedOn: '2026-12-18' }), today, { caseworkerId: caseworker.id });
     await db.update(annualReviews).set({ adviceCirculatedOn: '2026-11-20' }).where(eq(annualReviews.id, review.id));
     await sendReviewReminders(new Date('2027-01-04T06:30:00Z'));
     await mail.drained();
@@ -164,7 +153,7 @@ describe('reminders before each deadline', () => {
     const { review } = await reviewFor(
       { laId, teamId },
       primaryId,
-      facts(cycleFor('2027-01-31'), { meetingDate: '2026-12-10', noticeSentOn: '2026-11-20', reportReceivedOn: '2026-12-18', decision: 'amend', decisionOn: '2027-01-04', amendmentsSentOn: '2027-01-04' }),
+      reviewNotStarted(cycleStartForDueBy('2027-01-31'), { meetingDate: '2026-12-10', noticeSentOn: '2026-11-20', reportReceivedOn: '2026-12-18', decision: 'amend', decisionOn: '2027-01-04', amendmentsSentOn: '2027-01-04' }),
       today,
       { caseworkerId: caseworker.id, parentIds: [parent.id] },
     );

@@ -5,7 +5,7 @@ import { action as transferAction, loader as transferLoader } from '~/routes/cas
 import { recordTransfer, storedDueOf, transferScreen } from '~/features/reviews/index.server';
 import { cohortBornBetween, reviewListPage, transferCounts, type ReviewListName } from '~/features/review-lists/index.server';
 import { DEFAULT_QUERY, type CaseloadQuery } from '~/features/caseload';
-import { nationalCurriculumYear, type ReviewFacts } from '~/domain/annual-review';
+import { cycleStartForDueBy, nationalCurriculumYear, reviewNotStarted, type ReviewFacts } from '~/domain/annual-review';
 import { addDays, annualReviewDueBy, compareDates, type IsoDate } from '~/domain/timescales';
 import { annualReviews, areaTeams, cases, children, educationSettings, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
@@ -26,28 +26,7 @@ let laId: string, northId: string, southId: string, foreignLaId: string;
 let highId: string, collegeId: string, foreignSettingId: string;
 let sequence = 0;
 
-const facts = (cycleStart: IsoDate, extra: Partial<ReviewFacts> = {}): ReviewFacts => ({
-  cycleStart,
-  transfer: null,
-  meetingDate: null,
-  noticeSentOn: null,
-  adviceCirculatedOn: null,
-  reportReceivedOn: null,
-  decision: null,
-  decisionOn: null,
-  amendmentsSentOn: null,
-  finalIssuedOn: null,
-  ...extra,
-});
-
 /** The cycle start whose review is due on `dueBy` (as the pure module counts 12 months). */
-function cycleFor(dueBy: IsoDate): IsoDate {
-  let start = addDays(dueBy, -364);
-  while (compareDates(annualReviewDueBy(start), dueBy) < 0) start = addDays(start, 1);
-  while (compareDates(annualReviewDueBy(start), dueBy) > 0) start = addDays(start, -1);
-  return start;
-}
-
 /** Cases with a plan in force and one review each, in bulk. */
 async function makeReviews(n: number, opts: { laId: string; teamIds: string[]; caseworkerId: string | null; prefix: string; factsOf: (i: number) => ReviewFacts; dateOfBirth?: (i: number) => string; completed?: boolean }) {
   const kids = await db
@@ -129,18 +108,18 @@ beforeAll(async () => {
   [{ id: foreignSettingId }] = await db.insert(educationSettings).values({ laId: foreignLaId, name: 'Elsewhere High', urn: '139999', type: 'school', phase: 'secondary' }).returning();
 
   // 214 of the caseworker's reviews fall due this term: from late October (overdue) to 31 December.
-  await makeReviews(214, { laId, teamIds: [northId, southId], caseworkerId: caseworker.id, prefix: 'RLA', factsOf: (i) => facts(cycleFor(addDays('2026-10-20', i % 73))) });
+  await makeReviews(214, { laId, teamIds: [northId, southId], caseworkerId: caseworker.id, prefix: 'RLA', factsOf: (i) => reviewNotStarted(cycleStartForDueBy(addDays('2026-10-20', i % 73))) });
   // Due next term: not this term's.
-  await makeReviews(9, { laId, teamIds: [northId], caseworkerId: caseworker.id, prefix: 'RLS', factsOf: (i) => facts(cycleFor(addDays('2027-01-05', i * 3))) });
+  await makeReviews(9, { laId, teamIds: [northId], caseworkerId: caseworker.id, prefix: 'RLS', factsOf: (i) => reviewNotStarted(cycleStartForDueBy(addDays('2027-01-05', i * 3))) });
   // Another caseworker's, this term.
-  await makeReviews(6, { laId, teamIds: [southId], caseworkerId: other.id, prefix: 'RLO', factsOf: (i) => facts(cycleFor(addDays('2026-12-10', i))) });
+  await makeReviews(6, { laId, teamIds: [southId], caseworkerId: other.id, prefix: 'RLO', factsOf: (i) => reviewNotStarted(cycleStartForDueBy(addDays('2026-12-10', i))) });
   // Completed: nothing more is due.
-  await makeReviews(2, { laId, teamIds: [northId], caseworkerId: caseworker.id, prefix: 'RLC', factsOf: () => facts(cycleFor('2026-12-15')), completed: true });
+  await makeReviews(2, { laId, teamIds: [northId], caseworkerId: caseworker.id, prefix: 'RLC', factsOf: () => reviewNotStarted(cycleStartForDueBy('2026-12-15')), completed: true });
   // Another council's, this term: never shown.
-  await makeReviews(12, { laId: foreignLaId, teamIds: [foreign.team.id], caseworkerId: null, prefix: 'RLF', factsOf: (i) => facts(cycleFor(addDays('2026-12-01', i))) });
+  await makeReviews(12, { laId: foreignLaId, teamIds: [foreign.team.id], caseworkerId: null, prefix: 'RLF', factsOf: (i) => reviewNotStarted(cycleStartForDueBy(addDays('2026-12-01', i))) });
 
   // Year 6 with plans: 5 children; 4 transfer reviews, 3 with a date, 2 held, 1 amended plan issued.
-  const cycle = cycleFor('2027-04-01');
+  const cycle = cycleStartForDueBy('2027-04-01');
   await makeReviews(5, {
     laId,
     teamIds: [northId],
@@ -149,19 +128,19 @@ beforeAll(async () => {
     dateOfBirth: () => YEAR6,
     factsOf: (i) =>
       [
-        facts(cycle, { transfer: TRANSFER6 }),
-        facts(cycle, { transfer: TRANSFER6, meetingDate: '2027-01-20', noticeSentOn: '2026-12-01' }),
-        facts(cycle, { transfer: TRANSFER6, meetingDate: '2026-11-20', noticeSentOn: '2026-11-01', adviceCirculatedOn: '2026-11-01' }),
-        facts(cycle, { transfer: TRANSFER6, meetingDate: '2026-10-01', noticeSentOn: '2026-09-10', adviceCirculatedOn: '2026-09-10', reportReceivedOn: '2026-10-08', decision: 'amend', decisionOn: '2026-10-20', amendmentsSentOn: '2026-10-20', finalIssuedOn: '2026-12-01' }),
-        facts(cycle),
+        reviewNotStarted(cycle, { transfer: TRANSFER6 }),
+        reviewNotStarted(cycle, { transfer: TRANSFER6, meetingDate: '2027-01-20', noticeSentOn: '2026-12-01' }),
+        reviewNotStarted(cycle, { transfer: TRANSFER6, meetingDate: '2026-11-20', noticeSentOn: '2026-11-01', adviceCirculatedOn: '2026-11-01' }),
+        reviewNotStarted(cycle, { transfer: TRANSFER6, meetingDate: '2026-10-01', noticeSentOn: '2026-09-10', adviceCirculatedOn: '2026-09-10', reportReceivedOn: '2026-10-08', decision: 'amend', decisionOn: '2026-10-20', amendmentsSentOn: '2026-10-20', finalIssuedOn: '2026-12-01' }),
+        reviewNotStarted(cycle),
       ][i],
   });
   // Year 11: 2 children with plans, 1 transfer review; another council's Year 11 never counted.
-  await makeReviews(2, { laId, teamIds: [southId], caseworkerId: other.id, prefix: 'RY11', dateOfBirth: () => YEAR11, factsOf: (i) => (i === 0 ? facts(cycle, { transfer: TRANSFER11 }) : facts(cycle)) });
-  await makeReviews(3, { laId: foreignLaId, teamIds: [foreign.team.id], caseworkerId: null, prefix: 'RFY11', dateOfBirth: () => YEAR11, factsOf: () => facts(cycle, { transfer: TRANSFER11 }) });
+  await makeReviews(2, { laId, teamIds: [southId], caseworkerId: other.id, prefix: 'RY11', dateOfBirth: () => YEAR11, factsOf: (i) => (i === 0 ? reviewNotStarted(cycle, { transfer: TRANSFER11 }) : reviewNotStarted(cycle)) });
+  await makeReviews(3, { laId: foreignLaId, teamIds: [foreign.team.id], caseworkerId: null, prefix: 'RFY11', dateOfBirth: () => YEAR11, factsOf: () => reviewNotStarted(cycle, { transfer: TRANSFER11 }) });
 
   // A Year 6 child's review with no transfer recorded yet, for the transfer form.
-  const { cases: [one] } = await makeReviews(1, { laId, teamIds: [northId], caseworkerId: caseworker.id, prefix: 'RTX', dateOfBirth: () => YEAR6, factsOf: () => facts(cycleFor('2027-05-01')) });
+  const { cases: [one] } = await makeReviews(1, { laId, teamIds: [northId], caseworkerId: caseworker.id, prefix: 'RTX', dateOfBirth: () => YEAR6, factsOf: () => reviewNotStarted(cycleStartForDueBy('2027-05-01')) });
   transferCaseId = one.id;
 }, 120_000);
 

@@ -117,7 +117,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
   }
 }
 
-describe.skipIf(!onServer)('three servers, one PostgreSQL database', () => {
+describe.skipIf(!onServer)(`three servers, one PostgreSQL database${onServer ? '' : ' (skipped: needs a PostgreSQL server in DATABASE_URL; the embedded database is one process)'}`, () => {
   it('families and a caseworker message through any server while one is killed: each message stored once, each email received once', { timeout: 180_000 }, async () => {
     // Signed in through the proxy: each family's session, made on one server, is read by the others.
     const cookies = await Promise.all(families.map((f) => signIn(f.parent)));

@@ -8,8 +8,8 @@ import type { Locale } from '~/i18n/config';
 import { stageKeys } from '~/ui/labels';
 import { Ltr, Tag } from '~/ui/govuk/content';
 import { Checkboxes, Select } from '~/ui/govuk/fields';
-import { CaseworkerFilter, ListSearchForm, PagedTable } from './ListControls';
-import { caseloadHref, caseloadOnly, caseloadSorts, PAGE_SIZES, type CaseloadQuery } from './query';
+import { CaseworkerFilter, ListSearchForm, PagedTable } from '~/ui/ListControls';
+import { caseloadHref, caseloadOnly, caseloadSorts, PAGE_SIZES, type CaseloadQuery } from '~/ui/list-query';
 
 /** A row as the page receives it (the loader's JSON). */
 export type CaseloadViewRow = {
@@ -79,8 +79,7 @@ export function CaseloadView({ data, path }: { data: CaseloadViewData; path: str
       </ListSearchForm>
       <PagedTable
         data={data}
-        path={path}
-        query={query}
+        hrefFor={(page) => caseloadHref(path, query, { page })}
         empty={t('caseload.noneMatch')}
         caption={t('caseload.showing', { first: data.first, last: data.last, count: data.total })}
         head={[t('home.caseload.child'), t('home.caseload.reference'), t('home.caseload.stage'), t('caseload.column.next'), ...(data.caseworkers ? [t('caseload.column.caseworker')] : []), t('home.caseload.received'), t('home.caseload.timeLimits')]}

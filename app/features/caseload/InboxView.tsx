@@ -5,8 +5,8 @@ import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
 import { Ltr, Tag } from '~/ui/govuk/content';
 import { Checkboxes, Select } from '~/ui/govuk/fields';
-import { CaseworkerFilter, ListSearchForm, PagedTable } from './ListControls';
-import { caseloadHref, DEFAULT_QUERY, type CaseloadQuery } from './query';
+import { CaseworkerFilter, ListSearchForm, PagedTable } from '~/ui/ListControls';
+import { caseloadHref, DEFAULT_QUERY, type CaseloadQuery } from '~/ui/list-query';
 
 /** A waiting thread as the page receives it (the loader's JSON). */
 export type InboxViewRow = {
@@ -60,8 +60,7 @@ export function InboxView({ data, path, hidden = {} }: { data: InboxViewData; pa
       </ListSearchForm>
       <PagedTable
         data={data}
-        path={path}
-        query={query}
+        hrefFor={(page) => caseloadHref(path, query, { page })}
         empty={t(filtered ? 'inboxList.noneMatch' : 'inboxList.empty')}
         caption={t('inboxList.showing', { first: data.first, last: data.last, count: data.total })}
         head={[t('inboxList.column.child'), t('inboxList.column.reference'), t('caseload.column.caseworker'), t('inboxList.column.waitingSince'), t('inboxList.column.replyBy'), t('inboxList.column.waiting'), t('inboxList.column.unread')]}

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Table } from '~/ui/govuk/content';
-import { caseloadHref, DEFAULT_QUERY, type CaseloadQuery } from './query';
+import { caseloadHref, DEFAULT_QUERY, type CaseloadQuery } from '~/ui/list-query';
 
 export type TeamRow = { teamId: string; teamName: string; openCases: number; unallocated: number; caseworkers: number };
 export type CaseworkerRow = { id: string; name: string; teamName: string | null; openCases: number; replyOverdue: number; datesMissed: number };

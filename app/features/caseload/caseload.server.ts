@@ -11,7 +11,7 @@ import { getDb } from '~/db.server';
 import { interpreterLanguageSql } from '../requests/index.server';
 import { standardsOf } from '../messaging/index.server';
 import { teamsOf } from '../case-progress/index.server';
-import type { CaseloadQuery } from './query';
+import type { CaseloadQuery } from '~/ui/list-query';
 import { readCaseloadQuery } from './query.server';
 
 /**

@@ -9,7 +9,7 @@ import { getDb } from '~/db.server';
 import { standardsOf } from '../messaging/index.server';
 import { teamsOf } from '../case-progress/index.server';
 import { caseworkersOfCouncil, openCasesOf, replyOverdueSql, searchCondition } from './caseload.server';
-import { DEFAULT_QUERY, type CaseloadQuery } from './query';
+import { DEFAULT_QUERY, type CaseloadQuery } from '~/ui/list-query';
 import { readCaseloadQuery } from './query.server';
 
 /**

@@ -1,4 +1,4 @@
 export * from './caseload.server';
 export * from './query.server';
-export { DEFAULT_QUERY } from './query';
+export { DEFAULT_QUERY } from '~/ui/list-query';
 export * from './inbox.server';

@@ -1,6 +1,5 @@
-export * from './query';
+export * from '~/ui/list-query';
 export * from './CaseloadView';
 export * from './TeamsView';
 export * from './CaseworkerSelect';
 export * from './InboxView';
-export * from './ListControls';

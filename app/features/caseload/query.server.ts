@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseStages } from '~/domain/vocabulary';
 import { isUuid } from '~/domain/ids';
-import { caseloadOnly, caseloadSorts, DEFAULT_QUERY, PAGE_SIZES, type CaseloadQuery } from './query';
+import { caseloadOnly, caseloadSorts, DEFAULT_QUERY, PAGE_SIZES, type CaseloadQuery } from '~/ui/list-query';
 
 /**
  * The list's address, read leniently: a value that is not one of the choices (an old link, a

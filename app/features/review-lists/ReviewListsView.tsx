@@ -7,7 +7,8 @@ import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
 import { Ltr, Table, Tag } from '~/ui/govuk/content';
 import { Select } from '~/ui/govuk/fields';
-import { CaseworkerFilter, ListSearchForm, PagedTable, type CaseloadQuery, type ListPage } from '../caseload';
+import { CaseworkerFilter, ListSearchForm, PagedTable, type ListPage } from '~/ui/ListControls';
+import { caseloadHref, type CaseloadQuery } from '~/ui/list-query';
 
 export type ReviewListName = 'term' | 'overdue' | 'transfers';
 
@@ -96,8 +97,7 @@ export function ReviewListsView({ data, path }: { data: ReviewListsData; path: s
       </ListSearchForm>
       <PagedTable
         data={data}
-        path={listPath}
-        query={query}
+        hrefFor={(page) => caseloadHref(listPath, query, { page })}
         empty={t('reviews.lists.none')}
         caption={t('reviews.lists.showing', { first: data.first, last: data.last, count: data.total })}
         head={[

@@ -20,6 +20,7 @@ import type { Database, Transaction } from '../../../db/client';
 import {
   nextCycleStart,
   reviewDates,
+  reviewNotStarted,
   reviewStatus,
   reviewSteps,
   upcomingTransfer,
@@ -143,18 +144,7 @@ export async function startNextReview(tx: Transaction, caseId: string, cycleStar
   const [child] = await tx.select({ dateOfBirth: children.dateOfBirth }).from(children).where(eq(children.id, current.childId));
   const [{ highest }] = await tx.select({ highest: max(annualReviews.number) }).from(annualReviews).where(eq(annualReviews.caseId, caseId));
   const transfer = transferFor(child?.dateOfBirth ?? null, cycleStart);
-  const facts: ReviewFacts = {
-    cycleStart,
-    transfer: transfer ? { kind: transfer.kind, transferDate: transfer.transferDate } : null,
-    meetingDate: null,
-    noticeSentOn: null,
-    adviceCirculatedOn: null,
-    reportReceivedOn: null,
-    decision: null,
-    decisionOn: null,
-    amendmentsSentOn: null,
-    finalIssuedOn: null,
-  };
+  const facts = reviewNotStarted(cycleStart, { transfer: transfer ? { kind: transfer.kind, transferDate: transfer.transferDate } : null });
   const today = todayInLondon(now);
   const number = (highest ?? 0) + 1;
   const [created] = await tx

@@ -5,6 +5,8 @@ import {
   nextCycleStart,
   reviewDates,
   reviewFallsInTerm,
+  cycleStartForDueBy,
+  reviewNotStarted,
   reviewRemindersDue,
   reviewStatus,
   reviewSteps,
@@ -29,18 +31,7 @@ import {
 // Plan issued Tuesday 10 March 2026: review due by 9 March 2027. Meeting Wednesday 20 January
 // 2027: notice and advice by 6 January, report by 3 February, decision by 17 February, final
 // plan at the latest 12 weeks on, 14 April.
-const base: ReviewFacts = {
-  cycleStart: '2026-03-10',
-  transfer: null,
-  meetingDate: null,
-  noticeSentOn: null,
-  adviceCirculatedOn: null,
-  reportReceivedOn: null,
-  decision: null,
-  decisionOn: null,
-  amendmentsSentOn: null,
-  finalIssuedOn: null,
-};
+const base: ReviewFacts = reviewNotStarted('2026-03-10');
 const arranged: ReviewFacts = { ...base, meetingDate: '2027-01-20', noticeSentOn: '2027-01-04', adviceCirculatedOn: '2027-01-06' };
 const reported: ReviewFacts = { ...arranged, reportReceivedOn: '2027-02-01' };
 const amending: ReviewFacts = { ...reported, decision: 'amend', decisionOn: '2027-02-10', amendmentsSentOn: '2027-02-10' };
@@ -440,5 +431,14 @@ describe('reminders', () => {
 
   it('nothing after a decision to keep the plan', () => {
     expect(keys({ ...reported, decision: 'keep', decisionOn: '2027-02-10' }, '2027-02-12')).toEqual([]);
+  });
+});
+
+describe('cycleStartForDueBy', () => {
+  it('is the start of the cycle whose review falls due that day, across month ends and leap years', () => {
+    for (const dueBy of ['2027-02-10', '2028-02-29', '2027-03-31', '2026-12-20']) {
+      const start = cycleStartForDueBy(dueBy);
+      expect(reviewDates(reviewNotStarted(start)).reviewDueBy).toBe(dueBy);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseloadHref, DEFAULT_QUERY } from '~/features/caseload/query';
+import { caseloadHref, DEFAULT_QUERY } from '~/ui/list-query';
 import { readCaseloadQuery } from '~/features/caseload/query.server';
 
 describe('a list’s address', () => {

@@ -1,11 +1,10 @@
 import { Form, Link, useLocation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SubmitButton, Table } from '~/ui/govuk/content';
-import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
-import { Select, TextInput } from '~/ui/govuk/fields';
-import { Pagination } from '~/ui/govuk/Pagination';
-import { caseloadHref, type CaseloadQuery } from './query';
+import { SubmitButton, Table } from './govuk/content';
+import { ErrorSummary } from './govuk/ErrorSummary';
+import { Select, TextInput } from './govuk/fields';
+import { Pagination } from './govuk/Pagination';
 
 /**
  * The search form every caseload list opens with: the search box, the list's own filters
@@ -73,19 +72,17 @@ export function CaseworkerFilter({ caseworkers, value }: { caseworkers: readonly
 /** A page of a list as the page receives it: which rows, of how many. */
 export type ListPage = { total: number; page: number; pages: number; first: number; last: number };
 
-/** The rows of one page in a table, with the pages under it; `empty` when nothing matches. */
+/** The rows of one page in a table, with the pages under it (`hrefFor` a page's address); `empty` when nothing matches. */
 export function PagedTable({
   data,
-  path,
-  query,
+  hrefFor,
   caption,
   empty,
   head,
   rows,
 }: {
   data: ListPage;
-  path: string;
-  query: CaseloadQuery;
+  hrefFor: (page: number) => string;
   caption: string;
   empty: string;
   head: readonly ReactNode[];
@@ -95,7 +92,7 @@ export function PagedTable({
   return (
     <>
       <Table caption={caption} head={head} rows={rows} />
-      <Pagination page={data.page} pages={data.pages} hrefFor={(page) => caseloadHref(path, query, { page })} />
+      <Pagination page={data.page} pages={data.pages} hrefFor={hrefFor} />
     </>
   );
 }

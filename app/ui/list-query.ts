@@ -3,7 +3,7 @@ import type { CaseStage } from '~/domain/vocabulary';
 /**
  * What a caseload list is asked for, as read from its address (GET form, so it works without
  * JavaScript and a filtered list can be linked to). Parsing is `readCaseloadQuery`
- * (./query.server.ts); this module is the shape the page fills its form back in with.
+ * (app/features/caseload/query.server.ts); this module is the shape the page fills its form back in with.
  */
 export const caseloadSorts = ['due', 'received', 'name'] as const;
 export type CaseloadSort = (typeof caseloadSorts)[number];
