@@ -1,2 +1,3 @@
 export * from './timeliness.server';
 export * from './csv';
+export * from './export-audit.server';

@@ -4,8 +4,7 @@ import { ragKeys } from '~/domain/scrutiny/rag';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import { renderPdf, type PdfBlock } from '~/pdf/pdf.server';
-import { recordAudit } from '~/audit/audit.server';
-import { csvText } from '~/features/reporting/index.server';
+import { auditReportExport, csvText } from '~/features/reporting/index.server';
 import { figureValueText, quarterLabel } from './links';
 import type { ScrutinyReport } from './report.server';
 
@@ -17,7 +16,7 @@ import type { ScrutinyReport } from './report.server';
 export type ExportKind = 'pdf' | 'csv';
 
 export async function auditExport(userId: string, laId: string, kind: ExportKind, report: Pick<ScrutinyReport, 'period' | 'team'>, address?: string) {
-  await recordAudit({ userId, action: `export:scrutiny_${kind}`, subjectType: 'la', subjectId: laId, outcome: 'allowed', address, details: { from: report.period.from, to: report.period.to, teamId: report.team?.id ?? null } });
+  await auditReportExport({ userId, laId, report: 'scrutiny', format: kind, covers: { from: report.period.from, to: report.period.to, teamId: report.team?.id ?? null }, address });
 }
 
 const scopeName = (report: ScrutinyReport, t: TFunction) => report.team?.name ?? t('scrutiny.wholeCouncil');
