@@ -5,6 +5,7 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { countQueries } from '../db/query-count';
+import { inRequestScope } from '../app/request-scope.server';
 import { CLIENT_ADDRESS_HEADER } from '../app/client-address.server';
 import { closeDb, databaseIsReady } from '../app/db.server';
 import { startWorker, stopWorker } from '../app/jobs/worker.server';
@@ -64,7 +65,8 @@ app.use((req, res, next) => {
       } as typeof res.writeHead;
     }
     res.on('finish', () => queryMetrics.observe(req.method, routeLabel(req.originalUrl, words), counter.queries));
-    next();
+    // The session, the user's council and the like are read once for all the page's loaders.
+    inRequestScope(req.method, next);
   });
 });
 // Behind a load balancer the client's address comes from X-Forwarded-For, from trusted hops only.

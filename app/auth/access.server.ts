@@ -12,6 +12,7 @@ import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type
 import { whileSecondFactorPending } from './second-factor.server';
 import { readSession } from './session.server';
 import { isUuid } from '~/domain/ids';
+import { oncePerRequest } from '~/request-scope.server';
 
 /**
  * Guards used at the top of every loader and action. They answer with the signed-in user, or
@@ -82,7 +83,12 @@ export function mayInOwnLa(user: User, permission: Permission): boolean {
  * (who controls it, the advocates' live consents), and the professionals asked for advice whose
  * request is open or still within its grace period.
  */
-export async function loadCaseSubject(caseId: string, today = todayInLondon()): Promise<{ record: Case; subject: CaseSubject } | null> {
+export function loadCaseSubject(caseId: string, today = todayInLondon()): Promise<{ record: Case; subject: CaseSubject } | null> {
+  // The case layout and its page both guard the case: one read serves both.
+  return oncePerRequest(`case-subject:${caseId}:${today}`, () => readCaseSubject(caseId, today));
+}
+
+async function readCaseSubject(caseId: string, today: string): Promise<{ record: Case; subject: CaseSubject } | null> {
   if (!isUuid(caseId)) return null;
   const db = await getDb();
   const [row] = await db
@@ -140,7 +146,9 @@ function advocateDetails(user: User, consents: readonly LiveConsent[] | undefine
  * record, from where, and by which page. Access to a child's record must be traceable.
  */
 function auditAccess(request: Request, user: User, permission: Permission, decision: Decision, subject: { type: string; id: string }, details: Record<string, unknown> = {}) {
-  return recordAudit({
+  // A page whose layout and page both ask the same is one access: one row.
+  const key = `audit:${user.id}:${permission}:${subject.type}:${subject.id}:${decision}`;
+  return oncePerRequest(key, () => recordAudit({
     userId: user.id,
     action: permission,
     subjectType: subject.type,
@@ -148,7 +156,7 @@ function auditAccess(request: Request, user: User, permission: Permission, decis
     outcome: decision === 'allow' ? 'allowed' : 'denied',
     address: clientAddress(request),
     details: { path: new URL(request.url).pathname, method: request.method, ...details },
-  });
+  }));
 }
 
 /**

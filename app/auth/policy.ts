@@ -150,6 +150,9 @@ export const PERMISSIONS = [
   'read:interpreters', // the family's requests for an interpreter and their bookings
   'request:interpreter', // ask for an interpreter for a meeting or a call (the family side)
   'book:interpreter', // book one from the council's list (the council)
+  'read:complaints', // a case's complaints and their letters (CaseSubject); the council's list and figures (LaSubject: managers)
+  'make:complaint', // complain about the case, and take it to stage 2 (the family, or an adviser who acts for them)
+  'respond:complaint', // record one received by phone or letter, acknowledge, answer, close: the case's caseworker or a manager
   'read:review', // the annual reviews of the plan, their steps and dates
   'arrange:review', // set the review meeting and send its notice: the council or the child's setting
   'report:review', // the meeting's report and recommendations: the child's setting, or the council
@@ -308,6 +311,10 @@ const RULES: Record<Permission, Rule> = {
   'read:interpreters': { case: familyOrCouncil },
   'request:interpreter': { case: familyWriter },
   'book:interpreter': { case: onCase('decide') },
+  // Complaints (ADR 0050): the family side and the council read them; the council's list and figures are its managers'.
+  'read:complaints': { case: familyOrCouncil, la: inLa(['manager']) },
+  'make:complaint': { case: (actor, subject) => only(decideCase(actor, 'contribute', subject), !isStaff(actor)) },
+  'respond:complaint': { case: (actor, subject) => only(decideCase(actor, 'decide', subject), actor.role === 'manager' || subject.caseworkerId === actor.id) },
   // The family, advisers with consent, the council and the child's setting; never a professional.
   'read:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : refuseProfessional(actor, decideCase(actor, 'read', subject))) },
   'arrange:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },

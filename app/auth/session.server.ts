@@ -4,6 +4,7 @@ import { clientAddress } from '../client-address.server';
 import { getDb } from '../db.server';
 import { secureCookies } from '../env.server';
 import { generateToken, hashToken } from './tokens.server';
+import { oncePerRequest } from '../request-scope.server';
 
 /**
  * Sessions after Lucia's guide (docs/decisions/0003-sessions.md): the cookie carries a random
@@ -82,12 +83,12 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
 
 const sessionCache = new WeakMap<Request, Promise<(ValidSession & { token: string }) | null>>();
 
-/** The request's session, checked once per request (the root and the route share the lookup). */
+/** The request's session, checked once per request: by its loaders together (app/request-scope.server.ts), or, for a form post, once per loader or action. */
 export function readSession(request: Request): Promise<(ValidSession & { token: string }) | null> {
   let pending = sessionCache.get(request);
   if (!pending) {
     const token = readSessionToken(request);
-    pending = token ? validateSession(token).then((valid) => (valid ? { ...valid, token } : null)) : Promise.resolve(null);
+    pending = token ? oncePerRequest(`session:${token}`, () => validateSession(token).then((valid) => (valid ? { ...valid, token } : null))) : Promise.resolve(null);
     sessionCache.set(request, pending);
   }
   return pending;

@@ -34,6 +34,7 @@ import type { PlanContent } from '~/domain/plan-content';
 import type { SettingPhase, SettingRole, SettingType } from '~/domain/vocabulary';
 import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from './demo-plans';
 import { demoReviewFamilies, seedDemoReviews } from './demo-reviews';
+import { seedDemoComplaints } from './demo-complaints';
 
 /**
  * Demo data for a fictional council: three area teams, 5 caseworkers, a manager, an admin,
@@ -388,6 +389,7 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
     }
     // Every case with a plan in force has its review under way.
     await seedDemoReviews(tx, la.id, today);
+    await seedDemoComplaints(tx, la.id, today);
     await seedExtraCases(tx, { laId: la.id, teamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id, firstSequence: sequence + 1 }, today);
     await seedRetentionExamples(tx, { laId: la.id, teamId: north.id, caseworkerId: byEmail.get('caseworker1@example.com')!.id, managerId: byEmail.get('manager@example.com')!.id, firstSequence: sequence + EXTRA_CASES + 1 }, today);
   });

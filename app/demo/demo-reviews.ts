@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { annualReviews, cases, children, educationSettings, planVersions, users } from '../../db/schema';
 import { academicYearOf, cycleStartForDueBy, reviewNotStarted, termOf, upcomingTransfer, type ReviewFacts } from '~/domain/annual-review';
-import { addDays, annualReviewDueBy, compareDates, todayInLondon, type IsoDate } from '~/domain/timescales';
+import { addDays, compareDates, todayInLondon, type IsoDate } from '~/domain/timescales';
 import { storedDueOf } from '~/features/reviews/index.server';
 import { demoAmendedPlan } from './demo-plans';
 

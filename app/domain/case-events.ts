@@ -84,6 +84,12 @@ export type CaseEventDetails = {
   review_amendments_comment: { reviewNumber: number; section: string };
   review_final_issued: { reviewNumber: number; issuedOn: IsoDate; planVersionNumber: number };
   review_apology_sent: WrittenIn & { reviewNumber: number; step: ReviewStepName; reason: string; newExpectedDate: IsoDate };
+  // Complaints (ADR 0050): each names the complaint by its reference; what was said stays on the complaint.
+  complaint_received: { reference: string; channel: string; receivedOn: IsoDate; respondBy: IsoDate };
+  complaint_acknowledged: { reference: string; stage: number; acknowledgedOn: IsoDate };
+  complaint_responded: { reference: string; stage: number; outcome: string; respondedOn: IsoDate };
+  complaint_escalated: { reference: string; escalatedOn: IsoDate; respondBy: IsoDate };
+  complaint_closed: { reference: string; closedOn: IsoDate };
 };
 
 export type CaseEventKind = keyof CaseEventDetails;
@@ -248,6 +254,11 @@ const readers: { [K in CaseEventKind]: (fields: Fields) => CaseEventDetails[K] }
     newExpectedDate: f.need('newExpectedDate', isDate),
     writtenIn: f.maybe('writtenIn', isText),
   }),
+  complaint_received: (f) => ({ reference: f.need('reference', isText), channel: f.need('channel', isText), receivedOn: f.need('receivedOn', isDate), respondBy: f.need('respondBy', isDate) }),
+  complaint_acknowledged: (f) => ({ reference: f.need('reference', isText), stage: f.need('stage', isCount), acknowledgedOn: f.need('acknowledgedOn', isDate) }),
+  complaint_responded: (f) => ({ reference: f.need('reference', isText), stage: f.need('stage', isCount), outcome: f.need('outcome', isText), respondedOn: f.need('respondedOn', isDate) }),
+  complaint_escalated: (f) => ({ reference: f.need('reference', isText), escalatedOn: f.need('escalatedOn', isDate), respondBy: f.need('respondBy', isDate) }),
+  complaint_closed: (f) => ({ reference: f.need('reference', isText), closedOn: f.need('closedOn', isDate) }),
 };
 
 function isCaseEventKind(kind: string): kind is CaseEventKind {

@@ -313,8 +313,6 @@ function checkOneOf<T extends string>(
 // ---------------------------------------------------------------------------------------------
 // Applying a command
 
-type Success = { ok: true; to: CaseStage; event: WorkflowEvent };
-
 /** The event always says where from, where to and in which role; the rest is the command's own. */
 function moved<K extends WorkflowEventKind>(
   context: WorkflowContext,

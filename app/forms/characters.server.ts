@@ -43,6 +43,10 @@ export const multiLineFields: ReadonlySet<string> = new Set([
   // An annual review (app/features/reviews): where and how the meeting is held, the report's recommendations.
   'meetingDetails',
   'recommendations',
+  // A complaint (app/features/complaints): what it is about, what would put it right, the council's letter.
+  'about',
+  'putRight',
+  'letter',
   ...requestSections.flatMap((section) => section.fields.filter((field) => field.kind === 'textarea').map((field) => field.name)),
   ...viewQuestions.map(([name]) => name),
   ...adviceSections.map(([name]) => name),

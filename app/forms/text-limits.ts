@@ -13,3 +13,9 @@ export const PRIVACY_SECTION_MAX_LENGTH = 3000;
 
 /** What a family says about the interpreter they need: what for and when suits them. */
 export const INTERPRETER_DETAILS_MAX_LENGTH = 1000;
+
+/** A complaint (app/features/complaints): what it is about, what would put it right, the reasons to escalate. */
+export const COMPLAINT_ABOUT_MAX_LENGTH = 5000;
+export const COMPLAINT_PUT_RIGHT_MAX_LENGTH = 2000;
+/** The council's response letter at stage 1 or 2. */
+export const COMPLAINT_LETTER_MAX_LENGTH = 20000;

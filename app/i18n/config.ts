@@ -31,6 +31,7 @@ export const pageNamespaces = [
   'reviews',
   'settings',
   'scrutiny',
+  'complaints',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 

@@ -15,6 +15,7 @@ import enRights from '../../public/locales/en/rights.json';
 import enReviews from '../../public/locales/en/reviews.json';
 import enSettings from '../../public/locales/en/settings.json';
 import enScrutiny from '../../public/locales/en/scrutiny.json';
+import enComplaints from '../../public/locales/en/complaints.json';
 import plAdmin from '../../public/locales/pl/admin.json';
 import plAdvice from '../../public/locales/pl/advice.json';
 import plAdvocates from '../../public/locales/pl/advocates.json';
@@ -32,6 +33,7 @@ import plRights from '../../public/locales/pl/rights.json';
 import plReviews from '../../public/locales/pl/reviews.json';
 import plSettings from '../../public/locales/pl/settings.json';
 import plScrutiny from '../../public/locales/pl/scrutiny.json';
+import plComplaints from '../../public/locales/pl/complaints.json';
 import roAdmin from '../../public/locales/ro/admin.json';
 import roAdvice from '../../public/locales/ro/advice.json';
 import roAdvocates from '../../public/locales/ro/advocates.json';
@@ -49,6 +51,7 @@ import roRights from '../../public/locales/ro/rights.json';
 import roReviews from '../../public/locales/ro/reviews.json';
 import roSettings from '../../public/locales/ro/settings.json';
 import roScrutiny from '../../public/locales/ro/scrutiny.json';
+import roComplaints from '../../public/locales/ro/complaints.json';
 import paAdmin from '../../public/locales/pa/admin.json';
 import paAdvice from '../../public/locales/pa/advice.json';
 import paAdvocates from '../../public/locales/pa/advocates.json';
@@ -66,6 +69,7 @@ import paRights from '../../public/locales/pa/rights.json';
 import paReviews from '../../public/locales/pa/reviews.json';
 import paSettings from '../../public/locales/pa/settings.json';
 import paScrutiny from '../../public/locales/pa/scrutiny.json';
+import paComplaints from '../../public/locales/pa/complaints.json';
 import urAdmin from '../../public/locales/ur/admin.json';
 import urAdvice from '../../public/locales/ur/advice.json';
 import urAdvocates from '../../public/locales/ur/advocates.json';
@@ -83,6 +87,7 @@ import urRights from '../../public/locales/ur/rights.json';
 import urReviews from '../../public/locales/ur/reviews.json';
 import urSettings from '../../public/locales/ur/settings.json';
 import urScrutiny from '../../public/locales/ur/scrutiny.json';
+import urComplaints from '../../public/locales/ur/complaints.json';
 import arAdmin from '../../public/locales/ar/admin.json';
 import arAdvice from '../../public/locales/ar/advice.json';
 import arAdvocates from '../../public/locales/ar/advocates.json';
@@ -100,6 +105,7 @@ import arRights from '../../public/locales/ar/rights.json';
 import arReviews from '../../public/locales/ar/reviews.json';
 import arSettings from '../../public/locales/ar/settings.json';
 import arScrutiny from '../../public/locales/ar/scrutiny.json';
+import arComplaints from '../../public/locales/ar/complaints.json';
 import enMail from '../mail/locales/en.json';
 import plMail from '../mail/locales/pl.json';
 import roMail from '../mail/locales/ro.json';
@@ -130,6 +136,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: enReviews,
     settings: enSettings,
     scrutiny: enScrutiny,
+    complaints: enComplaints,
     mail: enMail,
   },
   pl: {
@@ -150,6 +157,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: plReviews,
     settings: plSettings,
     scrutiny: plScrutiny,
+    complaints: plComplaints,
     mail: plMail,
   },
   ro: {
@@ -170,6 +178,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: roReviews,
     settings: roSettings,
     scrutiny: roScrutiny,
+    complaints: roComplaints,
     mail: roMail,
   },
   pa: {
@@ -190,6 +199,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: paReviews,
     settings: paSettings,
     scrutiny: paScrutiny,
+    complaints: paComplaints,
     mail: paMail,
   },
   ur: {
@@ -210,6 +220,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: urReviews,
     settings: urSettings,
     scrutiny: urScrutiny,
+    complaints: urComplaints,
     mail: urMail,
   },
   ar: {
@@ -230,6 +241,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: arReviews,
     settings: arSettings,
     scrutiny: arScrutiny,
+    complaints: arComplaints,
     mail: arMail,
   },
 };

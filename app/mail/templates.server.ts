@@ -76,6 +76,13 @@ type Templates = {
   reviewCommentsReceived: ReviewParams;
   reviewFinalIssued: ReviewParams;
   reviewApology: ReviewParams;
+  complaintReceived: { name: string; reference: string; acknowledgeBy: string; respondBy: string; link: string };
+  complaintForStaff: { name: string; reference: string; respondBy: string; link: string };
+  complaintAcknowledged: { name: string; reference: string; respondBy: string; link: string };
+  complaintResponded: { name: string; reference: string; escalateBy: string; link: string };
+  complaintFinalResponse: { name: string; reference: string; link: string };
+  complaintEscalated: { name: string; reference: string; respondBy: string; link: string };
+  complaintEscalatedForStaff: { name: string; reference: string; respondBy: string; link: string };
 };
 
 /** A request for assessment a child's school or setting made, with the family's agreement (ADR 0046). */
@@ -150,6 +157,13 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   reviewCommentsReceived: { subject: 'reviewMail.commentsReceived.subject', body: 'reviewMail.commentsReceived.body' },
   reviewFinalIssued: { subject: 'reviewMail.finalIssued.subject', body: 'reviewMail.finalIssued.body' },
   reviewApology: { subject: 'reviewMail.apology.subject', body: 'reviewMail.apology.body' },
+  complaintReceived: { subject: 'complaintMail.received.subject', body: 'complaintMail.received.body' },
+  complaintForStaff: { subject: 'complaintMail.forStaff.subject', body: 'complaintMail.forStaff.body' },
+  complaintAcknowledged: { subject: 'complaintMail.acknowledged.subject', body: 'complaintMail.acknowledged.body' },
+  complaintResponded: { subject: 'complaintMail.responded.subject', body: 'complaintMail.responded.body' },
+  complaintFinalResponse: { subject: 'complaintMail.finalResponse.subject', body: 'complaintMail.finalResponse.body' },
+  complaintEscalated: { subject: 'complaintMail.escalated.subject', body: 'complaintMail.escalated.body' },
+  complaintEscalatedForStaff: { subject: 'complaintMail.escalatedForStaff.subject', body: 'complaintMail.escalatedForStaff.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

@@ -11,6 +11,7 @@ import { FamilyHome } from '~/features/family';
 import { caseloadScreen, caseworkerLoads, teamSummaries } from '~/features/caseload/index.server';
 import { CaseloadView, TeamsView, COUNCIL_CASES_PATH } from '~/features/caseload';
 import { advocateWorkspace, type WorkspaceFamily } from '~/features/advocates/index.server';
+import { lateComplaintCount } from '~/features/complaints/index.server';
 import { clockStepKeys } from '~/domain/case-clock';
 import { ButtonLink, Table, Tag } from '~/ui/govuk/content';
 import { todayInLondon } from '~/domain/timescales';
@@ -51,8 +52,8 @@ async function homeFor(request: Request, user: User | null) {
     }
     case 'teams': {
       const manager = await requireLaPermission(request, 'read:teams');
-      const [teams, caseworkers] = await Promise.all([teamSummaries(manager.laId), caseworkerLoads(manager.laId)]);
-      return { view: 'teams' as const, teams, caseworkers };
+      const [teams, caseworkers, lateComplaints] = await Promise.all([teamSummaries(manager.laId), caseworkerLoads(manager.laId), lateComplaintCount(manager.laId)]);
+      return { view: 'teams' as const, teams, caseworkers, lateComplaints };
     }
     case 'admin':
       return { view: 'admin' as const, pages: adminPages };
@@ -86,7 +87,7 @@ export default function Home() {
     case 'caseload':
       return <Caseload caseload={data.caseload} />;
     case 'teams':
-      return <Teams teams={data.teams} caseworkers={data.caseworkers} />;
+      return <Teams teams={data.teams} caseworkers={data.caseworkers} lateComplaints={data.lateComplaints} />;
     case 'admin':
       return <AdminHome pages={data.pages} />;
     case 'advocate':
@@ -201,12 +202,18 @@ function Caseload({ caseload }: { caseload: Extract<HomeData, { view: 'caseload'
   );
 }
 
-function Teams({ teams, caseworkers }: Pick<Extract<HomeData, { view: 'teams' }>, 'teams' | 'caseworkers'>) {
+function Teams({ teams, caseworkers, lateComplaints }: Pick<Extract<HomeData, { view: 'teams' }>, 'teams' | 'caseworkers' | 'lateComplaints'>) {
   const { t } = useTranslation();
   return (
     <>
       <h1 className="govuk-heading-l">{t('home.teams.heading')}</h1>
       <StaffShortcuts figures />
+      {/* Late complaint responses are flagged to managers (ADR 0050). */}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={lateComplaints > 0 ? '/complaints?show=late' : '/complaints'}>
+          {t('home.teams.complaints', { number: lateComplaints })}
+        </Link>
+      </p>
       <TeamsView teams={teams} caseworkers={caseworkers} />
     </>
   );
@@ -221,6 +228,7 @@ const adminPages = [
   ['/admin/council', 'councilSettings.homeLink'],
   ['/admin/retention', 'councilSettings.retentionLink'],
   ['/admin/interpreters', 'interpreterList.homeLink'],
+  ['/admin/complaints', 'home.admin.complaintTimes'],
   ['/admin/translations', 'translationReview.homeLink'],
   ['/admin/emails', 'emailFailures.homeLink'],
 ] as const;

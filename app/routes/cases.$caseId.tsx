@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviews: REVIEW_STAGES.includes(summary.stage) && may('read:review'),
     meetings: may('read:meetings'),
     interpreters: may('read:interpreters'),
+    complaints: may('read:complaints'),
     access: may('read:case-sharing'),
     notes: may('read:case-notes'),
     caseworker: may('reassign:case'),

@@ -4,6 +4,7 @@ import type { Database, Transaction } from '../../db/client';
 import { councilFrom, deploymentCouncil, isBareOrigin, parseMailbox, type Council, type DeploymentDefaults } from '../domain/council';
 import { getDb } from '../db.server';
 import { getEnv, publicOrigin } from '../env.server';
+import { oncePerRequest } from '../request-scope.server';
 
 /**
  * The council a request, an email or a job speaks for (ADR 0023), read from its
@@ -30,9 +31,12 @@ type Executor = Database | Transaction;
 /** The council with this id (null or unknown: the deployment's own context). */
 export async function councilContext(laId: string | null | undefined, executor?: Executor): Promise<Council> {
   if (!laId) return defaultCouncil();
-  const db = executor ?? (await getDb());
-  const [record] = await db.select().from(localAuthorities).where(eq(localAuthorities.id, laId));
-  return councilFrom(record ?? null, deploymentDefaults());
+  // Inside a transaction, read afresh through it; otherwise once for all of a page's loaders.
+  const read = async (db: Executor) => {
+    const [record] = await db.select().from(localAuthorities).where(eq(localAuthorities.id, laId));
+    return councilFrom(record ?? null, deploymentDefaults());
+  };
+  return executor ? read(executor) : oncePerRequest(`council:${laId}`, async () => read(await getDb()));
 }
 
 /**
@@ -43,8 +47,8 @@ export async function councilContext(laId: string | null | undefined, executor?:
  */
 export async function councilOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgId'>, executor?: Executor): Promise<Council> {
   const db = executor ?? (await getDb());
-  const [first] = await councilIdsOfUser(user, db);
-  return councilContext(first, db);
+  const [first] = await councilIdsOfUser(user, db, executor);
+  return councilContext(first, executor);
 }
 
 /**
@@ -53,12 +57,16 @@ export async function councilOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgI
  */
 export async function councilsOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgId'>, executor?: Executor): Promise<Council[]> {
   const db = executor ?? (await getDb());
-  const ids = await councilIdsOfUser(user, db);
-  return Promise.all(ids.map((id) => councilContext(id, db)));
+  const ids = await councilIdsOfUser(user, db, executor);
+  return Promise.all(ids.map((id) => councilContext(id, executor)));
 }
 
-async function councilIdsOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgId'>, db: Executor): Promise<string[]> {
-  if (user.laId) return [user.laId];
+function councilIdsOfUser(user: Pick<User, 'id' | 'laId' | 'adviceOrgId'>, db: Executor, executor?: Executor): Promise<string[]> {
+  if (user.laId) return Promise.resolve([user.laId]);
+  return executor ? readCouncilIdsOfUser(user, db) : oncePerRequest(`councils-of:${user.id}`, () => readCouncilIdsOfUser(user, db));
+}
+
+async function readCouncilIdsOfUser(user: Pick<User, 'id' | 'adviceOrgId'>, db: Executor): Promise<string[]> {
   if (user.adviceOrgId) {
     const [organisation] = await db.select({ laId: adviceOrganisations.laId }).from(adviceOrganisations).where(eq(adviceOrganisations.id, user.adviceOrgId));
     return organisation ? [organisation.laId] : [];

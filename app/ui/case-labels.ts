@@ -29,6 +29,11 @@ export const eventKeys: Record<string, string> = {
   review_amendments_comment: 'timeline.event.review_amendments_comment',
   review_final_issued: 'timeline.event.review_final_issued',
   review_apology_sent: 'timeline.event.review_apology_sent',
+  complaint_received: 'timeline.event.complaint_received',
+  complaint_acknowledged: 'timeline.event.complaint_acknowledged',
+  complaint_responded: 'timeline.event.complaint_responded',
+  complaint_escalated: 'timeline.event.complaint_escalated',
+  complaint_closed: 'timeline.event.complaint_closed',
 };
 
 export const commandKeys: Record<string, string> = {

@@ -13,3 +13,4 @@ export * from './retention';
 export * from './interpreters';
 export * from './reviews';
 export * from './scrutiny';
+export * from './complaints';

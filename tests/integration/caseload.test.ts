@@ -20,7 +20,6 @@ import { useTestDatabase } from '../support/test-database';
  * clock and the reply timer row by row.
  */
 const NOW = new Date('2026-12-07T12:00:00Z'); // Monday
-const TODAY = '2026-12-07';
 
 let db: Database;
 let caseworker: User, other: User, manager: User, foreignManager: User, parent: User;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sendReviewReminders, sendTermNotices, storeReviewDue, storedDueOf, termToNotify } from '~/features/reviews/index.server';
 import { cycleStartForDueBy, reviewNotStarted, termNoticeDate, type ReviewFacts } from '~/domain/annual-review';
-import { addDays, annualReviewDueBy, compareDates, type IsoDate } from '~/domain/timescales';
+import { type IsoDate } from '~/domain/timescales';
 import { annualReviews, cases, educationSettings, reviewRemindersSent, settingTermNotices, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';

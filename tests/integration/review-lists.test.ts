@@ -6,7 +6,7 @@ import { recordTransfer, storedDueOf, transferScreen } from '~/features/reviews/
 import { cohortBornBetween, reviewListPage, transferCounts, type ReviewListName } from '~/features/review-lists/index.server';
 import { DEFAULT_QUERY, type CaseloadQuery } from '~/features/caseload';
 import { cycleStartForDueBy, nationalCurriculumYear, reviewNotStarted, type ReviewFacts } from '~/domain/annual-review';
-import { addDays, annualReviewDueBy, compareDates, type IsoDate } from '~/domain/timescales';
+import { addDays } from '~/domain/timescales';
 import { annualReviews, areaTeams, cases, children, educationSettings, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeLa, makeUser, requestAs, settle } from '../support/factories';

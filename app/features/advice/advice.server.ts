@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { adviceRequests, caseEvents, cases, children, documents, localAuthorities, users, type AdviceKind, type AdviceRequest, type Case, type User } from '../../../db/schema';
+import { adviceRequests, caseEvents, cases, children, documents, users, type AdviceKind, type AdviceRequest, type Case, type User } from '../../../db/schema';
 import { adviceCanBeRequested, adviceDueBy, adviceStatus, professionalHasAccess, releasedToFamily, remindersDue, type AdviceStatus } from '~/domain/advice';
 import { compareDates, todayInLondon } from '~/domain/timescales';
 import { caseEvent } from '~/domain/case-events';

@@ -5,19 +5,17 @@ import {
   advocateConsents,
   assessmentRequests,
   cases,
-  childParents,
   children,
   consentEvents,
   consentScopes,
   users,
-  type AdvocateConsent,
   type CaseStage,
   type Child,
   type ConsentScope,
   type User,
 } from '../../../db/schema';
-import type { Database, Transaction } from '../../../db/client';
-import { awaitsYoungPerson, isLive, type LiveConsent } from '~/domain/consent';
+import type { Transaction } from '../../../db/client';
+import { awaitsYoungPerson, isLive } from '~/domain/consent';
 import { linkTo } from '~/domain/council';
 import { councilContext } from '~/tenancy/council.server';
 import { isValidIsoDate } from '~/domain/timescales';

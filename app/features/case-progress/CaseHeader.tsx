@@ -4,7 +4,7 @@ import type { CaseStage } from '../../../db/schema';
 import { stageKeys } from '~/ui/labels';
 
 /** The pages of a case, in the order the navigation shows them; '' is the overview. */
-export const CASE_SECTIONS = ['', 'request', 'messages', 'advice', 'views', 'plan', 'reviews', 'meetings', 'interpreters', 'access', 'notes', 'caseworker'] as const;
+export const CASE_SECTIONS = ['', 'request', 'messages', 'advice', 'views', 'plan', 'reviews', 'meetings', 'interpreters', 'complaints', 'access', 'notes', 'caseworker'] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];
 
 /** What the case layout (routes/cases.$caseId.tsx) gives every page of a case. */
@@ -48,6 +48,7 @@ const sectionKeys: Record<CaseSection, string> = {
   reviews: 'caseSections.reviews',
   meetings: 'caseSections.meetings',
   interpreters: 'caseSections.interpreters',
+  complaints: 'caseSections.complaints',
   access: 'caseAccess.link',
   notes: 'staffCaseNav.notes',
   caseworker: 'staffCaseNav.caseworker',

@@ -1,15 +1,13 @@
-import { and, asc, count, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
-import { statutoryClock, missedSteps, type ClockStep } from '~/domain/case-clock';
-import { clockInputOf, readCaseEvent } from '~/domain/case-events';
-import { areaTeams, assessmentRequests, caseEvents, cases, childParents, children, educationSettings, localAuthorities, users, type CaseStage, type User } from '../../../db/schema';
+import { asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { areaTeams, assessmentRequests, cases, childParents, children, educationSettings, localAuthorities, users, type CaseStage, type User } from '../../../db/schema';
 import { interpreterLanguageSql } from '../requests/index.server';
 import { getDb } from '~/db.server';
-import { personName } from '~/domain/names';
 import { isUuid } from '~/domain/ids';
+import { alias } from 'drizzle-orm/pg-core';
+import { oncePerRequest } from '~/request-scope.server';
 
 /** A family's children and their cases, and the summary a case page starts from (staff lists: app/features/caseload). */
 
-const CLOSED_STAGES: CaseStage[] = ['withdrawn', 'ceased'];
 
 export type FamilyChild = {
   childId: string;
@@ -72,8 +70,17 @@ export type CaseSummary = {
   requestedBySetting: { name: string; familyAgreedOn: string | null; familyAgreementNote: string | null } | null;
 };
 
-/** What the case page shows; access has already been checked by the caller. */
-export async function caseSummary(caseId: string): Promise<CaseSummary | null> {
+const caseworkerOfCase = alias(users, 'caseworker');
+
+/**
+ * What the case page shows; access has already been checked by the caller. Read once for all of
+ * a page's loaders (the case layout and the page both show it).
+ */
+export function caseSummary(caseId: string): Promise<CaseSummary | null> {
+  return oncePerRequest(`case-summary:${caseId}`, () => readCaseSummary(caseId));
+}
+
+async function readCaseSummary(caseId: string): Promise<CaseSummary | null> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -85,6 +92,9 @@ export async function caseSummary(caseId: string): Promise<CaseSummary | null> {
       la: { name: localAuthorities.name, contactEmail: localAuthorities.contactEmail, contactPhone: localAuthorities.contactPhone },
       team: { name: areaTeams.name },
       caseworkerId: cases.caseworkerId,
+      caseworkerName: caseworkerOfCase.name,
+      caseworkerEmail: caseworkerOfCase.email,
+      caseworkerPhone: caseworkerOfCase.phone,
       interpreterLanguage: interpreterLanguageSql,
       requestSent: sql<boolean>`${assessmentRequests.submittedAt} is not null`,
       settingName: educationSettings.name,
@@ -97,13 +107,12 @@ export async function caseSummary(caseId: string): Promise<CaseSummary | null> {
     .innerJoin(areaTeams, eq(areaTeams.id, cases.teamId))
     .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
     .leftJoin(educationSettings, eq(educationSettings.id, assessmentRequests.requestedBySettingId))
+    .leftJoin(caseworkerOfCase, eq(caseworkerOfCase.id, cases.caseworkerId))
     .where(eq(cases.id, caseId));
   if (!row) return null;
-  const [caseworker] = row.caseworkerId
-    ? await db.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, row.caseworkerId))
-    : [];
-  const { caseworkerId: _omit, settingName, familyAgreedOn, familyAgreementNote, ...rest } = row;
-  return { ...rest, caseworker: caseworker ?? null, requestedBySetting: settingName ? { name: settingName, familyAgreedOn, familyAgreementNote } : null };
+  const { caseworkerId: _omit, caseworkerName, caseworkerEmail, caseworkerPhone, settingName, familyAgreedOn, familyAgreementNote, ...rest } = row;
+  const caseworker = caseworkerName !== null && caseworkerEmail !== null ? { name: caseworkerName, email: caseworkerEmail, phone: caseworkerPhone } : null;
+  return { ...rest, caseworker, requestedBySetting: settingName ? { name: settingName, familyAgreedOn, familyAgreementNote } : null };
 }
 
 export async function teamsOf(laId: string) {

@@ -1,4 +1,5 @@
-import { pageWindow, type PageWindow } from '~/domain/paging';
+import type { PageWindow } from '~/domain/paging';
+import { pagedRows, totalRows } from './paged-rows.server';
 import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lt, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { statutoryClock, missedSteps, nextStatutoryDate, type ClockStep } from '~/domain/case-clock';
 import { clockInputOf, readCaseEvent } from '~/domain/case-events';
@@ -6,11 +7,10 @@ import { londonInstant, overduePeriods, type ServiceStandards } from '~/domain/s
 import { parseUkDate } from '~/domain/uk-date';
 import { addDays, todayInLondon, type IsoDate } from '~/domain/timescales';
 import { personName } from '~/domain/names';
-import { areaTeams, assessmentRequests, caseEvents, cases, children, messages, users, type CaseStage } from '../../../db/schema';
+import { areaTeams, assessmentRequests, caseEvents, cases, children, localAuthorities, messages, users, type CaseStage } from '../../../db/schema';
 import { getDb } from '~/db.server';
 import { interpreterLanguageSql } from '../requests/index.server';
 import { standardsOf } from '../messaging/index.server';
-import { teamsOf } from '../case-progress/index.server';
 import type { CaseloadQuery } from '~/ui/list-query';
 import { readCaseloadQuery } from './query.server';
 
@@ -150,21 +150,24 @@ export async function caseloadPage(scope: CaseloadScope, query: CaseloadQuery, n
     // A missed date is the earliest open one, so the next date is already past.
     query.only.includes('date-missed') ? sql`(${nextDue})::date < ${today}::date` : undefined,
   );
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(cases)
-    .innerJoin(children, eq(children.id, cases.childId))
-    .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
-    .where(where);
-  const { offset, ...window } = pageWindow(total, query.page, query.size);
   const order =
     query.sort === 'received'
       ? [asc(cases.requestReceived), asc(cases.reference)]
       : query.sort === 'name'
         ? [asc(children.lastName), asc(children.firstName), asc(cases.reference)]
         : [sql`${nextDue} asc nulls last`, asc(cases.requestReceived), asc(cases.reference)];
-  const rows = await db
+  const countAll = async () => {
+    const [{ total }] = await db
+      .select({ total: count() })
+      .from(cases)
+      .innerJoin(children, eq(children.id, cases.childId))
+      .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
+      .where(where);
+    return total;
+  };
+  const readPage = (offset: number) => db
     .select({
+      ...totalRows,
       id: cases.id,
       reference: cases.reference,
       child: { firstName: children.firstName, lastName: children.lastName },
@@ -186,6 +189,7 @@ export async function caseloadPage(scope: CaseloadScope, query: CaseloadQuery, n
     .orderBy(...order)
     .limit(query.size)
     .offset(offset);
+  const { rows, ...window } = await pagedRows(query.page, query.size, readPage, countAll);
   const events = rows.length
     ? await db
         .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details })
@@ -293,16 +297,26 @@ export async function teamSummaries(laId: string): Promise<TeamSummary[]> {
   });
 }
 
-/** The council's caseworkers, for the council-wide list's caseworker filter. */
-export async function caseworkersOfCouncil(laId: string) {
+type Choice = { id: string; name: string };
+
+/**
+ * The choices of a list's filters in one statement: the council's area teams and, for the
+ * council-wide lists, its caseworkers (null otherwise), each by name.
+ */
+export async function listFiltersOf(laId: string, withCaseworkers: boolean): Promise<{ teams: Choice[]; caseworkers: Choice[] | null }> {
   const db = await getDb();
-  return db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.laId, laId), eq(users.role, 'caseworker'))).orderBy(asc(users.name));
+  const teams = sql<Choice[]>`coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name) from ${areaTeams} t where t.la_id = ${laId}), '[]'::json)`;
+  const caseworkers = withCaseworkers
+    ? sql<Choice[]>`coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name) from ${users} u where u.la_id = ${laId} and u.role = 'caseworker'), '[]'::json)`
+    : sql<null>`null`;
+  const [row] = await db.select({ teams, caseworkers }).from(localAuthorities).where(eq(localAuthorities.id, laId));
+  return { teams: row?.teams ?? [], caseworkers: withCaseworkers ? (row?.caseworkers ?? []) : null };
 }
 
 /** Everything a caseload page shows, for the list the address asks for. */
 export async function caseloadScreen(scope: CaseloadScope, url: URL, now = new Date()) {
   const { query, typed, searchError } = readCaseloadQuery(url);
-  const [found, teams, caseworkers] = await Promise.all([caseloadPage(scope, query, now), teamsOf(scope.laId), scope.caseworkerId ? null : caseworkersOfCouncil(scope.laId)]);
+  const [found, { teams, caseworkers }] = await Promise.all([caseloadPage(scope, query, now), listFiltersOf(scope.laId, !scope.caseworkerId)]);
   // The page actually shown (a page past the end shows the last).
   return { ...found, query: { ...query, page: found.page }, typed, searchError, teams, caseworkers };
 }

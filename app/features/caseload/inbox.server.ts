@@ -1,4 +1,5 @@
-import { pageWindow, type PageWindow } from '~/domain/paging';
+import type { PageWindow } from '~/domain/paging';
+import { pagedRows, totalRows } from './paged-rows.server';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { replyClock } from '~/domain/service-standards';
 import { todayInLondon, type IsoDate } from '~/domain/timescales';
@@ -7,8 +8,7 @@ import { assessmentRequests, cases, children, messages, threadReads, users } fro
 import { interpreterLanguageSql } from '../requests/index.server';
 import { getDb } from '~/db.server';
 import { standardsOf } from '../messaging/index.server';
-import { teamsOf } from '../case-progress/index.server';
-import { caseworkersOfCouncil, openCasesOf, replyOverdueSql, searchCondition } from './caseload.server';
+import { listFiltersOf, openCasesOf, replyOverdueSql, searchCondition } from './caseload.server';
 import { DEFAULT_QUERY, type CaseloadQuery } from '~/ui/list-query';
 import { readCaseloadQuery } from './query.server';
 
@@ -73,10 +73,10 @@ export async function inboxPage(scope: InboxScope, query: CaseloadQuery, now = n
     query.caseworker ? (query.caseworker === 'unallocated' ? isNull(cases.caseworkerId) : eq(cases.caseworkerId, query.caseworker)) : undefined,
     query.only.includes('reply-overdue') ? replyOverdueSql(standards, now) : undefined,
   );
-  const [{ total }] = await db.select({ total: count() }).from(cases).innerJoin(children, eq(children.id, cases.childId)).where(where);
-  const { offset, ...window } = pageWindow(total, query.page, query.size);
-  const found = await db
+  const countAll = async () => (await db.select({ total: count() }).from(cases).innerJoin(children, eq(children.id, cases.childId)).where(where))[0].total;
+  const readPage = (offset: number) => db
     .select({
+      ...totalRows,
       caseId: cases.id,
       reference: cases.reference,
       child: { firstName: children.firstName, lastName: children.lastName },
@@ -94,18 +94,18 @@ export async function inboxPage(scope: InboxScope, query: CaseloadQuery, now = n
     .orderBy(desc(sql`coalesce(${users.absent}, false)`), asc(cases.awaitingReplySince), asc(cases.reference))
     .limit(query.size)
     .offset(offset);
+  const { rows: found, ...window } = await pagedRows(query.page, query.size, readPage, countAll);
   const ids = found.map((r) => r.caseId);
-  const [thread, reads] = ids.length
-    ? await Promise.all([
-        db
-          .select({ caseId: messages.caseId, side: messages.side, sentAt: messages.createdAt, substantive: messages.substantive })
-          .from(messages)
-          .innerJoin(cases, eq(cases.id, messages.caseId))
-          .where(and(inArray(messages.caseId, ids), gte(messages.createdAt, cases.awaitingReplySince)))
-          .orderBy(asc(messages.createdAt)),
-        db.select().from(threadReads).where(and(eq(threadReads.userId, scope.viewerId), inArray(threadReads.caseId, ids))),
-      ])
-    : [[], []];
+  // The waiting messages of the page's threads, each with when this viewer last read its thread.
+  const thread = ids.length
+    ? await db
+        .select({ caseId: messages.caseId, side: messages.side, sentAt: messages.createdAt, substantive: messages.substantive, readAt: threadReads.readAt })
+        .from(messages)
+        .innerJoin(cases, eq(cases.id, messages.caseId))
+        .leftJoin(threadReads, and(eq(threadReads.caseId, messages.caseId), eq(threadReads.userId, scope.viewerId)))
+        .where(and(inArray(messages.caseId, ids), gte(messages.createdAt, cases.awaitingReplySince)))
+        .orderBy(asc(messages.createdAt))
+    : [];
   return {
     ...window,
     rows: found.map(({ child, since, ...row }) => {
@@ -116,7 +116,7 @@ export async function inboxPage(scope: InboxScope, query: CaseloadQuery, now = n
       // the row still shows the dates counted from when the column says the waiting began.
       const clock = measured.state === 'awaiting' ? measured : replyClock([{ side: 'family', sentAt: waitingFrom }], standards, now);
       if (clock.state !== 'awaiting') throw new Error('A family message always starts the reply clock');
-      const readAt = reads.find((r) => r.caseId === row.caseId)?.readAt;
+      const readAt = own[0]?.readAt;
       return {
         ...row,
         childName: personName(child),
@@ -138,6 +138,6 @@ export async function inboxScreen(scope: InboxScope, url: URL, now = new Date())
   const councilWide = !scope.caseworkerId && !scope.teamId;
   const read = readCaseloadQuery(url);
   const query = inboxQuery(read.query, councilWide);
-  const [found, teams, caseworkers] = await Promise.all([inboxPage(scope, query, now), councilWide ? teamsOf(scope.laId) : null, councilWide ? caseworkersOfCouncil(scope.laId) : null]);
-  return { ...found, query: { ...query, page: found.page }, typed: read.typed, searchError: read.searchError, teams, caseworkers };
+  const [found, filters] = await Promise.all([inboxPage(scope, query, now), councilWide ? listFiltersOf(scope.laId, true) : null]);
+  return { ...found, query: { ...query, page: found.page }, typed: read.typed, searchError: read.searchError, teams: filters?.teams ?? null, caseworkers: filters?.caseworkers ?? null };
 }

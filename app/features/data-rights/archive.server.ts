@@ -3,7 +3,7 @@ import { formatDateTime } from '~/i18n/format';
 import { getFixedT } from '~/i18n/i18n.server';
 import type { Locale } from '~/i18n/config';
 import { SENT_EMAIL_RETENTION_DAYS } from '~/mail/outbox.server';
-import { documentFiles, type DataExport, type ReviewItem } from './export.server';
+import { documentFiles, type DataExport } from './export.server';
 import { zipArchive } from './zip.server';
 import { REVIEW_REASON_LABELS_CLIENT as REVIEW_REASON_LABELS } from './review-labels';
 

@@ -27,6 +27,7 @@ import {
   outboxEmails,
   planVersions,
   interpreterRequests,
+  complaints,
   rectificationRequests,
   retentionDue,
   retentionHolds,
@@ -101,6 +102,7 @@ const COLLECTORS: Record<string, Collector> = {
   case_events: (db, r) => rowsWhere(db, caseEvents, within(r.caseIds, (ids) => inArray(caseEvents.caseId, ids))),
   // Staff-only notes are the family's personal data too: listed for review, normally released (ADR 0034).
   case_notes: (db, r) => rowsWhere(db, caseNotes, within(r.caseIds, (ids) => inArray(caseNotes.caseId, ids))),
+  complaints: (db, r) => rowsWhere(db, complaints, within(r.caseIds, (ids) => inArray(complaints.caseId, ids))),
   interpreter_requests: (db, r) => rowsWhere(db, interpreterRequests, within(r.caseIds, (ids) => inArray(interpreterRequests.caseId, ids))),
   // What the person did, and who opened their children's records.
   audit_log: (db, r) =>
@@ -157,6 +159,7 @@ export const TABLES_WITHOUT_REQUESTER_DATA: Readonly<Record<string, string>> = {
   rate_limit_events: 'Hashed throttling keys, kept only for minutes; they cannot be tied back to a person.',
   retention_settings: "The council's retention schedule, and which admin set it.",
   scrutiny_thresholds: "The council's red, amber and green thresholds for its scrutiny report, and which member of staff set them.",
+  complaint_settings: "The council's complaint response times, and which admin set them.",
   // The deleted case's records are gone; what is left names no one and cannot be traced to a person through the portal.
   retention_deletions: 'The minimal record that deleted records existed: a case reference, the rule and dates, the approving manager; no names or dates of birth.',
 };
@@ -219,7 +222,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, complaints, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

@@ -1,7 +1,5 @@
 import { Form } from '@remix-run/react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '~/forms/errors';
+import { useEffect, useRef, useState } from 'react';
 import { useFormResult } from '~/ui/form';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton } from '~/ui/govuk/content';

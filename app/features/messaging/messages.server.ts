@@ -8,6 +8,7 @@ import { wakeMailer } from '~/mail/outbox.server';
 import { recordAudit } from '~/audit/audit.server';
 import { discardUpload, recordUpload, type PreparedUpload } from '../documents/index.server';
 import { queueMessageNotifications } from './notifications.server';
+import { oncePerRequest } from '~/request-scope.server';
 
 /** The case's message thread between the family side and the council side. */
 
@@ -64,17 +65,22 @@ export async function threadOf(caseId: string): Promise<ThreadEntry[]> {
   }));
 }
 
-/** The LA's service standards now, with the earlier ones that still date older messages. */
-export async function standardsOf(laId: string): Promise<ServiceStandards> {
-  const db = await getDb();
-  const [[la], earlier] = await Promise.all([
-    db.select({ acknowledgeWithin: localAuthorities.acknowledgeWithin, replyWithin: localAuthorities.replyWithin }).from(localAuthorities).where(eq(localAuthorities.id, laId)),
-    db
-      .select({ until: serviceStandardHistory.until, acknowledgeWithin: serviceStandardHistory.acknowledgeWithin, replyWithin: serviceStandardHistory.replyWithin })
-      .from(serviceStandardHistory)
-      .where(eq(serviceStandardHistory.laId, laId)),
-  ]);
-  return { ...la, earlier };
+/**
+ * The LA's service standards now, with the earlier ones that still date older messages: one
+ * statement, read once for all of a page's loaders.
+ */
+export function standardsOf(laId: string): Promise<ServiceStandards> {
+  return oncePerRequest(`standards:${laId}`, async () => {
+    const db = await getDb();
+    const earlier = sql<{ until: string; acknowledgeWithin: number; replyWithin: number }[]>`coalesce((
+      select json_agg(json_build_object('until', h.until, 'acknowledgeWithin', h.acknowledge_within, 'replyWithin', h.reply_within))
+      from ${serviceStandardHistory} h where h.la_id = ${laId}), '[]'::json)`;
+    const [la] = await db
+      .select({ acknowledgeWithin: localAuthorities.acknowledgeWithin, replyWithin: localAuthorities.replyWithin, earlier })
+      .from(localAuthorities)
+      .where(eq(localAuthorities.id, laId));
+    return { acknowledgeWithin: la.acknowledgeWithin, replyWithin: la.replyWithin, earlier: la.earlier.map((e) => ({ ...e, until: String(e.until).slice(0, 10) })) };
+  });
 }
 
 export function asTimerMessages(thread: readonly Pick<ThreadEntry, 'side' | 'sentAt' | 'substantive'>[]): ThreadMessage[] {

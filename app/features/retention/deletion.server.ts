@@ -21,6 +21,7 @@ import {
   familyViews,
   heldMessages,
   interpreterRequests,
+  complaints,
   messageAttachments,
   messages,
   planVersions,
@@ -67,6 +68,7 @@ export const DELETED_TABLES = [
   'case_events',
   'case_notes',
   'interpreter_requests',
+  'complaints',
   'review_reminders_sent',
   'annual_reviews',
   'plan_versions',
@@ -127,6 +129,7 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(caseEvents).where(inCases(caseEvents.caseId));
     await tx.delete(caseNotes).where(inCases(caseNotes.caseId));
     await tx.delete(interpreterRequests).where(inCases(interpreterRequests.caseId));
+    await tx.delete(complaints).where(inCases(complaints.caseId));
     await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));

@@ -1,12 +1,11 @@
 import { and, asc, count, eq, gte, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { annualReviews, cases, children, educationSettings, users } from '../../../db/schema';
 import { getDb } from '~/db.server';
-import { pageWindow, type PageWindow } from '~/domain/paging';
+import type { PageWindow } from '~/domain/paging';
 import { personName } from '~/domain/names';
 import { academicYearOf, reviewStatus, termOf, type ReviewStatusName, type ReviewStepName, type TermName } from '~/domain/annual-review';
 import { phaseTransferLastDay, todayInLondon, type IsoDate, type PhaseTransferKind } from '~/domain/timescales';
-import { teamsOf } from '../case-progress/index.server';
-import { caseworkersOfCouncil, openCasesOf, readCaseloadQuery, searchCondition } from '../caseload/index.server';
+import { listFiltersOf, openCasesOf, pagedRows, totalRows, readCaseloadQuery, searchCondition } from '../caseload/index.server';
 import type { CaseloadQuery } from '../caseload';
 import { reviewFactsOf } from '../reviews/index.server';
 
@@ -82,19 +81,15 @@ export async function reviewListPage(scope: ReviewScope, list: ReviewListName, q
   const db = await getDb();
   const today = todayInLondon(now);
   const where = and(inScope(scope, query), listCondition(list, today));
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(annualReviews)
-    .innerJoin(cases, eq(cases.id, annualReviews.caseId))
-    .innerJoin(children, eq(children.id, cases.childId))
-    .where(where);
-  const { offset, ...window } = pageWindow(total, query.page, query.size);
+  const countAll = async () =>
+    (await db.select({ total: count() }).from(annualReviews).innerJoin(cases, eq(cases.id, annualReviews.caseId)).innerJoin(children, eq(children.id, cases.childId)).where(where))[0].total;
   const order =
     list === 'transfers'
       ? [asc(annualReviews.transferKind), sql`${annualReviews.nextDueOn} asc nulls last`, asc(cases.reference)]
       : [sql`${annualReviews.nextDueOn} asc nulls last`, asc(annualReviews.meetingDueOn), asc(cases.reference)];
-  const rows = await db
+  const readPage = (offset: number) => db
     .select({
+      ...totalRows,
       review: annualReviews,
       reference: cases.reference,
       child: { firstName: children.firstName, lastName: children.lastName },
@@ -111,6 +106,7 @@ export async function reviewListPage(scope: ReviewScope, list: ReviewListName, q
     .orderBy(...order)
     .limit(query.size)
     .offset(offset);
+  const { rows, ...window } = await pagedRows(query.page, query.size, readPage, countAll);
   return {
     ...window,
     rows: rows.map(({ review, child, ...row }) => {
@@ -206,11 +202,10 @@ export async function reviewListScreen(scope: ReviewScope, url: URL, now = new D
   const { query, typed, searchError } = readCaseloadQuery(url);
   const today = todayInLondon(now);
   const term = termOf(today);
-  const [found, counts, teams, caseworkers] = await Promise.all([
+  const [found, counts, { teams, caseworkers }] = await Promise.all([
     reviewListPage(scope, list, query, now),
     list === 'transfers' ? transferCounts(scope, query, now) : null,
-    teamsOf(scope.laId),
-    scope.caseworkerId ? null : caseworkersOfCouncil(scope.laId),
+    listFiltersOf(scope.laId, !scope.caseworkerId),
   ]);
   return {
     list,

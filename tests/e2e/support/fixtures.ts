@@ -53,6 +53,8 @@ export const demoUsers = {
   parent4: { email: 'parent4@example.com', role: 'parent' },
   parent5: { email: 'parent5@example.com', role: 'parent' },
   parent6: { email: 'parent6@example.com', role: 'parent' },
+  // Ella Scott's mother: the complaints journey (tests/e2e/complaints.spec.ts).
+  parent14: { email: 'parent14@example.com', role: 'parent' },
   caseworker1: { email: 'caseworker1@example.com', role: 'caseworker' },
   caseworker2: { email: 'caseworker2@example.com', role: 'caseworker' },
   caseworker3: { email: 'caseworker3@example.com', role: 'caseworker' },

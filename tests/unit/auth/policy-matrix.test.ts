@@ -107,6 +107,19 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'book:interpreter': {
     case: 'FFFNF FFNNN FN ANAFN FFNFN',
   },
+  // Complaints (ADR 0050): read as the interpreters page is; the council's list is its managers'.
+  'read:complaints': {
+    case: 'AAFNA AANNN FN ANAFN FFNFN',
+    la: 'FFFFF FFFFF FF FFAFF FFFFF',
+  },
+  // The family, or an adviser who acts for them; never the council (it records one it received instead).
+  'make:complaint': {
+    case: 'AFFNA AFNNN FN FNFFN FFNFN',
+  },
+  // The case's caseworker (cw) or a manager of its council.
+  'respond:complaint': {
+    case: 'FFFNF FFNNN FN ANAFN FFNFN',
+  },
   'read:request': {
     case: 'AAFNA AANNN NN ANAFN FFNAN',
     familyDraft: 'AAFNA AANNN NN NNNNN NNNNN',

@@ -60,6 +60,23 @@ describe('case access policy', () => {
   });
 });
 
+describe('complaints (ADR 0050)', () => {
+  it("another caseworker of the same council reads a case's complaints but does not answer them; the case's caseworker and a manager do", () => {
+    expect(decide(people.teammate, 'read:complaints', childCase)).toBe('allow');
+    expect(decide(people.teammate, 'respond:complaint', childCase)).toBe('forbidden');
+    expect(decide(people.caseworker, 'respond:complaint', childCase)).toBe('allow');
+    expect(decide(people.manager, 'respond:complaint', childCase)).toBe('allow');
+  });
+
+  it('an adviser who may act complains for the family; one who may only view reads; another council never sees them', () => {
+    expect(decide(people.orgAdvocate, 'make:complaint', childCase)).toBe('allow');
+    expect(decide(people.namedAdvocate, 'make:complaint', childCase)).toBe('forbidden');
+    expect(decide(people.namedAdvocate, 'read:complaints', childCase)).toBe('allow');
+    expect(decide(people.otherLaCaseworker, 'read:complaints', childCase)).toBe('not_found');
+    expect(decide(people.otherLaCaseworker, 'read:complaints', { type: 'la', laId: LA })).toBe('forbidden');
+  });
+});
+
 describe('draft requests are private to the family until submitted', () => {
   const familyDraft = { type: 'draft_request' as const, laId: LA, createdBy: 'parent', parentIds: ['parent'], youngPersonId: 'yp', advocateConsents: consents };
   const staffDraft = { ...familyDraft, createdBy: 'cw2' };
@@ -173,9 +190,6 @@ describe('documents: read by whoever may read what they belong to, on its page',
     plan: { kind: 'plan', case: childCase },
     views: { kind: 'views', case: childCase },
   } satisfies Record<string, DocumentSubject['belongsTo']>;
-  const A = 'allow' as const;
-  const N = 'not_found' as const;
-  const F = 'forbidden' as const;
 
   it("another professional asked about the same case never sees a colleague's report", () => {
     const bothAsked = { ...childCase, professionalIds: ['ep', 'ep2'] };

@@ -58,6 +58,11 @@ const EVERY_KIND: { [K in CaseEventKind]: CaseEventDetails[K] } = {
   review_amendments_comment: { reviewNumber: 1, section: 'F' },
   review_final_issued: { reviewNumber: 1, issuedOn: '2027-04-20', planVersionNumber: 4 },
   review_apology_sent: { reviewNumber: 1, step: 'report', reason: 'The school sent it late.', newExpectedDate: '2027-04-01', writtenIn: 'en' },
+  complaint_received: { reference: 'NHB-2026-0001-C1', channel: 'portal', receivedOn: '2026-11-02', respondBy: '2026-11-16' },
+  complaint_acknowledged: { reference: 'NHB-2026-0001-C1', stage: 1, acknowledgedOn: '2026-11-03' },
+  complaint_responded: { reference: 'NHB-2026-0001-C1', stage: 1, outcome: 'partly_upheld', respondedOn: '2026-11-12' },
+  complaint_escalated: { reference: 'NHB-2026-0001-C1', escalatedOn: '2026-11-20', respondBy: '2026-12-18' },
+  complaint_closed: { reference: 'NHB-2026-0001-C1', closedOn: '2026-12-18' },
 };
 const KINDS = Object.keys(EVERY_KIND) as CaseEventKind[];
 
