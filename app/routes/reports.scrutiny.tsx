@@ -142,6 +142,13 @@ export default function ScrutinyReportPage() {
                   <span className="govuk-visually-hidden"> {t('scrutiny.casesOf', { figure: name })}</span>
                 </Link>
               </p>
+              {report.lists[figure.id] ? (
+                <p className="govuk-body">
+                  <Link className="govuk-link" to={report.lists[figure.id]!}>
+                    {t('scrutiny.seeComplaints')}
+                  </Link>
+                </p>
+              ) : null}
               <div className="govuk-grid-row">
                 <div className="govuk-grid-column-one-half">
                   <h3 className="govuk-heading-s">{t('scrutiny.trendHeading')}</h3>

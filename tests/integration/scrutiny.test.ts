@@ -6,7 +6,7 @@ import { loader as pdfLoader } from '~/routes/reports.scrutiny[.]pdf';
 import { loader as csvLoader } from '~/routes/reports.scrutiny[.]csv';
 import { action as thresholdsAction, loader as thresholdsLoader } from '~/routes/reports.scrutiny_.thresholds';
 import { recordCaseCommand } from '~/features/case-progress/index.server';
-import { adviceRequests, annualReviews, areaTeams, auditLog, caseEvents, cases, messages, scrutinyThresholds, serviceStandardBreaches, type User } from '../../db/schema';
+import { adviceRequests, annualReviews, areaTeams, auditLog, caseEvents, cases, complaints, messages, scrutinyThresholds, serviceStandardBreaches, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -77,6 +77,11 @@ beforeAll(async () => {
   // Its annual review was due on 15 February and has not been held.
   await db.insert(annualReviews).values({ laId, caseId: thread, number: 1, cycleStart: '2025-02-16', meetingDueOn: '2026-02-15', nextDueOn: '2026-02-15', nextDueStep: 'meeting' });
 
+  // Two complaints on that case answered at stage 1 in the quarter: one on time, one a day late.
+  for (const [number, respondedOn] of [[1, '2026-02-10'], [2, '2026-02-11']] as const) {
+    await db.insert(complaints).values({ laId, caseId: thread, reference: `C-${number}-${crypto.randomUUID().slice(0, 8)}`, number, channel: 'letter', about: 'Late reply', putRight: 'An answer', status: 'closed', receivedOn: '2026-01-12', acknowledgeBy: '2026-01-15', stage1DueBy: '2026-02-10', stage1RespondedOn: respondedOn, stage1Outcome: 'upheld', formKey: crypto.randomUUID() });
+  }
+
   // Another council: a late decision in the same quarter, never counted here.
   const other = await makeLa(db, 'Other Council');
   otherTeamId = other.team.id;
@@ -112,6 +117,8 @@ describe('the scrutiny report', () => {
     expect(figures.finalPlans.period).toMatchObject({ value: null, rag: 'none' });
     expect(figures.replies.period).toMatchObject({ value: 50, numerator: 1, denominator: 2, rag: 'red' });
     expect(figures.reviewsOnTime.period).toMatchObject({ value: 0, numerator: 0, denominator: 1, rag: 'red' });
+    expect(figures.complaintsStage1.period).toMatchObject({ value: 50, numerator: 1, denominator: 2, rag: 'red' });
+    expect(figures.complaintsStage2.period).toMatchObject({ value: null, rag: 'none' });
   });
 
   it('for one team counts only that team, and another council’s team is not found', async () => {
@@ -171,7 +178,7 @@ describe('exports', () => {
 describe('thresholds', () => {
   const form = (changes: Record<string, string>) => {
     const values: Record<string, string> = {};
-    for (const [id, d] of Object.entries({ finalPlans: [60, 40], finalPlansWithExceptions: [60, 40], decisions: [90, 75], adviceEducationalPsychologist: [90, 75], adviceHealth: [90, 75], adviceSocialCare: [90, 75], adviceSchool: [90, 75], adviceOther: [90, 75], reviewsOnTime: [85, 70], reviewDecisions: [85, 70], transferReviews: [95, 85], replies: [95, 85], apologies: [5, 15], refusalsToAssess: [25, 40], refusalsToIssue: [10, 20] })) {
+    for (const [id, d] of Object.entries({ finalPlans: [60, 40], finalPlansWithExceptions: [60, 40], decisions: [90, 75], adviceEducationalPsychologist: [90, 75], adviceHealth: [90, 75], adviceSocialCare: [90, 75], adviceSchool: [90, 75], adviceOther: [90, 75], reviewsOnTime: [85, 70], reviewDecisions: [85, 70], transferReviews: [95, 85], replies: [95, 85], apologies: [5, 15], refusalsToAssess: [25, 40], refusalsToIssue: [10, 20], complaintsStage1: [90, 75], complaintsStage2: [90, 75] })) {
       values[`${id}Green`] = String(d[0]);
       values[`${id}Amber`] = String(d[1]);
     }

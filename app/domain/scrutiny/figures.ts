@@ -23,6 +23,8 @@
  *   while the family is still waiting within the standard.
  * - Apologies sent (for a statutory step or a review step): counted on the day sent.
  * - Refusals to assess, and to issue a plan: their share of the decisions made in the period.
+ * - Complaints answered in time, at stage 1 and at stage 2 (ADR 0050): each response counted on
+ *   the day sent, late by the complaints feature's own rule.
  */
 import type { IsoDate } from '../timescales';
 import { compareDates } from '../timescales';
@@ -56,6 +58,8 @@ export type ReviewFact = OnCase & {
 };
 export type WaitFact = OnCase & { startedOn: IsoDate; breached: boolean; stillWaiting: boolean };
 export type ApologyFact = OnCase & { sentOn: IsoDate };
+/** A complaint's response at one stage (ADR 0050): due by, sent on. */
+export type ComplaintResponseFact = OnCase & { stage: 1 | 2; dueBy: IsoDate; respondedOn: IsoDate };
 
 export type ScrutinyFacts = {
   clocks: readonly (OnCase & CaseClockFacts)[];
@@ -64,6 +68,7 @@ export type ScrutinyFacts = {
   reviews: readonly ReviewFact[];
   waits: readonly WaitFact[];
   apologies: readonly ApologyFact[];
+  complaintResponses: readonly ComplaintResponseFact[];
   today: IsoDate;
 };
 
@@ -138,6 +143,15 @@ export function refusalItems(decisions: readonly DecisionFact[], decision: Decis
   return decisions.flatMap((d) => (d.decision === decision ? [{ caseId: d.caseId, teamId: d.teamId, on: d.decidedOn, outcome: d.refused ? ('refused' as const) : ('agreed' as const) }] : []));
 }
 
+/**
+ * Complaint responses at a stage, counted on the day sent, late when sent after the due date: the
+ * rule of app/domain/complaints.ts `isLate` for a response sent (not imported: that module's
+ * literals are the complaints pages' words, which this page would then have to load).
+ */
+export function complaintResponseItems(responses: readonly ComplaintResponseFact[], stage: 1 | 2): FigureItem[] {
+  return responses.flatMap((r) => (r.stage === stage ? [{ caseId: r.caseId, teamId: r.teamId, on: r.respondedOn, outcome: compareDates(r.respondedOn, r.dueBy) > 0 ? ('late' as const) : ('onTime' as const) }] : []));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The figures
 
@@ -179,6 +193,8 @@ export const scrutinyFigures = [
   { id: 'apologies', unit: 'count', direction: 'lower', counts: ['sent'], leavesOut: [], concern: 'sent', defaults: { green: 5, amber: 15 }, items: (f) => apologyItems(f.apologies) },
   { id: 'refusalsToAssess', unit: 'percent', direction: 'lower', counts: ['refused'], leavesOut: [], concern: 'refused', defaults: { green: 25, amber: 40 }, items: (f) => refusalItems(f.decisions, 'assess') },
   { id: 'refusalsToIssue', unit: 'percent', direction: 'lower', counts: ['refused'], leavesOut: [], concern: 'refused', defaults: { green: 10, amber: 20 }, items: (f) => refusalItems(f.decisions, 'issue') },
+  { id: 'complaintsStage1', ...onTimeRate, defaults: { green: 90, amber: 75 }, items: (f) => complaintResponseItems(f.complaintResponses, 1) },
+  { id: 'complaintsStage2', ...onTimeRate, defaults: { green: 90, amber: 75 }, items: (f) => complaintResponseItems(f.complaintResponses, 2) },
 ] as const satisfies readonly FigureDefinition[];
 
 export type FigureId = (typeof scrutinyFigures)[number]['id'];
@@ -203,6 +219,8 @@ export const figureKeys = {
   apologies: { name: 'scrutiny.figure.apologies.name', rule: 'scrutiny.figure.apologies.rule' },
   refusalsToAssess: { name: 'scrutiny.figure.refusalsToAssess.name', rule: 'scrutiny.figure.refusalsToAssess.rule' },
   refusalsToIssue: { name: 'scrutiny.figure.refusalsToIssue.name', rule: 'scrutiny.figure.refusalsToIssue.rule' },
+  complaintsStage1: { name: 'scrutiny.figure.complaintsStage1.name', rule: 'scrutiny.figure.complaintsStage1.rule' },
+  complaintsStage2: { name: 'scrutiny.figure.complaintsStage2.name', rule: 'scrutiny.figure.complaintsStage2.rule' },
 } as const satisfies Record<FigureId, { name: string; rule: string }>;
 
 export const outcomes: readonly Outcome[] = ['onTime', 'late', 'exception', 'refused', 'agreed', 'sent'];

@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, messages, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
+import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, complaints, messages, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
 import { statutoryClock } from '~/domain/case-clock';
 import { clockInputOf, readCaseEvent, type TypedCaseEvent } from '~/domain/case-events';
-import type { ScrutinyFacts, DecisionFact, ReviewFact } from '~/domain/scrutiny/figures';
+import type { ComplaintResponseFact, ScrutinyFacts, DecisionFact, ReviewFact } from '~/domain/scrutiny/figures';
 import type { Thresholds } from '~/domain/scrutiny/rag';
 import type { Period } from '~/domain/timeliness';
 import { addDays, annualReviewDueBy, compareDates, phaseTransferLastDay, reviewDecisionDueBy, todayInLondon, type IsoDate } from '~/domain/timescales';
@@ -18,7 +18,8 @@ import { getDb } from '~/db.server';
  *   A decision's date is never after it was recorded, so nothing in the window is missed.
  * - Advice sent since the window began; reviews whose meeting, decision or transfer dates can fall
  *   in it (their stored meeting due date); family waits for a reply started in it (from the thread,
- *   with window functions), the reply breaches on record, the threads still waiting; apologies.
+ *   with window functions), the reply breaches on record, the threads still waiting; apologies;
+ *   complaint responses sent in it (ADR 0050's stored dates).
  */
 
 /** The first instant that can belong to a London day: a day earlier in UTC covers summer time. */
@@ -76,7 +77,8 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
     .from(numbered)
     .as('ranked');
 
-  const [events, advice, reviews, waits, breaches, waiting, apologies] = await Promise.all([
+  const respondedIn = (column: typeof complaints.stage1RespondedOn | typeof complaints.stage2RespondedOn) => and(gte(column, window.from), lte(column, window.to));
+  const [events, advice, reviews, waits, breaches, waiting, apologies, complaintRows] = await Promise.all([
     db
       .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details, teamId: cases.teamId, stage: cases.stage, requestReceived: cases.requestReceived })
       .from(caseEvents)
@@ -129,6 +131,18 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
       .from(caseEvents)
       .innerJoin(cases, eq(cases.id, caseEvents.caseId))
       .where(and(inLa, inArray(caseEvents.kind, APOLOGY_KINDS), gte(caseEvents.occurredAt, since), lt(caseEvents.occurredAt, until))),
+    db
+      .select({
+        caseId: complaints.caseId,
+        teamId: cases.teamId,
+        stage1DueBy: complaints.stage1DueBy,
+        stage1RespondedOn: complaints.stage1RespondedOn,
+        stage2DueBy: complaints.stage2DueBy,
+        stage2RespondedOn: complaints.stage2RespondedOn,
+      })
+      .from(complaints)
+      .innerJoin(cases, eq(cases.id, complaints.caseId))
+      .where(and(eq(complaints.laId, laId), inLa, or(respondedIn(complaints.stage1RespondedOn), respondedIn(complaints.stage2RespondedOn)))),
   ]);
 
   // The statutory clocks, and the decisions read from the same events.
@@ -181,6 +195,12 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
     reviews: reviewFacts,
     waits: waitFacts,
     apologies: apologies.map((a) => ({ caseId: a.caseId, teamId: a.teamId, sentOn: todayInLondon(a.occurredAt) })),
+    complaintResponses: complaintRows.flatMap((c) => {
+      const responses: ComplaintResponseFact[] = [];
+      if (c.stage1RespondedOn) responses.push({ caseId: c.caseId, teamId: c.teamId, stage: 1, dueBy: c.stage1DueBy, respondedOn: c.stage1RespondedOn });
+      if (c.stage2RespondedOn && c.stage2DueBy) responses.push({ caseId: c.caseId, teamId: c.teamId, stage: 2, dueBy: c.stage2DueBy, respondedOn: c.stage2RespondedOn });
+      return responses;
+    }),
     today,
   };
 }

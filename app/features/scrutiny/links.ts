@@ -49,3 +49,10 @@ export const periodProblemKeys = {
 /** The thresholds form's boxes: `<figure>Green` and `<figure>Amber`, in the order of the figures (the browser needs them too). */
 export const thresholdField = (id: string, band: 'green' | 'amber') => `${id}${band === 'green' ? 'Green' : 'Amber'}`;
 export const thresholdFieldOrder: readonly string[] = scrutinyFigures.flatMap((f) => [thresholdField(f.id, 'green'), thresholdField(f.id, 'amber')]);
+
+/**
+ * The council's complaints list (app/features/complaints, ADR 0050) at a stage, those past their
+ * due date, for a team: the same address as its `complaintListUrl`, written here so this page does
+ * not load the complaints feature's pages and words.
+ */
+export const complaintsListHref = (stage: 1 | 2, teamId: string | null) => `/complaints?${query({ show: 'late', stage: String(stage), team: teamId })}`;

@@ -3,6 +3,7 @@ import {
   adviceItems,
   apologyItems,
   casesBehind,
+  complaintResponseItems,
   deadlineOutcome,
   figureById,
   figureIds,
@@ -192,10 +193,25 @@ describe('replies, apologies, advice and refusals', () => {
   });
 });
 
+describe('complaints', () => {
+  it('counts each stage’s responses on the day sent, late after the due date', () => {
+    const responses = [
+      { caseId: 'a', ...on, stage: 1 as const, dueBy: '2026-01-20', respondedOn: '2026-01-20' },
+      { caseId: 'b', ...on, stage: 1 as const, dueBy: '2026-01-20', respondedOn: '2026-01-21' },
+      { caseId: 'c', ...on, stage: 2 as const, dueBy: '2026-02-20', respondedOn: '2026-02-01' },
+    ];
+    expect(complaintResponseItems(responses, 1).map((i) => [i.caseId, i.on, i.outcome])).toEqual([
+      ['a', '2026-01-20', 'onTime'],
+      ['b', '2026-01-21', 'late'],
+    ]);
+    expect(figureValue(figureById('complaintsStage2'), complaintResponseItems(responses, 2)).value).toBe(100);
+  });
+});
+
 describe('the report', () => {
-  const empty: ScrutinyFacts = { clocks: [], decisions: [], advice: [], reviews: [], waits: [], apologies: [], today: '2026-12-06' };
+  const empty: ScrutinyFacts = { clocks: [], decisions: [], advice: [], reviews: [], waits: [], apologies: [], complaintResponses: [], today: '2026-12-06' };
   it('has every figure, with a name and a rule to show', () => {
-    expect(figureIds.length).toBe(15);
+    expect(figureIds.length).toBe(17);
     for (const id of figureIds) expect(figureKeys[id].name).toBe(`scrutiny.figure.${id}.name`);
   });
   it('rates each figure for the period, its four quarters and each team, against the council thresholds or the defaults', () => {
