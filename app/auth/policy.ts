@@ -158,6 +158,7 @@ export const PERMISSIONS = [
   'report:review', // the meeting's report and recommendations: the child's setting, or the council
   'decide:review', // keep, amend or cease the plan after a review: the council
   'comment:review-amendments', // the family's comments on the proposed amendments
+  'give:feedback', // answer the family feedback survey for a step of the case (ADR 0052)
   // A request for assessment (DraftRequestSubject; once submitted, its CaseSubject).
   'read:request',
   'edit:request',
@@ -190,6 +191,7 @@ export const PERMISSIONS = [
   'administer:interpreters', // the council's list of interpreters
   'read:translation-review', // which translated strings still need a fluent speaker's check
   'read:reviews', // the council's lists of annual reviews and phase transfers
+  'read:feedback', // the council's family feedback results, comments and CSV: its managers
   'administer:settings', // the council's schools, colleges and early-years settings
   // A setting's own pages (SettingSubject).
   'read:setting', // the setting's children with a plan or a request, and their reviews
@@ -321,6 +323,8 @@ const RULES: Record<Permission, Rule> = {
   'report:review': { case: (actor, subject) => (isSettingStaffOf(actor, subject) ? 'allow' : decideCase(actor, 'decide', subject)) },
   'decide:review': { case: onCase('decide') },
   'comment:review-amendments': { case: familyWriter },
+  // The family themselves tell the council how it did: never an adviser on their behalf, never staff.
+  'give:feedback': { case: familyWriter },
   'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: (actor, subject) => (actor.role === 'setting_staff' ? only(submittedRequest('read')(actor, subject), subject.requestingSettingId === actor.settingId) : submittedRequest('read')(actor, subject)) },
   'edit:request': { draft_request: (actor, subject) => decideDraft(actor, 'contribute', subject), case: submittedRequest('contribute') },
   'read:child': { child: (actor, subject) => decideChild(actor, 'read', subject) },
@@ -353,6 +357,8 @@ const RULES: Record<Permission, Rule> = {
   'administer:interpreters': { la: inLa(['la_admin']) },
   'read:translation-review': { la: inLa(['la_admin']) },
   'read:reviews': { la: inLa(STAFF_ROLES) },
+  // Comments are the families' own words: the council's managers only, as with the timeliness figures.
+  'read:feedback': { la: inLa(['manager']) },
   'administer:settings': { la: inLa(['la_admin']) },
   'read:setting': { setting: (actor, subject) => (actor.role === 'la_admin' && actor.laId === subject.laId ? 'allow' : settingMember(actor, subject)) },
   'manage:setting-staff': { setting: (actor, subject) => only(settingMember(actor, subject), actor.settingRole === 'lead') },

@@ -35,6 +35,7 @@ import type { SettingPhase, SettingRole, SettingType } from '~/domain/vocabulary
 import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from './demo-plans';
 import { demoReviewFamilies, seedDemoReviews } from './demo-reviews';
 import { seedDemoComplaints } from './demo-complaints';
+import { seedDemoFeedback } from './demo-feedback';
 
 /**
  * Demo data for a fictional council: three area teams, 5 caseworkers, a manager, an admin,
@@ -392,6 +393,8 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
     await seedDemoComplaints(tx, la.id, today);
     await seedExtraCases(tx, { laId: la.id, teamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id, firstSequence: sequence + 1 }, today);
     await seedRetentionExamples(tx, { laId: la.id, teamId: north.id, caseworkerId: byEmail.get('caseworker1@example.com')!.id, managerId: byEmail.get('manager@example.com')!.id, firstSequence: sequence + EXTRA_CASES + 1 }, today);
+    // Last: the surveys every case's history has reached, and the families' answers (app/demo/demo-feedback.ts).
+    await seedDemoFeedback(tx, la.id, today, passwordHash);
   });
   return { seeded: true };
 }
@@ -402,8 +405,8 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
  * inbox all have more than a page. Deterministic: the same names, stages and dates (relative to
  * the seed day) every time. Their own team and caseworker, so the named demo cases stay where
  * the README and the browser tests find them, and a new request still goes to North or South
- * (the team with the fewest open cases takes it). Their families have no password: they have
- * not signed up to the portal. Inserted in a handful of statements, so seeding stays quick.
+ * (the team with the fewest open cases takes it). Their families have no password (but the first, Rachel Ahmed,
+ * whose open survey app/demo/demo-feedback.ts gives her one): they have not signed up. Inserted in a handful of statements, so seeding stays quick.
  */
 export const EXTRA_CASES = 60;
 const EXTRA_FIRST = ['Amelia', 'Noah', 'Isla', 'Leo', 'Freya', 'Arthur', 'Ivy', 'Hugo', 'Poppy', 'Finn', 'Daisy', 'Theo'];

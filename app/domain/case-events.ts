@@ -34,6 +34,7 @@ import {
 import { exceptionKinds, statutorySteps, type ClockException, type ClockInput, type ExceptionKind } from './case-clock';
 import { isValidIsoDate, type IsoDate } from './timescales';
 import { reviewStepNames, type ReviewDecision, type ReviewStepName } from './annual-review';
+import { feedbackSteps, type FeedbackStep } from './feedback';
 
 type CaseStage = WorkflowContext['stage'];
 
@@ -90,6 +91,8 @@ export type CaseEventDetails = {
   complaint_responded: { reference: string; stage: number; outcome: string; respondedOn: IsoDate };
   complaint_escalated: { reference: string; escalatedOn: IsoDate; respondBy: IsoDate };
   complaint_closed: { reference: string; closedOn: IsoDate };
+  // Family feedback (ADR 0052): that the family answered a step's survey; what they said is not on the case.
+  feedback_given: { step: FeedbackStep };
 };
 
 export type CaseEventKind = keyof CaseEventDetails;
@@ -142,6 +145,7 @@ const isIssue = isOneOf(['issue'] as const);
 const isNotIssue = isOneOf(['not_issue'] as const);
 const isReviewDecision = isOneOf(['keep', 'amend', 'cease'] as const);
 const isReviewStep = isOneOf(reviewStepNames);
+const isFeedbackStep = isOneOf(feedbackSteps);
 const isCount: Fits<number> = (value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -259,6 +263,7 @@ const readers: { [K in CaseEventKind]: (fields: Fields) => CaseEventDetails[K] }
   complaint_responded: (f) => ({ reference: f.need('reference', isText), stage: f.need('stage', isCount), outcome: f.need('outcome', isText), respondedOn: f.need('respondedOn', isDate) }),
   complaint_escalated: (f) => ({ reference: f.need('reference', isText), escalatedOn: f.need('escalatedOn', isDate), respondBy: f.need('respondBy', isDate) }),
   complaint_closed: (f) => ({ reference: f.need('reference', isText), closedOn: f.need('closedOn', isDate) }),
+  feedback_given: (f) => ({ step: f.need('step', isFeedbackStep) }),
 };
 
 function isCaseEventKind(kind: string): kind is CaseEventKind {
@@ -292,6 +297,9 @@ function isRecognised<E extends TypedCaseEvent>(event: E): event is Exclude<E, U
 
 // ---------------------------------------------------------------------------------------------
 // The statutory clock's input
+
+/** A complaint's steps: on the timeline only for those who may read the case's complaints. */
+export const isComplaintEvent = isCaseEventOf('complaint_received', 'complaint_acknowledged', 'complaint_responded', 'complaint_escalated', 'complaint_closed');
 
 /**
  * What `statutoryClock` needs for one case: its stage and request date from the case, its events

@@ -19,3 +19,5 @@ export const COMPLAINT_ABOUT_MAX_LENGTH = 5000;
 export const COMPLAINT_PUT_RIGHT_MAX_LENGTH = 2000;
 /** The council's response letter at stage 1 or 2. */
 export const COMPLAINT_LETTER_MAX_LENGTH = 20000;
+/** What a family adds in the feedback survey (ADR 0052): a few sentences. */
+export const FEEDBACK_COMMENT_MAX_LENGTH = 1200;

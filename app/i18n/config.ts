@@ -32,6 +32,7 @@ export const pageNamespaces = [
   'settings',
   'scrutiny',
   'complaints',
+  'feedback',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 

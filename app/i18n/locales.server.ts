@@ -16,6 +16,7 @@ import enReviews from '../../public/locales/en/reviews.json';
 import enSettings from '../../public/locales/en/settings.json';
 import enScrutiny from '../../public/locales/en/scrutiny.json';
 import enComplaints from '../../public/locales/en/complaints.json';
+import enFeedback from '../../public/locales/en/feedback.json';
 import plAdmin from '../../public/locales/pl/admin.json';
 import plAdvice from '../../public/locales/pl/advice.json';
 import plAdvocates from '../../public/locales/pl/advocates.json';
@@ -34,6 +35,7 @@ import plReviews from '../../public/locales/pl/reviews.json';
 import plSettings from '../../public/locales/pl/settings.json';
 import plScrutiny from '../../public/locales/pl/scrutiny.json';
 import plComplaints from '../../public/locales/pl/complaints.json';
+import plFeedback from '../../public/locales/pl/feedback.json';
 import roAdmin from '../../public/locales/ro/admin.json';
 import roAdvice from '../../public/locales/ro/advice.json';
 import roAdvocates from '../../public/locales/ro/advocates.json';
@@ -52,6 +54,7 @@ import roReviews from '../../public/locales/ro/reviews.json';
 import roSettings from '../../public/locales/ro/settings.json';
 import roScrutiny from '../../public/locales/ro/scrutiny.json';
 import roComplaints from '../../public/locales/ro/complaints.json';
+import roFeedback from '../../public/locales/ro/feedback.json';
 import paAdmin from '../../public/locales/pa/admin.json';
 import paAdvice from '../../public/locales/pa/advice.json';
 import paAdvocates from '../../public/locales/pa/advocates.json';
@@ -70,6 +73,7 @@ import paReviews from '../../public/locales/pa/reviews.json';
 import paSettings from '../../public/locales/pa/settings.json';
 import paScrutiny from '../../public/locales/pa/scrutiny.json';
 import paComplaints from '../../public/locales/pa/complaints.json';
+import paFeedback from '../../public/locales/pa/feedback.json';
 import urAdmin from '../../public/locales/ur/admin.json';
 import urAdvice from '../../public/locales/ur/advice.json';
 import urAdvocates from '../../public/locales/ur/advocates.json';
@@ -88,6 +92,7 @@ import urReviews from '../../public/locales/ur/reviews.json';
 import urSettings from '../../public/locales/ur/settings.json';
 import urScrutiny from '../../public/locales/ur/scrutiny.json';
 import urComplaints from '../../public/locales/ur/complaints.json';
+import urFeedback from '../../public/locales/ur/feedback.json';
 import arAdmin from '../../public/locales/ar/admin.json';
 import arAdvice from '../../public/locales/ar/advice.json';
 import arAdvocates from '../../public/locales/ar/advocates.json';
@@ -106,6 +111,7 @@ import arReviews from '../../public/locales/ar/reviews.json';
 import arSettings from '../../public/locales/ar/settings.json';
 import arScrutiny from '../../public/locales/ar/scrutiny.json';
 import arComplaints from '../../public/locales/ar/complaints.json';
+import arFeedback from '../../public/locales/ar/feedback.json';
 import enMail from '../mail/locales/en.json';
 import plMail from '../mail/locales/pl.json';
 import roMail from '../mail/locales/ro.json';
@@ -137,6 +143,7 @@ export const resources: Record<Locale, LocaleResources> = {
     settings: enSettings,
     scrutiny: enScrutiny,
     complaints: enComplaints,
+    feedback: enFeedback,
     mail: enMail,
   },
   pl: {
@@ -158,6 +165,7 @@ export const resources: Record<Locale, LocaleResources> = {
     settings: plSettings,
     scrutiny: plScrutiny,
     complaints: plComplaints,
+    feedback: plFeedback,
     mail: plMail,
   },
   ro: {
@@ -179,6 +187,7 @@ export const resources: Record<Locale, LocaleResources> = {
     settings: roSettings,
     scrutiny: roScrutiny,
     complaints: roComplaints,
+    feedback: roFeedback,
     mail: roMail,
   },
   pa: {
@@ -200,6 +209,7 @@ export const resources: Record<Locale, LocaleResources> = {
     settings: paSettings,
     scrutiny: paScrutiny,
     complaints: paComplaints,
+    feedback: paFeedback,
     mail: paMail,
   },
   ur: {
@@ -221,6 +231,7 @@ export const resources: Record<Locale, LocaleResources> = {
     settings: urSettings,
     scrutiny: urScrutiny,
     complaints: urComplaints,
+    feedback: urFeedback,
     mail: urMail,
   },
   ar: {
@@ -242,6 +253,7 @@ export const resources: Record<Locale, LocaleResources> = {
     settings: arSettings,
     scrutiny: arScrutiny,
     complaints: arComplaints,
+    feedback: arFeedback,
     mail: arMail,
   },
 };

@@ -168,6 +168,13 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
           </Link>
         </li>
       ) : null}
+      {figures ? (
+        <li>
+          <Link className="govuk-link" to="/reports/feedback">
+            {t('home.teams.feedback')}
+          </Link>
+        </li>
+      ) : null}
       <li>
         <Link className="govuk-link" to="/corrections">
           {t('home.caseload.corrections')}

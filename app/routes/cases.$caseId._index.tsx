@@ -22,16 +22,19 @@ import { roleKeys, stageKeys } from '~/ui/labels';
 import { CASE_LAYOUT_ROUTE_ID } from '~/features/case-progress';
 import { commandKeys, eventKeys, outcomeKeys } from '~/ui/case-labels';
 import { Timeline } from '~/ui/moj/Timeline';
+import { isComplaintEvent } from '~/domain/case-events';
 import { PrintButton } from '~/ui/PrintButton';
 import { sizeInKb } from '~/domain/file-types';
 import { DocumentLinks } from '~/features/documents';
 import type { PageHandle } from '~/root';
+import { FeedbackPanel } from '~/features/feedback';
+import { surveysOf } from '~/features/feedback/index.server';
 import type { loader as caseLayoutLoader } from './cases.$caseId';
 
 /** The Local Government and Social Care Ombudsman, where a family goes when the council's complaints process is done. */
 const OMBUDSMAN = { phone: '0300 061 0614', url: 'https://www.lgo.org.uk', site: 'www.lgo.org.uk' };
 
-export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'advice', 'plan', 'settings'] };
+export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'advice', 'plan', 'settings', 'feedback'] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // The layout checked 'read' too, but in parallel with this loader: this page checks for itself.
@@ -52,10 +55,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     councilContext(caseRecord.laId),
   ]);
   const staff = decide(user, 'record:decision', subject) === 'allow';
+  // A school's staff and the professionals asked for advice read the case, not its complaints.
+  const timeline = may('read:complaints') ? progress.timeline : progress.timeline.filter((entry) => !isComplaintEvent(entry));
   return json({
     caseId: caseRecord.id,
     today,
-    progress,
+    progress: { ...progress, timeline },
     // The request's documents, for whoever the policy lets download them (not the professionals asked for advice).
     documents: decide(user, 'download:document', { type: 'document', belongsTo: { kind: 'request', case: subject } }) === 'allow' ? files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })) : [],
     // Professionals read the case they advise on but are never in the family's thread.
@@ -64,6 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The council's own help details, links already checked as https (app/domain/council.ts).
     help: { hours: council.contact?.hours ?? null, sendiass: council.sendiass, localOfferUrl: council.localOfferUrl },
     overdueAdvice: staff ? (await adviceRequestsOfCase(caseRecord.id, today)).filter((r) => r.status === 'overdue').length : 0,
+    // "Tell us how we did": only to the family themselves (ADR 0052).
+    feedback: may('give:feedback') ? await surveysOf(caseRecord.id, today) : null,
   });
 }
 
@@ -129,7 +136,7 @@ function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
 export default function CasePage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { caseId, progress, documents, staffView, overdueAdvice, canShare, help } = useLoaderData<typeof loader>();
+  const { caseId, progress, documents, staffView, overdueAdvice, canShare, help, feedback } = useLoaderData<typeof loader>();
   const { steps } = progress;
   const draftWindow = draftCommentWindow(steps.familyDates);
   // The case's summary and the child's name come from the layout (routes/cases.$caseId.tsx), which rendered this page.
@@ -183,6 +190,7 @@ export default function CasePage() {
           </p>
         ) : null}
         {overdueAdvice > 0 ? <WarningText>{t('advice.list.overdueWarning', { count: overdueAdvice })}</WarningText> : null}
+        {feedback ? <FeedbackPanel caseId={caseId} open={feedback.open} anyTimeOpen={feedback.anyTimeOpen} /> : null}
         <h2 className="govuk-heading-m">{t('case.whereWeAre')}</h2>
         <p className="govuk-body">{t(familyStageSummary(summary.stage))}</p>
         {draftWindow ? <p className="govuk-body">{t(draftWindow.key, { date: formatDate(draftWindow.lastDay, locale) })}</p> : null}

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireLaPermission } from '~/auth/access.server';
 import { calendarYear } from '~/domain/timeliness';
 import { todayInLondon } from '~/domain/timescales';
+import { csvDocument } from '~/domain/csv';
 import { getFixedT, resolveLocale } from '~/i18n/i18n.server';
-import { auditReportExport, csvText, reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
+import { auditReportExport, reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
 import { clientAddress } from '~/client-address.server';
 
 /** The timeliness figures as CSV, one row per team and measure, for a scrutiny panel's spreadsheet. */
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows.push([t('reports.plansOverdue'), team.name, team.figures.overdueNow.finalPlans, '', '', '']);
     rows.push([t('reports.adviceOverdue'), team.name, team.figures.overdueNow.advice, '', '', '']);
   }
-  const csv = csvText(rows);
+  const csv = csvDocument(rows);
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -34,6 +34,7 @@ export const eventKeys: Record<string, string> = {
   complaint_responded: 'timeline.event.complaint_responded',
   complaint_escalated: 'timeline.event.complaint_escalated',
   complaint_closed: 'timeline.event.complaint_closed',
+  feedback_given: 'timeline.event.feedback_given',
 };
 
 export const commandKeys: Record<string, string> = {

@@ -14,3 +14,4 @@ export * from './interpreters';
 export * from './reviews';
 export * from './scrutiny';
 export * from './complaints';
+export * from './feedback';

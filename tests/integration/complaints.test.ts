@@ -6,11 +6,12 @@ import { action as respondAction } from '~/routes/cases.$caseId.complaints_.$com
 import { action as escalateAction, loader as escalateLoader } from '~/routes/cases.$caseId.complaints_.$complaintId_.escalate';
 import { loader as caseListLoader } from '~/routes/cases.$caseId.complaints';
 import { loader as councilListLoader } from '~/routes/complaints';
+import { loader as casePageLoader } from '~/routes/cases.$caseId._index';
 import { action as timesAction, loader as timesLoader } from '~/routes/admin.complaints';
 import { complaintFigures as figuresInSql, councilComplaints, lateComplaintCount } from '~/features/complaints/index.server';
 import { complaintFigures as figuresInCode, stage1Deadlines, stage2Deadlines, DEFAULT_COMPLAINT_TIMES, type ComplaintFacts } from '~/domain/complaints';
 import { addDays, todayInLondon } from '~/domain/timescales';
-import { adviceOrganisations, advocateConsents, auditLog, caseEvents, complaints, outboxEmails, type User } from '../../db/schema';
+import { adviceOrganisations, adviceRequests, advocateConsents, auditLog, caseEvents, complaints, outboxEmails, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -145,6 +146,20 @@ describe('who may complain and who may see', () => {
   it('an adviser acting for the family may complain; one who may only view may not', async () => {
     expect((await settle(async () => newLoader({ request: await requestAs(actingAdvocate, `/cases/${caseId}/complaints/new`), params: { caseId }, context: {} }))).status).toBe(200);
     expect((await settle(async () => newLoader({ request: await requestAs(viewingAdvocate, `/cases/${caseId}/complaints/new`), params: { caseId }, context: {} }))).status).toBe(403);
+  });
+
+  it("the case page's timeline shows the complaint's steps to the family, never to a professional asked for advice", async () => {
+    const ep = await makeUser(db, 'professional', { professionalKind: 'educational_psychologist' });
+    await db.insert(adviceRequests).values({ caseId, professionalId: ep.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: today, dueBy: addDays(today, 42), formKey: crypto.randomUUID() });
+    const timelineKinds = async (user: User) => {
+      const response = await settle(async () => casePageLoader({ request: await requestAs(user, `/cases/${caseId}`), params: { caseId }, context: {} }));
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as { progress: { timeline: { kind: string }[] } };
+      return page.progress.timeline.map((entry) => entry.kind);
+    };
+    const familySees = await timelineKinds(parent);
+    expect(familySees).toContain('complaint_received');
+    expect(await timelineKinds(ep)).toEqual(familySees.filter((kind) => !kind.startsWith('complaint_')));
   });
 
   it("another council's staff and another family get 404 on the case's complaints; another council's manager does not see them in their list", async () => {

@@ -20,7 +20,7 @@ import {
   viewsOfReview,
 } from '~/features/reviews/index.server';
 import type { Database } from '../../db/client';
-import { annualReviews, caseEvents, cases, children, draftPlanComments, educationSettings, type Case, type User } from '../../db/schema';
+import { annualReviews, caseEvents, cases, children, draftPlanComments, educationSettings, feedbackOffers, type Case, type User } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import type { MailSink } from '../support/mail-sink';
 import { useMailSink } from '../support/mail-sink';
@@ -131,6 +131,8 @@ describe('the annual review cycle', () => {
     await writePlan('Speech and language therapy, twice a week');
     expect(await decideReview(caseworker, caseRecord.id, { decision: 'amend', reasons: '' }, on('2027-02-15'))).toEqual({ ok: true });
     expect(await decideReview(caseworker, caseRecord.id, { decision: 'amend', reasons: '' }, on('2027-02-15'))).toEqual({ ok: true, duplicate: true });
+    // The decision is a key step: the family is offered the annual review survey with it, once (ADR 0052).
+    expect(await db.select({ step: feedbackOffers.step, offeredOn: feedbackOffers.offeredOn }).from(feedbackOffers).where(and(eq(feedbackOffers.caseId, caseRecord.id), eq(feedbackOffers.step, 'annual_review')))).toEqual([{ step: 'annual_review', offeredOn: '2027-02-15' }]);
     const [view] = await reviewsOfCase(caseRecord.id, '2027-02-15');
     expect(view.facts).toMatchObject({ decision: 'amend', decisionOn: '2027-02-15', amendmentsSentOn: '2027-02-15' });
     expect(view.dates).toMatchObject({ commentsLastDay: '2027-03-01', finalByNotice: '2027-04-12', finalByMeeting: '2027-04-26', finalBy: '2027-04-12' });

@@ -262,6 +262,8 @@ async function seed(db: Database) {
     voice: 'parent',
     // An annual review's dated fact (the advice sent out).
     fact: 'advice',
+    // The family feedback survey a case may always answer (ADR 0052).
+    step: 'any_time',
     token,
     '*': 'no-such-page',
   };

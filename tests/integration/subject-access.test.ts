@@ -29,6 +29,8 @@ import {
   reviewRemindersSent,
   interpreterRequests,
   complaints,
+  feedbackOffers,
+  feedbackResponses,
   rectificationRequests,
   retentionDue,
   retentionHolds,
@@ -102,6 +104,8 @@ async function makeFamily(la: { id: string }, teamId: string, orgId: string, lab
   await db.insert(reviewRemindersSent).values({ reviewId: review.id, key: 'meeting:2026-11-01' });
   await db.insert(interpreterRequests).values({ caseId: caseRecord.id, laId: la.id, requestedBy: parent.id, purpose: 'meeting', language: `Language ${label}`, formKey: crypto.randomUUID() });
   await db.insert(complaints).values({ laId: la.id, caseId: caseRecord.id, reference: `C-${label}`, number: 1, channel: 'portal', madeBy: parent.id, about: `Complaint ${label}`, putRight: 'Sorry', receivedOn: '2026-10-12', acknowledgeBy: '2026-10-15', stage1DueBy: '2026-10-26', formKey: crypto.randomUUID() });
+  await db.insert(feedbackOffers).values({ laId: la.id, caseId: caseRecord.id, step: 'decision', offeredOn: '2026-10-20' });
+  await db.insert(feedbackResponses).values({ laId: la.id, caseId: caseRecord.id, step: 'decision', respondentId: parent.id, satisfaction: 4, comment: `Feedback from ${label}`, respondedOn: '2026-10-21' });
   await db.insert(retentionHolds).values({ laId: la.id, childId: child.id, reason: 'complaint', note: `Complaint about ${label}`, placedBy: caseworker.id, formKey: crypto.randomUUID() });
   await db.insert(retentionDue).values({ laId: la.id, childId: child.id, caseId: caseRecord.id, rule: 'no_plan_years', dueOn: '2026-01-01' });
   return { parent, childId: child.id, caseId: caseRecord.id, ids: [parent.id, parent.email, child.id, caseRecord.id, request.id, stored.document.id, message.id, advice.id, consent.id, `Note about ${label}`, `Message from ${label}`, `Corrected ${label}`] };

@@ -16,6 +16,7 @@ import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { familyAudience } from '../family/index.server';
 import { startNextReview } from '../reviews/index.server';
+import { offerFeedbackFor } from '../feedback/index.server';
 
 /**
  * Moving a case through the statutory process. The pure workflow decides whether a step is
@@ -116,6 +117,8 @@ export async function applyCaseCommand(
     tx,
   );
   await tellFamilyOfProgress(tx, current, caseId, result.event, todayInLondon(now));
+  // The decision whether to assess and the final plan are key steps: the family is asked how it went (ADR 0052).
+  await offerFeedbackFor(tx, { laId: current.laId, caseId }, result.event.kind, todayInLondon(now));
   // A final plan starts its first annual review: the 12 months run from the day it was issued (ADR 0047).
   if (result.event.kind === 'final_plan_issued') await startNextReview(tx, caseId, result.event.details.issuedOn, actor.id, now);
   return { ok: true as const, duplicate: false };

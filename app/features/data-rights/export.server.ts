@@ -28,6 +28,8 @@ import {
   planVersions,
   interpreterRequests,
   complaints,
+  feedbackOffers,
+  feedbackResponses,
   rectificationRequests,
   retentionDue,
   retentionHolds,
@@ -104,6 +106,9 @@ const COLLECTORS: Record<string, Collector> = {
   case_notes: (db, r) => rowsWhere(db, caseNotes, within(r.caseIds, (ids) => inArray(caseNotes.caseId, ids))),
   complaints: (db, r) => rowsWhere(db, complaints, within(r.caseIds, (ids) => inArray(complaints.caseId, ids))),
   interpreter_requests: (db, r) => rowsWhere(db, interpreterRequests, within(r.caseIds, (ids) => inArray(interpreterRequests.caseId, ids))),
+  // The family's survey answers (their comments already without names) and which surveys they were offered.
+  feedback_offers: (db, r) => rowsWhere(db, feedbackOffers, within(r.caseIds, (ids) => inArray(feedbackOffers.caseId, ids))),
+  feedback_responses: (db, r) => rowsWhere(db, feedbackResponses, within(r.caseIds, (ids) => inArray(feedbackResponses.caseId, ids))),
   // What the person did, and who opened their children's records.
   audit_log: (db, r) =>
     rowsWhere(db, auditLog, or(eq(auditLog.userId, r.userId), inArray(auditLog.subjectId, [r.userId, ...r.childIds, ...r.caseIds, ...r.requestIds]))),
@@ -222,7 +227,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, complaints, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, complaints, feedbackOffers, feedbackResponses, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

@@ -1,3 +1,2 @@
 export * from './timeliness.server';
-export * from './csv';
 export * from './export-audit.server';

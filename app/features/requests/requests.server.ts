@@ -25,6 +25,7 @@ import { linkTo } from '~/domain/council';
 import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { controlOf } from '../family/index.server';
+import { offerFeedbackFor } from '../feedback/index.server';
 
 /**
  * A request for an EHC needs assessment: a draft saved section by section, then submitted once,
@@ -168,6 +169,8 @@ export async function submitRequestIn(tx: Transaction, user: User, requestId: st
       ...(onBehalfOf ? { onBehalfOfId: onBehalfOf.id, onBehalfOfName: onBehalfOf.name } : {}),
     }),
   });
+  // Sending the request is a key step: the family is asked how it went (ADR 0052).
+  await offerFeedbackFor(tx, { laId, caseId: created.id }, 'request_received', todayInLondon(now));
   await tx
     .update(assessmentRequests)
     .set({ status: 'submitted', submittedAt: now, submittedBy: user.id, submittedOnBehalfOf: onBehalfOf?.id ?? null, caseId: created.id, updatedAt: now })

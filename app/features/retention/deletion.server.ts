@@ -19,6 +19,8 @@ import {
   draftPlanComments,
   draftPlanPreferences,
   familyViews,
+  feedbackOffers,
+  feedbackResponses,
   heldMessages,
   interpreterRequests,
   complaints,
@@ -54,6 +56,8 @@ import { casesForRetention, legalHoldsOf, retentionSettingsOf } from './schedule
  * reaches a case or a child and is not named here.
  */
 export const DELETED_TABLES = [
+  'feedback_responses',
+  'feedback_offers',
   'message_attachments',
   'documents',
   'draft_plan_comments',
@@ -130,6 +134,8 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(caseNotes).where(inCases(caseNotes.caseId));
     await tx.delete(interpreterRequests).where(inCases(interpreterRequests.caseId));
     await tx.delete(complaints).where(inCases(complaints.caseId));
+    await tx.delete(feedbackResponses).where(inCases(feedbackResponses.caseId));
+    await tx.delete(feedbackOffers).where(inCases(feedbackOffers.caseId));
     await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));

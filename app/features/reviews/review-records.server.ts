@@ -42,6 +42,7 @@ import type { TemplateName, TemplateParams } from '~/mail/templates.server';
 import { councilContext, type Council } from '~/tenancy/council.server';
 import { familyAudience } from '../family/index.server';
 import { reviewFactsOf, storedDueOf } from './review-due.server';
+import { offerFeedbackFor } from '../feedback/index.server';
 
 /**
  * Every change to an annual review (ADR 0047). Each mutation runs in one transaction that locks
@@ -472,6 +473,8 @@ export async function decideReview(actor: User, caseId: string, input: ReviewDec
         ...(dates.commentsLastDay ? { commentsLastDay: dates.commentsLastDay } : {}),
       }),
     );
+    // A decided annual review is a key step: the family is asked how it went (ADR 0052).
+    await offerFeedbackFor(tx, { laId: review.laId, caseId }, 'review_decided', today);
     await audit(tx, actor, 'decide:review', caseId, { number: review.number, decision: input.decision, ...(proposedNumber ? { planVersion: proposedNumber } : {}) });
     if (input.decision === 'keep') {
       const start = nextCycleStart(reviewFactsOf(saved));

@@ -4,7 +4,8 @@ import { ragKeys } from '~/domain/scrutiny/rag';
 import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import { renderPdf, type PdfBlock } from '~/pdf/pdf.server';
-import { auditReportExport, csvText } from '~/features/reporting/index.server';
+import { auditReportExport } from '~/features/reporting/index.server';
+import { csvDocument } from '~/domain/csv';
 import { figureValueText, quarterLabel } from './links';
 import type { ScrutinyReport } from './report.server';
 
@@ -72,5 +73,5 @@ export function scrutinyCsv(report: ScrutinyReport, t: TFunction): string {
     if (report.team === null) for (const b of figure.byTeam) rows.push(row(teamName.get(b.teamId) ?? '', report.period.from, report.period.to, b));
     for (const q of figure.trend) rows.push(row(`${scopeName(report, t)}, ${quarterLabel(q.quarter, t)}`, q.quarter.from, q.quarter.to, q));
   }
-  return csvText(rows);
+  return csvDocument(rows);
 }

@@ -77,6 +77,8 @@ export const demoUsers = {
   // Chloe Ali's parent (keeping access with her agreement) and Chloe herself, 17, with her own account (issue 14).
   parent15: { email: 'parent15@example.com', role: 'parent' },
   youngPerson1: { email: 'youngperson1@example.com', role: 'young_person' },
+  // Rachel Ahmed, of the East team's families: her survey about sending Amelia's request is open (app/demo/demo-feedback.ts).
+  eastFamily1: { email: 'family01.east@example.com', role: 'parent' },
 } as const satisfies Record<string, { email: string; role: Role }>;
 
 export type DemoUser = keyof typeof demoUsers;

@@ -104,6 +104,10 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'comment:review-amendments': {
     case: 'AFFNA FFNNN FN FNFFN FFNFN',
   },
+  // The family's own survey answers (ADR 0052): like their comments, never an adviser's or staff's.
+  'give:feedback': {
+    case: 'AFFNA FFNNN FN FNFFN FFNFN',
+  },
   'book:interpreter': {
     case: 'FFFNF FFNNN FN ANAFN FFNFN',
   },
@@ -199,6 +203,10 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   },
   'set:scrutiny-thresholds': {
     la: 'FFFFF FFFFF FF FFAAF FFFFF',
+  },
+  // The family feedback results and their comments: the council's managers only (ADR 0052).
+  'read:feedback': {
+    la: 'FFFFF FFFFF FF FFAFF FFFFF',
   },
   'administer:users': {
     la: 'FFFFF FFFFF FF FFFAF FFFFF',

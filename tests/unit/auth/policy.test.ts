@@ -229,3 +229,20 @@ describe('which page a person is shown, as the policy says', () => {
     expect(home('professional')).toEqual(['advice', 'professional', 'family']);
   });
 });
+
+describe('family feedback (ADR 0052)', () => {
+  it('the family answers for their own case; an adviser acting for them, staff and another family may not', () => {
+    expect(decide(people.parent, 'give:feedback', childCase)).toBe('allow');
+    expect(decide(people.youngPerson, 'give:feedback', childCase)).toBe('allow');
+    expect(decide(people.orgAdvocate, 'give:feedback', childCase)).toBe('forbidden');
+    expect(decide(people.caseworker, 'give:feedback', childCase)).toBe('forbidden');
+    expect(decide(people.otherParent, 'give:feedback', childCase)).toBe('not_found');
+  });
+
+  it("the results are the council's managers' alone: not its caseworkers, not another council's", () => {
+    expect(decide(people.manager, 'read:feedback', { type: 'la', laId: LA })).toBe('allow');
+    expect(decide(people.caseworker, 'read:feedback', { type: 'la', laId: LA })).toBe('forbidden');
+    expect(decide(people.admin, 'read:feedback', { type: 'la', laId: LA })).toBe('forbidden');
+    expect(decide(people.manager, 'read:feedback', { type: 'la', laId: OTHER_LA })).toBe('forbidden');
+  });
+});

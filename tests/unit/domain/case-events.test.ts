@@ -63,6 +63,7 @@ const EVERY_KIND: { [K in CaseEventKind]: CaseEventDetails[K] } = {
   complaint_responded: { reference: 'NHB-2026-0001-C1', stage: 1, outcome: 'partly_upheld', respondedOn: '2026-11-12' },
   complaint_escalated: { reference: 'NHB-2026-0001-C1', escalatedOn: '2026-11-20', respondBy: '2026-12-18' },
   complaint_closed: { reference: 'NHB-2026-0001-C1', closedOn: '2026-12-18' },
+  feedback_given: { step: 'decision' },
 };
 const KINDS = Object.keys(EVERY_KIND) as CaseEventKind[];
 

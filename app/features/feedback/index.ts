@@ -1,0 +1,2 @@
+export * from './FeedbackPanel';
+export * from './feedback-labels';
