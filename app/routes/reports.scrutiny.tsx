@@ -10,7 +10,7 @@ import type { Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
 import type { PageHandle } from '~/root';
 import { scrutinyReportFor, scrutinyScope } from '~/features/scrutiny/index.server';
-import { concernLinkKeys, figureValueText, periodProblemKeys, quarterLabel, scrutinyCasesHref, scrutinyHref, TeamBars, TrendChart } from '~/features/scrutiny';
+import { concernLinkKeys, figureValueText, listLinkKeys, periodProblemKeys, quarterLabel, scrutinyCasesHref, scrutinyHref, TeamBars, TrendChart } from '~/features/scrutiny';
 import { PrintButton } from '~/ui/PrintButton';
 import { ErrorSummary } from '~/ui/govuk/ErrorSummary';
 import { SubmitButton, Table, Tag } from '~/ui/govuk/content';
@@ -104,10 +104,14 @@ export default function ScrutinyReportPage() {
               {t(figureKeys[figure.id].name)}
             </a>,
             figureValueText(figure, figure.period.value, t, locale),
-            <Link key="counted" className="govuk-link" to={scrutinyCasesHref({ ...scope, figure: figure.id, outcome: null })}>
-              {t('scrutiny.numeratorOf', { numerator: figure.period.numerator, denominator: figure.period.denominator })}
-              <span className="govuk-visually-hidden"> {t('scrutiny.casesOf', { figure: t(figureKeys[figure.id].name) })}</span>
-            </Link>,
+            figure.anonymous ? (
+              t('scrutiny.numeratorOf', { numerator: figure.period.numerator, denominator: figure.period.denominator })
+            ) : (
+              <Link key="counted" className="govuk-link" to={scrutinyCasesHref({ ...scope, figure: figure.id, outcome: null })}>
+                {t('scrutiny.numeratorOf', { numerator: figure.period.numerator, denominator: figure.period.denominator })}
+                <span className="govuk-visually-hidden"> {t('scrutiny.casesOf', { figure: t(figureKeys[figure.id].name) })}</span>
+              </Link>
+            ),
             <Tag key="rag" colour={ragTagColours[figure.period.rag]}>
               {t(ragKeys[figure.period.rag])}
             </Tag>,
@@ -136,16 +140,18 @@ export default function ScrutinyReportPage() {
               <p className="govuk-body govuk-!-font-size-16">
                 {t(figureKeys[figure.id].rule)} {t(figure.direction === 'higher' ? 'scrutiny.thresholdsHigher' : 'scrutiny.thresholdsLower', { green: figure.thresholds.green, amber: figure.thresholds.amber })}
               </p>
+{figure.anonymous ? null : (
               <p className="govuk-body">
                 <Link className="govuk-link" to={scrutinyCasesHref({ ...scope, figure: figure.id, outcome: figure.concern })}>
                   {t(concernLinkKeys[figure.concern])}
                   <span className="govuk-visually-hidden"> {t('scrutiny.casesOf', { figure: name })}</span>
                 </Link>
               </p>
-              {report.lists[figure.id] ? (
+              )}
+              {figure.id in report.lists ? (
                 <p className="govuk-body">
-                  <Link className="govuk-link" to={report.lists[figure.id]!}>
-                    {t('scrutiny.seeComplaints')}
+                  <Link className="govuk-link" to={report.lists[figure.id as keyof typeof listLinkKeys]!}>
+                    {t(listLinkKeys[figure.id as keyof typeof listLinkKeys])}
                   </Link>
                 </p>
               ) : null}
@@ -190,10 +196,14 @@ export default function ScrutinyReportPage() {
                               {teamName.get(b.teamId)}
                             </Link>,
                             figureValueText(figure, b.value, t, locale),
-                            <Link key="cases" className="govuk-link" to={scrutinyCasesHref({ period: report.period, teamId: b.teamId, figure: figure.id, outcome: null })}>
-                              {t('scrutiny.numeratorOf', { numerator: b.numerator, denominator: b.denominator })}
-                              <span className="govuk-visually-hidden"> {t('scrutiny.casesOfTeam', { figure: name, team: teamName.get(b.teamId) })}</span>
-                            </Link>,
+                            figure.anonymous ? (
+                              t('scrutiny.numeratorOf', { numerator: b.numerator, denominator: b.denominator })
+                            ) : (
+                              <Link key="cases" className="govuk-link" to={scrutinyCasesHref({ period: report.period, teamId: b.teamId, figure: figure.id, outcome: null })}>
+                                {t('scrutiny.numeratorOf', { numerator: b.numerator, denominator: b.denominator })}
+                                <span className="govuk-visually-hidden"> {t('scrutiny.casesOfTeam', { figure: name, team: teamName.get(b.teamId) })}</span>
+                              </Link>
+                            ),
                             <Tag key="rag" colour={ragTagColours[b.rag]}>
                               {t(ragKeys[b.rag])}
                             </Tag>,

@@ -22,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const manager = await requireLaPermission(request, 'read:scrutiny');
   const url = new URL(request.url);
   const figure = url.searchParams.get('figure');
-  if (!isFigureId(figure)) throw new Response('Not Found', { status: 404 });
+  // Survey answers are anonymous to staff: no figure of them has cases behind it.
+  if (!isFigureId(figure) || figureById(figure).anonymous) throw new Response('Not Found', { status: 404 });
   const scope = await scrutinyScope(manager.laId, url);
   const asked = url.searchParams.get('outcome');
   const outcome = isOutcome(asked) ? asked : null;

@@ -25,6 +25,9 @@
  * - Refusals to assess, and to issue a plan: their share of the decisions made in the period.
  * - Complaints answered in time, at stage 1 and at stage 2 (ADR 0050): each response counted on
  *   the day sent, late by the complaints feature's own rule.
+ * - Families satisfied (ADR 0052): survey answers of 4 or 5, counted as the feedback results count
+ *   them (on the day the survey was offered, or answered for the any-time survey); anonymous, so
+ *   no list of cases.
  */
 import type { IsoDate } from '../timescales';
 import { compareDates } from '../timescales';
@@ -35,7 +38,7 @@ import type { Quarter } from './quarters';
 // ---------------------------------------------------------------------------------------------
 // Facts and items
 
-export type Outcome = 'onTime' | 'late' | 'exception' | 'refused' | 'agreed' | 'sent';
+export type Outcome = 'onTime' | 'late' | 'exception' | 'refused' | 'agreed' | 'sent' | 'satisfied' | 'notSatisfied';
 
 /** One thing a figure counts: the case it belongs to, its team, the day that places it in a period, and how it went. */
 export type FigureItem = { caseId: string; teamId: string; on: IsoDate; outcome: Outcome };
@@ -60,6 +63,8 @@ export type WaitFact = OnCase & { startedOn: IsoDate; breached: boolean; stillWa
 export type ApologyFact = OnCase & { sentOn: IsoDate };
 /** A complaint's response at one stage (ADR 0050): due by, sent on. */
 export type ComplaintResponseFact = OnCase & { stage: 1 | 2; dueBy: IsoDate; respondedOn: IsoDate };
+/** A family's survey answer (ADR 0052): its team, the day it counts on, its score 1 to 5. No case: answers are anonymous to staff. */
+export type SurveyResponseFact = { teamId: string; countedOn: IsoDate; satisfaction: number };
 
 export type ScrutinyFacts = {
   clocks: readonly (OnCase & CaseClockFacts)[];
@@ -69,6 +74,7 @@ export type ScrutinyFacts = {
   waits: readonly WaitFact[];
   apologies: readonly ApologyFact[];
   complaintResponses: readonly ComplaintResponseFact[];
+  surveyResponses: readonly SurveyResponseFact[];
   today: IsoDate;
 };
 
@@ -152,6 +158,11 @@ export function complaintResponseItems(responses: readonly ComplaintResponseFact
   return responses.flatMap((r) => (r.stage === stage ? [{ caseId: r.caseId, teamId: r.teamId, on: r.respondedOn, outcome: compareDates(r.respondedOn, r.dueBy) > 0 ? ('late' as const) : ('onTime' as const) }] : []));
 }
 
+/** Survey answers, satisfied at 4 or 5 (app/domain/feedback.ts `percentSatisfied`), on the day each counts; never tied to a case. */
+export function surveyItems(responses: readonly SurveyResponseFact[]): FigureItem[] {
+  return responses.map((r) => ({ caseId: '', teamId: r.teamId, on: r.countedOn, outcome: r.satisfaction >= 4 ? 'satisfied' : 'notSatisfied' }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The figures
 
@@ -169,6 +180,8 @@ export type FigureDefinition = {
   /** The outcome a figure's "cases behind it" link shows first: the ones that pull it down. */
   concern: Outcome;
   items: (facts: ScrutinyFacts) => FigureItem[];
+  /** Items with no case behind them (survey answers): no list of cases, ever. */
+  anonymous?: boolean;
 };
 
 const ADVICE_KINDS = [
@@ -195,6 +208,7 @@ export const scrutinyFigures = [
   { id: 'refusalsToIssue', unit: 'percent', direction: 'lower', counts: ['refused'], leavesOut: [], concern: 'refused', defaults: { green: 10, amber: 20 }, items: (f) => refusalItems(f.decisions, 'issue') },
   { id: 'complaintsStage1', ...onTimeRate, defaults: { green: 90, amber: 75 }, items: (f) => complaintResponseItems(f.complaintResponses, 1) },
   { id: 'complaintsStage2', ...onTimeRate, defaults: { green: 90, amber: 75 }, items: (f) => complaintResponseItems(f.complaintResponses, 2) },
+  { id: 'familiesSatisfied', unit: 'percent', direction: 'higher', counts: ['satisfied'], leavesOut: [], concern: 'notSatisfied', anonymous: true, defaults: { green: 80, amber: 60 }, items: (f) => surveyItems(f.surveyResponses) },
 ] as const satisfies readonly FigureDefinition[];
 
 export type FigureId = (typeof scrutinyFigures)[number]['id'];
@@ -221,9 +235,10 @@ export const figureKeys = {
   refusalsToIssue: { name: 'scrutiny.figure.refusalsToIssue.name', rule: 'scrutiny.figure.refusalsToIssue.rule' },
   complaintsStage1: { name: 'scrutiny.figure.complaintsStage1.name', rule: 'scrutiny.figure.complaintsStage1.rule' },
   complaintsStage2: { name: 'scrutiny.figure.complaintsStage2.name', rule: 'scrutiny.figure.complaintsStage2.rule' },
+  familiesSatisfied: { name: 'scrutiny.figure.familiesSatisfied.name', rule: 'scrutiny.figure.familiesSatisfied.rule' },
 } as const satisfies Record<FigureId, { name: string; rule: string }>;
 
-export const outcomes: readonly Outcome[] = ['onTime', 'late', 'exception', 'refused', 'agreed', 'sent'];
+export const outcomes: readonly Outcome[] = ['onTime', 'late', 'exception', 'refused', 'agreed', 'sent', 'satisfied', 'notSatisfied'];
 export const isOutcome = (value: unknown): value is Outcome => typeof value === 'string' && (outcomes as readonly string[]).includes(value);
 export const outcomeKeys = {
   onTime: 'scrutiny.outcome.onTime',
@@ -232,6 +247,8 @@ export const outcomeKeys = {
   refused: 'scrutiny.outcome.refused',
   agreed: 'scrutiny.outcome.agreed',
   sent: 'scrutiny.outcome.sent',
+  satisfied: 'scrutiny.outcome.satisfied',
+  notSatisfied: 'scrutiny.outcome.notSatisfied',
 } as const satisfies Record<Outcome, `scrutiny.outcome.${Outcome}`>;
 
 // ---------------------------------------------------------------------------------------------
@@ -269,6 +286,7 @@ export type FigureReport = {
   unit: FigureDefinition['unit'];
   direction: Direction;
   concern: Outcome;
+  anonymous: boolean;
   thresholds: Thresholds;
   period: RatedValue;
   trend: (RatedValue & { quarter: Pick<Quarter, 'year' | 'quarter' | 'from' | 'to'> })[];
@@ -280,7 +298,7 @@ export function scrutinyReport(
   facts: ScrutinyFacts,
   options: { period: Period; quarters: readonly Quarter[]; teamIds: readonly string[]; teamId: string | null; thresholds: Partial<Record<string, Thresholds>> },
 ): FigureReport[] {
-  return scrutinyFigures.map((definition: FigureDefinition) => {
+  return (scrutinyFigures as readonly FigureDefinition[]).map((definition) => {
     const thresholds = options.thresholds[definition.id] ?? definition.defaults;
     const items = definition.items(facts);
     const rated = (subset: FigureItem[]): RatedValue => {
@@ -292,6 +310,7 @@ export function scrutinyReport(
       unit: definition.unit,
       direction: definition.direction,
       concern: definition.concern,
+      anonymous: definition.anonymous ?? false,
       thresholds,
       period: rated(itemsIn(items, options.period, options.teamId)),
       trend: options.quarters.map((q) => ({ quarter: { year: q.year, quarter: q.quarter, from: q.from, to: q.to }, ...rated(itemsIn(items, q, options.teamId)) })),

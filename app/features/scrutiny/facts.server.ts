@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, complaints, messages, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
+import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, complaints, feedbackOffers, feedbackResponses, messages, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
 import { statutoryClock } from '~/domain/case-clock';
 import { clockInputOf, readCaseEvent, type TypedCaseEvent } from '~/domain/case-events';
 import type { ComplaintResponseFact, ScrutinyFacts, DecisionFact, ReviewFact } from '~/domain/scrutiny/figures';
@@ -78,7 +78,9 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
     .as('ranked');
 
   const respondedIn = (column: typeof complaints.stage1RespondedOn | typeof complaints.stage2RespondedOn) => and(gte(column, window.from), lte(column, window.to));
-  const [events, advice, reviews, waits, breaches, waiting, apologies, complaintRows] = await Promise.all([
+  // A survey answer counts on the day its survey was offered, or was answered for the any-time survey (app/features/feedback).
+  const countedOn = sql<string>`coalesce(${feedbackOffers.offeredOn}, ${feedbackResponses.respondedOn})::text`;
+  const [events, advice, reviews, waits, breaches, waiting, apologies, complaintRows, surveyRows] = await Promise.all([
     db
       .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details, teamId: cases.teamId, stage: cases.stage, requestReceived: cases.requestReceived })
       .from(caseEvents)
@@ -143,6 +145,12 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
       .from(complaints)
       .innerJoin(cases, eq(cases.id, complaints.caseId))
       .where(and(eq(complaints.laId, laId), inLa, or(respondedIn(complaints.stage1RespondedOn), respondedIn(complaints.stage2RespondedOn)))),
+    db
+      .select({ teamId: cases.teamId, countedOn, satisfaction: feedbackResponses.satisfaction })
+      .from(feedbackResponses)
+      .innerJoin(cases, eq(cases.id, feedbackResponses.caseId))
+      .leftJoin(feedbackOffers, and(eq(feedbackOffers.caseId, feedbackResponses.caseId), eq(feedbackOffers.step, feedbackResponses.step)))
+      .where(and(eq(feedbackResponses.laId, laId), inLa, sql`${countedOn} between ${window.from} and ${window.to}`)),
   ]);
 
   // The statutory clocks, and the decisions read from the same events.
@@ -201,6 +209,7 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
       if (c.stage2RespondedOn && c.stage2DueBy) responses.push({ caseId: c.caseId, teamId: c.teamId, stage: 2, dueBy: c.stage2DueBy, respondedOn: c.stage2RespondedOn });
       return responses;
     }),
+    surveyResponses: surveyRows.map((r) => ({ teamId: r.teamId, countedOn: r.countedOn, satisfaction: Number(r.satisfaction) })),
     today,
   };
 }

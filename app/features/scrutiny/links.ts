@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { scrutinyFigures, type Outcome } from '~/domain/scrutiny/figures';
+import { scrutinyFigures, type FigureId, type Outcome } from '~/domain/scrutiny/figures';
 import type { Period } from '~/domain/timeliness';
 import type { Locale } from '~/i18n/config';
 import { formatPercent } from '~/i18n/format';
@@ -36,6 +36,8 @@ export const concernLinkKeys = {
   refused: 'scrutiny.see.refused',
   agreed: 'scrutiny.see.agreed',
   sent: 'scrutiny.see.sent',
+  satisfied: 'scrutiny.see.satisfied',
+  notSatisfied: 'scrutiny.see.notSatisfied',
 } as const satisfies Record<Outcome, `scrutiny.see.${Outcome}`>;
 
 /** What is wrong with the period in the address, on the field it belongs to. */
@@ -56,3 +58,10 @@ export const thresholdFieldOrder: readonly string[] = scrutinyFigures.flatMap((f
  * not load the complaints feature's pages and words.
  */
 export const complaintsListHref = (stage: 1 | 2, teamId: string | null) => `/complaints?${query({ show: 'late', stage: String(stage), team: teamId })}`;
+
+/** The words of a figure's link to its records' own list elsewhere. */
+export const listLinkKeys = {
+  complaintsStage1: 'scrutiny.seeComplaints',
+  complaintsStage2: 'scrutiny.seeComplaints',
+  familiesSatisfied: 'scrutiny.seeFeedback',
+} as const satisfies Partial<Record<FigureId, string>>;

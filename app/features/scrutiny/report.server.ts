@@ -8,7 +8,7 @@ import { todayInLondon } from '~/domain/timescales';
 import { personName } from '~/domain/names';
 import { getDb } from '~/db.server';
 import { scrutinyFacts, teamsOf, thresholdsOf } from './facts.server';
-import { complaintsListHref } from './links';
+import { complaintsListHref, type listLinkKeys } from './links';
 
 /**
  * A council's scrutiny report for a period, for the whole council or one of its teams: every
@@ -24,7 +24,7 @@ export type ScrutinyReport = {
   team: Team | null;
   figures: FigureReport[];
   /** Figures whose records have their own list elsewhere (complaints): its address, for the period's team. */
-  lists: Partial<Record<FigureId, string>>;
+  lists: Partial<Record<keyof typeof listLinkKeys, string>>;
 };
 
 /** The period and team in the address. A team that is not this council's is a 404: another council's teams do not exist here. */
@@ -49,6 +49,7 @@ export async function scrutinyReportFor(laId: string, scope: ScrutinyScope & { t
     lists: {
       complaintsStage1: complaintsListHref(1, scope.teamId),
       complaintsStage2: complaintsListHref(2, scope.teamId),
+      familiesSatisfied: '/reports/feedback',
     },
   };
 }

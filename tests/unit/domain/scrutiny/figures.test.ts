@@ -4,6 +4,7 @@ import {
   apologyItems,
   casesBehind,
   complaintResponseItems,
+  surveyItems,
   deadlineOutcome,
   figureById,
   figureIds,
@@ -208,10 +209,24 @@ describe('complaints', () => {
   });
 });
 
+describe('survey answers', () => {
+  it('count satisfied at 4 or 5, with no case behind any of them', () => {
+    const items = surveyItems([
+      { teamId: 'north', countedOn: '2026-01-05', satisfaction: 5 },
+      { teamId: 'north', countedOn: '2026-01-06', satisfaction: 4 },
+      { teamId: 'north', countedOn: '2026-01-07', satisfaction: 3 },
+      { teamId: 'south', countedOn: '2026-01-08', satisfaction: 1 },
+    ]);
+    expect(figureValue(figureById('familiesSatisfied'), items)).toEqual({ value: 50, numerator: 2, denominator: 4, leftOut: 0 });
+    expect(items.every((i) => i.caseId === '')).toBe(true);
+    expect(figureById('familiesSatisfied').anonymous).toBe(true);
+  });
+});
+
 describe('the report', () => {
-  const empty: ScrutinyFacts = { clocks: [], decisions: [], advice: [], reviews: [], waits: [], apologies: [], complaintResponses: [], today: '2026-12-06' };
+  const empty: ScrutinyFacts = { clocks: [], decisions: [], advice: [], reviews: [], waits: [], apologies: [], complaintResponses: [], surveyResponses: [], today: '2026-12-06' };
   it('has every figure, with a name and a rule to show', () => {
-    expect(figureIds.length).toBe(17);
+    expect(figureIds.length).toBe(18);
     for (const id of figureIds) expect(figureKeys[id].name).toBe(`scrutiny.figure.${id}.name`);
   });
   it('rates each figure for the period, its four quarters and each team, against the council thresholds or the defaults', () => {
