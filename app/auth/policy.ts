@@ -159,6 +159,8 @@ export const PERMISSIONS = [
   'decide:review', // keep, amend or cease the plan after a review: the council
   'comment:review-amendments', // the family's comments on the proposed amendments
   'give:feedback', // answer the family feedback survey for a step of the case (ADR 0052)
+  'read:appeals', // mediation certificates, Tribunal appeals and what the council was ordered to do (ADR 0051)
+  'record:appeal', // record them: the council
   // A request for assessment (DraftRequestSubject; once submitted, its CaseSubject).
   'read:request',
   'edit:request',
@@ -192,6 +194,7 @@ export const PERMISSIONS = [
   'read:translation-review', // which translated strings still need a fluent speaker's check
   'read:reviews', // the council's lists of annual reviews and phase transfers
   'read:feedback', // the council's family feedback results, comments and CSV: its managers
+  'read:tribunal-orders', // the council's list of Tribunal orders due and missed (ADR 0051)
   'administer:settings', // the council's schools, colleges and early-years settings
   // A setting's own pages (SettingSubject).
   'read:setting', // the setting's children with a plan or a request, and their reviews
@@ -325,6 +328,9 @@ const RULES: Record<Permission, Rule> = {
   'comment:review-amendments': { case: familyWriter },
   // The family themselves tell the council how it did: never an adviser on their behalf, never staff.
   'give:feedback': { case: familyWriter },
+  // The family, advisers with consent and the council; a professional or a setting is not party to the dispute.
+  'read:appeals': { case: familyOrCouncil },
+  'record:appeal': { case: onCase('decide') },
   'read:request': { draft_request: (actor, subject) => decideDraft(actor, 'read', subject), case: (actor, subject) => (actor.role === 'setting_staff' ? only(submittedRequest('read')(actor, subject), subject.requestingSettingId === actor.settingId) : submittedRequest('read')(actor, subject)) },
   'edit:request': { draft_request: (actor, subject) => decideDraft(actor, 'contribute', subject), case: submittedRequest('contribute') },
   'read:child': { child: (actor, subject) => decideChild(actor, 'read', subject) },
@@ -359,6 +365,7 @@ const RULES: Record<Permission, Rule> = {
   'read:reviews': { la: inLa(STAFF_ROLES) },
   // Comments are the families' own words: the council's managers only, as with the timeliness figures.
   'read:feedback': { la: inLa(['manager']) },
+  'read:tribunal-orders': { la: inLa(STAFF_ROLES) },
   'administer:settings': { la: inLa(['la_admin']) },
   'read:setting': { setting: (actor, subject) => (actor.role === 'la_admin' && actor.laId === subject.laId ? 'allow' : settingMember(actor, subject)) },
   'manage:setting-staff': { setting: (actor, subject) => only(settingMember(actor, subject), actor.settingRole === 'lead') },

@@ -36,6 +36,7 @@ import { demoAmendedPlan, demoDraftPlan, demoFinalPlan, type DemoChild } from '.
 import { demoReviewFamilies, seedDemoReviews } from './demo-reviews';
 import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoFeedback } from './demo-feedback';
+import { seedDemoAppeals } from './demo-appeals';
 
 /**
  * Demo data for a fictional council: three area teams, 5 caseworkers, a manager, an admin,
@@ -392,6 +393,7 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
     await seedDemoReviews(tx, la.id, today);
     await seedDemoComplaints(tx, la.id, today);
     await seedExtraCases(tx, { laId: la.id, teamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id, firstSequence: sequence + 1 }, today);
+    await seedDemoAppeals(tx, { laId: la.id, eastTeamId: east.id, caseworkerId: byEmail.get('caseworker5@example.com')!.id }, today);
     await seedRetentionExamples(tx, { laId: la.id, teamId: north.id, caseworkerId: byEmail.get('caseworker1@example.com')!.id, managerId: byEmail.get('manager@example.com')!.id, firstSequence: sequence + EXTRA_CASES + 1 }, today);
     // Last: the surveys every case's history has reached, and the families' answers (app/demo/demo-feedback.ts).
     await seedDemoFeedback(tx, la.id, today, passwordHash);

@@ -35,6 +35,7 @@ import { exceptionKinds, statutorySteps, type ClockException, type ClockInput, t
 import { isValidIsoDate, type IsoDate } from './timescales';
 import { reviewStepNames, type ReviewDecision, type ReviewStepName } from './annual-review';
 import { feedbackSteps, type FeedbackStep } from './feedback';
+import { appealableDecisions, appealOutcomes, orderKinds, type AppealableDecision, type AppealOutcome, type OrderKind } from './appeals';
 
 type CaseStage = WorkflowContext['stage'];
 
@@ -93,6 +94,13 @@ export type CaseEventDetails = {
   complaint_closed: { reference: string; closedOn: IsoDate };
   // Family feedback (ADR 0052): that the family answered a step's survey; what they said is not on the case.
   feedback_given: { step: FeedbackStep };
+  // Mediation and Tribunal appeals (ADR 0051).
+  mediation_recorded: { decision: AppealableDecision; certificateIssuedOn: IsoDate; appealDeadline: IsoDate };
+  appeal_registered: { decision: AppealableDecision; registeredOn: IsoDate; tribunalReference: string };
+  appeal_hearing_listed: { tribunalReference: string; hearingOn: IsoDate };
+  appeal_decided: { tribunalReference: string; decidedOn: IsoDate; outcome: AppealOutcome };
+  tribunal_order_recorded: { orderKind: OrderKind; orderedOn: IsoDate; compliesBy: IsoDate };
+  tribunal_order_complied: { orderKind: OrderKind; compliedOn: IsoDate; compliesBy: IsoDate };
 };
 
 export type CaseEventKind = keyof CaseEventDetails;
@@ -146,6 +154,9 @@ const isNotIssue = isOneOf(['not_issue'] as const);
 const isReviewDecision = isOneOf(['keep', 'amend', 'cease'] as const);
 const isReviewStep = isOneOf(reviewStepNames);
 const isFeedbackStep = isOneOf(feedbackSteps);
+const isAppealable = isOneOf(appealableDecisions);
+const isAppealOutcome = isOneOf(appealOutcomes);
+const isOrderKind = isOneOf(orderKinds);
 const isCount: Fits<number> = (value): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -264,6 +275,12 @@ const readers: { [K in CaseEventKind]: (fields: Fields) => CaseEventDetails[K] }
   complaint_escalated: (f) => ({ reference: f.need('reference', isText), escalatedOn: f.need('escalatedOn', isDate), respondBy: f.need('respondBy', isDate) }),
   complaint_closed: (f) => ({ reference: f.need('reference', isText), closedOn: f.need('closedOn', isDate) }),
   feedback_given: (f) => ({ step: f.need('step', isFeedbackStep) }),
+  mediation_recorded: (f) => ({ decision: f.need('decision', isAppealable), certificateIssuedOn: f.need('certificateIssuedOn', isDate), appealDeadline: f.need('appealDeadline', isDate) }),
+  appeal_registered: (f) => ({ decision: f.need('decision', isAppealable), registeredOn: f.need('registeredOn', isDate), tribunalReference: f.need('tribunalReference', isText) }),
+  appeal_hearing_listed: (f) => ({ tribunalReference: f.need('tribunalReference', isText), hearingOn: f.need('hearingOn', isDate) }),
+  appeal_decided: (f) => ({ tribunalReference: f.need('tribunalReference', isText), decidedOn: f.need('decidedOn', isDate), outcome: f.need('outcome', isAppealOutcome) }),
+  tribunal_order_recorded: (f) => ({ orderKind: f.need('orderKind', isOrderKind), orderedOn: f.need('orderedOn', isDate), compliesBy: f.need('compliesBy', isDate) }),
+  tribunal_order_complied: (f) => ({ orderKind: f.need('orderKind', isOrderKind), compliedOn: f.need('compliedOn', isDate), compliesBy: f.need('compliesBy', isDate) }),
 };
 
 function isCaseEventKind(kind: string): kind is CaseEventKind {
@@ -297,9 +314,6 @@ function isRecognised<E extends TypedCaseEvent>(event: E): event is Exclude<E, U
 
 // ---------------------------------------------------------------------------------------------
 // The statutory clock's input
-
-/** A complaint's steps: on the timeline only for those who may read the case's complaints. */
-export const isComplaintEvent = isCaseEventOf('complaint_received', 'complaint_acknowledged', 'complaint_responded', 'complaint_escalated', 'complaint_closed');
 
 /**
  * What `statutoryClock` needs for one case: its stage and request date from the case, its events

@@ -33,6 +33,7 @@ export const pageNamespaces = [
   'scrutiny',
   'complaints',
   'feedback',
+  'appeals',
 ] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 

@@ -17,6 +17,7 @@ import enSettings from '../../public/locales/en/settings.json';
 import enScrutiny from '../../public/locales/en/scrutiny.json';
 import enComplaints from '../../public/locales/en/complaints.json';
 import enFeedback from '../../public/locales/en/feedback.json';
+import enAppeals from '../../public/locales/en/appeals.json';
 import plAdmin from '../../public/locales/pl/admin.json';
 import plAdvice from '../../public/locales/pl/advice.json';
 import plAdvocates from '../../public/locales/pl/advocates.json';
@@ -36,6 +37,7 @@ import plSettings from '../../public/locales/pl/settings.json';
 import plScrutiny from '../../public/locales/pl/scrutiny.json';
 import plComplaints from '../../public/locales/pl/complaints.json';
 import plFeedback from '../../public/locales/pl/feedback.json';
+import plAppeals from '../../public/locales/pl/appeals.json';
 import roAdmin from '../../public/locales/ro/admin.json';
 import roAdvice from '../../public/locales/ro/advice.json';
 import roAdvocates from '../../public/locales/ro/advocates.json';
@@ -55,6 +57,7 @@ import roSettings from '../../public/locales/ro/settings.json';
 import roScrutiny from '../../public/locales/ro/scrutiny.json';
 import roComplaints from '../../public/locales/ro/complaints.json';
 import roFeedback from '../../public/locales/ro/feedback.json';
+import roAppeals from '../../public/locales/ro/appeals.json';
 import paAdmin from '../../public/locales/pa/admin.json';
 import paAdvice from '../../public/locales/pa/advice.json';
 import paAdvocates from '../../public/locales/pa/advocates.json';
@@ -74,6 +77,7 @@ import paSettings from '../../public/locales/pa/settings.json';
 import paScrutiny from '../../public/locales/pa/scrutiny.json';
 import paComplaints from '../../public/locales/pa/complaints.json';
 import paFeedback from '../../public/locales/pa/feedback.json';
+import paAppeals from '../../public/locales/pa/appeals.json';
 import urAdmin from '../../public/locales/ur/admin.json';
 import urAdvice from '../../public/locales/ur/advice.json';
 import urAdvocates from '../../public/locales/ur/advocates.json';
@@ -93,6 +97,7 @@ import urSettings from '../../public/locales/ur/settings.json';
 import urScrutiny from '../../public/locales/ur/scrutiny.json';
 import urComplaints from '../../public/locales/ur/complaints.json';
 import urFeedback from '../../public/locales/ur/feedback.json';
+import urAppeals from '../../public/locales/ur/appeals.json';
 import arAdmin from '../../public/locales/ar/admin.json';
 import arAdvice from '../../public/locales/ar/advice.json';
 import arAdvocates from '../../public/locales/ar/advocates.json';
@@ -112,6 +117,7 @@ import arSettings from '../../public/locales/ar/settings.json';
 import arScrutiny from '../../public/locales/ar/scrutiny.json';
 import arComplaints from '../../public/locales/ar/complaints.json';
 import arFeedback from '../../public/locales/ar/feedback.json';
+import arAppeals from '../../public/locales/ar/appeals.json';
 import enMail from '../mail/locales/en.json';
 import plMail from '../mail/locales/pl.json';
 import roMail from '../mail/locales/ro.json';
@@ -144,6 +150,7 @@ export const resources: Record<Locale, LocaleResources> = {
     scrutiny: enScrutiny,
     complaints: enComplaints,
     feedback: enFeedback,
+    appeals: enAppeals,
     mail: enMail,
   },
   pl: {
@@ -166,6 +173,7 @@ export const resources: Record<Locale, LocaleResources> = {
     scrutiny: plScrutiny,
     complaints: plComplaints,
     feedback: plFeedback,
+    appeals: plAppeals,
     mail: plMail,
   },
   ro: {
@@ -188,6 +196,7 @@ export const resources: Record<Locale, LocaleResources> = {
     scrutiny: roScrutiny,
     complaints: roComplaints,
     feedback: roFeedback,
+    appeals: roAppeals,
     mail: roMail,
   },
   pa: {
@@ -210,6 +219,7 @@ export const resources: Record<Locale, LocaleResources> = {
     scrutiny: paScrutiny,
     complaints: paComplaints,
     feedback: paFeedback,
+    appeals: paAppeals,
     mail: paMail,
   },
   ur: {
@@ -232,6 +242,7 @@ export const resources: Record<Locale, LocaleResources> = {
     scrutiny: urScrutiny,
     complaints: urComplaints,
     feedback: urFeedback,
+    appeals: urAppeals,
     mail: urMail,
   },
   ar: {
@@ -254,6 +265,7 @@ export const resources: Record<Locale, LocaleResources> = {
     scrutiny: arScrutiny,
     complaints: arComplaints,
     feedback: arFeedback,
+    appeals: arAppeals,
     mail: arMail,
   },
 };

@@ -83,6 +83,8 @@ type Templates = {
   complaintFinalResponse: { name: string; reference: string; link: string };
   complaintEscalated: { name: string; reference: string; respondBy: string; link: string };
   complaintEscalatedForStaff: { name: string; reference: string; respondBy: string; link: string };
+  /** A Tribunal order recorded on the case (ADR 0051): `action` is what the council must do, in the recipient's language. */
+  tribunalOrderRecorded: { name: string; childName: string; action: string; dueBy: string; link: string };
 };
 
 /** A request for assessment a child's school or setting made, with the family's agreement (ADR 0046). */
@@ -164,6 +166,7 @@ const keys: { [K in keyof Templates]: { subject: string; body: string } } = {
   complaintFinalResponse: { subject: 'complaintMail.finalResponse.subject', body: 'complaintMail.finalResponse.body' },
   complaintEscalated: { subject: 'complaintMail.escalated.subject', body: 'complaintMail.escalated.body' },
   complaintEscalatedForStaff: { subject: 'complaintMail.escalatedForStaff.subject', body: 'complaintMail.escalatedForStaff.body' },
+  tribunalOrderRecorded: { subject: 'appealsMail.orderRecorded.subject', body: 'appealsMail.orderRecorded.body' },
 };
 
 export function renderEmail<K extends keyof Templates>(

@@ -147,6 +147,11 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
           {t('home.caseload.reviews')}
         </Link>
       </li>
+      <li>
+        <Link className="govuk-link" to="/appeals">
+          {t('home.caseload.tribunalOrders')}
+        </Link>
+      </li>
       {figures ? (
         <li>
           <Link className="govuk-link" to={COUNCIL_CASES_PATH}>

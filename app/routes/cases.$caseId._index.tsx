@@ -22,7 +22,6 @@ import { roleKeys, stageKeys } from '~/ui/labels';
 import { CASE_LAYOUT_ROUTE_ID } from '~/features/case-progress';
 import { commandKeys, eventKeys, outcomeKeys } from '~/ui/case-labels';
 import { Timeline } from '~/ui/moj/Timeline';
-import { isComplaintEvent } from '~/domain/case-events';
 import { PrintButton } from '~/ui/PrintButton';
 import { sizeInKb } from '~/domain/file-types';
 import { DocumentLinks } from '~/features/documents';
@@ -56,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const staff = decide(user, 'record:decision', subject) === 'allow';
   // A school's staff and the professionals asked for advice read the case, not its complaints.
-  const timeline = may('read:complaints') ? progress.timeline : progress.timeline.filter((entry) => !isComplaintEvent(entry));
+  const timeline = may('read:complaints') ? progress.timeline : progress.timeline.filter((entry) => !entry.kind.startsWith('complaint_'));
   return json({
     caseId: caseRecord.id,
     today,
@@ -122,6 +121,8 @@ function eventDescription(entry: TimelineEntry, t: TFunction, locale: Locale) {
   if ('reasons' in d && d.reasons) lines.push(t('timeline.reasons', { reasons: d.reasons }));
   if ('commentsLastDay' in d && d.commentsLastDay) lines.push(t('timeline.commentsBy', { date: formatDate(d.commentsLastDay, locale) }));
   if ('appealDeadline' in d && d.appealDeadline) lines.push(t('timeline.appealBy', { date: formatDate(d.appealDeadline, locale) }));
+  if ('hearingOn' in d) lines.push(t('timeline.hearingOn', { date: formatDate(d.hearingOn, locale) }));
+  if ('compliesBy' in d && !('compliedOn' in d)) lines.push(t('timeline.compliesBy', { date: formatDate(d.compliesBy, locale) }));
   if (entry.kind === 'apology_sent' && entry.details.reason) {
     const { step, reason, newExpectedDate } = entry.details;
     lines.push(t('timeline.apology', { step: t(clockStepKeys[step]), reason, date: formatDate(newExpectedDate, locale) }));

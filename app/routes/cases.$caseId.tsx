@@ -40,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan: may('read:plan'),
     // Annual reviews, once a final plan is issued (ADR 0047).
     reviews: REVIEW_STAGES.includes(summary.stage) && may('read:review'),
+    // Mediation and Tribunal appeals (ADR 0051): the family's right, so shown whether or not any is recorded.
+    appeals: may('read:appeals'),
     meetings: may('read:meetings'),
     interpreters: may('read:interpreters'),
     complaints: may('read:complaints'),

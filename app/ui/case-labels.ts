@@ -35,6 +35,12 @@ export const eventKeys: Record<string, string> = {
   complaint_escalated: 'timeline.event.complaint_escalated',
   complaint_closed: 'timeline.event.complaint_closed',
   feedback_given: 'timeline.event.feedback_given',
+  mediation_recorded: 'timeline.event.mediation_recorded',
+  appeal_registered: 'timeline.event.appeal_registered',
+  appeal_hearing_listed: 'timeline.event.appeal_hearing_listed',
+  appeal_decided: 'timeline.event.appeal_decided',
+  tribunal_order_recorded: 'timeline.event.tribunal_order_recorded',
+  tribunal_order_complied: 'timeline.event.tribunal_order_complied',
 };
 
 export const commandKeys: Record<string, string> = {

@@ -15,3 +15,4 @@ export * from './reviews';
 export * from './scrutiny';
 export * from './complaints';
 export * from './feedback';
+export * from './appeals';

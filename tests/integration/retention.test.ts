@@ -6,6 +6,9 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import {
+  mediations,
+  tribunalAppeals,
+  tribunalOrders,
   adviceOrganisations,
   adviceRequests,
   advocateConsents,
@@ -118,6 +121,9 @@ async function closedFamily(options: { stage?: 'ceased' | 'withdrawn'; dateOfBir
   const [version] = await db.insert(planVersions).values({ caseId: caseRecord.id, number: 1, kind: 'final', content: {} as never, createdBy: caseworker.id, issuedOn: '2019-12-01', issuedBy: caseworker.id }).returning();
   await db.insert(draftPlanComments).values({ caseId: caseRecord.id, authorId: parent.id, planVersionId: version.id, section: 'A', body: 'Comment', formKey: crypto.randomUUID() });
   await db.insert(draftPlanPreferences).values({ caseId: caseRecord.id, authorId: parent.id, preferredSetting: 'School' });
+  await db.insert(mediations).values({ laId, caseId: caseRecord.id, decision: 'refuse_assessment', decisionSentOn: '2019-09-01', adviserContactedOn: '2019-09-10', certificateIssuedOn: '2019-09-14', certificateKind: 'not_pursued', appealDeadline: '2019-11-01', recordedBy: caseworker.id, formKey: crypto.randomUUID() });
+  const [appeal] = await db.insert(tribunalAppeals).values({ laId, caseId: caseRecord.id, decision: 'refuse_assessment', tribunalReference: `EH-${crypto.randomUUID()}`, registeredOn: '2019-10-01', status: 'decided', decidedOn: '2019-10-20', outcome: 'conceded', recordedBy: caseworker.id }).returning();
+  await db.insert(tribunalOrders).values({ laId, caseId: caseRecord.id, appealId: appeal.id, kind: 'assess', orderedOn: '2019-10-20', compliesBy: '2020-01-26', recordedBy: caseworker.id });
   await db.insert(caseMeetings).values({ caseId: caseRecord.id, heldOn: '2019-10-10', attendees: 'People', minutes: 'Minutes', familyInvited: true, recordedBy: caseworker.id, formKey: crypto.randomUUID() });
   const [consent] = await db.insert(advocateConsents).values({ childId: child.id, grantedBy: parent.id, adviceOrgId: orgId, advocateUserId: advocate.id, scope: 'view', expiresOn: '2020-12-31', formKey: crypto.randomUUID() }).returning();
   await db.insert(consentEvents).values({ consentId: consent.id, kind: 'granted', actorId: parent.id });

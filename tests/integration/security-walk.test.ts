@@ -7,7 +7,7 @@ import { generateToken, hashToken } from '~/auth/tokens.server';
 import { getDb } from '~/db.server';
 import { requestSections } from '~/features/requests';
 import type { Database } from '../../db/client';
-import { adviceOrganisations, adviceRequests, educationSettings, advocateConsents, annualReviews, draftPlanComments, complaints, emailTokens, interpreterRequests, interpreters, rectificationRequests, sessions, subjectAccessRequests, type User } from '../../db/schema';
+import { adviceOrganisations, adviceRequests, educationSettings, advocateConsents, annualReviews, draftPlanComments, complaints, emailTokens, interpreterRequests, interpreters, rectificationRequests, sessions, subjectAccessRequests, type User, tribunalAppeals } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
 import { send, startRealServer, zeroChunks, type RawResponse, type RealServer } from '../support/real-server';
@@ -235,6 +235,11 @@ async function seed(db: Database) {
     .insert(complaints)
     .values({ laId: la.id, caseId: caseRecord.id, reference: 'WALK-C1', number: 1, channel: 'portal', madeBy: people.parent.id, about: 'Walk complaint', putRight: 'Walk remedy', receivedOn: today, acknowledgeBy: today, stage1DueBy: today, formKey: randomUUID() })
     .returning();
+  // A Tribunal appeal with its hearing set, so the appeal's forms show.
+  const [appeal] = await db
+    .insert(tribunalAppeals)
+    .values({ laId: la.id, caseId: caseRecord.id, decision: 'refuse_assessment', tribunalReference: 'EH-WALK-1', registeredOn: '2026-01-05', status: 'hearing_listed', hearingOn: '2026-03-02', recordedBy: people.caseworker.id })
+    .returning();
   // An annual review under way with its meeting held, so the review's forms show.
   await db.insert(annualReviews).values({ laId: caseRecord.laId, caseId: caseRecord.id, number: 1, cycleStart: '2026-01-05', meetingDate: '2026-02-02', noticeSentOn: '2026-01-12' });
   // A live password reset link (of someone the walk does not sign in as), so the routes that take a token show their form.
@@ -253,6 +258,7 @@ async function seed(db: Database) {
     correctionId: correction.id,
     interpreterRequestId: interpreterAsk.id,
     complaintId: complaint.id,
+    appealId: appeal.id,
     orgId: organisation.id,
     settingId: setting.id,
     userId: people.caseworker.id,

@@ -31,6 +31,9 @@ import {
   complaints,
   feedbackOffers,
   feedbackResponses,
+  mediations,
+  tribunalAppeals,
+  tribunalOrders,
   rectificationRequests,
   retentionDue,
   retentionHolds,
@@ -106,6 +109,9 @@ async function makeFamily(la: { id: string }, teamId: string, orgId: string, lab
   await db.insert(complaints).values({ laId: la.id, caseId: caseRecord.id, reference: `C-${label}`, number: 1, channel: 'portal', madeBy: parent.id, about: `Complaint ${label}`, putRight: 'Sorry', receivedOn: '2026-10-12', acknowledgeBy: '2026-10-15', stage1DueBy: '2026-10-26', formKey: crypto.randomUUID() });
   await db.insert(feedbackOffers).values({ laId: la.id, caseId: caseRecord.id, step: 'decision', offeredOn: '2026-10-20' });
   await db.insert(feedbackResponses).values({ laId: la.id, caseId: caseRecord.id, step: 'decision', respondentId: parent.id, satisfaction: 4, comment: `Feedback from ${label}`, respondedOn: '2026-10-21' });
+  await db.insert(mediations).values({ laId: la.id, caseId: caseRecord.id, decision: 'refuse_assessment', decisionSentOn: '2026-09-01', adviserContactedOn: '2026-09-10', certificateIssuedOn: '2026-09-14', certificateKind: 'not_pursued', appealDeadline: '2026-11-02', recordedBy: caseworker.id, formKey: crypto.randomUUID() });
+  const [appeal] = await db.insert(tribunalAppeals).values({ laId: la.id, caseId: caseRecord.id, decision: 'refuse_assessment', tribunalReference: `EH-${crypto.randomUUID()}`, registeredOn: '2026-10-01', status: 'decided', decidedOn: '2026-10-20', outcome: 'conceded', recordedBy: caseworker.id }).returning();
+  await db.insert(tribunalOrders).values({ laId: la.id, caseId: caseRecord.id, appealId: appeal.id, kind: 'assess', orderedOn: '2026-10-20', compliesBy: '2027-01-26', recordedBy: caseworker.id });
   await db.insert(retentionHolds).values({ laId: la.id, childId: child.id, reason: 'complaint', note: `Complaint about ${label}`, placedBy: caseworker.id, formKey: crypto.randomUUID() });
   await db.insert(retentionDue).values({ laId: la.id, childId: child.id, caseId: caseRecord.id, rule: 'no_plan_years', dueOn: '2026-01-01' });
   return { parent, childId: child.id, caseId: caseRecord.id, ids: [parent.id, parent.email, child.id, caseRecord.id, request.id, stored.document.id, message.id, advice.id, consent.id, `Note about ${label}`, `Message from ${label}`, `Corrected ${label}`] };

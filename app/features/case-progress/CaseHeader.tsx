@@ -4,7 +4,7 @@ import type { CaseStage } from '../../../db/schema';
 import { stageKeys } from '~/ui/labels';
 
 /** The pages of a case, in the order the navigation shows them; '' is the overview. */
-export const CASE_SECTIONS = ['', 'request', 'messages', 'advice', 'views', 'plan', 'reviews', 'meetings', 'interpreters', 'complaints', 'access', 'notes', 'caseworker'] as const;
+export const CASE_SECTIONS = ['', 'request', 'messages', 'advice', 'views', 'plan', 'reviews', 'appeals', 'meetings', 'interpreters', 'complaints', 'access', 'notes', 'caseworker'] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];
 
 /** What the case layout (routes/cases.$caseId.tsx) gives every page of a case. */
@@ -46,6 +46,7 @@ const sectionKeys: Record<CaseSection, string> = {
   views: 'caseSections.views',
   plan: 'caseSections.plan',
   reviews: 'caseSections.reviews',
+  appeals: 'caseSections.appeals',
   meetings: 'caseSections.meetings',
   interpreters: 'caseSections.interpreters',
   complaints: 'caseSections.complaints',

@@ -30,6 +30,9 @@ import {
   complaints,
   feedbackOffers,
   feedbackResponses,
+  mediations,
+  tribunalAppeals,
+  tribunalOrders,
   rectificationRequests,
   retentionDue,
   retentionHolds,
@@ -109,6 +112,9 @@ const COLLECTORS: Record<string, Collector> = {
   // The family's survey answers (their comments already without names) and which surveys they were offered.
   feedback_offers: (db, r) => rowsWhere(db, feedbackOffers, within(r.caseIds, (ids) => inArray(feedbackOffers.caseId, ids))),
   feedback_responses: (db, r) => rowsWhere(db, feedbackResponses, within(r.caseIds, (ids) => inArray(feedbackResponses.caseId, ids))),
+  mediations: (db, r) => rowsWhere(db, mediations, within(r.caseIds, (ids) => inArray(mediations.caseId, ids))),
+  tribunal_appeals: (db, r) => rowsWhere(db, tribunalAppeals, within(r.caseIds, (ids) => inArray(tribunalAppeals.caseId, ids))),
+  tribunal_orders: (db, r) => rowsWhere(db, tribunalOrders, within(r.caseIds, (ids) => inArray(tribunalOrders.caseId, ids))),
   // What the person did, and who opened their children's records.
   audit_log: (db, r) =>
     rowsWhere(db, auditLog, or(eq(auditLog.userId, r.userId), inArray(auditLog.subjectId, [r.userId, ...r.childIds, ...r.caseIds, ...r.requestIds]))),
@@ -227,7 +233,7 @@ function userColumnsOf(table: PgTable): string[] {
 }
 
 const TABLES_BY_NAME: Record<string, PgTable> = Object.fromEntries(
-  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, complaints, feedbackOffers, feedbackResponses, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
+  [users, sessions, emailTokens, mfaRecoveryCodes, children, childParents, cases, caseEvents, caseNotes, auditLog, assessmentRequests, documents, messages, serviceStandardBreaches, threadReads, messageAttachments, heldMessages, outboxEmails, adviceRequests, familyViews, draftPlanComments, draftPlanPreferences, caseMeetings, planVersions, annualReviews, reviewRemindersSent, advocateConsents, consentEvents, capacityRecords, subjectAccessRequests, rectificationRequests, interpreterRequests, complaints, feedbackOffers, feedbackResponses, mediations, tribunalAppeals, tribunalOrders, retentionHolds, retentionDue].map((t) => [getTableConfig(t).name, t]),
 );
 
 /** A row's identity in review keys: its id, or for the link tables without one, what it links. */

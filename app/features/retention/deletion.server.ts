@@ -24,6 +24,9 @@ import {
   heldMessages,
   interpreterRequests,
   complaints,
+  mediations,
+  tribunalAppeals,
+  tribunalOrders,
   messageAttachments,
   messages,
   planVersions,
@@ -73,6 +76,9 @@ export const DELETED_TABLES = [
   'case_notes',
   'interpreter_requests',
   'complaints',
+  'tribunal_orders',
+  'tribunal_appeals',
+  'mediations',
   'review_reminders_sent',
   'annual_reviews',
   'plan_versions',
@@ -136,6 +142,9 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(complaints).where(inCases(complaints.caseId));
     await tx.delete(feedbackResponses).where(inCases(feedbackResponses.caseId));
     await tx.delete(feedbackOffers).where(inCases(feedbackOffers.caseId));
+    await tx.delete(tribunalOrders).where(inCases(tribunalOrders.caseId));
+    await tx.delete(tribunalAppeals).where(inCases(tribunalAppeals.caseId));
+    await tx.delete(mediations).where(inCases(mediations.caseId));
     await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));

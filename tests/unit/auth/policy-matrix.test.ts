@@ -108,6 +108,13 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'give:feedback': {
     case: 'AFFNA FFNNN FN FNFFN FFNFN',
   },
+  // Appeals (ADR 0051): the family's and the council's business; the council records them.
+  'read:appeals': {
+    case: 'AAFNA AANNN FN ANAFN FFNFN',
+  },
+  'record:appeal': {
+    case: 'FFFNF FFNNN FN ANAFN FFNFN',
+  },
   'book:interpreter': {
     case: 'FFFNF FFNNN FN ANAFN FFNFN',
   },
@@ -230,6 +237,9 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
     la: 'FFFFF FFFFF FF FFFAF FFFFF',
   },
   'read:reviews': {
+    la: 'FFFFF FFFFF FF AFAFF FFFFF',
+  },
+  'read:tribunal-orders': {
     la: 'FFFFF FFFFF FF AFAFF FFFFF',
   },
   'administer:settings': {

@@ -246,3 +246,22 @@ describe('family feedback (ADR 0052)', () => {
     expect(decide(people.manager, 'read:feedback', { type: 'la', laId: OTHER_LA })).toBe('forbidden');
   });
 });
+
+describe('mediation and Tribunal appeals (ADR 0051)', () => {
+  it('the family and an adviser with consent read them; the professional asked for advice does not; another council is told there is no case', () => {
+    expect(decide(people.parent, 'read:appeals', childCase)).toBe('allow');
+    expect(decide(people.namedAdvocate, 'read:appeals', childCase)).toBe('allow');
+    expect(decide(people.askedProfessional, 'read:appeals', childCase)).toBe('forbidden');
+    expect(decide(people.otherLaCaseworker, 'read:appeals', childCase)).toBe('not_found');
+  });
+
+  it('only the council records them, and its list of orders is its own', () => {
+    expect(decide(people.caseworker, 'record:appeal', childCase)).toBe('allow');
+    expect(decide(people.manager, 'record:appeal', childCase)).toBe('allow');
+    expect(decide(people.parent, 'record:appeal', childCase)).toBe('forbidden');
+    expect(decide(people.orgAdvocate, 'record:appeal', childCase)).toBe('forbidden');
+    expect(decide(people.manager, 'read:tribunal-orders', { type: 'la', laId: LA })).toBe('allow');
+    expect(decide(people.otherLaCaseworker, 'read:tribunal-orders', { type: 'la', laId: LA })).toBe('forbidden');
+    expect(decide(people.admin, 'read:tribunal-orders', { type: 'la', laId: LA })).toBe('forbidden');
+  });
+});

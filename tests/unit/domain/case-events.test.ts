@@ -64,6 +64,12 @@ const EVERY_KIND: { [K in CaseEventKind]: CaseEventDetails[K] } = {
   complaint_escalated: { reference: 'NHB-2026-0001-C1', escalatedOn: '2026-11-20', respondBy: '2026-12-18' },
   complaint_closed: { reference: 'NHB-2026-0001-C1', closedOn: '2026-12-18' },
   feedback_given: { step: 'decision' },
+  mediation_recorded: { decision: 'refuse_assessment', certificateIssuedOn: '2027-01-31', appealDeadline: '2027-03-01' },
+  appeal_registered: { decision: 'refuse_assessment', registeredOn: '2027-02-20', tribunalReference: 'EH123/27/00042' },
+  appeal_hearing_listed: { tribunalReference: 'EH123/27/00042', hearingOn: '2027-06-10' },
+  appeal_decided: { tribunalReference: 'EH123/27/00042', decidedOn: '2027-06-24', outcome: 'upheld' },
+  tribunal_order_recorded: { orderKind: 'assess', orderedOn: '2027-06-24', compliesBy: '2027-09-30' },
+  tribunal_order_complied: { orderKind: 'assess', compliedOn: '2027-09-01', compliesBy: '2027-09-30' },
 };
 const KINDS = Object.keys(EVERY_KIND) as CaseEventKind[];
 

@@ -1,0 +1,3 @@
+export * from './OrderSummary';
+export * from './appeal-labels';
+export * from './DecisionFields';
