@@ -178,7 +178,7 @@ describe('exports', () => {
 describe('thresholds', () => {
   const form = (changes: Record<string, string>) => {
     const values: Record<string, string> = {};
-    for (const [id, d] of Object.entries({ finalPlans: [60, 40], finalPlansWithExceptions: [60, 40], decisions: [90, 75], adviceEducationalPsychologist: [90, 75], adviceHealth: [90, 75], adviceSocialCare: [90, 75], adviceSchool: [90, 75], adviceOther: [90, 75], reviewsOnTime: [85, 70], reviewDecisions: [85, 70], transferReviews: [95, 85], replies: [95, 85], apologies: [5, 15], refusalsToAssess: [25, 40], refusalsToIssue: [10, 20], complaintsStage1: [90, 75], complaintsStage2: [90, 75], familiesSatisfied: [80, 60] })) {
+    for (const [id, d] of Object.entries({ finalPlans: [60, 40], finalPlansWithExceptions: [60, 40], decisions: [90, 75], adviceEducationalPsychologist: [90, 75], adviceHealth: [90, 75], adviceSocialCare: [90, 75], adviceSchool: [90, 75], adviceOther: [90, 75], reviewsOnTime: [85, 70], reviewDecisions: [85, 70], transferReviews: [95, 85], replies: [95, 85], apologies: [5, 15], refusalsToAssess: [25, 40], refusalsToIssue: [10, 20], complaintsStage1: [90, 75], complaintsStage2: [90, 75], familiesSatisfied: [80, 60], tribunalOrders: [100, 90] })) {
       values[`${id}Green`] = String(d[0]);
       values[`${id}Amber`] = String(d[1]);
     }

@@ -25,6 +25,7 @@
  * - Refusals to assess, and to issue a plan: their share of the decisions made in the period.
  * - Complaints answered in time, at stage 1 and at stage 2 (ADR 0050): each response counted on
  *   the day sent, late by the complaints feature's own rule.
+ * - Tribunal orders complied with in time: counted on the date each must be complied with by.
  * - Families satisfied (ADR 0052): survey answers of 4 or 5, counted as the feedback results count
  *   them (on the day the survey was offered, or answered for the any-time survey); anonymous, so
  *   no list of cases.
@@ -63,6 +64,8 @@ export type WaitFact = OnCase & { startedOn: IsoDate; breached: boolean; stillWa
 export type ApologyFact = OnCase & { sentOn: IsoDate };
 /** A complaint's response at one stage (ADR 0050): due by, sent on. */
 export type ComplaintResponseFact = OnCase & { stage: 1 | 2; dueBy: IsoDate; respondedOn: IsoDate };
+/** A Tribunal order the council must comply with (app/features/appeals): by when, and when it did. */
+export type TribunalOrderFact = OnCase & { compliesBy: IsoDate; compliedOn: IsoDate | null };
 /** A family's survey answer (ADR 0052): its team, the day it counts on, its score 1 to 5. No case: answers are anonymous to staff. */
 export type SurveyResponseFact = { teamId: string; countedOn: IsoDate; satisfaction: number };
 
@@ -75,6 +78,7 @@ export type ScrutinyFacts = {
   apologies: readonly ApologyFact[];
   complaintResponses: readonly ComplaintResponseFact[];
   surveyResponses: readonly SurveyResponseFact[];
+  tribunalOrders: readonly TribunalOrderFact[];
   today: IsoDate;
 };
 
@@ -158,6 +162,14 @@ export function complaintResponseItems(responses: readonly ComplaintResponseFact
   return responses.flatMap((r) => (r.stage === stage ? [{ caseId: r.caseId, teamId: r.teamId, on: r.respondedOn, outcome: compareDates(r.respondedOn, r.dueBy) > 0 ? ('late' as const) : ('onTime' as const) }] : []));
 }
 
+/** Tribunal orders, counted on the date they must be complied with by, the deadline rule as for reviews (the appeals feature's own counts agree). */
+export function tribunalOrderItems(orders: readonly TribunalOrderFact[], today: IsoDate): FigureItem[] {
+  return orders.flatMap((o) => {
+    const outcome = deadlineOutcome(o.compliesBy, o.compliedOn, today);
+    return outcome ? [{ caseId: o.caseId, teamId: o.teamId, on: o.compliesBy, outcome }] : [];
+  });
+}
+
 /** Survey answers, satisfied at 4 or 5 (app/domain/feedback.ts `percentSatisfied`), on the day each counts; never tied to a case. */
 export function surveyItems(responses: readonly SurveyResponseFact[]): FigureItem[] {
   return responses.map((r) => ({ caseId: '', teamId: r.teamId, on: r.countedOn, outcome: r.satisfaction >= 4 ? 'satisfied' : 'notSatisfied' }));
@@ -208,6 +220,7 @@ export const scrutinyFigures = [
   { id: 'refusalsToIssue', unit: 'percent', direction: 'lower', counts: ['refused'], leavesOut: [], concern: 'refused', defaults: { green: 10, amber: 20 }, items: (f) => refusalItems(f.decisions, 'issue') },
   { id: 'complaintsStage1', ...onTimeRate, defaults: { green: 90, amber: 75 }, items: (f) => complaintResponseItems(f.complaintResponses, 1) },
   { id: 'complaintsStage2', ...onTimeRate, defaults: { green: 90, amber: 75 }, items: (f) => complaintResponseItems(f.complaintResponses, 2) },
+  { id: 'tribunalOrders', ...onTimeRate, defaults: { green: 100, amber: 90 }, items: (f) => tribunalOrderItems(f.tribunalOrders, f.today) },
   { id: 'familiesSatisfied', unit: 'percent', direction: 'higher', counts: ['satisfied'], leavesOut: [], concern: 'notSatisfied', anonymous: true, defaults: { green: 80, amber: 60 }, items: (f) => surveyItems(f.surveyResponses) },
 ] as const satisfies readonly FigureDefinition[];
 
@@ -235,6 +248,7 @@ export const figureKeys = {
   refusalsToIssue: { name: 'scrutiny.figure.refusalsToIssue.name', rule: 'scrutiny.figure.refusalsToIssue.rule' },
   complaintsStage1: { name: 'scrutiny.figure.complaintsStage1.name', rule: 'scrutiny.figure.complaintsStage1.rule' },
   complaintsStage2: { name: 'scrutiny.figure.complaintsStage2.name', rule: 'scrutiny.figure.complaintsStage2.rule' },
+  tribunalOrders: { name: 'scrutiny.figure.tribunalOrders.name', rule: 'scrutiny.figure.tribunalOrders.rule' },
   familiesSatisfied: { name: 'scrutiny.figure.familiesSatisfied.name', rule: 'scrutiny.figure.familiesSatisfied.rule' },
 } as const satisfies Record<FigureId, { name: string; rule: string }>;
 

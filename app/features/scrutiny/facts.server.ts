@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, complaints, feedbackOffers, feedbackResponses, messages, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
+import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, complaints, feedbackOffers, feedbackResponses, messages, tribunalOrders, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
 import { statutoryClock } from '~/domain/case-clock';
 import { clockInputOf, readCaseEvent, type TypedCaseEvent } from '~/domain/case-events';
 import type { ComplaintResponseFact, ScrutinyFacts, DecisionFact, ReviewFact } from '~/domain/scrutiny/figures';
@@ -80,7 +80,7 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
   const respondedIn = (column: typeof complaints.stage1RespondedOn | typeof complaints.stage2RespondedOn) => and(gte(column, window.from), lte(column, window.to));
   // A survey answer counts on the day its survey was offered, or was answered for the any-time survey (app/features/feedback).
   const countedOn = sql<string>`coalesce(${feedbackOffers.offeredOn}, ${feedbackResponses.respondedOn})::text`;
-  const [events, advice, reviews, waits, breaches, waiting, apologies, complaintRows, surveyRows] = await Promise.all([
+  const [events, advice, reviews, waits, breaches, waiting, apologies, complaintRows, surveyRows, orderRows] = await Promise.all([
     db
       .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details, teamId: cases.teamId, stage: cases.stage, requestReceived: cases.requestReceived })
       .from(caseEvents)
@@ -151,6 +151,11 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
       .innerJoin(cases, eq(cases.id, feedbackResponses.caseId))
       .leftJoin(feedbackOffers, and(eq(feedbackOffers.caseId, feedbackResponses.caseId), eq(feedbackOffers.step, feedbackResponses.step)))
       .where(and(eq(feedbackResponses.laId, laId), inLa, sql`${countedOn} between ${window.from} and ${window.to}`)),
+    db
+      .select({ caseId: tribunalOrders.caseId, teamId: cases.teamId, compliesBy: tribunalOrders.compliesBy, compliedOn: tribunalOrders.compliedOn })
+      .from(tribunalOrders)
+      .innerJoin(cases, eq(cases.id, tribunalOrders.caseId))
+      .where(and(eq(tribunalOrders.laId, laId), inLa, gte(tribunalOrders.compliesBy, window.from), lte(tribunalOrders.compliesBy, window.to))),
   ]);
 
   // The statutory clocks, and the decisions read from the same events.
@@ -209,6 +214,7 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
       if (c.stage2RespondedOn && c.stage2DueBy) responses.push({ caseId: c.caseId, teamId: c.teamId, stage: 2, dueBy: c.stage2DueBy, respondedOn: c.stage2RespondedOn });
       return responses;
     }),
+    tribunalOrders: orderRows,
     surveyResponses: surveyRows.map((r) => ({ teamId: r.teamId, countedOn: r.countedOn, satisfaction: Number(r.satisfaction) })),
     today,
   };

@@ -63,5 +63,6 @@ export const complaintsListHref = (stage: 1 | 2, teamId: string | null) => `/com
 export const listLinkKeys = {
   complaintsStage1: 'scrutiny.seeComplaints',
   complaintsStage2: 'scrutiny.seeComplaints',
+  tribunalOrders: 'scrutiny.seeAppeals',
   familiesSatisfied: 'scrutiny.seeFeedback',
 } as const satisfies Partial<Record<FigureId, string>>;

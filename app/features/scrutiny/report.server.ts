@@ -49,6 +49,7 @@ export async function scrutinyReportFor(laId: string, scope: ScrutinyScope & { t
     lists: {
       complaintsStage1: complaintsListHref(1, scope.teamId),
       complaintsStage2: complaintsListHref(2, scope.teamId),
+      tribunalOrders: '/appeals',
       familiesSatisfied: '/reports/feedback',
     },
   };

@@ -5,6 +5,7 @@ import {
   casesBehind,
   complaintResponseItems,
   surveyItems,
+  tribunalOrderItems,
   deadlineOutcome,
   figureById,
   figureIds,
@@ -209,6 +210,22 @@ describe('complaints', () => {
   });
 });
 
+describe('Tribunal orders', () => {
+  it('count on the date they must be complied with by: late when after it, or not done once it has passed', () => {
+    const orders = [
+      { caseId: 'a', ...on, compliesBy: '2026-02-01', compliedOn: '2026-02-01' },
+      { caseId: 'b', ...on, compliesBy: '2026-02-01', compliedOn: '2026-02-03' },
+      { caseId: 'c', ...on, compliesBy: '2026-02-01', compliedOn: null },
+      { caseId: 'd', ...on, compliesBy: '2026-03-01', compliedOn: null },
+    ];
+    expect(tribunalOrderItems(orders, '2026-02-20').map((i) => [i.caseId, i.outcome])).toEqual([
+      ['a', 'onTime'],
+      ['b', 'late'],
+      ['c', 'late'],
+    ]);
+  });
+});
+
 describe('survey answers', () => {
   it('count satisfied at 4 or 5, with no case behind any of them', () => {
     const items = surveyItems([
@@ -224,9 +241,9 @@ describe('survey answers', () => {
 });
 
 describe('the report', () => {
-  const empty: ScrutinyFacts = { clocks: [], decisions: [], advice: [], reviews: [], waits: [], apologies: [], complaintResponses: [], surveyResponses: [], today: '2026-12-06' };
+  const empty: ScrutinyFacts = { clocks: [], decisions: [], advice: [], reviews: [], waits: [], apologies: [], complaintResponses: [], surveyResponses: [], tribunalOrders: [], today: '2026-12-06' };
   it('has every figure, with a name and a rule to show', () => {
-    expect(figureIds.length).toBe(18);
+    expect(figureIds.length).toBe(19);
     for (const id of figureIds) expect(figureKeys[id].name).toBe(`scrutiny.figure.${id}.name`);
   });
   it('rates each figure for the period, its four quarters and each team, against the council thresholds or the defaults', () => {
