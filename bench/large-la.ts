@@ -72,6 +72,8 @@ export function staffPages(people: SignedIn): Page[] {
     { label: 'case page (caseworker)', visits: eachCaseworker((id) => `/cases/${id}`) },
     { label: 'message thread (caseworker)', visits: eachCaseworker((id) => `/cases/${id}/messages`) },
     { label: 'timeliness report (manager)', visits: manager('/reports/timeliness') },
+    { label: 'scrutiny report (manager)', visits: manager('/reports/scrutiny') },
+    { label: 'scrutiny report, cases behind a figure (manager)', visits: manager('/reports/scrutiny/cases?figure=decisions&outcome=late') },
     { label: 'reviews list (manager)', visits: manager('/reviews'), optional: true },
   ];
 }

@@ -185,6 +185,8 @@ export const PERMISSIONS = [
   'read:teams',
   'read:timeliness',
   'read:sen2-return', // the council's SEN2 return: its exports and the records that would fail the DfE's checks (ADR 0053)
+  'read:scrutiny', // the council's scrutiny report, its exports and the cases behind each figure: its managers
+  'set:scrutiny-thresholds', // the red / amber / green thresholds of each figure: a manager or the council's admin
   'administer:users',
   'administer:organisations',
   'administer:service-standards',
@@ -357,6 +359,8 @@ const RULES: Record<Permission, Rule> = {
   'read:timeliness': { la: inLa(['manager']) },
   // A statutory return holds every child's identifiers: the council's managers only, and every export audited.
   'read:sen2-return': { la: inLa(['manager']) },
+  'read:scrutiny': { la: inLa(['manager']) },
+  'set:scrutiny-thresholds': { la: inLa(['manager', 'la_admin']) },
   'administer:users': { la: inLa(['la_admin']) },
   'administer:organisations': { la: inLa(['la_admin']) },
   'administer:service-standards': { la: inLa(['la_admin']) },

@@ -443,6 +443,9 @@ async function seedExtraCases(tx: Transaction, at: { laId: string; teamId: strin
       interpreter: i % 12 === 5 ? EXTRA_LANGUAGES[Math.floor(i / 12) % EXTRA_LANGUAGES.length] : null,
       // From yesterday to 16 days ago: some still in time, most overdue.
       waitingDaysAgo: i % 2 === 0 ? 1 + ((i * 3) % 16) : null,
+      // Every fourth case decided a few days after its 6 weeks, so the scrutiny report's decisions
+      // figure is red on the demo (ADR 0054) and a manager can follow it to these cases.
+      lateDecision: i % 4 === 1 && daysAgo >= LATE_DECISION_DAY,
     };
   });
   const parents = await tx
@@ -474,7 +477,7 @@ async function seedExtraCases(tx: Transaction, at: { laId: string; teamId: strin
     .returning({ id: cases.id, requestReceived: cases.requestReceived });
   const events = made.flatMap((record, i) => [
     { caseId: record.id, actorId: parents[i].id, occurredAt: new Date(`${record.requestReceived}T10:00:00Z`), ...caseEvent('request_received', { receivedVia: 'online', receivedOn: record.requestReceived }) },
-    ...decisionsTo(plan[i].stage, record.requestReceived).map((e) => ({ caseId: record.id, actorId: at.caseworkerId, ...e })),
+    ...decisionsTo(plan[i].stage, record.requestReceived, plan[i].lateDecision).map((e) => ({ caseId: record.id, actorId: at.caseworkerId, ...e })),
   ]);
   await tx.insert(caseEvents).values(events);
   const interpreted = plan.flatMap((c, i) => (c.interpreter ? [{ childId: kids[i].id, createdBy: parents[i].id, status: 'submitted' as const, caseId: made[i].id, answers: { communication: { interpreter: 'yes', interpreterLanguage: c.interpreter } } }] : []));
@@ -488,11 +491,11 @@ async function seedExtraCases(tx: Transaction, at: { laId: string; teamId: strin
 }
 
 /** The events the workflow writes on the way to `target` by decisions alone (`historyTo`'s steps, no plan issued). */
-function decisionsTo(target: CaseStage, requestReceived: string) {
+function decisionsTo(target: CaseStage, requestReceived: string, lateDecision = false) {
   let stage: CaseStage = 'request_received';
   const rows = [];
   for (const step of historyTo[target] ?? []) {
-    const date = addDays(requestReceived, step.day);
+    const date = addDays(requestReceived, step === assess && lateDecision ? LATE_DECISION_DAY : step.day);
     const command = step.command(date);
     const result = applyCommand({ stage, requestReceived, today: date, draftServedOn: null, plansOnRecord: { draft: false, final: false } }, command, { role: 'caseworker' });
     if (!result.ok) throw new Error(`Demo history to ${target} broke at ${command.type}: ${result.error}`);
@@ -504,6 +507,8 @@ function decisionsTo(target: CaseStage, requestReceived: string) {
 
 /** Days after the request on which each demo step happened: believable, and inside the time limits. */
 const historyTo: Partial<Record<CaseStage, { day: number; command: (date: string) => WorkflowCommand }[]>> = {};
+/** A decision to assess made after the 6 weeks (42 days): some of the East team's, for the scrutiny report. */
+const LATE_DECISION_DAY = 46;
 const assess = { day: 35, command: (date: string): WorkflowCommand => ({ type: 'decide_to_assess', outcome: 'agreed', reasons: DEMO_REASONS.assess, decidedOn: date }) };
 const issue = { day: 95, command: (date: string): WorkflowCommand => ({ type: 'decide_to_issue', outcome: 'issue', reasons: DEMO_REASONS.issue, decidedOn: date }) };
 const draft = { day: 100, command: (date: string): WorkflowCommand => ({ type: 'issue_draft_plan', servedOn: date }) };

@@ -31,6 +31,7 @@ export const pageNamespaces = [
   'reviews',
   'settings',
   'sen2',
+  'scrutiny',
   'complaints',
   'feedback',
   'appeals',

@@ -15,6 +15,7 @@ import enRights from '../../public/locales/en/rights.json';
 import enReviews from '../../public/locales/en/reviews.json';
 import enSettings from '../../public/locales/en/settings.json';
 import enSen2 from '../../public/locales/en/sen2.json';
+import enScrutiny from '../../public/locales/en/scrutiny.json';
 import enComplaints from '../../public/locales/en/complaints.json';
 import enFeedback from '../../public/locales/en/feedback.json';
 import enAppeals from '../../public/locales/en/appeals.json';
@@ -35,6 +36,7 @@ import plRights from '../../public/locales/pl/rights.json';
 import plReviews from '../../public/locales/pl/reviews.json';
 import plSettings from '../../public/locales/pl/settings.json';
 import plSen2 from '../../public/locales/pl/sen2.json';
+import plScrutiny from '../../public/locales/pl/scrutiny.json';
 import plComplaints from '../../public/locales/pl/complaints.json';
 import plFeedback from '../../public/locales/pl/feedback.json';
 import plAppeals from '../../public/locales/pl/appeals.json';
@@ -55,6 +57,7 @@ import roRights from '../../public/locales/ro/rights.json';
 import roReviews from '../../public/locales/ro/reviews.json';
 import roSettings from '../../public/locales/ro/settings.json';
 import roSen2 from '../../public/locales/ro/sen2.json';
+import roScrutiny from '../../public/locales/ro/scrutiny.json';
 import roComplaints from '../../public/locales/ro/complaints.json';
 import roFeedback from '../../public/locales/ro/feedback.json';
 import roAppeals from '../../public/locales/ro/appeals.json';
@@ -75,6 +78,7 @@ import paRights from '../../public/locales/pa/rights.json';
 import paReviews from '../../public/locales/pa/reviews.json';
 import paSettings from '../../public/locales/pa/settings.json';
 import paSen2 from '../../public/locales/pa/sen2.json';
+import paScrutiny from '../../public/locales/pa/scrutiny.json';
 import paComplaints from '../../public/locales/pa/complaints.json';
 import paFeedback from '../../public/locales/pa/feedback.json';
 import paAppeals from '../../public/locales/pa/appeals.json';
@@ -95,6 +99,7 @@ import urRights from '../../public/locales/ur/rights.json';
 import urReviews from '../../public/locales/ur/reviews.json';
 import urSettings from '../../public/locales/ur/settings.json';
 import urSen2 from '../../public/locales/ur/sen2.json';
+import urScrutiny from '../../public/locales/ur/scrutiny.json';
 import urComplaints from '../../public/locales/ur/complaints.json';
 import urFeedback from '../../public/locales/ur/feedback.json';
 import urAppeals from '../../public/locales/ur/appeals.json';
@@ -115,6 +120,7 @@ import arRights from '../../public/locales/ar/rights.json';
 import arReviews from '../../public/locales/ar/reviews.json';
 import arSettings from '../../public/locales/ar/settings.json';
 import arSen2 from '../../public/locales/ar/sen2.json';
+import arScrutiny from '../../public/locales/ar/scrutiny.json';
 import arComplaints from '../../public/locales/ar/complaints.json';
 import arFeedback from '../../public/locales/ar/feedback.json';
 import arAppeals from '../../public/locales/ar/appeals.json';
@@ -148,6 +154,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: enReviews,
     settings: enSettings,
     sen2: enSen2,
+    scrutiny: enScrutiny,
     complaints: enComplaints,
     feedback: enFeedback,
     appeals: enAppeals,
@@ -171,6 +178,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: plReviews,
     settings: plSettings,
     sen2: plSen2,
+    scrutiny: plScrutiny,
     complaints: plComplaints,
     feedback: plFeedback,
     appeals: plAppeals,
@@ -194,6 +202,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: roReviews,
     settings: roSettings,
     sen2: roSen2,
+    scrutiny: roScrutiny,
     complaints: roComplaints,
     feedback: roFeedback,
     appeals: roAppeals,
@@ -217,6 +226,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: paReviews,
     settings: paSettings,
     sen2: paSen2,
+    scrutiny: paScrutiny,
     complaints: paComplaints,
     feedback: paFeedback,
     appeals: paAppeals,
@@ -240,6 +250,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: urReviews,
     settings: urSettings,
     sen2: urSen2,
+    scrutiny: urScrutiny,
     complaints: urComplaints,
     feedback: urFeedback,
     appeals: urAppeals,
@@ -263,6 +274,7 @@ export const resources: Record<Locale, LocaleResources> = {
     reviews: arReviews,
     settings: arSettings,
     sen2: arSen2,
+    scrutiny: arScrutiny,
     complaints: arComplaints,
     feedback: arFeedback,
     appeals: arAppeals,

@@ -175,6 +175,13 @@ function StaffShortcuts({ figures = false }: { figures?: boolean }) {
       ) : null}
       {figures ? (
         <li>
+          <Link className="govuk-link" to="/reports/scrutiny">
+            {t('home.teams.scrutiny')}
+          </Link>
+        </li>
+      ) : null}
+      {figures ? (
+        <li>
           <Link className="govuk-link" to="/reports/feedback">
             {t('home.teams.feedback')}
           </Link>

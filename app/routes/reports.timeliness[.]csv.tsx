@@ -4,13 +4,15 @@ import { csvDocument } from '~/domain/csv';
 import { calendarYear } from '~/domain/timeliness';
 import { todayInLondon } from '~/domain/timescales';
 import { getFixedT, resolveLocale } from '~/i18n/i18n.server';
-import { reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
+import { auditReportExport, reportYear, timelinessReport, type FiguresRow } from '~/features/reporting/index.server';
+import { clientAddress } from '~/client-address.server';
 
 /** The timeliness figures as CSV, one row per team and measure, for a scrutiny panel's spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const manager = await requireLaPermission(request, 'read:timeliness');
   const year = reportYear(new URL(request.url), todayInLondon());
   const report = await timelinessReport(manager.laId, calendarYear(year));
+  await auditReportExport({ userId: manager.id, laId: manager.laId, report: 'timeliness', format: 'csv', covers: { year }, address: clientAddress(request) });
   const t = getFixedT(resolveLocale(request, manager.locale));
   const measures = [
     ['reports.finalPlans', (r: FiguresRow) => r.finalPlans],

@@ -13,6 +13,7 @@ export * from './retention';
 export * from './interpreters';
 export * from './reviews';
 export * from './sen2';
+export * from './scrutiny';
 export * from './complaints';
 export * from './feedback';
 export * from './appeals';

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loader as reportLoader } from '~/routes/reports.timeliness';
 import { loader as csvLoader } from '~/routes/reports.timeliness[.]csv';
 import { recordCaseCommand, recordException } from '~/features/case-progress/index.server';
-import { adviceRequests, areaTeams, documents, type User } from '../../db/schema';
+import { adviceRequests, areaTeams, auditLog, documents, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -124,6 +124,9 @@ describe('timeliness figures', () => {
     expect(lines[0]).toBe('"Measure","Area team","Done","On time","Exception cases","On time (excluding exception cases)"');
     expect(lines).toContain('"Final EHC plans issued (20 weeks from the request)","All teams",3,1,1,50');
     expect(lines).toContain('"Final EHC plans issued (20 weeks from the request)","South area team",1,0,1,""');
+    // Every export is audited (issue 16, item 7).
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'export:timeliness_csv'), eq(auditLog.userId, manager.id)));
+    expect(audit).toMatchObject({ subjectType: 'la', outcome: 'allowed', details: { year: 2026 } });
     expect((await settle(async () => csvLoader({ request: await requestAs(caseworker, '/reports/timeliness.csv'), params: {}, context: {} }))).status).toBe(403);
   });
 });

@@ -174,6 +174,7 @@ export const TABLES_WITHOUT_REQUESTER_DATA: Readonly<Record<string, string>> = {
   // Keys are one-way hashes of an account or address, kept for minutes: they cannot be read back to a person.
   rate_limit_events: 'Hashed throttling keys, kept only for minutes; they cannot be tied back to a person.',
   retention_settings: "The council's retention schedule, and which admin set it.",
+  scrutiny_thresholds: "The council's red, amber and green thresholds for its scrutiny report, and which member of staff set them.",
   complaint_settings: "The council's complaint response times, and which admin set them.",
   // The deleted case's records are gone; what is left names no one and cannot be traced to a person through the portal.
   retention_deletions: 'The minimal record that deleted records existed: a case reference, the rule and dates, the approving manager; no names or dates of birth.',

@@ -1,1 +1,2 @@
 export * from './timeliness.server';
+export * from './export-audit.server';

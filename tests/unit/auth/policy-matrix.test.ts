@@ -210,6 +210,13 @@ const expected: Record<Permission, Partial<Record<SubjectName, string>>> = {
   'read:sen2-return': {
     la: 'FFFFF FFFFF FF FFAFF FFFFF',
   },
+  // The scrutiny report (ADR 0054): the council's managers; its thresholds, managers and its admin.
+  'read:scrutiny': {
+    la: 'FFFFF FFFFF FF FFAFF FFFFF',
+  },
+  'set:scrutiny-thresholds': {
+    la: 'FFFFF FFFFF FF FFAAF FFFFF',
+  },
   // The family feedback results and their comments: the council's managers only (ADR 0052).
   'read:feedback': {
     la: 'FFFFF FFFFF FF FFAFF FFFFF',

@@ -1,0 +1,3 @@
+export * from './report.server';
+export * from './thresholds.server';
+export * from './exports.server';

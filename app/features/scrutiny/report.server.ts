@@ -1,0 +1,89 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { areaTeams, cases, children } from '../../../db/schema';
+import { casesBehind, figureById, scrutinyReport, type FigureId, type FigureReport, type Outcome } from '~/domain/scrutiny/figures';
+import { periodAsked, reportWindow, trendQuarters, type PeriodProblem, type Quarter } from '~/domain/scrutiny/quarters';
+import { pageWindow, type PageWindow } from '~/domain/paging';
+import type { Period } from '~/domain/timeliness';
+import { todayInLondon } from '~/domain/timescales';
+import { personName } from '~/domain/names';
+import { getDb } from '~/db.server';
+import { scrutinyFacts, teamsOf, thresholdsOf } from './facts.server';
+import { complaintsListHref, type listLinkKeys } from './links';
+
+/**
+ * A council's scrutiny report for a period, for the whole council or one of its teams: every
+ * figure with its rating, its trend over the four quarters ending with the period, and each team's
+ * value. The numbers come from app/domain/scrutiny/figures.ts over the facts of ./facts.server.ts.
+ */
+export type ScrutinyScope = { period: Period; problem: PeriodProblem | null; teamId: string | null };
+export type Team = { id: string; name: string };
+export type ScrutinyReport = {
+  period: Period;
+  quarters: Pick<Quarter, 'year' | 'quarter' | 'from' | 'to'>[];
+  teams: Team[];
+  team: Team | null;
+  figures: FigureReport[];
+  /** Figures whose records have their own list elsewhere (complaints): its address, for the period's team. */
+  lists: Partial<Record<keyof typeof listLinkKeys, string>>;
+};
+
+/** The period and team in the address. A team that is not this council's is a 404: another council's teams do not exist here. */
+export async function scrutinyScope(laId: string, url: URL, now = new Date()): Promise<ScrutinyScope & { teams: Team[] }> {
+  const { period, problem } = periodAsked(url.searchParams.get('from'), url.searchParams.get('to'), todayInLondon(now));
+  const teams = await teamsOf(laId);
+  const asked = url.searchParams.get('team')?.trim() || null;
+  if (asked !== null && !teams.some((t) => t.id === asked)) throw new Response('Not Found', { status: 404 });
+  return { period, problem, teamId: asked, teams };
+}
+
+export async function scrutinyReportFor(laId: string, scope: ScrutinyScope & { teams: Team[] }, now = new Date()): Promise<ScrutinyReport> {
+  const quarters = trendQuarters(scope.period.to);
+  const [facts, thresholds] = await Promise.all([scrutinyFacts(laId, reportWindow(scope.period), now), thresholdsOf(laId)]);
+  const figures = scrutinyReport(facts, { period: scope.period, quarters, teamIds: scope.teams.map((t) => t.id), teamId: scope.teamId, thresholds });
+  return {
+    period: scope.period,
+    quarters: quarters.map(({ year, quarter, from, to }) => ({ year, quarter, from, to })),
+    teams: scope.teams,
+    team: scope.teams.find((t) => t.id === scope.teamId) ?? null,
+    figures,
+    lists: {
+      complaintsStage1: complaintsListHref(1, scope.teamId),
+      complaintsStage2: complaintsListHref(2, scope.teamId),
+      tribunalOrders: '/appeals',
+      familiesSatisfied: '/reports/feedback',
+    },
+  };
+}
+
+export const SCRUTINY_CASES_PAGE_SIZE = 25;
+
+export type CaseBehind = { caseId: string; reference: string; childName: string; teamName: string; on: string; outcome: Outcome };
+
+/** The cases behind one figure for the period (and team), with one outcome or all, a page at a time. */
+export async function scrutinyCases(
+  laId: string,
+  scope: ScrutinyScope & { teams: Team[] },
+  figure: FigureId,
+  outcome: Outcome | null,
+  requestedPage: number,
+  now = new Date(),
+): Promise<{ rows: CaseBehind[]; window: PageWindow }> {
+  const facts = await scrutinyFacts(laId, scope.period, now);
+  const behind = casesBehind(figureById(figure).items(facts), scope.period, scope.teamId, outcome);
+  const window = pageWindow(behind.length, requestedPage, SCRUTINY_CASES_PAGE_SIZE);
+  const shown = behind.slice(window.offset, window.offset + SCRUTINY_CASES_PAGE_SIZE);
+  if (shown.length === 0) return { rows: [], window };
+  const db = await getDb();
+  const details = await db
+    .select({ id: cases.id, reference: cases.reference, firstName: children.firstName, lastName: children.lastName, teamName: areaTeams.name })
+    .from(cases)
+    .innerJoin(children, eq(children.id, cases.childId))
+    .innerJoin(areaTeams, eq(areaTeams.id, cases.teamId))
+    .where(and(eq(cases.laId, laId), inArray(cases.id, shown.map((s) => s.caseId))));
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const rows = shown.flatMap((item) => {
+    const d = byId.get(item.caseId);
+    return d ? [{ caseId: item.caseId, reference: d.reference, childName: personName(d), teamName: d.teamName, on: item.on, outcome: item.outcome }] : [];
+  });
+  return { rows, window };
+}
