@@ -62,18 +62,23 @@ export function stepOutcome(c: CaseClockFacts, step: 'decisionToAssess' | 'final
   };
 }
 
-export function stepTimeliness(cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan', period: Period): Measure {
-  let total = 0;
-  let onTime = 0;
-  let exceptions = 0;
+/** The step's outcomes completed within the period: how many, how many on time (all, and outside exceptions), how many exceptions. */
+function stepCounts(cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan', period: Period) {
+  const counts = { total: 0, onTime: 0, onTimeWithoutException: 0, exceptions: 0 };
   for (const c of cases) {
     const outcome = stepOutcome(c, step);
     if (!outcome || !within(outcome.completedOn, period)) continue;
-    total++;
-    if (outcome.exception) exceptions++;
-    else if (outcome.onTime) onTime++;
+    counts.total++;
+    if (outcome.exception) counts.exceptions++;
+    if (outcome.onTime) counts.onTime++;
+    if (outcome.onTime && !outcome.exception) counts.onTimeWithoutException++;
   }
-  return measure(total, onTime, exceptions);
+  return counts;
+}
+
+export function stepTimeliness(cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan', period: Period): Measure {
+  const { total, onTimeWithoutException, exceptions } = stepCounts(cases, step, period);
+  return measure(total, onTimeWithoutException, exceptions);
 }
 
 /**
@@ -82,16 +87,7 @@ export function stepTimeliness(cases: readonly CaseClockFacts[], step: 'decision
  * onTime / total.
  */
 export function stepTimelinessIncludingExceptions(cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan', period: Period): Measure {
-  let total = 0;
-  let onTime = 0;
-  let exceptions = 0;
-  for (const c of cases) {
-    const outcome = stepOutcome(c, step);
-    if (!outcome || !within(outcome.completedOn, period)) continue;
-    total++;
-    if (outcome.exception) exceptions++;
-    if (outcome.onTime) onTime++;
-  }
+  const { total, onTime, exceptions } = stepCounts(cases, step, period);
   return { total, onTime, exceptions, percent: total === 0 ? null : Math.round((onTime / total) * 1000) / 10 };
 }
 
