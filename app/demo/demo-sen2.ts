@@ -1,16 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { caseEvents, cases, children, educationSettings, localAuthorities, sen2CaseDetails, sen2Placements } from '../../db/schema';
-import { ETHNICITIES, SEN_TYPES, upnWithCheckLetter, type PlacementSetting } from '~/domain/sen2/codes';
-import type { SettingType } from '~/domain/vocabulary';
+import { ETHNICITIES, SEN_TYPES, upnWithCheckLetter } from '~/domain/sen2/codes';
 
 /**
  * The demo council's details for its SEN2 return (ADR 0053), so /reports/sen2 has a return that
  * mostly validates: an LA number, every child's identifiers and characteristics, each plan's
- * ranked needs, personal budget and placement at the school its plan names. Two records are left
+ * ranked needs, personal budget and placement at the setting its plan names (every demo setting has
+ * a URN or UKPRN, so no SENsetting code is needed: guide 2025 v1.4). Two records are left
  * to fail, so the validation page has something to show and to fix:
- * - Yusuf Begum is placed at Oakwood Independent School, which has no URN yet (fixed on the
- *   setting's page by the council's administrator);
+ * - Yusuf Begum is placed at Oakwood Independent School, which has no URN yet and no SENsetting
+ *   code is recorded (fixed on the setting's page by the council's administrator);
  * - Ella Scott's plan has no primary type of need recorded (fixed on her case's Return details).
  */
 export const DEMO_LA_NUMBER = '990';
@@ -18,7 +18,6 @@ export const DEMO_SETTING_WITHOUT_URN = 'Oakwood Independent School';
 
 const GIRLS = new Set(['Ruby', 'Zara', 'Lena', 'Ellie', 'Maisie', 'Niamh', 'Ella', 'Chloe', 'Amelia', 'Isla', 'Freya', 'Ivy', 'Poppy', 'Daisy', 'Jasmine']);
 const PLAN_STAGES = ['final_plan_issued', 'plan_maintained'] as const;
-const PLACEMENT_BY_TYPE: Record<SettingType, PlacementSetting> = { school: 'MS', college: 'FE', early_years: 'EY' };
 const LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 
 export async function seedDemoSen2(tx: Transaction, laId: string) {
@@ -58,9 +57,9 @@ export async function seedDemoSen2(tx: Transaction, laId: string) {
   const placements = planned.flatMap((row) => {
     const entryDate = issuedOn.get(row.caseId);
     if (!entryDate) return [];
-    if (`${row.firstName} ${row.lastName}` === 'Yusuf Begum') return [{ caseId: row.caseId, laId, settingId: oakwood.id, settingCode: 'IS', entryDate, formKey: `demo-${row.caseId}` }];
+    if (`${row.firstName} ${row.lastName}` === 'Yusuf Begum') return [{ caseId: row.caseId, laId, settingId: oakwood.id, settingCode: null, entryDate, formKey: `demo-${row.caseId}` }];
     if (!row.namedSettingId || !row.settingType) return [];
-    return [{ caseId: row.caseId, laId, settingId: row.namedSettingId, settingCode: PLACEMENT_BY_TYPE[row.settingType], entryDate, formKey: `demo-${row.caseId}` }];
+    return [{ caseId: row.caseId, laId, settingId: row.namedSettingId, settingCode: null, entryDate, formKey: `demo-${row.caseId}` }];
   });
   if (placements.length > 0) await tx.insert(sen2Placements).values(placements);
   return { cases: details.length, placements: placements.length, withoutPlacement: planned.filter((r) => !placements.some((p) => p.caseId === r.caseId)).map((r) => r.caseId) };

@@ -89,7 +89,7 @@ export type CaseEventDetails = {
   /** The case's details for the SEN2 return (ADR 0053) were saved: which of them changed (field names only, never values). */
   sen2_details_saved: { changed: string[] };
   /** A placement for the SEN2 return was added, or its leaving date recorded. */
-  sen2_placement_recorded: { settingCode: string; entryDate: IsoDate; leavingDate?: IsoDate };
+  sen2_placement_recorded: { settingCode?: string; entryDate: IsoDate; leavingDate?: IsoDate };
   // Complaints (ADR 0050): each names the complaint by its reference; what was said stays on the complaint.
   complaint_received: { reference: string; channel: string; receivedOn: IsoDate; respondBy: IsoDate };
   complaint_acknowledged: { reference: string; stage: number; acknowledgedOn: IsoDate };
@@ -275,7 +275,7 @@ const readers: { [K in CaseEventKind]: (fields: Fields) => CaseEventDetails[K] }
     writtenIn: f.maybe('writtenIn', isText),
   }),
   sen2_details_saved: (f) => ({ changed: f.need('changed', isTextList) }),
-  sen2_placement_recorded: (f) => ({ settingCode: f.need('settingCode', isText), entryDate: f.need('entryDate', isDate), leavingDate: f.maybe('leavingDate', isDate) }),
+  sen2_placement_recorded: (f) => ({ settingCode: f.maybe('settingCode', isText), entryDate: f.need('entryDate', isDate), leavingDate: f.maybe('leavingDate', isDate) }),
   complaint_received: (f) => ({ reference: f.need('reference', isText), channel: f.need('channel', isText), receivedOn: f.need('receivedOn', isDate), respondBy: f.need('respondBy', isDate) }),
   complaint_acknowledged: (f) => ({ reference: f.need('reference', isText), stage: f.need('stage', isCount), acknowledgedOn: f.need('acknowledgedOn', isDate) }),
   complaint_responded: (f) => ({ reference: f.need('reference', isText), stage: f.need('stage', isCount), outcome: f.need('outcome', isText), respondedOn: f.need('respondedOn', isDate) }),

@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const DETAIL_FIELDS = ['upn', 'upnUnknown', 'uln', 'sex', 'ethnicity', 'postcode', 'primaryNeed', 'secondaryNeed', 'personalBudget', 'ceaseReason'];
-const PLACEMENT_FIELDS = ['settingCode', 'settingId', 'entryDate', 'leavingDate'];
+const PLACEMENT_FIELDS = ['settingId', 'settingCode', 'entryDate', 'leavingDate'];
 
 export default function ReturnDetailsPage() {
   const { t, i18n } = useTranslation();
@@ -100,15 +100,16 @@ export default function ReturnDetailsPage() {
           <Table
             caption={t('sen2.placement.caption')}
             head={[t('sen2.placement.where'), t('sen2.placement.kind'), t('sen2.placement.entryDate'), t('sen2.placement.leavingDate')]}
-            rows={placements.map((p) => [p.settingName ?? t('sen2.placement.noSetting'), t(placementKeys[p.settingCode] ?? 'sen2.placement.unknownKind'), formatDate(p.entryDate, locale), p.leavingDate ? formatDate(p.leavingDate, locale) : t('sen2.placement.stillThere')])}
+            rows={placements.map((p) => [p.settingName ?? t('sen2.placement.noSetting'), p.settingCode ? t(placementKeys[p.settingCode] ?? 'sen2.placement.unknownKind') : t('sen2.placement.noKind'), formatDate(p.entryDate, locale), p.leavingDate ? formatDate(p.leavingDate, locale) : t('sen2.placement.stillThere')])}
           />
         )}
         <Form method="post" noValidate key={`placement-${formKey}`}>
           <input type="hidden" name="intent" value="placement" />
           <input type="hidden" name="formKey" value={(placementFailed ? values.formKey : undefined) ?? freshKey} />
           <h3 className="govuk-heading-s">{t('sen2.placement.addHeading')}</h3>
-          <Select name="settingCode" label={t('sen2.placement.kind')} error={errors.settingCode} choices={choices(placementKeys)} defaultValue={placementFailed ? values.settingCode : ''} emptyLabel={t('sen2.placement.choose')} />
+          {/* The return identifies a placement by the setting's URN or UKPRN, or failing those by its SENsetting type (guide 2025 v1.4). */}
           <Select name="settingId" label={t('sen2.placement.setting')} hint={t('sen2.placement.settingHint')} error={errors.settingId} choices={settings.map((s) => ({ value: s.id, label: s.name }))} defaultValue={placementFailed ? values.settingId : ''} emptyLabel={t('sen2.placement.noSetting')} />
+          <Select name="settingCode" label={t('sen2.placement.kind')} hint={t('sen2.placement.kindHint')} error={errors.settingCode} choices={choices(placementKeys)} defaultValue={placementFailed ? values.settingCode : ''} emptyLabel={t('sen2.placement.noKind')} />
           <DateInput name="entryDate" legend={t('sen2.placement.entryDate')} error={errors.entryDate} values={{ day: placementFailed ? (values['entryDate-day'] ?? '') : '', month: placementFailed ? (values['entryDate-month'] ?? '') : '', year: placementFailed ? (values['entryDate-year'] ?? '') : '' }} />
           <DateInput name="leavingDate" legend={t('sen2.placement.leavingDate')} hint={t('sen2.placement.leavingHint')} error={errors.leavingDate} values={{ day: placementFailed ? (values['leavingDate-day'] ?? '') : '', month: placementFailed ? (values['leavingDate-month'] ?? '') : '', year: placementFailed ? (values['leavingDate-year'] ?? '') : '' }} />
           <SubmitButton variant="secondary">{t('sen2.placement.submit')}</SubmitButton>

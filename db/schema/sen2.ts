@@ -39,8 +39,9 @@ export const sen2CaseDetails = pgTable(
 
 /**
  * Where a child with a plan is placed, from entry to leaving (SEN2 module 5): at one of the
- * council's settings (its URN or UKPRN is the setting's), or with no establishment (home
- * education, otherwise than at school, not in education). `formKey` makes a double submit add one.
+ * council's settings (its URN or UKPRN is the setting's), or, with no URN or UKPRN, of a type
+ * (the SENsetting code: home education, arrangements otherwise than at school, a nursery with no
+ * URN, not in education...). `formKey` makes a double submit add one.
  */
 export const sen2Placements = pgTable(
   'sen2_placements',
@@ -53,8 +54,11 @@ export const sen2Placements = pgTable(
       .notNull()
       .references(() => localAuthorities.id),
     settingId: uuid('setting_id').references(() => educationSettings.id),
-    /** The SEN2 SENsetting code (app/domain/sen2/codes.ts PLACEMENT_SETTINGS). */
-    settingCode: text('setting_code').notNull(),
+    /**
+     * The SEN2 SENsetting code (app/domain/sen2/codes.ts PLACEMENT_SETTINGS), for a placement with
+     * no URN or UKPRN; null at a setting that has one (the guide 2025 v1.4 writes one or the other).
+     */
+    settingCode: text('setting_code'),
     entryDate: date('entry_date', { mode: 'string' }).notNull(),
     leavingDate: date('leaving_date', { mode: 'string' }),
     formKey: text('form_key').notNull(),

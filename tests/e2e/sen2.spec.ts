@@ -5,7 +5,7 @@ import { expect, expectPage, signIn, test, visit } from './support/fixtures';
  * Issue 16, item 1 (ADR 0053): the manager opens the council's SEN2 return, downloads it as XML
  * and CSV, sees the records that would fail the DfE's checks, and follows a fix link to put one
  * right (the demo leaves Ella Scott's plan without a primary need, and Yusuf Begum placed at a
- * school with no URN). A caseworker may not see the return. JavaScript on and off, axe-checked
+ * school with no URN and no SENsetting type), and records a placement by its SENsetting type. A caseworker may not see the return. JavaScript on and off, axe-checked
  * at every page; each project has its own server and demo data.
  */
 test('the manager downloads the SEN2 return, sees what would fail and fixes a record', async ({ page }) => {
@@ -32,7 +32,7 @@ test('the manager downloads the SEN2 return, sees what would fail and fixes a re
   await page.getByRole('link', { name: /problems? would fail the DfE’s checks/ }).click();
   await expectPage(page, 'Problems to fix before sending the return');
   const table = page.getByRole('table', { name: 'Records that would fail' });
-  await expect(table.getByRole('row').filter({ hasText: 'Yusuf Begum' })).toContainText('The setting has no URN');
+  await expect(table.getByRole('row').filter({ hasText: 'Yusuf Begum' })).toContainText('A placement has no URN, UKPRN or type of placement');
   const ella = table.getByRole('row').filter({ hasText: 'Ella Scott' });
   await expect(ella).toContainText('The plan has no primary type of need');
 
@@ -49,6 +49,21 @@ test('the manager downloads the SEN2 return, sees what would fail and fixes a re
   await page.getByRole('button', { name: 'Save return details' }).click();
   await expectPage(page, 'Details for the SEN2 return');
   await expect(page.getByText('The return details have been saved.')).toBeVisible();
+
+  // A placement needs a setting or, with no URN or UKPRN, its type from the 2025 guide's list.
+  await page.getByRole('group', { name: 'Start date' }).getByLabel('Day').fill('1');
+  await page.getByRole('group', { name: 'Start date' }).getByLabel('Month').fill('9');
+  await page.getByRole('group', { name: 'Start date' }).getByLabel('Year').fill('2025');
+  await page.getByRole('button', { name: 'Add placement' }).click();
+  await expectPage(page, 'Details for the SEN2 return');
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.getByRole('alert')).toContainText('Choose the setting, or the type of placement if the child is not at a setting with a URN or UKPRN');
+  await expect(page.getByRole('group', { name: 'Start date' }).getByLabel('Year')).toHaveValue('2025');
+  await page.getByLabel('Type of placement, if no URN or UKPRN').selectOption({ label: 'Elective home education' });
+  await page.getByRole('button', { name: 'Add placement' }).click();
+  await expectPage(page, 'Details for the SEN2 return');
+  await expect(page.getByText('The placement has been added.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Where the child is placed' }).getByRole('row').filter({ hasText: 'No establishment' })).toContainText('Elective home education');
 
   await visit(page, '/reports/sen2/validation');
   await expectPage(page, 'Problems to fix before sending the return');

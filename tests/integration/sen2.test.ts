@@ -116,7 +116,7 @@ describe('the Return details page', () => {
 
   it('adds a placement once however often the form is sent, and refuses another council’s setting', async () => {
     const formKey = crypto.randomUUID();
-    const form = { intent: 'placement', settingCode: 'MS', settingId, 'entryDate-day': '3', 'entryDate-month': '9', 'entryDate-year': '2025', formKey };
+    const form = { intent: 'placement', settingCode: '', settingId, 'entryDate-day': '3', 'entryDate-month': '9', 'entryDate-year': '2025', formKey };
     expect((await post(caseworker, planCase, form)).status).toBe(302);
     expect((await post(caseworker, planCase, form)).status).toBe(302);
     expect(await db.select().from(sen2Placements).where(eq(sen2Placements.caseId, planCase))).toHaveLength(1);
@@ -126,6 +126,13 @@ describe('the Return details page', () => {
     expect((await refused.json()).errors).toEqual({ settingId: 'errors.sen2.settingRequired' });
     const backwards = await post(caseworker, planCase, { ...form, 'leavingDate-day': '1', 'leavingDate-month': '9', 'leavingDate-year': '2025', formKey: crypto.randomUUID() });
     expect((await backwards.json()).errors).toEqual({ leavingDate: 'errors.sen2.leavingBeforeEntry' });
+    // The setting has a URN: the return writes it, so a SENsetting type is refused, what was typed kept.
+    const both = await post(caseworker, planCase, { ...form, settingCode: 'OTH', formKey: crypto.randomUUID() });
+    expect(both.status).toBe(400);
+    const bothBody = await both.json();
+    expect(bothBody.errors).toEqual({ settingCode: 'errors.sen2.codeWithIdentifier' });
+    expect(bothBody.values).toMatchObject({ settingCode: 'OTH', settingId });
+    expect(await db.select().from(sen2Placements).where(eq(sen2Placements.caseId, planCase))).toHaveLength(1);
   });
 });
 
@@ -191,14 +198,18 @@ describe('the council’s SEN2 return', () => {
         expect(items(person, 'SENtypeRank')).toContain('1');
       }
       if (item(person, 'CeaseDate')) expect(isCode(CEASE_REASONS, item(person, 'CeaseReason'))).toBe(true);
+      // One identifier per placement (guide 2025 v1.4): a URN, a UKPRN, or a SENsetting code from the list.
       for (const placement of [...person.matchAll(/<Placement>([\s\S]*?)<\/Placement>/g)].map((m) => m[1])) {
-        expect(isCode(PLACEMENT_SETTINGS, item(placement, 'SENsetting'))).toBe(true);
-        expect(item(placement, 'URN') ?? item(placement, 'UKPRN')).not.toBeNull();
+        const identifiers = [item(placement, 'URN'), item(placement, 'UKPRN'), item(placement, 'SENsetting')].filter((v) => v !== null);
+        expect(identifiers).toHaveLength(1);
+        const code = item(placement, 'SENsetting');
+        if (code !== null) expect(isCode(PLACEMENT_SETTINGS, code)).toBe(true);
       }
     }
     const planned = persons.find((p) => p.includes('<StartDate>2026-07-10</StartDate>'))!;
     expect(item(planned, 'TwentyWeekTimeLimitException')).toBe('1');
     expect(item(planned, 'URN')).toBe('131001');
+    expect(item(planned, 'SENsetting')).toBeNull();
     const ceased = persons.find((p) => p.includes('<CeaseDate>'))!;
     expect([item(ceased, 'CeaseDate'), item(ceased, 'CeaseReason')]).toEqual(['2026-09-01', '5']);
     expect(ceased).not.toContain('<ActivePlans>');
@@ -235,10 +246,13 @@ describe('the council’s SEN2 return', () => {
   });
 
   it('lists what would fail, with the page that fixes it; a census date that is not in January is refused on the page', async () => {
+    // A UKPRN alone identifies the placement; neither fails, put right on the setting's page.
     await db.update(educationSettings).set({ urn: null, ukprn: '10004567' }).where(eq(educationSettings.id, settingId));
+    expect((await (await get(manager, validationLoader, `/reports/sen2/validation?census=${CENSUS}`)).json()).total).toBe(0);
+    await db.update(educationSettings).set({ urn: null, ukprn: null }).where(eq(educationSettings.id, settingId));
     const body = await (await get(manager, validationLoader, `/reports/sen2/validation?census=${CENSUS}`)).json();
     expect(body.total).toBe(1);
-    expect(body.failures[0]).toMatchObject({ rule: 'placementUrn', field: 'URN', caseId: planCase, fix: { kind: 'setting', settingId }, messageKey: 'sen2.rules.placementUrn' });
+    expect(body.failures[0]).toMatchObject({ rule: 'placementIdentifier', field: 'URN', caseId: planCase, fix: { kind: 'setting', settingId }, messageKey: 'sen2.rules.placementIdentifier' });
     await db.update(educationSettings).set({ urn: '131001', ukprn: null }).where(eq(educationSettings.id, settingId));
     const summary = await (await get(manager, reportLoader, '/reports/sen2?census=2027-02-30')).json();
     expect(summary.error).toBe('errors.sen2.censusDate');

@@ -71,7 +71,8 @@ export type Sen2CaseFacts = {
     settingName: string | null;
     urn: string | null;
     ukprn: string | null;
-    settingCode: string;
+    /** The SENsetting code staff chose: for a placement with no URN or UKPRN. */
+    settingCode: string | null;
     entryOn: IsoDate;
     leavingOn: IsoDate | null;
   }[];
@@ -124,7 +125,8 @@ export type Sen2NamedPlan = {
 
 export type Sen2ActivePlan = {
   annualReviews: { meetingDate: IsoDate | null; decisionDate: IsoDate | null; draftAmendedPlanDate: IsoDate | null; phaseTransferDueDate: IsoDate | null; phaseTransferFinalDate: IsoDate | null }[];
-  placements: { placementId: string; settingId: string | null; settingName: string | null; urn: string | null; ukprn: string | null; senSetting: string; rank: number; entryDate: IsoDate; leavingDate: IsoDate | null }[];
+  /** One identifier each, as the guide asks: the URN, else the UKPRN, else the SENsetting code. */
+  placements: { placementId: string; settingId: string | null; settingName: string | null; urn: string | null; ukprn: string | null; senSetting: string | null; rank: number; entryDate: IsoDate; leavingDate: IsoDate | null }[];
 };
 
 export type Sen2Return = {
@@ -223,9 +225,7 @@ export function personRecord(facts: Sen2CaseFacts, censusDate: IsoDate): Sen2Per
                           placementId: p.placementId,
                           settingId: p.settingId,
                           settingName: p.settingName,
-                          urn: p.urn,
-                          ukprn: p.ukprn,
-                          senSetting: p.settingCode,
+                          ...placementIdentifier(p),
                           rank: index + 1,
                           entryDate: p.entryOn,
                           leavingDate: p.leavingOn,
@@ -238,6 +238,18 @@ export function personRecord(facts: Sen2CaseFacts, censusDate: IsoDate): Sen2Per
         : null,
     },
   };
+}
+
+/**
+ * How a placement is identified in the return (guide 2025 v1.4, items 5.7a-c): by the setting's
+ * URN when it has one, else its UKPRN; the SENsetting type only when it has neither (home
+ * education, arrangements otherwise than at school, a nursery with no URN, not in education).
+ * A code left on a placement whose setting has since been given a URN is not written.
+ */
+export function placementIdentifier(p: { urn: string | null; ukprn: string | null; settingCode: string | null }): { urn: string | null; ukprn: string | null; senSetting: string | null } {
+  if (p.urn) return { urn: p.urn, ukprn: null, senSetting: null };
+  if (p.ukprn) return { urn: null, ukprn: p.ukprn, senSetting: null };
+  return { urn: null, ukprn: null, senSetting: p.settingCode };
 }
 
 /** The return for a census date: the cases in it, one person record each, in reference order. */

@@ -2,31 +2,42 @@
  * The SEN2 (special educational needs survey) person-level return's code lists, as the portal
  * writes them (ADR 0053). Pure.
  *
- * Which guide: the DfE's "Special educational needs survey (SEN2): guide" for the 2027 collection
- * (census Thursday 21 January 2027) had not been found in the sources available when this was
- * written. The modules, field names and the codes marked `guide` follow the person-level
- * collection as published from SEN2 2023 onwards (the 2025 guide's shape); codes marked
- * `inferred` were written from that shape where the exact list could not be checked, and must be
- * checked against the published guide before a council submits (ADR 0053 lists them).
+ * Which guide: the DfE's "Special educational needs person level survey 2025: guide v1.4"
+ * (https://assets.publishing.service.gov.uk/media/675831b5f72b1d96e06bbfdf/SEN_survey_-_guide_to_person_level_SEN2_return_2025.pdf).
+ * The PDF itself was not read; its lists were taken from a public transcription of it, the
+ * MastodonC/witan.sen2 repository's src/witan/sen2/return/person_level/dictionary.clj, which
+ * cites the items: CeaseReason (4.6), SENsetting (4.7c, 5.7c) and SENtype (5.8a). Those lists
+ * are marked `guide 2025 v1.4`. Lists marked `DfE census` are the DfE's census code sets (school
+ * and children in need censuses), not re-checked against the guide; lists marked `inferred` could not be checked against the guide and must be before a council
+ * submits (ADR 0053 lists them). The 2027 collection's guide had not been found.
  */
 
 /** Printed in the file header of every export, and in ADR 0053. */
 export const SEN2_GUIDE = {
   collection: 'SEN2',
   /** The guide whose shape the export follows. */
-  basedOn: 'SEN2 person-level guide, 2025 collection shape (modules 1-5)',
+  basedOn: 'Special educational needs person level survey 2025: guide v1.4 (modules 1-5)',
   /** A version of this portal's own mapping: bumped whenever a code list or field changes. */
-  mappingVersion: '2027.1',
+  mappingVersion: '2027.2',
 } as const;
 
-export type CodeList<C extends string> = { readonly codes: readonly C[]; readonly source: 'guide' | 'inferred' };
+/**
+ * Where a list comes from: the 2025 guide v1.4 (via the transcription above), the DfE's census
+ * code sets (not re-checked against the guide), or inferred (not checked against the guide).
+ */
+export type CodeListSource = 'guide 2025 v1.4' | 'DfE census' | 'inferred';
+export type CodeList<C extends string> = { readonly codes: readonly C[]; readonly source: CodeListSource };
 
-function codeList<const C extends string>(codes: readonly C[], source: 'guide' | 'inferred'): CodeList<C> {
+function codeList<const C extends string>(codes: readonly C[], source: CodeListSource): CodeList<C> {
   return { codes, source };
 }
 
-/** Types of special educational need (the school census list, also used by SEN2), ranked 1 (primary) and 2 (secondary). */
-export const SEN_TYPES = codeList(['SPLD', 'MLD', 'SLD', 'PMLD', 'SEMH', 'SLCN', 'HI', 'VI', 'MSI', 'PD', 'ASD', 'OTH', 'NSA'], 'guide');
+/**
+ * Types of special educational need in a plan (SENtype, item 5.8a), ranked 1 (primary) and 2
+ * (secondary). DS (Down syndrome) is in; the school census's NSA (SEN support, no specialist
+ * assessment) is not: a child with a plan has had one.
+ */
+export const SEN_TYPES = codeList(['SPLD', 'MLD', 'SLD', 'PMLD', 'SEMH', 'SLCN', 'HI', 'VI', 'MSI', 'PD', 'ASD', 'DS', 'OTH'], 'guide 2025 v1.4');
 export type SenType = (typeof SEN_TYPES.codes)[number];
 
 /** Who made the request for assessment. RP, RY and SS from the guide; the others inferred. */
@@ -41,8 +52,12 @@ export type RequestOutcome = (typeof REQUEST_OUTCOMES.codes)[number];
 export const ASSESSMENT_OUTCOMES = codeList(['Y', 'N', 'W'], 'inferred');
 export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES.codes)[number];
 
-/** Why a plan ceased: 1 reached maximum age ... 9 other. */
-export const CEASE_REASONS = codeList(['1', '2', '3', '4', '5', '6', '7', '8', '9'], 'inferred');
+/**
+ * Why a plan ceased (CeaseReason, item 4.6): 1 reached maximum age, 2 needs met without a plan,
+ * 3 moved on to higher education, 4 moved on to paid employment, 5 transferred to another LA in
+ * England, 6 no longer wishes to engage, 7 moved outside England, 8 deceased, 9 other.
+ */
+export const CEASE_REASONS = codeList(['1', '2', '3', '4', '5', '6', '7', '8', '9'], 'guide 2025 v1.4');
 export type CeaseReason = (typeof CEASE_REASONS.codes)[number];
 
 /** Personal budget: NON none; ORG organised arrangements; DIR direct payments; MIX both. */
@@ -50,29 +65,30 @@ export const PERSONAL_BUDGETS = codeList(['NON', 'ORG', 'DIR', 'MIX'], 'inferred
 export type PersonalBudget = (typeof PERSONAL_BUDGETS.codes)[number];
 
 /**
- * Where the child is placed (SENsetting). The first group are settings with a URN or UKPRN; the
- * rest (home education, education otherwise than at school, not in education) have none.
+ * The type of a placement that has no URN or UKPRN (SENsetting, items 4.7c and 5.7c). A placement
+ * at an establishment is identified by its URN or UKPRN instead, and SENsetting is left out:
+ * OLA other arrangements by the LA (s.61 of the 2014 Act, including EOTAS); OPA other arrangements
+ * by the parent or young person (s.42(5), not home education); EHE elective home education; EYP
+ * an early years provider with no URN; OTH a type of setting named in the plan but no setting;
+ * NEET not in education, employment or training (16 to 25); NIEC not in education or training,
+ * notice to cease issued; NIEO not in education or training, other (e.g. awaiting a placement).
  */
-export const PLACEMENT_SETTINGS = codeList(['MS', 'MSU', 'MRP', 'SP', 'IS', 'AP', 'EY', 'FE', 'SPI', 'EHE', 'EOTAS', 'NEET'], 'inferred');
+export const PLACEMENT_SETTINGS = codeList(['OLA', 'OPA', 'EHE', 'EYP', 'OTH', 'NEET', 'NIEC', 'NIEO'], 'guide 2025 v1.4');
 export type PlacementSetting = (typeof PLACEMENT_SETTINGS.codes)[number];
-/** Placements with no establishment: no URN or UKPRN is expected. */
-export const PLACEMENTS_WITHOUT_ESTABLISHMENT: readonly PlacementSetting[] = ['EHE', 'EOTAS', 'NEET'];
-/** Placements identified by UKPRN (post-16 providers); every other establishment by URN. */
-export const PLACEMENTS_BY_UKPRN: readonly PlacementSetting[] = ['FE', 'SPI'];
 
 /** Sex as the DfE's collections record it. */
-export const SEXES = codeList(['M', 'F', 'U'], 'guide');
+export const SEXES = codeList(['M', 'F', 'U'], 'DfE census');
 export type Sex = (typeof SEXES.codes)[number];
 
 /** The DfE's main ethnicity codes (school census). */
 export const ETHNICITIES = codeList(
   ['WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN', 'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT'],
-  'guide',
+  'DfE census',
 );
 export type Ethnicity = (typeof ETHNICITIES.codes)[number];
 
 /** Why a child has no UPN (as in the children in need census): UN1 under 6 and not at school ... UN5 other. */
-export const UPN_UNKNOWN_REASONS = codeList(['UN1', 'UN2', 'UN3', 'UN4', 'UN5'], 'guide');
+export const UPN_UNKNOWN_REASONS = codeList(['UN1', 'UN2', 'UN3', 'UN4', 'UN5'], 'DfE census');
 export type UpnUnknownReason = (typeof UPN_UNKNOWN_REASONS.codes)[number];
 
 export function isCode<C extends string>(list: CodeList<C>, value: unknown): value is C {

@@ -1,7 +1,8 @@
 /**
  * The DfE's checks on a SEN2 return, written from the guide's rules as the portal can check them
  * before a file is sent (ADR 0053): required items by module, codes from the lists (./codes),
- * dates in order, and an establishment identifier for every placement at one. Pure.
+ * dates in order, and for every placement a URN, a UKPRN or a SENsetting code (guide 2025 v1.4,
+ * items 5.7a-c). Pure.
  *
  * Each failure names its rule, the case, the module and field, and what fixes it: the case's
  * return details page, the setting's page (a missing URN or UKPRN is the setting's), or the
@@ -14,8 +15,6 @@ import {
   ETHNICITIES,
   PERSONAL_BUDGETS,
   PLACEMENT_SETTINGS,
-  PLACEMENTS_BY_UKPRN,
-  PLACEMENTS_WITHOUT_ESTABLISHMENT,
   REQUEST_OUTCOMES,
   REQUEST_SOURCES,
   SEN_TYPES,
@@ -25,7 +24,6 @@ import {
   isValidUln,
   isValidUpn,
   type CodeList,
-  type PlacementSetting,
 } from './codes';
 import type { Sen2Person, Sen2Return } from './build';
 
@@ -50,8 +48,7 @@ export const SEN2_RULES = [
   'reviewDecisionBeforeMeeting',
   'placementMissing',
   'placementCode',
-  'placementUrn',
-  'placementUkprn',
+  'placementIdentifier',
   'leavingBeforeEntry',
 ] as const;
 export type Sen2RuleId = (typeof SEN2_RULES)[number];
@@ -78,8 +75,7 @@ export const SEN2_RULE_MESSAGES: Record<Sen2RuleId, string> = {
   reviewDecisionBeforeMeeting: 'sen2.rules.reviewDecisionBeforeMeeting',
   placementMissing: 'sen2.rules.placementMissing',
   placementCode: 'sen2.rules.placementCode',
-  placementUrn: 'sen2.rules.placementUrn',
-  placementUkprn: 'sen2.rules.placementUkprn',
+  placementIdentifier: 'sen2.rules.placementIdentifier',
   leavingBeforeEntry: 'sen2.rules.leavingBeforeEntry',
 };
 
@@ -156,17 +152,13 @@ export function personFailures(p: Sen2Person): Sen2Failure[] {
   }
   if (active.placements.length === 0) push('placementMissing', 'activePlan', 'Placement');
   for (const placement of active.placements) {
-    if (!isCode(PLACEMENT_SETTINGS, placement.senSetting)) {
-      push('placementCode', 'placement', 'SENsetting');
-      continue;
-    }
-    const code: PlacementSetting = placement.senSetting;
-    // The identifier belongs to the setting: its page is where it is put right.
-    const settingFix: Sen2Fix | undefined = placement.settingId ? { kind: 'setting', settingId: placement.settingId } : undefined;
-    if (!PLACEMENTS_WITHOUT_ESTABLISHMENT.includes(code)) {
-      if (PLACEMENTS_BY_UKPRN.includes(code)) {
-        if (!placement.ukprn) push('placementUkprn', 'placement', 'UKPRN', settingFix);
-      } else if (!placement.urn) push('placementUrn', 'placement', 'URN', settingFix);
+    // The builder has already picked one identifier (./build placementIdentifier): the URN, else
+    // the UKPRN, else the SENsetting code; a placement with none cannot be reported.
+    if (placement.senSetting !== null && !isCode(PLACEMENT_SETTINGS, placement.senSetting)) push('placementCode', 'placement', 'SENsetting');
+    else if (!placement.urn && !placement.ukprn && placement.senSetting === null) {
+      // At one of the council's settings, its URN or UKPRN is put right on the setting's page;
+      // with no setting, the placement's type is recorded on the case.
+      push('placementIdentifier', 'placement', 'URN', placement.settingId ? { kind: 'setting', settingId: placement.settingId } : undefined);
     }
     if (placement.leavingDate && before(placement.leavingDate, placement.entryDate)) push('leavingBeforeEntry', 'placement', 'LeavingDate');
   }

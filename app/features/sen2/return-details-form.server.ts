@@ -5,7 +5,6 @@ import {
   ETHNICITIES,
   PERSONAL_BUDGETS,
   PLACEMENT_SETTINGS,
-  PLACEMENTS_WITHOUT_ESTABLISHMENT,
   SEN_TYPES,
   SEXES,
   UPN_UNKNOWN_REASONS,
@@ -71,16 +70,17 @@ export function parseReturnDetails(values: FormValues) {
 }
 
 const placementSchema = z.object({
-  settingCode: z.enum(PLACEMENT_SETTINGS.codes as readonly [PlacementSetting, ...PlacementSetting[]], { error: 'errors.sen2.placementCodeRequired' }),
   settingId: z.string().optional().default(''),
+  settingCode: optionalCode(PLACEMENT_SETTINGS, 'errors.sen2.codeUnknown'),
   formKey: z.string().uuid('errors.generic'),
 });
 
-export type PlacementInput = { settingCode: PlacementSetting; settingId: string | null; entryDate: string; leavingDate: string | null; formKey: string };
+export type PlacementInput = { settingCode: PlacementSetting | null; settingId: string | null; entryDate: string; leavingDate: string | null; formKey: string };
 
 /**
- * A placement: where (the kind of setting and, for an establishment, which of the council's
- * settings), from when and, once left, until when. Checked field by field, every error at once.
+ * A placement: where (one of the council's settings, or the SENsetting type of a placement with
+ * no URN or UKPRN, or both for a setting the council lists that has neither, like a private
+ * nursery), from when and, once left, until when. Checked field by field, every error at once.
  */
 export function parsePlacement(values: FormValues): { ok: true; placement: PlacementInput } | { ok: false; errors: FieldErrors } {
   const form = validateForm(placementSchema, values);
@@ -93,16 +93,17 @@ export function parsePlacement(values: FormValues): { ok: true; placement: Place
   if (leaving && !leaving.ok) errors.leavingDate = leaving.error;
   if (entry.ok && leaving?.ok && compareDates(leaving.iso, entry.iso) < 0) errors.leavingDate = 'errors.sen2.leavingBeforeEntry';
   if (form.ok) {
-    const needsSetting = !PLACEMENTS_WITHOUT_ESTABLISHMENT.includes(form.data.settingCode);
-    if (needsSetting && !isUuid(form.data.settingId)) errors.settingId = 'errors.sen2.settingRequired';
+    const settingId = form.data.settingId;
+    if (settingId !== '' && !isUuid(settingId)) errors.settingId = 'errors.sen2.settingRequired';
+    // The return needs a URN, a UKPRN (the setting's) or a SENsetting code: one of the two choices.
+    else if (settingId === '' && form.data.settingCode === null) errors.settingId = 'errors.sen2.placementWhereRequired';
   }
   if (!form.ok || !entry.ok || (leaving && !leaving.ok) || Object.keys(errors).length > 0) return { ok: false, errors };
-  const withoutEstablishment = PLACEMENTS_WITHOUT_ESTABLISHMENT.includes(form.data.settingCode);
   return {
     ok: true,
     placement: {
       settingCode: form.data.settingCode,
-      settingId: withoutEstablishment ? null : form.data.settingId,
+      settingId: form.data.settingId === '' ? null : form.data.settingId,
       entryDate: entry.iso,
       leavingDate: leaving?.ok ? leaving.iso : null,
       formKey: form.data.formKey,

@@ -13,7 +13,7 @@ import { RETURN_DETAIL_FIELDS, type PlacementInput, type ReturnDetailsInput } fr
  */
 
 export type ReturnDetails = Record<(typeof RETURN_DETAIL_FIELDS)[number], string | null>;
-export type PlacementEntry = { id: string; settingCode: string; settingName: string | null; entryDate: string; leavingDate: string | null };
+export type PlacementEntry = { id: string; settingCode: string | null; settingName: string | null; entryDate: string; leavingDate: string | null };
 
 const EMPTY: ReturnDetails = Object.fromEntries(RETURN_DETAIL_FIELDS.map((f) => [f, null])) as ReturnDetails;
 
@@ -55,15 +55,20 @@ export async function saveReturnDetails(actor: Pick<User, 'id'>, caseRecord: Pic
 }
 
 /**
- * Adds a placement. The setting must be one of the case's council's; the same form sent twice
- * adds one placement (its key is unique per case).
+ * Adds a placement. The setting must be one of the case's council's; a SENsetting type only goes
+ * with a setting that has no URN or UKPRN (the return writes one or the other, guide 2025 v1.4);
+ * the same form sent twice adds one placement (its key is unique per case).
  */
-export async function addPlacement(actor: Pick<User, 'id'>, caseRecord: Pick<Case, 'id' | 'laId'>, placement: PlacementInput, now = new Date()): Promise<{ ok: true } | { ok: false; field: 'settingId'; error: string }> {
+export async function addPlacement(actor: Pick<User, 'id'>, caseRecord: Pick<Case, 'id' | 'laId'>, placement: PlacementInput, now = new Date()): Promise<{ ok: true } | { ok: false; field: 'settingId' | 'settingCode'; error: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (placement.settingId) {
-      const [setting] = await tx.select({ id: educationSettings.id }).from(educationSettings).where(and(eq(educationSettings.id, placement.settingId), eq(educationSettings.laId, caseRecord.laId)));
+      const [setting] = await tx
+        .select({ id: educationSettings.id, urn: educationSettings.urn, ukprn: educationSettings.ukprn })
+        .from(educationSettings)
+        .where(and(eq(educationSettings.id, placement.settingId), eq(educationSettings.laId, caseRecord.laId)));
       if (!setting) return { ok: false as const, field: 'settingId' as const, error: 'errors.sen2.settingRequired' };
+      if (placement.settingCode && (setting.urn || setting.ukprn)) return { ok: false as const, field: 'settingCode' as const, error: 'errors.sen2.codeWithIdentifier' };
     }
     const inserted = await tx
       .insert(sen2Placements)
@@ -75,7 +80,7 @@ export async function addPlacement(actor: Pick<User, 'id'>, caseRecord: Pick<Cas
       caseId: caseRecord.id,
       actorId: actor.id,
       occurredAt: now,
-      ...caseEvent('sen2_placement_recorded', { settingCode: placement.settingCode, entryDate: placement.entryDate, ...(placement.leavingDate ? { leavingDate: placement.leavingDate } : {}) }),
+      ...caseEvent('sen2_placement_recorded', { ...(placement.settingCode ? { settingCode: placement.settingCode } : {}), entryDate: placement.entryDate, ...(placement.leavingDate ? { leavingDate: placement.leavingDate } : {}) }),
     });
     await recordAudit({ userId: actor.id, action: 'record:sen2-details', subjectType: 'case', subjectId: caseRecord.id, outcome: 'allowed', details: { placementId: inserted[0].id } }, tx);
     return { ok: true as const };

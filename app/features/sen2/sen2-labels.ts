@@ -14,8 +14,8 @@ export const senTypeKeys: Record<string, string> = {
   'MSI': 'sen2.codes.senType.MSI',
   'PD': 'sen2.codes.senType.PD',
   'ASD': 'sen2.codes.senType.ASD',
+  'DS': 'sen2.codes.senType.DS',
   'OTH': 'sen2.codes.senType.OTH',
-  'NSA': 'sen2.codes.senType.NSA',
 };
 
 export const sexKeys: Record<string, string> = {
@@ -75,16 +75,12 @@ export const ceaseReasonKeys: Record<string, string> = {
 };
 
 export const placementKeys: Record<string, string> = {
-  'MS': 'sen2.codes.placement.MS',
-  'MSU': 'sen2.codes.placement.MSU',
-  'MRP': 'sen2.codes.placement.MRP',
-  'SP': 'sen2.codes.placement.SP',
-  'IS': 'sen2.codes.placement.IS',
-  'AP': 'sen2.codes.placement.AP',
-  'EY': 'sen2.codes.placement.EY',
-  'FE': 'sen2.codes.placement.FE',
-  'SPI': 'sen2.codes.placement.SPI',
+  'OLA': 'sen2.codes.placement.OLA',
+  'OPA': 'sen2.codes.placement.OPA',
   'EHE': 'sen2.codes.placement.EHE',
-  'EOTAS': 'sen2.codes.placement.EOTAS',
+  'EYP': 'sen2.codes.placement.EYP',
+  'OTH': 'sen2.codes.placement.OTH',
   'NEET': 'sen2.codes.placement.NEET',
+  'NIEC': 'sen2.codes.placement.NIEC',
+  'NIEO': 'sen2.codes.placement.NIEO',
 };

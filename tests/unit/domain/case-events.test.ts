@@ -59,7 +59,7 @@ const EVERY_KIND: { [K in CaseEventKind]: CaseEventDetails[K] } = {
   review_final_issued: { reviewNumber: 1, issuedOn: '2027-04-20', planVersionNumber: 4 },
   review_apology_sent: { reviewNumber: 1, step: 'report', reason: 'The school sent it late.', newExpectedDate: '2027-04-01', writtenIn: 'en' },
   sen2_details_saved: { changed: ['primaryNeed', 'sex'] },
-  sen2_placement_recorded: { settingCode: 'MS', entryDate: '2026-09-03', leavingDate: '2027-07-20' },
+  sen2_placement_recorded: { settingCode: 'EHE', entryDate: '2026-09-03', leavingDate: '2027-07-20' },
   complaint_received: { reference: 'NHB-2026-0001-C1', channel: 'portal', receivedOn: '2026-11-02', respondBy: '2026-11-16' },
   complaint_acknowledged: { reference: 'NHB-2026-0001-C1', stage: 1, acknowledgedOn: '2026-11-03' },
   complaint_responded: { reference: 'NHB-2026-0001-C1', stage: 1, outcome: 'partly_upheld', respondedOn: '2026-11-12' },

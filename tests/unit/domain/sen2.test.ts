@@ -19,7 +19,7 @@ function fullCase(overrides: Partial<Sen2CaseFacts> = {}): Sen2CaseFacts {
     assessment: { outcome: 'issue', on: '2026-05-08', twentyWeekException: false },
     plan: { startedOn: '2026-06-12', ceasedOn: null },
     reviews: [],
-    placements: [{ placementId: 'p1', settingId: 'setting-1', settingName: 'Northfield Primary School', urn: '131001', ukprn: null, settingCode: 'MS', entryOn: '2025-09-03', leavingOn: null }],
+    placements: [{ placementId: 'p1', settingId: 'setting-1', settingName: 'Northfield Primary School', urn: '131001', ukprn: null, settingCode: null, entryOn: '2025-09-03', leavingOn: null }],
     appeals: NO_APPEALS,
     ...overrides,
   };
@@ -58,13 +58,17 @@ describe('SEN2 census dates', () => {
 });
 
 describe('SEN2 codes', () => {
-  it('knows the guide’s lists', () => {
-    expect(SEN_TYPES.codes).toEqual(['SPLD', 'MLD', 'SLD', 'PMLD', 'SEMH', 'SLCN', 'HI', 'VI', 'MSI', 'PD', 'ASD', 'OTH', 'NSA']);
+  it('knows the 2025 guide v1.4’s lists (SENtype 5.8a, CeaseReason 4.6, SENsetting 4.7c/5.7c)', () => {
+    expect(SEN_TYPES).toEqual({ codes: ['SPLD', 'MLD', 'SLD', 'PMLD', 'SEMH', 'SLCN', 'HI', 'VI', 'MSI', 'PD', 'ASD', 'DS', 'OTH'], source: 'guide 2025 v1.4' });
+    expect(isCode(SEN_TYPES, 'NSA')).toBe(false);
+    expect(CEASE_REASONS).toEqual({ codes: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], source: 'guide 2025 v1.4' });
+    expect(PLACEMENT_SETTINGS).toEqual({ codes: ['OLA', 'OPA', 'EHE', 'EYP', 'OTH', 'NEET', 'NIEC', 'NIEO'], source: 'guide 2025 v1.4' });
+    expect(SEN2_GUIDE.mappingVersion).toBe('2027.2');
     expect(isCode(ETHNICITIES, 'WBRI')).toBe(true);
     expect(isCode(ETHNICITIES, 'wbri')).toBe(false);
     expect(isCode(CEASE_REASONS, '9')).toBe(true);
     expect(isCode(PLACEMENT_SETTINGS, 'XX')).toBe(false);
-    expect(SEN2_GUIDE.basedOn).toMatch(/SEN2/);
+    expect(SEN2_GUIDE.basedOn).toMatch(/2025: guide v1\.4/);
   });
 
   it('checks a UPN’s check letter, a temporary UPN included', () => {
@@ -129,7 +133,7 @@ describe('the records', () => {
       { senType: 'ASD', rank: 2 },
     ]);
     expect(plan.activePlan!.annualReviews).toEqual([{ meetingDate: '2026-12-01', decisionDate: '2026-12-10', draftAmendedPlanDate: '2026-12-10', phaseTransferDueDate: '2027-09-01', phaseTransferFinalDate: null }]);
-    expect(plan.activePlan!.placements).toMatchObject([{ urn: '131001', senSetting: 'MS', rank: 1, entryDate: '2025-09-03' }]);
+    expect(plan.activePlan!.placements).toMatchObject([{ urn: '131001', ukprn: null, senSetting: null, rank: 1, entryDate: '2025-09-03' }]);
   });
 
   it('reports nothing decided after the census date', () => {
@@ -153,9 +157,9 @@ describe('the records', () => {
     const person = personRecord(
       fullCase({
         placements: [
-          { placementId: 'b', settingId: null, settingName: null, urn: null, ukprn: null, settingCode: 'EOTAS', entryOn: '2026-01-10', leavingOn: null },
-          { placementId: 'a', settingId: 's', settingName: 'A', urn: '131001', ukprn: null, settingCode: 'MS', entryOn: '2025-09-03', leavingOn: null },
-          { placementId: 'c', settingId: 's', settingName: 'A', urn: '131001', ukprn: null, settingCode: 'MS', entryOn: '2020-09-03', leavingOn: '2025-07-20' },
+          { placementId: 'b', settingId: null, settingName: null, urn: null, ukprn: null, settingCode: 'OLA', entryOn: '2026-01-10', leavingOn: null },
+          { placementId: 'a', settingId: 's', settingName: 'A', urn: '131001', ukprn: null, settingCode: null, entryOn: '2025-09-03', leavingOn: null },
+          { placementId: 'c', settingId: 's', settingName: 'A', urn: '131001', ukprn: null, settingCode: null, entryOn: '2020-09-03', leavingOn: '2025-07-20' },
         ],
       }),
       CENSUS,
@@ -164,6 +168,15 @@ describe('the records', () => {
       ['a', 1],
       ['b', 2],
     ]);
+  });
+
+  it('identifies a placement by its URN, else its UKPRN, else its SENsetting code: one of them only', () => {
+    const at = (urn: string | null, ukprn: string | null, settingCode: string | null) =>
+      personRecord(fullCase({ placements: [{ placementId: 'p', settingId: 's', settingName: 'S', urn, ukprn, settingCode, entryOn: '2025-09-03', leavingOn: null }] }), CENSUS).request.assessment!.namedPlan!.activePlan!.placements[0];
+    expect(at('131001', '10004567', 'OTH')).toMatchObject({ urn: '131001', ukprn: null, senSetting: null });
+    expect(at(null, '10004567', 'OTH')).toMatchObject({ urn: null, ukprn: '10004567', senSetting: null });
+    expect(at(null, null, 'EYP')).toMatchObject({ urn: null, ukprn: null, senSetting: 'EYP' });
+    expect(at(null, null, null)).toMatchObject({ urn: null, ukprn: null, senSetting: null });
   });
 
   it('orders the return by reference and counts each module', () => {
@@ -186,6 +199,10 @@ describe('the files', () => {
     expect(xml).toContain('<Surname>O&apos;Neil</Surname>');
     expect(xml).toContain('<SENtype>SLCN</SENtype>');
     expect(xml).toContain('<URN>131001</URN>');
+    expect(xml).not.toContain('<SENsetting>');
+    const eotas = sen2Xml(buildSen2Return([fullCase({ placements: [{ placementId: 'p', settingId: null, settingName: null, urn: null, ukprn: null, settingCode: 'OLA', entryOn: '2025-09-03', leavingOn: null }] })], CENSUS), source);
+    expect(eotas).toContain('<SENsetting>OLA</SENsetting>');
+    expect(eotas).not.toContain('<URN>');
     expect(xml).toContain('<TwentyWeekTimeLimitException>0</TwentyWeekTimeLimitException>');
     // Well formed: every element opened is closed, in order.
     const stack: string[] = [];
@@ -237,9 +254,10 @@ describe('the DfE’s checks', () => {
     ['ceaseReason', { plan: { startedOn: '2026-06-12', ceasedOn: '2026-10-01' } }],
     ['reviewDecisionBeforeMeeting', { reviews: [{ meetingOn: '2026-12-01', decisionOn: '2026-11-30', draftAmendedOn: null, transferDueOn: null, finalOn: null }] }],
     ['placementMissing', { placements: [] }],
-    ['placementCode', { placements: [{ placementId: 'p', settingId: 's', settingName: 'S', urn: '131001', ukprn: null, settingCode: 'XX', entryOn: '2025-09-03', leavingOn: null }] }],
-    ['placementUrn', { placements: [{ placementId: 'p', settingId: 's', settingName: 'S', urn: null, ukprn: '10004567', settingCode: 'MS', entryOn: '2025-09-03', leavingOn: null }] }],
-    ['placementUkprn', { placements: [{ placementId: 'p', settingId: 's', settingName: 'S', urn: '131001', ukprn: null, settingCode: 'FE', entryOn: '2025-09-03', leavingOn: null }] }],
+    // A code from before the 2025 guide's list, on a placement with no URN or UKPRN.
+    ['placementCode', { placements: [{ placementId: 'p', settingId: null, settingName: null, urn: null, ukprn: null, settingCode: 'EOTAS', entryOn: '2025-09-03', leavingOn: null }] }],
+    ['placementIdentifier', { placements: [{ placementId: 'p', settingId: 's', settingName: 'S', urn: null, ukprn: null, settingCode: null, entryOn: '2025-09-03', leavingOn: null }] }],
+    ['placementIdentifier', { placements: [{ placementId: 'p', settingId: null, settingName: null, urn: null, ukprn: null, settingCode: null, entryOn: '2025-09-03', leavingOn: null }] }],
   ];
   for (const [rule, overrides] of cases) {
     it(`${rule}: fails when it should, and only that rule`, () => {
@@ -260,15 +278,18 @@ describe('the DfE’s checks', () => {
     expect(personFailures(broken).map((f) => f.rule)).toEqual(['requestOutcome', 'assessmentOutcome']);
   });
 
-  it('sends a missing URN to the setting’s page, everything else to the case’s', () => {
-    const [urn] = personFailures(personRecord(fullCase(cases.find(([r]) => r === 'placementUrn')![1]), CENSUS));
-    expect(urn.fix).toEqual({ kind: 'setting', settingId: 's' });
+  it('sends a setting’s missing URN or UKPRN to the setting’s page, everything else to the case’s', () => {
+    const [urn, noSetting] = cases.filter(([r]) => r === 'placementIdentifier').map(([, o]) => personFailures(personRecord(fullCase(o), CENSUS))[0]);
+    expect(urn).toMatchObject({ fix: { kind: 'setting', settingId: 's' }, field: 'URN', module: 'placement' });
+    expect(noSetting.fix).toEqual({ kind: 'case', caseId: 'case-1' });
     const [sex] = personFailures(personRecord(fullCase({ details: { ...d, sex: null } }), CENSUS));
     expect(sex).toMatchObject({ fix: { kind: 'case', caseId: 'case-1' }, caseId: 'case-1', reference: 'NHB-2026-00001', childName: 'Ruby Jones', field: 'Sex', module: 'person' });
   });
 
   it('needs no URN for home education, and checks the council’s LA number', () => {
     expect(rulesOf(fullCase({ placements: [{ placementId: 'p', settingId: null, settingName: null, urn: null, ukprn: null, settingCode: 'EHE', entryOn: '2025-09-03', leavingOn: null }] }))).toEqual([]);
+    // A setting the council lists with no URN or UKPRN (a private nursery) is reported by its type.
+    expect(rulesOf(fullCase({ placements: [{ placementId: 'p', settingId: 's', settingName: 'S', urn: null, ukprn: null, settingCode: 'EYP', entryOn: '2025-09-03', leavingOn: null }] }))).toEqual([]);
     expect(sen2Failures(buildSen2Return([], CENSUS), { laNumber: null }).map((f) => [f.rule, f.fix.kind])).toEqual([['laNumber', 'council']]);
     expect(sen2Failures(buildSen2Return([], CENSUS), { laNumber: '99' }).map((f) => f.rule)).toEqual(['laNumber']);
   });

@@ -32,21 +32,25 @@ describe('the placement form', () => {
   const key = '7d1c3a4e-1b2c-4d5e-8f90-123456789abc';
   const setting = '0b6f0a52-54c6-4a8f-9a3e-6a1f7f2d9c10';
 
-  it('needs a setting for an establishment, not for home education', () => {
-    expect(parsePlacement({ settingCode: 'MS', 'entryDate-day': '3', 'entryDate-month': '9', 'entryDate-year': '2025', formKey: key })).toEqual({ ok: false, errors: { settingId: 'errors.sen2.settingRequired' } });
-    expect(parsePlacement({ settingCode: 'EHE', settingId: setting, 'entryDate-day': '3', 'entryDate-month': '9', 'entryDate-year': '2025', formKey: key })).toEqual({
-      ok: true,
-      placement: { settingCode: 'EHE', settingId: null, entryDate: '2025-09-03', leavingDate: null, formKey: key },
-    });
+  it('needs a setting, or a SENsetting type for a placement with no URN or UKPRN', () => {
+    const dated = { 'entryDate-day': '3', 'entryDate-month': '9', 'entryDate-year': '2025', formKey: key };
+    expect(parsePlacement({ ...dated })).toEqual({ ok: false, errors: { settingId: 'errors.sen2.placementWhereRequired' } });
+    expect(parsePlacement({ ...dated, settingId: 'not-an-id' })).toEqual({ ok: false, errors: { settingId: 'errors.sen2.settingRequired' } });
+    expect(parsePlacement({ ...dated, settingId: setting })).toEqual({ ok: true, placement: { settingCode: null, settingId: setting, entryDate: '2025-09-03', leavingDate: null, formKey: key } });
+    expect(parsePlacement({ ...dated, settingCode: 'EHE' })).toEqual({ ok: true, placement: { settingCode: 'EHE', settingId: null, entryDate: '2025-09-03', leavingDate: null, formKey: key } });
+    // A nursery on the council's list with no URN: both.
+    expect(parsePlacement({ ...dated, settingCode: 'EYP', settingId: setting })).toEqual({ ok: true, placement: { settingCode: 'EYP', settingId: setting, entryDate: '2025-09-03', leavingDate: null, formKey: key } });
+    // Codes from before the 2025 guide are refused.
+    expect(parsePlacement({ ...dated, settingCode: 'EOTAS' })).toEqual({ ok: false, errors: { settingCode: 'errors.sen2.codeUnknown' } });
+    expect(parsePlacement({ ...dated, settingCode: 'MS', settingId: setting })).toEqual({ ok: false, errors: { settingCode: 'errors.sen2.codeUnknown' } });
   });
 
   it('checks the dates and their order', () => {
-    expect(parsePlacement({ settingCode: 'MS', settingId: setting, formKey: key })).toEqual({ ok: false, errors: { entryDate: 'errors.sen2.entryDateRequired' } });
-    expect(parsePlacement({ settingCode: 'MS', settingId: setting, 'entryDate-day': '31', 'entryDate-month': '2', 'entryDate-year': '2025', formKey: key })).toEqual({ ok: false, errors: { entryDate: 'errors.date.invalid' } });
-    expect(parsePlacement({ settingCode: 'MS', settingId: setting, 'entryDate-day': '3', 'entryDate-month': '9', 'entryDate-year': '2025', 'leavingDate-day': '2', 'leavingDate-month': '9', 'leavingDate-year': '2025', formKey: key })).toEqual({
+    expect(parsePlacement({ settingId: setting, formKey: key })).toEqual({ ok: false, errors: { entryDate: 'errors.sen2.entryDateRequired' } });
+    expect(parsePlacement({ settingId: setting, 'entryDate-day': '31', 'entryDate-month': '2', 'entryDate-year': '2025', formKey: key })).toEqual({ ok: false, errors: { entryDate: 'errors.date.invalid' } });
+    expect(parsePlacement({ settingId: setting, 'entryDate-day': '3', 'entryDate-month': '9', 'entryDate-year': '2025', 'leavingDate-day': '2', 'leavingDate-month': '9', 'leavingDate-year': '2025', formKey: key })).toEqual({
       ok: false,
       errors: { leavingDate: 'errors.sen2.leavingBeforeEntry' },
     });
-    expect(parsePlacement({ settingCode: '', formKey: key, 'entryDate-day': '3', 'entryDate-month': '9', 'entryDate-year': '2025' })).toEqual({ ok: false, errors: { settingCode: 'errors.sen2.placementCodeRequired' } });
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "sen2_placements" ALTER COLUMN "setting_code" DROP NOT NULL;
