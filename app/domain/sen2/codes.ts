@@ -11,6 +11,7 @@
  * and children in need censuses), not re-checked against the guide; lists marked `inferred` could not be checked against the guide and must be before a council
  * submits (ADR 0053 lists them). The 2027 collection's guide had not been found.
  */
+import { senNeedTypes, settingsWithoutUrn } from '../plan-content';
 
 /** Printed in the file header of every export, and in ADR 0053. */
 export const SEN2_GUIDE = {
@@ -37,7 +38,7 @@ function codeList<const C extends string>(codes: readonly C[], source: CodeListS
  * (secondary). DS (Down syndrome) is in; the school census's NSA (SEN support, no specialist
  * assessment) is not: a child with a plan has had one.
  */
-export const SEN_TYPES = codeList(['SPLD', 'MLD', 'SLD', 'PMLD', 'SEMH', 'SLCN', 'HI', 'VI', 'MSI', 'PD', 'ASD', 'DS', 'OTH'], 'guide 2025 v1.4');
+export const SEN_TYPES = codeList(senNeedTypes, 'guide 2025 v1.4');
 export type SenType = (typeof SEN_TYPES.codes)[number];
 
 /** Who made the request for assessment. RP, RY and SS from the guide; the others inferred. */
@@ -73,7 +74,7 @@ export type PersonalBudget = (typeof PERSONAL_BUDGETS.codes)[number];
  * NEET not in education, employment or training (16 to 25); NIEC not in education or training,
  * notice to cease issued; NIEO not in education or training, other (e.g. awaiting a placement).
  */
-export const PLACEMENT_SETTINGS = codeList(['OLA', 'OPA', 'EHE', 'EYP', 'OTH', 'NEET', 'NIEC', 'NIEO'], 'guide 2025 v1.4');
+export const PLACEMENT_SETTINGS = codeList(settingsWithoutUrn, 'guide 2025 v1.4');
 export type PlacementSetting = (typeof PLACEMENT_SETTINGS.codes)[number];
 
 /** Sex as the DfE's collections record it. */
