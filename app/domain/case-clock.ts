@@ -104,30 +104,12 @@ export const exceptionKinds = [
 ] as const;
 export type ExceptionKind = (typeof exceptionKinds)[number];
 
-export const clockStepKeys = {
-  decisionToAssess: 'clock.step.decisionToAssess',
-  noticeNotToIssue: 'clock.step.noticeNotToIssue',
-  finalPlan: 'clock.step.finalPlan',
-  draftComments: 'clock.step.draftComments',
-  appeal: 'clock.step.appeal',
-  annualReview: 'clock.step.annualReview',
-} as const satisfies Record<ClockStep, `clock.step.${ClockStep}`>;
-
-export const clockStatusKeys = {
-  met: 'clock.status.met',
-  met_late: 'clock.status.met_late',
-  due: 'clock.status.due',
-  missed: 'clock.status.missed',
-  exception: 'clock.status.exception',
-} as const satisfies Record<ClockStatus, `clock.status.${ClockStatus}`>;
-
-export const exceptionKindKeys = {
-  family_asked_pause: 'clock.exception.family_asked_pause',
-  missed_appointment: 'clock.exception.missed_appointment',
-  school_closed: 'clock.exception.school_closed',
-  exceptional_personal_circumstances: 'clock.exception.exceptional_personal_circumstances',
-  family_away: 'clock.exception.family_away',
-} as const satisfies Record<ExceptionKind, `clock.exception.${ExceptionKind}`>;
+// The words for the clock live apart, so a page showing them does not load the clock (and the bank holidays) into the browser.
+import { clockStatusKeys, clockStepKeys, exceptionKindKeys } from './clock-labels';
+export { clockStatusKeys, clockStepKeys, exceptionKindKeys };
+clockStepKeys satisfies Record<ClockStep, `clock.step.${ClockStep}`>;
+clockStatusKeys satisfies Record<ClockStatus, `clock.status.${ClockStatus}`>;
+exceptionKindKeys satisfies Record<ExceptionKind, `clock.exception.${ExceptionKind}`>;
 
 export type ClockEntry = {
   step: ClockStep;

@@ -12,7 +12,7 @@ import { caseloadScreen, caseworkerLoads, teamSummaries } from '~/features/casel
 import { CaseloadView, TeamsView, COUNCIL_CASES_PATH } from '~/features/caseload';
 import { advocateWorkspace, type WorkspaceFamily } from '~/features/advocates/index.server';
 import { lateComplaintCount } from '~/features/complaints/index.server';
-import { clockStepKeys } from '~/domain/case-clock';
+import { clockStepKeys } from '~/domain/clock-labels';
 import { ButtonLink, Table, Tag } from '~/ui/govuk/content';
 import { todayInLondon } from '~/domain/timescales';
 import { formatDate } from '~/i18n/format';

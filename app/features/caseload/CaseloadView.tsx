@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clockStepKeys, type ClockStep } from '~/domain/case-clock';
+import type { ClockStep } from '~/domain/case-clock';
+import { clockStepKeys } from '~/domain/clock-labels';
 import { caseStages, type CaseStage } from '~/domain/vocabulary';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';

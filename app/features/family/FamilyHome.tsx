@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { clockStepKeys } from '~/domain/case-clock';
+import { clockStepKeys } from '~/domain/clock-labels';
 import type { ChildAttention, FamilyStep, MessageAttention } from '~/domain/family-attention';
 import { personName } from '~/domain/names';
 import type { Locale } from '~/i18n/config';

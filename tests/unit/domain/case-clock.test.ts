@@ -368,7 +368,7 @@ describe('reading the history', () => {
 });
 
 describe('translation keys', () => {
-  const source = readFileSync('app/domain/case-clock.ts', 'utf8');
+  const source = readFileSync('app/domain/clock-labels.ts', 'utf8');
 
   it('has a key for every step, status and exception kind, in the form clock.<group>.<value>', () => {
     expect(Object.entries(clockStepKeys)).toEqual(clockSteps.map((step) => [step, `clock.step.${step}`]));
