@@ -38,6 +38,7 @@ import { demoReviewFamilies, seedDemoReviews } from './demo-reviews';
 import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoAppeals } from './demo-appeals';
+import { refreshStoredDates } from '../features/case-progress/index.server';
 
 /**
  * Demo data for a fictional council: three area teams, 5 caseworkers, a manager, an admin,
@@ -401,6 +402,8 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
     // Last: the surveys every case's history has reached, and the families' answers (app/demo/demo-feedback.ts).
     await seedDemoFeedback(tx, la.id, today, passwordHash);
   });
+  // The histories above are written as events: the lists' stored dates are derived from them (ADR 0056).
+  await refreshStoredDates(today, db);
   return { seeded: true };
 }
 

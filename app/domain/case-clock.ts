@@ -314,8 +314,8 @@ export const councilSteps = ['decisionToAssess', 'noticeNotToIssue', 'finalPlan'
 
 /**
  * The date the case is working towards: the earliest step still open ('due', or 'missed' and
- * still not done), or null when nothing is. The caseload shows and sorts by it; its SQL twin is
- * `nextDueSql` (app/features/case-progress/caseload.server.ts), held to it by the caseload tests.
+ * still not done), or null when nothing is. The caseload shows and sorts by it, by the
+ * date stored on the case (app/domain/stored-case-dates.ts), held to it by a property test.
  */
 export function nextStatutoryDate(entries: readonly ClockEntry[]): ClockEntry | null {
   return entries.find((entry) => entry.status === 'due' || entry.status === 'missed') ?? null;

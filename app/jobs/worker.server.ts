@@ -8,16 +8,18 @@ import { sweepOrphanUploads } from '../features/documents/index.server';
 import { refreshAllDueLists } from '../features/retention/index.server';
 import { sendFamilyMessageDigests, sendMessageDigests, sweepBreaches } from '../features/messaging/index.server';
 import { sendReviewReminders, sendTermNotices } from '../features/reviews/index.server';
+import { refreshStoredDates } from '../features/case-progress/index.server';
 import { logError } from '../observability/log.server';
 
 /**
  * Background work, on pg-boss (ADR 0011): delivering the email outbox with retries and
- * backoff for 72 hours (ADR 0044), and eight schedules — the outbox relay (a safety net for emails whose wake-up was
+ * backoff for 72 hours (ADR 0044), and nine schedules — the outbox relay (a safety net for emails whose wake-up was
  * lost), the service-standard breach sweep, the daily message digests (staff and families), advice reminders and
  * overdue notices, pruning old records of sent emails, sweeping uploaded files no document
  * row names (also the files of records retention deleted that could not be removed at once), and
  * the nightly list of records due for deletion (ADR 0037: listed for a manager, never deleted by the job),
- * and the daily annual review notices to settings and reminders before each review deadline (ADR 0048).
+ * the daily annual review notices to settings and reminders before each review deadline (ADR 0048), and the
+ * daily refresh of cases' stored statutory dates (ADR 0056).
  *
  * The worker runs inside the web server's process or on its own (PROCESS_ROLE, ADR 0043), on
  * the same database: the PostgreSQL server through pg-boss's own small pool, or the embedded
@@ -35,6 +37,7 @@ export const queues = {
   sweepUploads: 'upload-sweep',
   retentionList: 'retention-list',
   reviewNotices: 'review-notices',
+  caseDates: 'case-dates',
 } as const;
 
 export interface WorkerOptions {
@@ -86,6 +89,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await createQueueOnce(boss, queues.sweepUploads, { name: queues.sweepUploads, policy: 'short', retryLimit: 3, retryDelay: 300 });
   await createQueueOnce(boss, queues.retentionList, { name: queues.retentionList, policy: 'short', retryLimit: 3, retryDelay: 300 });
   await createQueueOnce(boss, queues.reviewNotices, { name: queues.reviewNotices, policy: 'short', retryLimit: 3, retryDelay: 300 });
+  await createQueueOnce(boss, queues.caseDates, { name: queues.caseDates, policy: 'short', retryLimit: 3, retryDelay: 300 });
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const sender = await boss.work<{ outboxId: string }>(queues.sendEmail, { ...polling, batchSize: 5 }, async (jobs) => {
@@ -140,6 +144,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     await sendTermNotices();
     await sendReviewReminders();
   });
+  await boss.work(queues.caseDates, polling, async () => {
+    // Each batch is its own transaction and the derivation is idempotent: run twice, the dates are the same (ADR 0056).
+    await refreshStoredDates();
+  });
 
   if (options.schedules ?? true) {
     await boss.schedule(queues.relayOutbox, '* * * * *');
@@ -154,6 +162,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     await boss.schedule(queues.retentionList, '0 4 * * *', undefined, { tz: 'Europe/London' });
     // Daily, before the working day: settings' term notices (two weeks before each term) and reminders before each review deadline.
     await boss.schedule(queues.reviewNotices, '30 6 * * *', undefined, { tz: 'Europe/London' });
+    // Just after midnight: a family's window that closed yesterday leaves the lists' next date.
+    await boss.schedule(queues.caseDates, '5 0 * * *', undefined, { tz: 'Europe/London' });
+    // And once at start: cases from before the stored dates, or seeded without them, are derived.
+    await boss.send(queues.caseDates, {});
   }
 
   // A wake-up relays at once, in this process; the cron relay catches anything a wake-up missed.

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { councilSteps } from '../../app/domain/case-clock';
 import { caseStages } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
 import { areaTeams, educationSettings, localAuthorities } from './tenancy';
@@ -29,26 +30,68 @@ export const cases = pgTable(
     /** How the request arrived: online through the portal, or recorded by a caseworker. */
     receivedVia: text('received_via', { enum: ['online', 'phone', 'letter', 'email', 'school'] }).notNull().default('online'),
     /**
-     * When the family's oldest unanswered message arrived (the service-standard clock's start);
-     * null when nobody is waiting for the council. Kept by postMessage, so the inbox finds the
-     * waiting threads without reading every thread (ADR 0011).
-     */
-    /**
      * The setting the child attends as the plan names it (section I), or the one that asked for
      * the assessment: the setting whose staff see this case (issue 14). Null: none recorded.
      */
     namedSettingId: uuid('named_setting_id').references(() => educationSettings.id),
+    /**
+     * When the family's oldest unanswered message arrived (the service-standard clock's start);
+     * null when nobody is waiting for the council. Kept by postMessage, so the inbox finds the
+     * waiting threads without reading every thread (ADR 0011).
+     */
     awaitingReplySince: timestamp('awaiting_reply_since', { withTimezone: true }),
+    /**
+     * The statutory clock's next date and its step, as app/domain/stored-case-dates.ts derives
+     * them: written in the transaction that records a clock event, and again on `datesRecheckOn`
+     * by the daily refresh (a family's window closing). `datesStoredOn` null: not yet derived
+     * (rows from before ADR 0056, or written by a seed); the refresh derives them.
+     */
+    nextDueOn: date('next_due_on', { mode: 'string' }),
+    nextDueStep: text('next_due_step'),
+    datesRecheckOn: date('dates_recheck_on', { mode: 'string' }),
+    datesStoredOn: date('dates_stored_on', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('cases_caseworker').on(t.caseworkerId, t.stage),
     index('cases_team').on(t.teamId, t.stage),
-    index('cases_la').on(t.laId),
     index('cases_child').on(t.childId),
     index('cases_named_setting').on(t.namedSettingId),
     index('cases_awaiting_reply').on(t.laId, t.awaitingReplySince).where(sql`awaiting_reply_since IS NOT NULL`),
+    // The lists' default order, for the whole council, a team and a caseworker (ADR 0056).
+    index('cases_la_next_due').on(t.laId, t.nextDueOn),
+    index('cases_team_next_due').on(t.teamId, t.nextDueOn),
+    index('cases_caseworker_next_due').on(t.caseworkerId, t.nextDueOn),
+    index('cases_dates_to_refresh').on(t.datesRecheckOn).where(sql`dates_recheck_on IS NOT NULL`),
+    index('cases_dates_not_stored').on(t.id).where(sql`dates_stored_on IS NULL`),
+  ],
+);
+
+/**
+ * The council's own statutory time limits of a case (decision to assess, notice not to issue,
+ * final plan, annual review), one row per step the clock holds, kept with `cases.nextDueOn`: the
+ * timeliness and scrutiny figures count these rows instead of running every case's clock.
+ */
+export const caseStepDates = pgTable(
+  'case_step_dates',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    step: text('step', { enum: councilSteps }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    completedOn: date('completed_on', { mode: 'string' }),
+    /** The day the earliest legal exception for the step was recorded. */
+    exceptionOn: date('exception_on', { mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.step] }),
+    index('case_step_dates_completed').on(t.laId, t.step, t.completedOn),
+    index('case_step_dates_open').on(t.laId, t.step, t.dueOn).where(sql`completed_on IS NULL`),
   ],
 );
 

@@ -16,6 +16,7 @@ import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { familyAudience } from '../family/index.server';
 import { startNextReview } from '../reviews/index.server';
+import { storeCaseDates } from './stored-dates.server';
 import { offerFeedbackFor } from '../feedback/index.server';
 
 /**
@@ -121,6 +122,8 @@ export async function applyCaseCommand(
   await offerFeedbackFor(tx, { laId: current.laId, caseId }, result.event.kind, todayInLondon(now));
   // A final plan starts its first annual review: the 12 months run from the day it was issued (ADR 0047).
   if (result.event.kind === 'final_plan_issued') await startNextReview(tx, caseId, result.event.details.issuedOn, actor.id, now);
+  // The lists and reports read the clock's dates from the case row: kept in this transaction (ADR 0056).
+  await storeCaseDates(tx, [caseId], todayInLondon(now));
   return { ok: true as const, duplicate: false };
 }
 
@@ -265,6 +268,7 @@ export async function recordException(actor: User, caseId: string, exception: Le
         recordedOn: todayInLondon(now),
       }),
     });
+    await storeCaseDates(tx, [caseId], todayInLondon(now));
     await recordAudit(
       {
         userId: actor.id,

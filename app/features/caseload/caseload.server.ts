@@ -18,7 +18,8 @@ import { readCaseloadQuery } from './query.server';
  * The lists of open cases staff work from, for 200 cases or 2,000: a caseworker's caseload,
  * the council's whole list for managers, and the figures behind them. Searching, filtering,
  * counting, ordering and paging all happen in SQL; only the page shown is read into memory.
- * Why the next statutory date is computed in SQL this way: docs/decisions/0032-caseload-in-sql.md.
+ * The next statutory date they order and filter by is stored on the case (ADR 0056, which
+ * replaced ADR 0032's computing it per row); the rows shown run the clock from their events.
  */
 
 const CLOSED_STAGES: CaseStage[] = ['withdrawn', 'ceased'];
@@ -28,54 +29,13 @@ export function openCasesOf(laId: string): SQL {
   return and(eq(cases.laId, laId), notInArray(cases.stage, CLOSED_STAGES))!;
 }
 
-const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
-
 /**
- * The date `field` of the case's first event of `kinds` (as the clock reads the history: the
- * first counts), passed through `then` inside the subquery so it is looked up once.
+ * Open cases past a statutory date: their stored next date (ADR 0056) is before today. A date
+ * whose recheck day has come is a family's window that has closed and not yet been refreshed,
+ * never a missed date.
  */
-function firstEventDate(kinds: readonly string[], field: string, then: (date: SQL) => SQL = (date) => date): SQL {
-  const date = sql`(e.details ->> ${field})::date`;
-  return sql`(select case when e.details ->> ${field} ~ ${ISO_DATE_PATTERN} then ${then(date)} end from ${caseEvents} e where e.case_id = ${cases.id} and e.kind in (${sql.join(
-    kinds.map((k) => sql`${k}`),
-    sql`, `,
-  )}) order by e.occurred_at asc limit 1)`;
-}
-
-/** The step's date, unless a legal exception recorded by today disapplies it. */
-function unlessExcepted(step: ClockStep, date: SQL, today: IsoDate): SQL {
-  return sql`case when not exists (select 1 from ${caseEvents} x where x.case_id = ${cases.id} and x.kind = 'exception_recorded' and x.details ->> 'step' = ${step} and x.details ->> 'recordedOn' <= ${today}) then ${date} end`;
-}
-
-/** A family's window (appeal, comments on the draft): shown only while it is open. */
-// Past windows become the day before today, which nullif then drops (greatest ignores a null).
-const whileOpen = (date: SQL, today: IsoDate) => sql`nullif(greatest(${date}, ${today}::date - 1), ${today}::date - 1)`;
-
-/**
- * `nextStatutoryDate(statutoryClock(...))` as SQL, so lists can be ordered and filtered by it.
- * The stage says which steps are open (the workflow writes stage and event in one transaction);
- * the events give the dates the family's windows and the annual review count from.
- */
-export function nextDueSql(today: IsoDate): SQL<string | null> {
-  const received = sql`${cases.requestReceived}::date`;
-  const week = (n: number) => sql`(${received} + ${7 * n}::int)`;
-  const assessmentAppeal = firstEventDate(['assessment_agreed', 'assessment_refused'], 'appealDeadline');
-  const planAppeal = firstEventDate(['plan_agreed', 'plan_refused'], 'appealDeadline');
-  const comments = whileOpen(firstEventDate(['draft_plan_issued'], 'commentsLastDay'), today);
-  // The period of 12 months starting with the plan ends the day before its anniversary; an
-  // anniversary of 29 February is 1 March, so the review is due on 28 February.
-  const annualReview = firstEventDate(['final_plan_issued'], 'issuedOn', (issued) => sql`(${issued} + interval '1 year')::date - case when to_char(${issued}, 'MM-DD') = '02-29' then 0 else 1 end`);
-  const finalPlan = unlessExcepted('finalPlan', week(20), today);
-  return sql<string | null>`(case ${cases.stage}
-    when 'request_received' then ${unlessExcepted('decisionToAssess', week(6), today)}
-    when 'assessment_refused' then ${whileOpen(assessmentAppeal, today)}
-    when 'advice_gathering' then least(${unlessExcepted('noticeNotToIssue', week(16), today)}, ${finalPlan})
-    when 'plan_refused' then ${whileOpen(planAppeal, today)}
-    when 'plan_agreed' then ${finalPlan}
-    when 'draft_plan_issued' then least(${comments}, ${finalPlan})
-    when 'final_plan_issued' then least(${comments}, ${unlessExcepted('annualReview', annualReview, today)})
-    when 'plan_maintained' then least(${comments}, ${unlessExcepted('annualReview', annualReview, today)})
-  end)::text`;
+export function dateMissedSql(today: IsoDate): SQL<boolean> {
+  return sql<boolean>`(${cases.nextDueOn} < ${today}::date and (${cases.datesRecheckOn} is null or ${cases.datesRecheckOn} > ${today}::date))`;
 }
 
 /** Whether the family has waited longer than the council's service standards allow (`replyClock`'s `overdue`). */
@@ -136,7 +96,6 @@ export async function caseloadPage(scope: CaseloadScope, query: CaseloadQuery, n
   const db = await getDb();
   const today = todayInLondon(now);
   const standards = await standardsOf(scope.laId);
-  const nextDue = nextDueSql(today);
   const replyOverdue = replyOverdueSql(standards, now);
   const where = and(
     openCasesOf(scope.laId),
@@ -147,15 +106,14 @@ export async function caseloadPage(scope: CaseloadScope, query: CaseloadQuery, n
     !scope.caseworkerId && query.caseworker ? (query.caseworker === 'unallocated' ? isNull(cases.caseworkerId) : eq(cases.caseworkerId, query.caseworker)) : undefined,
     query.only.includes('interpreter') ? sql`${interpreterLanguageSql} is not null` : undefined,
     query.only.includes('reply-overdue') ? replyOverdue : undefined,
-    // A missed date is the earliest open one, so the next date is already past.
-    query.only.includes('date-missed') ? sql`(${nextDue})::date < ${today}::date` : undefined,
+    query.only.includes('date-missed') ? dateMissedSql(today) : undefined,
   );
   const order =
     query.sort === 'received'
       ? [asc(cases.requestReceived), asc(cases.reference)]
       : query.sort === 'name'
         ? [asc(children.lastName), asc(children.firstName), asc(cases.reference)]
-        : [sql`${nextDue} asc nulls last`, asc(cases.requestReceived), asc(cases.reference)];
+        : [sql`${cases.nextDueOn} asc nulls last`, asc(cases.requestReceived), asc(cases.reference)];
   const countAll = async () => {
     const [{ total }] = await db
       .select({ total: count() })
@@ -227,7 +185,7 @@ export async function caseworkerLoads(laId: string, now = new Date()): Promise<C
       caseworkerId: cases.caseworkerId,
       open: count().as('open'),
       replyOverdue: sql<number>`count(*) filter (where ${replyOverdueSql(standards, now)})`.as('reply_overdue'),
-      datesMissed: sql<number>`count(*) filter (where (${nextDueSql(today)})::date < ${today}::date)`.as('dates_missed'),
+      datesMissed: sql<number>`count(*) filter (where ${dateMissedSql(today)})`.as('dates_missed'),
     })
     .from(cases)
     .where(and(openCasesOf(laId), isNotNull(cases.caseworkerId)))
@@ -260,7 +218,7 @@ export async function councilDeadlines(laId: string, now = new Date()): Promise<
     .select({
       repliesOverdue: sql<number>`count(*) filter (where ${overdueNow})`.mapWith(Number),
       repliesDueToday: sql<number>`count(*) filter (where ${overdueTomorrow} and not ${overdueNow})`.mapWith(Number),
-      statutoryDatesMissed: sql<number>`count(*) filter (where (${nextDueSql(today)})::date < ${today}::date)`.mapWith(Number),
+      statutoryDatesMissed: sql<number>`count(*) filter (where ${dateMissedSql(today)})`.mapWith(Number),
     })
     .from(cases)
     .where(openCasesOf(laId));

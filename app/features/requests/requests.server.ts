@@ -26,6 +26,7 @@ import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { controlOf } from '../family/index.server';
 import { offerFeedbackFor } from '../feedback/index.server';
+import { storeCaseDates } from '../case-progress/index.server';
 
 /**
  * A request for an EHC needs assessment: a draft saved section by section, then submitted once,
@@ -169,6 +170,8 @@ export async function submitRequestIn(tx: Transaction, user: User, requestId: st
       ...(onBehalfOf ? { onBehalfOfId: onBehalfOf.id, onBehalfOfName: onBehalfOf.name } : {}),
     }),
   });
+  // The clock starts: its first date goes into the lists in the same transaction (ADR 0056).
+  await storeCaseDates(tx, [created.id], todayInLondon(now));
   // Sending the request is a key step: the family is asked how it went (ADR 0052).
   await offerFeedbackFor(tx, { laId, caseId: created.id }, 'request_received', todayInLondon(now));
   await tx
