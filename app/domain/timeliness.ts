@@ -1,6 +1,8 @@
 /**
  * Timeliness figures for managers and scrutiny panels, from the same statutory clock the
- * families see (app/domain/case-clock.ts). Pure: the caller passes the clocks and the period.
+ * families see (app/domain/case-clock.ts). The timeliness report counts by these rules in SQL
+ * over the dates each case stores (app/features/reporting/timeliness.server.ts, ADR 0056); the
+ * scrutiny report lists the cases behind each figure with `stepOutcome`.
  *
  * For a step the council completes (the decision whether to assess, the final plan):
  * - counted when it was completed within the period (both ends included);
@@ -36,9 +38,8 @@ export type TimelinessFigures = {
 
 /** Both ends of the period included. */
 export const withinPeriod = (day: IsoDate, period: Period) => compareDates(day, period.from) >= 0 && compareDates(day, period.to) <= 0;
-const within = withinPeriod;
 
-function measure(total: number, onTime: number, exceptions: number): Measure {
+export function measure(total: number, onTime: number, exceptions: number): Measure {
   const counted = total - exceptions;
   return { total, onTime, exceptions, percent: counted === 0 ? null : Math.round((onTime / counted) * 1000) / 10 };
 }
@@ -59,67 +60,6 @@ export function stepOutcome(c: CaseClockFacts, step: 'decisionToAssess' | 'final
     completedOn,
     onTime: entry.status === 'met',
     exception: c.exceptions.some((x) => x.step === step && compareDates(x.recordedOn, completedOn) <= 0),
-  };
-}
-
-/** The step's outcomes completed within the period: how many, how many on time (all, and outside exceptions), how many exceptions. */
-function stepCounts(cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan', period: Period) {
-  const counts = { total: 0, onTime: 0, onTimeWithoutException: 0, exceptions: 0 };
-  for (const c of cases) {
-    const outcome = stepOutcome(c, step);
-    if (!outcome || !within(outcome.completedOn, period)) continue;
-    counts.total++;
-    if (outcome.exception) counts.exceptions++;
-    if (outcome.onTime) counts.onTime++;
-    if (outcome.onTime && !outcome.exception) counts.onTimeWithoutException++;
-  }
-  return counts;
-}
-
-export function stepTimeliness(cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan', period: Period): Measure {
-  const { total, onTimeWithoutException, exceptions } = stepCounts(cases, step, period);
-  return measure(total, onTimeWithoutException, exceptions);
-}
-
-/**
- * The same step with exception cases counted like any other, by the day each was done (SEN2's
- * "including exceptions" rate): `exceptions` still says how many there were, `percent` is
- * onTime / total.
- */
-export function stepTimelinessIncludingExceptions(cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan', period: Period): Measure {
-  const { total, onTime, exceptions } = stepCounts(cases, step, period);
-  return { total, onTime, exceptions, percent: total === 0 ? null : Math.round((onTime / total) * 1000) / 10 };
-}
-
-/** Advice sent on or before its due date; null while it has not been sent. */
-export function adviceOnTime(request: AdviceFacts): boolean | null {
-  return request.sentOn === null ? null : compareDates(request.sentOn, request.dueBy) <= 0;
-}
-
-export function adviceTimeliness(requests: readonly AdviceFacts[], period: Period): Measure {
-  const sent = requests.filter((r): r is AdviceFacts & { sentOn: IsoDate } => r.sentOn !== null && within(r.sentOn, period));
-  return measure(sent.length, sent.filter((r) => adviceOnTime(r)).length, 0);
-}
-
-/** Advice timeliness for each kind of professional asked (educational psychologist, health, ...), in the order first met. */
-export function adviceTimelinessByKind<K extends string>(requests: readonly (AdviceFacts & { kind: K })[], period: Period): Map<K, Measure> {
-  const kinds = [...new Set(requests.map((r) => r.kind))];
-  return new Map(kinds.map((kind) => [kind, adviceTimeliness(requests.filter((r) => r.kind === kind), period)]));
-}
-
-const missedNow = (cases: readonly CaseClockFacts[], step: 'decisionToAssess' | 'finalPlan') =>
-  cases.filter((c) => c.clock.some((e) => e.step === step && e.status === 'missed')).length;
-
-export function timelinessFigures(cases: readonly CaseClockFacts[], advice: readonly AdviceFacts[], period: Period, today: IsoDate): TimelinessFigures {
-  return {
-    decisions: stepTimeliness(cases, 'decisionToAssess', period),
-    finalPlans: stepTimeliness(cases, 'finalPlan', period),
-    advice: adviceTimeliness(advice, period),
-    overdueNow: {
-      decisions: missedNow(cases, 'decisionToAssess'),
-      finalPlans: missedNow(cases, 'finalPlan'),
-      advice: advice.filter((a) => a.open && compareDates(today, a.dueBy) > 0).length,
-    },
   };
 }
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loader as reportLoader } from '~/routes/reports.timeliness';
 import { loader as csvLoader } from '~/routes/reports.timeliness[.]csv';
-import { recordCaseCommand, recordException } from '~/features/case-progress/index.server';
+import { recordCaseCommand, recordException, refreshStoredDates } from '~/features/case-progress/index.server';
 import { adviceRequests, areaTeams, auditLog, documents, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
@@ -150,6 +150,8 @@ describe('the figures of cases waiting now', () => {
     await recordException(worker, excepted, { step: 'decisionToAssess', kind: 'school_closed', explanation: 'The school was closed.' });
     const decided = await make(north.id, '2025-01-06');
     await recordCaseCommand(worker, decided, { type: 'decide_to_assess', outcome: 'agreed', reasons: 'The reports show needs that SEN support may not meet.', decidedOn: '2025-03-03' }, 'request_received', {}, noon('2025-03-03'));
+    // The factory writes cases as rows: their dates are derived as the daily job derives them.
+    await refreshStoredDates(new Date(), db);
 
     const body = await (await report(boss)).json();
     const rows: { teamId: string | null; overdueNow: { decisions: number } }[] = [...body.teams, { ...body.total, teamId: null }];
