@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, complaints, feedbackOffers, feedbackResponses, messages, tribunalOrders, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
-import { statutoryClock } from '~/domain/case-clock';
-import { clockInputOf, readCaseEvent, type TypedCaseEvent } from '~/domain/case-events';
+import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, caseStepDates, complaints, feedbackOffers, feedbackResponses, messages, tribunalOrders, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
+import { readCaseEvent } from '~/domain/case-events';
+import { stepStatusOn } from '~/domain/stored-case-dates';
 import type { ComplaintResponseFact, ScrutinyFacts, DecisionFact, ReviewFact } from '~/domain/scrutiny/figures';
 import type { Thresholds } from '~/domain/scrutiny/rag';
 import type { Period } from '~/domain/timeliness';
@@ -13,9 +13,9 @@ import { getDb } from '~/db.server';
  * trend quarters), read in a handful of set-based queries, each bounded by the council and, where
  * the table allows, by the window: the counting rules are app/domain/scrutiny/figures.ts.
  *
- * - Decisions and final plans: the statutory clock of each case with a decision or final plan
- *   recorded since the window began, run from all its events exactly as the family's page runs it.
- *   A decision's date is never after it was recorded, so nothing in the window is missed.
+ * - Decisions and final plans: the council's steps done in the window, from the dates each case
+ *   stores (ADR 0056), with their status as the family's clock gives it; the decisions whether to
+ *   assess and to issue (and refusals) from the decisions recorded since the window began.
  * - Advice sent since the window began; reviews whose meeting, decision or transfer dates can fall
  *   in it (their stored meeting due date); family waits for a reply started in it (from the thread,
  *   with window functions), the reply breaches on record, the threads still waiting; apologies;
@@ -26,7 +26,7 @@ import { getDb } from '~/db.server';
 const startOf = (day: IsoDate) => new Date(`${addDays(day, -1)}T00:00:00Z`);
 const endOf = (day: IsoDate) => new Date(`${addDays(day, 2)}T00:00:00Z`);
 
-const DECISION_KINDS = ['assessment_agreed', 'assessment_refused', 'plan_agreed', 'plan_refused', 'final_plan_issued'];
+const DECISION_KINDS = ['assessment_agreed', 'assessment_refused', 'plan_agreed', 'plan_refused'];
 const APOLOGY_KINDS = ['apology_sent', 'review_apology_sent'];
 
 export async function teamsOf(laId: string) {
@@ -46,12 +46,6 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
   const inLa = eq(cases.laId, laId);
   const since = startOf(window.from);
   const until = endOf(window.to);
-
-  const decidedCases = db
-    .select({ id: caseEvents.caseId })
-    .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(inLa, inArray(caseEvents.kind, DECISION_KINDS), gte(caseEvents.occurredAt, since)));
 
   // Each family message that started a wait: the first from the family since the council's last answer.
   const numbered = db
@@ -80,13 +74,19 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
   const respondedIn = (column: typeof complaints.stage1RespondedOn | typeof complaints.stage2RespondedOn) => and(gte(column, window.from), lte(column, window.to));
   // A survey answer counts on the day its survey was offered, or was answered for the any-time survey (app/features/feedback).
   const countedOn = sql<string>`coalesce(${feedbackOffers.offeredOn}, ${feedbackResponses.respondedOn})::text`;
-  const [events, advice, reviews, waits, breaches, waiting, apologies, complaintRows, surveyRows, orderRows] = await Promise.all([
+  const [stepRows, decisionEvents, advice, reviews, waits, breaches, waiting, apologies, complaintRows, surveyRows, orderRows] = await Promise.all([
+    // The council's steps done in the window, as each case stores them (ADR 0056).
     db
-      .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details, teamId: cases.teamId, stage: cases.stage, requestReceived: cases.requestReceived })
+      .select({ caseId: caseStepDates.caseId, teamId: cases.teamId, step: caseStepDates.step, dueOn: caseStepDates.dueOn, completedOn: caseStepDates.completedOn, exceptionOn: caseStepDates.exceptionOn })
+      .from(caseStepDates)
+      .innerJoin(cases, eq(cases.id, caseStepDates.caseId))
+      .where(and(eq(caseStepDates.laId, laId), inArray(caseStepDates.step, ['decisionToAssess', 'finalPlan']), gte(caseStepDates.completedOn, window.from), lte(caseStepDates.completedOn, window.to))),
+    // Decisions recorded since the window began (a decision's date is never after it was recorded).
+    db
+      .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details, teamId: cases.teamId })
       .from(caseEvents)
       .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(and(inLa, inArray(caseEvents.caseId, decidedCases)))
-      .orderBy(asc(caseEvents.caseId), asc(caseEvents.occurredAt)),
+      .where(and(inLa, inArray(caseEvents.kind, DECISION_KINDS), gte(caseEvents.occurredAt, since))),
     db
       .select({ caseId: adviceRequests.caseId, teamId: cases.teamId, kind: adviceRequests.kind, dueBy: adviceRequests.dueBy, submittedAt: adviceRequests.submittedAt })
       .from(adviceRequests)
@@ -158,22 +158,20 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
       .where(and(eq(tribunalOrders.laId, laId), inLa, gte(tribunalOrders.compliesBy, window.from), lte(tribunalOrders.compliesBy, window.to))),
   ]);
 
-  // The statutory clocks, and the decisions read from the same events.
-  const clocks: ScrutinyFacts['clocks'][number][] = [];
-  const decisions: DecisionFact[] = [];
-  let i = 0;
-  while (i < events.length) {
-    const first = events[i];
-    const typed: TypedCaseEvent[] = [];
-    for (; i < events.length && events[i].caseId === first.caseId; i++) typed.push(readCaseEvent(events[i]));
-    const input = clockInputOf(first, typed, today);
-    clocks.push({ caseId: first.caseId, teamId: first.teamId, clock: statutoryClock(input), exceptions: input.exceptions });
-    for (const e of typed) {
-      const on = { caseId: first.caseId, teamId: first.teamId };
-      if (e.kind === 'assessment_agreed' || e.kind === 'assessment_refused') decisions.push({ ...on, decision: 'assess', refused: e.kind === 'assessment_refused', decidedOn: e.details.decidedOn });
-      if (e.kind === 'plan_agreed' || e.kind === 'plan_refused') decisions.push({ ...on, decision: 'issue', refused: e.kind === 'plan_refused', decidedOn: e.details.decidedOn });
-    }
+  // Each case's steps as the clock gives them on `today` (app/domain/stored-case-dates.ts).
+  const clockOf = new Map<string, ScrutinyFacts['clocks'][number]>();
+  for (const row of stepRows) {
+    const facts = clockOf.get(row.caseId) ?? { caseId: row.caseId, teamId: row.teamId, clock: [], exceptions: [] };
+    facts.clock = [...facts.clock, { step: row.step, dueBy: row.dueOn, status: stepStatusOn(row, today), completedOn: row.completedOn ?? undefined }];
+    if (row.exceptionOn) facts.exceptions = [...facts.exceptions, { step: row.step, recordedOn: row.exceptionOn }];
+    clockOf.set(row.caseId, facts);
   }
+  const decisions: DecisionFact[] = decisionEvents.map(readCaseEvent).flatMap((e, i): DecisionFact[] => {
+    const on = { caseId: decisionEvents[i].caseId, teamId: decisionEvents[i].teamId };
+    if (e.kind === 'assessment_agreed' || e.kind === 'assessment_refused') return [{ ...on, decision: 'assess' as const, refused: e.kind === 'assessment_refused', decidedOn: e.details.decidedOn }];
+    if (e.kind === 'plan_agreed' || e.kind === 'plan_refused') return [{ ...on, decision: 'issue' as const, refused: e.kind === 'plan_refused', decidedOn: e.details.decidedOn }];
+    return [];
+  });
 
   const reviewFacts: ReviewFact[] = reviews.map((r) => {
     const transferLastDay = r.transferKind && r.transferDate ? phaseTransferLastDay(r.transferDate, r.transferKind) : null;
@@ -202,7 +200,7 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
   });
 
   return {
-    clocks,
+    clocks: [...clockOf.values()],
     decisions,
     advice: advice.map((a) => ({ caseId: a.caseId, teamId: a.teamId, kind: a.kind, dueBy: a.dueBy, sentOn: a.submittedAt ? todayInLondon(a.submittedAt) : null, open: false })),
     reviews: reviewFacts,
