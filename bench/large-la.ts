@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { generateToken, hashToken } from '../app/auth/tokens.server';
+import { refreshStoredDates } from '../app/features/case-progress/index.server';
 import type { Page, Visit } from './pages';
 import type { ScratchDatabase } from './server';
 
@@ -133,7 +134,7 @@ export async function seedLargeLa(db: Db) {
       GROUP BY m.case_id) w
     WHERE cases.id = w.case_id`);
   // Every case has its decision to assess on record (day 30 after the request), for the
-  // timeliness report, which runs each case's statutory clock.
+  // timeliness report and the stored dates.
   await db.execute(sql`
     INSERT INTO case_events (case_id, kind, actor_id, occurred_at, details)
     SELECT id, 'assessment_agreed', caseworker_id, request_received + 30,
@@ -145,6 +146,8 @@ export async function seedLargeLa(db: Db) {
     SELECT id, la_id, 'UN5', CASE WHEN n % 2 = 0 THEN 'F' ELSE 'M' END, 'NOBT', 'NF1 2AB'
     FROM (SELECT id, la_id, row_number() OVER (ORDER BY id) AS n FROM cases) c`);
   await db.execute(sql`UPDATE local_authorities SET dfe_la_number = '990'`);
+  // The stored statutory dates, as the daily job derives them for rows written without them (ADR 0056).
+  await refreshStoredDates(new Date(), db, 2_000);
   await db.execute(sql`ANALYZE`);
 }
 

@@ -3,13 +3,14 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import { openDatabase } from '../db/client';
+import { storedCaseDates } from '../app/domain/stored-case-dates';
 import { signIn, staffPages } from './large-la';
 import type { Page } from './pages';
 import type { ScratchDatabase } from './server';
 
 /**
  * The national dataset (issue 17): 150 councils, 720,000 EHC plans each with its annual review
- * under way (stage plan_maintained, its four statutory events on record), 10 million messages; on PostgreSQL only, in a database of its own (bench_national).
+ * under way (stage plan_maintained, its four statutory events on record and the dates it stores), 10 million messages; on PostgreSQL only, in a database of its own (bench_national).
  * Councils and staff are inserted with SQL; everyone and everything else is generated here as
  * rows in a stream and sent with COPY. The big tables' secondary indexes, unique and foreign-key
  * constraints are dropped before the load and made again after it, which is much faster than
@@ -25,7 +26,7 @@ export function nationalShape(fraction = Number(process.env.BENCH_NATIONAL_FRACT
 }
 
 /** The tables loaded with COPY, whose indexes and constraints wait until they are full. */
-const LOADED = ['users', 'children', 'child_parents', 'cases', 'case_events', 'annual_reviews', 'messages'];
+const LOADED = ['users', 'children', 'child_parents', 'cases', 'case_step_dates', 'case_events', 'annual_reviews', 'messages'];
 
 export async function prepareNational(database: ScratchDatabase, shape: NationalShape): Promise<{ pages: Page[]; shape: NationalShape; seconds: { generate: number; index: number } }> {
   if (!database.databaseUrl) throw new Error('The national dataset is for a PostgreSQL server');
@@ -194,6 +195,24 @@ async function loadEverything(sql: postgres.Sql, shape: NationalShape, staff: St
       due: isoDay(cycleStart + 351 * DAY),
     };
   };
+  // The stored statutory dates (ADR 0056) derived from the same four events, as the workflow would store them.
+  const todayIso = isoDay(today);
+  const stored = (p: Plan) => {
+    const d = dates(p);
+    return storedCaseDates({
+      stage: 'plan_maintained',
+      requestReceived: d.received,
+      today: todayIso,
+      events: [
+        { kind: 'assessment_agreed', details: { decidedOn: d.decided } },
+        { kind: 'plan_agreed', details: { decidedOn: d.agreed } },
+        { kind: 'draft_plan_issued', details: { commentsLastDay: d.comments } },
+        { kind: 'final_plan_issued', details: { issuedOn: d.issued } },
+      ],
+      exceptions: [],
+    });
+  };
+  const orNull = (value: string | null) => value ?? '\\N';
   const messagesPerPlan = Math.round(shape.messages / shape.plans);
   // One thread in six waits for the council: the family wrote last, a day ago or more.
   const waiting = (p: Plan) => p.n % 6 === 0;
@@ -205,12 +224,19 @@ async function loadEverything(sql: postgres.Sql, shape: NationalShape, staff: St
     await copy(
       sql,
       'cases',
-      ['id', 'reference', 'child_id', 'la_id', 'team_id', 'caseworker_id', 'stage', 'request_received', 'awaiting_reply_since'],
+      ['id', 'reference', 'child_id', 'la_id', 'team_id', 'caseworker_id', 'stage', 'request_received', 'awaiting_reply_since', 'next_due_on', 'next_due_step', 'dates_recheck_on', 'dates_stored_on'],
       every((p) => {
         // The family's last message, which the council has not answered.
         const since = waiting(p) ? new Date(today - DAY - (p.n % 1000) * 60_000).toISOString() : '\\N';
-        return `${p.caseId}\t${p.la.code}-${String(p.n).padStart(7, '0')}\t${p.childId}\t${p.la.id}\t${p.caseworker.teamId}\t${p.caseworker.id}\tplan_maintained\t${dates(p).received}\t${since}\n`;
+        const due = stored(p);
+        return `${p.caseId}\t${p.la.code}-${String(p.n).padStart(7, '0')}\t${p.childId}\t${p.la.id}\t${p.caseworker.teamId}\t${p.caseworker.id}\tplan_maintained\t${dates(p).received}\t${since}\t${orNull(due.nextDueOn)}\t${orNull(due.nextDueStep)}\t${orNull(due.recheckOn)}\t${todayIso}\n`;
       }),
+    );
+    await copy(
+      sql,
+      'case_step_dates',
+      ['case_id', 'la_id', 'step', 'due_on', 'completed_on', 'exception_on'],
+      every((p) => stored(p).steps.map((s) => `${p.caseId}\t${p.la.id}\t${s.step}\t${s.dueOn}\t${orNull(s.completedOn)}\t${orNull(s.exceptionOn)}\n`)),
     );
     await copy(
       sql,
