@@ -13,7 +13,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * The storage lives on globalThis under a registered symbol: the server (run by tsx) and the Remix
  * build each load their own copy of this module, and both must see the same request.
  */
-type Scope = { reads: Map<string, unknown> | null };
+type Scope = { reads: Map<string, unknown> | null; batches: Map<string, { items: unknown[]; done: Promise<void> }> };
 
 const key = Symbol.for('ehcp.requestScope');
 const globalStore = globalThis as unknown as { [key]?: AsyncLocalStorage<Scope> };
@@ -22,7 +22,7 @@ const storage: AsyncLocalStorage<Scope> = (globalStore[key] ??= new AsyncLocalSt
 /** Runs one HTTP request's work in its own scope; reads are shared only for GET and HEAD. */
 export function inRequestScope<T>(method: string, work: () => T): T {
   const reading = method === 'GET' || method === 'HEAD';
-  return storage.run({ reads: reading ? new Map() : null }, work);
+  return storage.run({ reads: reading ? new Map() : null, batches: new Map() }, work);
 }
 
 /**
@@ -38,4 +38,38 @@ export function oncePerRequest<T>(key: string, read: () => Promise<T>): Promise<
   reads.set(key, pending);
   pending.catch(() => reads.delete(key));
   return pending;
+}
+
+/**
+ * Records what another statement already read for `key` (the session's read brings the staff
+ * member's council with it), so the loaders asking for it later in the request do not read it again.
+ */
+export function primeOncePerRequest<T>(key: string, value: T): void {
+  const reads = storage.getStore()?.reads;
+  if (reads && !reads.has(key)) reads.set(key, Promise.resolve(value));
+}
+
+/**
+ * Writes `item` with the others of the request that come for the same `key` before the event loop
+ * turns (the loaders of a page guard their case in parallel): one statement for all of them, by
+ * `write(items)`. Each caller waits for that write, so nothing is answered before it is stored.
+ * Outside a request each item is written alone.
+ */
+export function batchPerRequest<T>(key: string, item: T, write: (items: T[]) => Promise<void>): Promise<void> {
+  const scope = storage.getStore();
+  if (!scope) return write([item]);
+  let batch = scope.batches.get(key) as { items: T[]; done: Promise<void> } | undefined;
+  if (!batch) {
+    const items: T[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        scope.batches.delete(key);
+        write(items).then(resolve, reject);
+      });
+    });
+    batch = { items, done };
+    scope.batches.set(key, batch);
+  }
+  batch.items.push(item);
+  return batch.done;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { generateToken, hashToken } from '../app/auth/tokens.server';
-import { refreshStoredDates } from '../app/features/case-progress/index.server';
+import { refreshStoredDates } from '../app/features/statutory-dates/index.server';
 import type { Page, Visit } from './pages';
 import type { ScratchDatabase } from './server';
 

@@ -20,7 +20,13 @@ export type AuditEntry = {
  * Appends to the audit log, inside the caller's transaction when it has one. The table is
  * append-only (triggers in migration 0009): a row once written cannot be changed or removed.
  */
-export async function recordAudit({ address, details, ...entry }: AuditEntry, tx?: Transaction | Database) {
+export async function recordAudit(entry: AuditEntry, tx?: Transaction | Database) {
+  await recordAudits([entry], tx);
+}
+
+/** Several rows in one statement (a page's guards, app/auth/access.server.ts). */
+export async function recordAudits(entries: readonly AuditEntry[], tx?: Transaction | Database) {
+  if (entries.length === 0) return;
   const db = tx ?? (await getDb());
-  await db.insert(auditLog).values({ ...entry, details: address === undefined ? (details ?? {}) : { ...details, address } });
+  await db.insert(auditLog).values(entries.map(({ address, details, ...entry }) => ({ ...entry, details: address === undefined ? (details ?? {}) : { ...details, address } })));
 }

@@ -6,13 +6,14 @@ import { consentFor, type LiveConsent } from '../domain/consent';
 import { todayInLondon } from '../domain/timescales';
 import { clientAddress } from '../client-address.server';
 import { getDb } from '../db.server';
-import { recordAudit } from '../audit/audit.server';
-import { familySideOf } from '../features/family/index.server';
+import { recordAudits } from '../audit/audit.server';
+import { familySideFromFacts, familySideOf } from '../features/family/index.server';
+import { readCaseRecord } from '../features/case-progress/index.server';
 import { decide, type AccountSubject, type AdviceSubject, type CaseSubject, type ChildSubject, type Decision, type DocumentSubject, type DraftRequestSubject, type Permission, type RectificationSubject, type SettingSubject, type Subject, type SubjectAccessSubject } from './policy';
 import { whileSecondFactorPending } from './second-factor.server';
 import { readSession } from './session.server';
 import { isUuid } from '~/domain/ids';
-import { oncePerRequest } from '~/request-scope.server';
+import { batchPerRequest, oncePerRequest } from '~/request-scope.server';
 
 /**
  * Guards used at the top of every loader and action. They answer with the signed-in user, or
@@ -89,22 +90,9 @@ export function loadCaseSubject(caseId: string, today = todayInLondon()): Promis
 }
 
 async function readCaseSubject(caseId: string, today: string): Promise<{ record: Case; subject: CaseSubject } | null> {
-  if (!isUuid(caseId)) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({ record: cases, child: children, requestingSettingId: assessmentRequests.requestedBySettingId })
-    .from(cases)
-    .innerJoin(children, eq(children.id, cases.childId))
-    .leftJoin(assessmentRequests, eq(assessmentRequests.caseId, cases.id))
-    .where(eq(cases.id, caseId));
+  const row = await readCaseRecord(caseId);
   if (!row) return null;
-  const [{ control: _control, ...family }, asked] = await Promise.all([
-    familySideOf(row.child, today, db),
-    db
-      .select({ professionalId: adviceRequests.professionalId, state: adviceRequests.state, closedOn: adviceRequests.closedOn })
-      .from(adviceRequests)
-      .where(eq(adviceRequests.caseId, caseId)),
-  ]);
+  const { control: _control, ...family } = familySideFromFacts(row.child, row.family, today);
   return {
     record: row.record,
     subject: {
@@ -113,7 +101,7 @@ async function readCaseSubject(caseId: string, today: string): Promise<{ record:
       teamId: row.record.teamId,
       caseworkerId: row.record.caseworkerId,
       ...family,
-      professionalIds: [...new Set(asked.filter((a) => professionalHasAccess(a, today)).map((a) => a.professionalId))],
+      professionalIds: [...new Set(row.asked.filter((a) => professionalHasAccess(a, today)).map((a) => a.professionalId))],
       settingIds: [...new Set([row.record.namedSettingId, row.requestingSettingId].filter((id): id is string => id !== null))],
       requestingSettingId: row.requestingSettingId,
     },
@@ -148,7 +136,8 @@ function advocateDetails(user: User, consents: readonly LiveConsent[] | undefine
 function auditAccess(request: Request, user: User, permission: Permission, decision: Decision, subject: { type: string; id: string }, details: Record<string, unknown> = {}) {
   // A page whose layout and page both ask the same is one access: one row.
   const key = `audit:${user.id}:${permission}:${subject.type}:${subject.id}:${decision}`;
-  return oncePerRequest(key, () => recordAudit({
+  // The guards of a page's loaders run together: their rows are written in one statement.
+  return oncePerRequest(key, () => batchPerRequest('audit', {
     userId: user.id,
     action: permission,
     subjectType: subject.type,
@@ -156,7 +145,7 @@ function auditAccess(request: Request, user: User, permission: Permission, decis
     outcome: decision === 'allow' ? 'allowed' : 'denied',
     address: clientAddress(request),
     details: { path: new URL(request.url).pathname, method: request.method, ...details },
-  }));
+  }, recordAudits));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { sessions, users, type Session, type User } from '../../db/schema';
+import { localAuthorities, sessions, users, type Session, type User } from '../../db/schema';
+import { earlierStandardsSql, primeCouncilReads } from '../tenancy/council.server';
 import { clientAddress } from '../client-address.server';
 import { getDb } from '../db.server';
 import { secureCookies } from '../env.server';
@@ -57,13 +58,16 @@ export type ValidSession = { user: User; session: Session };
 export async function validateSession(token: string, now = new Date()): Promise<ValidSession | null> {
   const db = await getDb();
   const id = hashToken(token);
+  // Staff's council (and its service standards) come with the session: every page of theirs shows it.
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, council: localAuthorities, earlierStandards: earlierStandardsSql(users.laId) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(localAuthorities, eq(localAuthorities.id, users.laId))
     .where(eq(sessions.id, id));
   if (!row) return null;
   const { session, user } = row;
+  if (row.council) primeCouncilReads(row.council, row.earlierStandards);
   const idleDeadline = session.lastSeenAt.getTime() + IDLE_MS;
   if (user.deactivatedAt || now.getTime() >= session.expiresAt.getTime() || now.getTime() >= idleDeadline) {
     await db.delete(sessions).where(eq(sessions.id, id));

@@ -38,7 +38,7 @@ import { demoReviewFamilies, seedDemoReviews } from './demo-reviews';
 import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoAppeals } from './demo-appeals';
-import { refreshStoredDates } from '../features/case-progress/index.server';
+import { refreshStoredDates } from '../features/statutory-dates/index.server';
 
 /**
  * Demo data for a fictional council: three area teams, 5 caseworkers, a manager, an admin,

@@ -8,7 +8,7 @@ import { sweepOrphanUploads } from '../features/documents/index.server';
 import { refreshAllDueLists } from '../features/retention/index.server';
 import { sendFamilyMessageDigests, sendMessageDigests, sweepBreaches } from '../features/messaging/index.server';
 import { sendReviewReminders, sendTermNotices } from '../features/reviews/index.server';
-import { refreshStoredDates } from '../features/case-progress/index.server';
+import { refreshStoredDates } from '../features/statutory-dates/index.server';
 import { logError } from '../observability/log.server';
 
 /**

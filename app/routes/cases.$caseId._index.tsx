@@ -10,14 +10,13 @@ import { clockStatusKeys, clockStepKeys, exceptionKindKeys } from '~/domain/cloc
 import { availableCommands, familyStageSummary } from '~/domain/case-workflow';
 import { todayInLondon } from '~/domain/timescales';
 import { decisionDiffersFromRequest, draftCommentWindow, processStepKeys, stepStateKeys, type FamilyAction, type FamilyDate, type StepState } from '~/domain/case-steps';
-import { caseProgress, caseSummary, plansOnRecordOf, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
+import { caseProgress, caseSummary, overdueAdviceCount, plansOnRecordOf, slugFor, type TimelineEntry } from '~/features/case-progress/index.server';
 import { councilContext } from '~/tenancy/council.server';
 import { ContactList } from '~/ui/ContactList';
 import { WrittenIn } from '~/ui/WrittenIn';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime } from '~/i18n/format';
 import { documentsOfCase } from '~/features/documents/index.server';
-import { adviceRequestsOfCase } from '~/features/advice/index.server';
 import { InsetText, NotificationBanner, SummaryList, Tag, WarningText, type TagColour } from '~/ui/govuk/content';
 import { roleKeys, stageKeys } from '~/ui/labels';
 import { CASE_LAYOUT_ROUTE_ID } from '~/features/case-progress';
@@ -68,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staffView: staff ? { commands: availableCommands(caseRecord.stage, user, plans).map((type) => ({ type, slug: slugFor(type) })) } : null,
     // The council's own help details, links already checked as https (app/domain/council.ts).
     help: { hours: council.contact?.hours ?? null, sendiass: council.sendiass, localOfferUrl: council.localOfferUrl },
-    overdueAdvice: staff ? (await adviceRequestsOfCase(caseRecord.id, today)).filter((r) => r.status === 'overdue').length : 0,
+    overdueAdvice: staff ? await overdueAdviceCount(caseRecord.id, today) : 0,
     // "Tell us how we did": only to the family themselves (ADR 0052).
     feedback: may('give:feedback') ? await surveysOf(caseRecord.id, today) : null,
   });

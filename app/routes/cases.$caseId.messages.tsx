@@ -9,7 +9,7 @@ import { standardsOn } from '~/domain/service-standards';
 import { todayInLondon } from '~/domain/timescales';
 import { optionalFileField, withMultipartForm } from '~/forms/form.server';
 import { hasForbiddenCharacters } from '~/forms/characters.server';
-import { breachesOf, heldMessageFor, holdMessage, markThreadRead, MESSAGE_MAX_LENGTH, parseMessageForm, postMessage, releaseHeldMessage, standardsOf, threadClock, threadOf, waitingReplies } from '~/features/messaging/index.server';
+import { breachesOf, heldMessageFor, holdMessage, markThreadRead, MESSAGE_MAX_LENGTH, parseMessageForm, postMessage, releaseHeldMessage, threadClock, threadOf, waitingReplies } from '~/features/messaging/index.server';
 import { formFailure, isSameOrigin } from '~/http.server';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatDateTime, formatDateWithWeekday } from '~/i18n/format';
@@ -26,6 +26,7 @@ import { Messages, MessageText } from '~/ui/moj/Messages';
 import { WrittenIn } from '~/ui/WrittenIn';
 import { DocumentLinks } from '~/features/documents';
 import { CaseCaption } from '~/features/case-progress';
+import { standardsOf } from '~/tenancy/council.server';
 
 export const handle: PageHandle = { namespaces: ['advocates', 'requests', 'case', 'messaging', 'admin'], titleKey: 'messages.title' };
 

@@ -1,10 +1,11 @@
-import { asc, eq, isNotNull, or } from 'drizzle-orm';
-import { adviceOrganisations, childParents, children, localAuthorities, type User } from '../../db/schema';
+import { asc, eq, isNotNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { adviceOrganisations, childParents, children, localAuthorities, serviceStandardHistory, type LocalAuthority, type User } from '../../db/schema';
+import type { ServiceStandards } from '../domain/service-standards';
 import type { Database, Transaction } from '../../db/client';
 import { councilFrom, deploymentCouncil, isBareOrigin, parseMailbox, type Council, type DeploymentDefaults } from '../domain/council';
 import { getDb } from '../db.server';
 import { getEnv, publicOrigin } from '../env.server';
-import { oncePerRequest } from '../request-scope.server';
+import { oncePerRequest, primeOncePerRequest } from '../request-scope.server';
 
 /**
  * The council a request, an email or a job speaks for (ADR 0023), read from its
@@ -109,4 +110,38 @@ async function readCouncilOrigins(): Promise<Set<string>> {
   const db = await getDb();
   const rows = await db.select({ publicBaseUrl: localAuthorities.publicBaseUrl }).from(localAuthorities).where(isNotNull(localAuthorities.publicBaseUrl));
   return new Set(rows.flatMap((row) => (row.publicBaseUrl && isBareOrigin(row.publicBaseUrl) ? [new URL(row.publicBaseUrl).origin] : [])));
+}
+
+type EarlierStandards = { until: string; acknowledgeWithin: number; replyWithin: number }[];
+
+/** A council's earlier service standards (those that still date older messages), as a column beside a row naming it. */
+export function earlierStandardsSql(laId: SQL | AnyColumn | string) {
+  return sql<EarlierStandards>`coalesce((
+    select json_agg(json_build_object('until', h.until, 'acknowledgeWithin', h.acknowledge_within, 'replyWithin', h.reply_within))
+    from ${serviceStandardHistory} h where h.la_id = ${laId}), '[]'::json)`;
+}
+
+function standardsFrom(la: Pick<LocalAuthority, 'acknowledgeWithin' | 'replyWithin'>, earlier: EarlierStandards): ServiceStandards {
+  return { acknowledgeWithin: la.acknowledgeWithin, replyWithin: la.replyWithin, earlier: earlier.map((e) => ({ ...e, until: String(e.until).slice(0, 10) })) };
+}
+
+/** The LA's service standards now, with the earlier ones that still date older messages: one statement, read once for all of a page's loaders. */
+export function standardsOf(laId: string): Promise<ServiceStandards> {
+  return oncePerRequest(`standards:${laId}`, async () => {
+    const db = await getDb();
+    const [la] = await db
+      .select({ acknowledgeWithin: localAuthorities.acknowledgeWithin, replyWithin: localAuthorities.replyWithin, earlier: earlierStandardsSql(laId) })
+      .from(localAuthorities)
+      .where(eq(localAuthorities.id, laId));
+    return standardsFrom(la, la.earlier);
+  });
+}
+
+/**
+ * A council row read with something else (the staff member's session): its context and service
+ * standards serve the rest of the request without reading them again.
+ */
+export function primeCouncilReads(record: LocalAuthority, earlier: EarlierStandards) {
+  primeOncePerRequest(`council:${record.id}`, councilFrom(record, deploymentDefaults()));
+  primeOncePerRequest(`standards:${record.id}`, standardsFrom(record, earlier));
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { action as standardsAction, loader as standardsLoader } from '~/routes/admin.service-standards';
-import { postMessage, standardsOf, threadClock, threadOf } from '~/features/messaging/index.server';
+import { postMessage, threadClock, threadOf } from '~/features/messaging/index.server';
+import { standardsOf } from '~/tenancy/council.server';
 import { addDays, todayInLondon } from '~/domain/timescales';
 import { auditLog, localAuthorities, serviceStandardHistory, type User } from '../../db/schema';
 import type { Database } from '../../db/client';

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordCaseCommand, recordException, refreshStoredDates } from '~/features/case-progress/index.server';
+import { recordCaseCommand, recordException } from '~/features/case-progress/index.server';
+import { refreshStoredDates } from '~/features/statutory-dates/index.server';
 import { clockInputOf, readCaseEvent } from '~/domain/case-events';
 import { exceptionKinds, statutorySteps } from '~/domain/case-clock';
 import { storedCaseDates } from '~/domain/stored-case-dates';

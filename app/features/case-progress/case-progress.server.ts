@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { caseEvents, cases, children, documents, planVersions, users, type Case, type User } from '../../../db/schema';
 import type { Transaction } from '../../../db/client';
 import { applyCommand, type StatutoryStep, type WorkflowCommand, type WorkflowError, type WorkflowEvent, type WorkflowField } from '~/domain/case-workflow';
@@ -16,7 +16,7 @@ import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { familyAudience } from '../family/index.server';
 import { startNextReview } from '../reviews/index.server';
-import { storeCaseDates } from './stored-dates.server';
+import { storeCaseDates } from '../statutory-dates/index.server';
 import { offerFeedbackFor } from '../feedback/index.server';
 
 /**
@@ -127,16 +127,14 @@ export async function applyCaseCommand(
   return { ok: true as const, duplicate: false };
 }
 
-/** Which plans the council holds for a case: issued versions written in the portal, or uploaded documents. */
+/** Which plans the council holds for a case: issued versions written in the portal, or uploaded documents. One statement. */
 async function plansOnRecord(tx: Transaction | Awaited<ReturnType<typeof getDb>>, caseId: string) {
-  const [versions, uploads] = await Promise.all([
-    tx.select({ kind: planVersions.kind }).from(planVersions).where(and(eq(planVersions.caseId, caseId), isNotNull(planVersions.issuedOn))),
-    tx.select({ kind: documents.kind }).from(documents).where(and(eq(documents.caseId, caseId), inArray(documents.kind, ['draft_plan', 'final_plan']))),
-  ]);
-  return {
-    draft: versions.some((v) => v.kind === 'draft') || uploads.some((d) => d.kind === 'draft_plan'),
-    final: versions.some((v) => v.kind !== 'draft') || uploads.some((d) => d.kind === 'final_plan'),
-  };
+  const issued = (kinds: SQL) => sql<boolean>`exists (select 1 from ${planVersions} v where v.case_id = ${caseId} and v.issued_on is not null and ${kinds})`;
+  const uploaded = (kind: string) => sql<boolean>`exists (select 1 from ${documents} d where d.case_id = ${caseId} and d.kind = ${kind})`;
+  const [row] = await tx
+    .select({ draftVersion: issued(sql`v.kind = 'draft'`), finalVersion: issued(sql`v.kind <> 'draft'`), draftUpload: uploaded('draft_plan'), finalUpload: uploaded('final_plan') })
+    .from(sql`(select 1) as one`);
+  return { draft: Boolean(row.draftVersion) || Boolean(row.draftUpload), final: Boolean(row.finalVersion) || Boolean(row.finalUpload) };
 }
 
 /** The same, outside a transaction: what the case page and the record form offer depends on it. */

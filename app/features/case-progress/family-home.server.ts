@@ -9,7 +9,7 @@ import { clockInputOf, readCaseEvent } from '~/domain/case-events';
 import { childAttention, type CaseFacts, type ChildAttention } from '~/domain/family-attention';
 import { replyClock } from '~/domain/service-standards';
 import { familySideOf } from '../family/index.server';
-import { standardsOf } from '../messaging/index.server';
+import { standardsOf } from '~/tenancy/council.server';
 import { childrenOfFamilyMember, type FamilyChild } from './caseload.server';
 
 export type FamilyHomeChild = FamilyChild & { attention: ChildAttention };

@@ -7,4 +7,4 @@ export * from './case-progress-forms.server';
 export * from './views-form.server';
 export * from './meeting-form.server';
 export * from './family-home.server';
-export * from './stored-dates.server';
+export { overdueAdviceCount, readCaseRecord, type CaseRecordRead } from './case-record.server';

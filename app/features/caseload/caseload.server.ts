@@ -10,7 +10,7 @@ import { personName } from '~/domain/names';
 import { areaTeams, assessmentRequests, caseEvents, cases, children, localAuthorities, messages, users, type CaseStage } from '../../../db/schema';
 import { getDb } from '~/db.server';
 import { interpreterLanguageSql } from '../requests/index.server';
-import { standardsOf } from '../messaging/index.server';
+import { standardsOf } from '~/tenancy/council.server';
 import type { CaseloadQuery } from '~/ui/list-query';
 import { readCaseloadQuery } from './query.server';
 

@@ -7,7 +7,7 @@ import { personName } from '~/domain/names';
 import { assessmentRequests, cases, children, messages, threadReads, users } from '../../../db/schema';
 import { interpreterLanguageSql } from '../requests/index.server';
 import { getDb } from '~/db.server';
-import { standardsOf } from '../messaging/index.server';
+import { standardsOf } from '~/tenancy/council.server';
 import { listFiltersOf, openCasesOf, replyOverdueSql, searchCondition } from './caseload.server';
 import { DEFAULT_QUERY, type CaseloadQuery } from '~/ui/list-query';
 import { readCaseloadQuery } from './query.server';

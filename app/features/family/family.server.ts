@@ -1,10 +1,10 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
-import { advocateConsents, childParents, children, users, type AdvocateConsent, type Child, type User } from '../../../db/schema';
+import { and, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { advocateConsents, capacityRecords, childParents, children, users, type AdvocateConsent, type Child, type User } from '../../../db/schema';
 import type { Database, Transaction } from '../../../db/client';
 import { decideFamilySide, type Permission } from '~/auth/policy';
-import { isLive, type LiveConsent } from '~/domain/consent';
+import { isLive, type ConsentFacts, type LiveConsent } from '~/domain/consent';
 import { todayInLondon } from '~/domain/timescales';
-import { youngPersonDecides, type CaseControl } from '~/domain/young-person';
+import { caseControl, youngPersonDecides, type CaseControl } from '~/domain/young-person';
 import { getDb } from '~/db.server';
 import { controlOf } from './young-person.server';
 
@@ -24,8 +24,37 @@ export async function familySideOf(child: Child, today: string, db?: Database | 
       .from(advocateConsents)
       .where(and(eq(advocateConsents.childId, child.id), isNull(advocateConsents.revokedAt))),
   ]);
+  return familySide(child, parents.map((p) => p.userId), control, consents, today);
+}
+
+/**
+ * The same facts as columns beside a row naming the child (`childId`), so a page's guard reads
+ * the case and its family side in one statement (issue 17); `familySideFromFacts` reads them.
+ */
+export function familyFactsSql(childId: SQL | AnyColumn) {
   return {
-    parentIds: parents.map((p) => p.userId),
+    parentIds: sql<string[]>`coalesce((select json_agg(cp.user_id) from ${childParents} cp where cp.child_id = ${childId}), '[]'::json)`,
+    lacksCapacityRecorded: sql<boolean>`exists (select 1 from ${capacityRecords} cr where cr.child_id = ${childId} and cr.withdrawn_at is null)`,
+    consents: sql<StoredConsent[]>`coalesce((select json_agg(json_build_object('id', c.id, 'adviceOrgId', c.advice_org_id, 'advocateUserId', c.advocate_user_id, 'scope', c.scope, 'grantedBy', c.granted_by, 'expiresOn', c.expires_on, 'revokedAt', c.revoked_at, 'confirmedByYoungPersonAt', c.confirmed_by_young_person_at)) from ${advocateConsents} c where c.child_id = ${childId} and c.revoked_at is null), '[]'::json)`,
+  };
+}
+
+export type FamilyFacts = { parentIds: string[]; lacksCapacityRecorded: boolean; consents: StoredConsent[] };
+
+export function familySideFromFacts(child: Child, facts: FamilyFacts, today: string) {
+  const control = caseControl(
+    { dateOfBirth: child.dateOfBirth, youngPersonHasAccount: Boolean(child.youngPersonUserId), parentAccessAgreed: Boolean(child.parentAccessAgreedAt), lacksCapacityRecorded: facts.lacksCapacityRecorded },
+    today,
+  );
+  return familySide(child, facts.parentIds, control, facts.consents, today);
+}
+
+/** What a consent row holds that the rules read. */
+type StoredConsent = Pick<AdvocateConsent, 'id' | 'adviceOrgId' | 'advocateUserId' | 'scope' | 'grantedBy' | 'expiresOn'> & Pick<ConsentFacts, 'revokedAt' | 'confirmedByYoungPersonAt'>;
+
+function familySide(child: Child, parentIds: string[], control: CaseControl, consents: readonly StoredConsent[], today: string) {
+  return {
+    parentIds,
     youngPersonId: child.youngPersonUserId,
     parentAccess: control.parentAccess,
     decider: control.controller,
@@ -35,11 +64,11 @@ export async function familySideOf(child: Child, today: string, db?: Database | 
 }
 
 /** A stored consent as the pure rules read it (app/domain/consent.ts). */
-export function consentFacts(consent: AdvocateConsent, child: Pick<Child, 'youngPersonUserId'>) {
+export function consentFacts<C extends Pick<AdvocateConsent, 'grantedBy'>>(consent: C, child: Pick<Child, 'youngPersonUserId'>) {
   return { ...consent, grantedByParent: consent.grantedBy !== child.youngPersonUserId };
 }
 
-function liveConsents(consents: readonly AdvocateConsent[], child: Child, control: CaseControl, today: string): LiveConsent[] {
+function liveConsents(consents: readonly StoredConsent[], child: Child, control: CaseControl, today: string): LiveConsent[] {
   return consents
     .filter((c) => isLive(consentFacts(c, child), today, youngPersonDecides(control)))
     .map((c) => ({ consentId: c.id, adviceOrgId: c.adviceOrgId, advocateUserId: c.advocateUserId, scope: c.scope, grantedBy: c.grantedBy, expiresOn: c.expiresOn }));

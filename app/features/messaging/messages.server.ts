@@ -1,6 +1,6 @@
-import { asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { cases, documents, localAuthorities, messageAttachments, messages, serviceStandardBreaches, serviceStandardHistory, users, type User } from '../../../db/schema';
+import { cases, documents, messageAttachments, messages, serviceStandardBreaches, users, type User } from '../../../db/schema';
 import { threadSideOf } from '~/auth/policy';
 import { breaches, replyClock, waitingMessages, type ServiceStandards, type ThreadMessage, type WaitingMessage } from '~/domain/service-standards';
 import { getDb } from '~/db.server';
@@ -8,7 +8,7 @@ import { wakeMailer } from '~/mail/outbox.server';
 import { recordAudit } from '~/audit/audit.server';
 import { discardUpload, recordUpload, type PreparedUpload } from '../documents/index.server';
 import { queueMessageNotifications } from './notifications.server';
-import { oncePerRequest } from '~/request-scope.server';
+import { standardsOf } from '~/tenancy/council.server';
 
 /** The case's message thread between the family side and the council side. */
 
@@ -30,8 +30,11 @@ export type ThreadEntry = {
 
 const onBehalfOfUser = alias(users, 'on_behalf_of_user');
 
+/** A case's messages, oldest first, each with its attachments: one statement. */
 export async function threadOf(caseId: string): Promise<ThreadEntry[]> {
   const db = await getDb();
+  const attachments = sql<Attachment[]>`coalesce((select json_agg(json_build_object('id', d.id, 'name', d.original_name, 'sizeBytes', d.size_bytes) order by d.created_at)
+    from ${messageAttachments} ma join ${documents} d on d.id = ma.document_id where ma.message_id = ${messages.id}), '[]'::json)`;
   const rows = await db
     .select({
       id: messages.id,
@@ -43,44 +46,14 @@ export async function threadOf(caseId: string): Promise<ThreadEntry[]> {
       senderName: users.name,
       senderRole: users.role,
       onBehalfOfName: onBehalfOfUser.name,
+      attachments,
     })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.senderId))
     .leftJoin(onBehalfOfUser, eq(onBehalfOfUser.id, messages.onBehalfOf))
     .where(eq(messages.caseId, caseId))
     .orderBy(asc(messages.createdAt), asc(messages.id));
-  const files =
-    rows.length === 0
-      ? []
-      : await db
-          .select({ messageId: messageAttachments.messageId, id: documents.id, name: documents.originalName, sizeBytes: documents.sizeBytes })
-          .from(messageAttachments)
-          .innerJoin(documents, eq(documents.id, messageAttachments.documentId))
-          .where(inArray(messageAttachments.messageId, rows.map((r) => r.id)))
-          .orderBy(asc(documents.createdAt));
-  return rows.map((r) => ({
-    ...r,
-    sentAt: r.sentAt.toISOString(),
-    attachments: files.filter((f) => f.messageId === r.id).map(({ id, name, sizeBytes }) => ({ id, name, sizeBytes })),
-  }));
-}
-
-/**
- * The LA's service standards now, with the earlier ones that still date older messages: one
- * statement, read once for all of a page's loaders.
- */
-export function standardsOf(laId: string): Promise<ServiceStandards> {
-  return oncePerRequest(`standards:${laId}`, async () => {
-    const db = await getDb();
-    const earlier = sql<{ until: string; acknowledgeWithin: number; replyWithin: number }[]>`coalesce((
-      select json_agg(json_build_object('until', h.until, 'acknowledgeWithin', h.acknowledge_within, 'replyWithin', h.reply_within))
-      from ${serviceStandardHistory} h where h.la_id = ${laId}), '[]'::json)`;
-    const [la] = await db
-      .select({ acknowledgeWithin: localAuthorities.acknowledgeWithin, replyWithin: localAuthorities.replyWithin, earlier })
-      .from(localAuthorities)
-      .where(eq(localAuthorities.id, laId));
-    return { acknowledgeWithin: la.acknowledgeWithin, replyWithin: la.replyWithin, earlier: la.earlier.map((e) => ({ ...e, until: String(e.until).slice(0, 10) })) };
-  });
+  return rows.map((r) => ({ ...r, sentAt: r.sentAt.toISOString(), attachments: r.attachments.map((f) => ({ ...f, sizeBytes: Number(f.sizeBytes) })) }));
 }
 
 export function asTimerMessages(thread: readonly Pick<ThreadEntry, 'side' | 'sentAt' | 'substantive'>[]): ThreadMessage[] {

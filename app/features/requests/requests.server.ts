@@ -26,7 +26,7 @@ import { councilContext } from '~/tenancy/council.server';
 import { recordAudit } from '~/audit/audit.server';
 import { controlOf } from '../family/index.server';
 import { offerFeedbackFor } from '../feedback/index.server';
-import { storeCaseDates } from '../case-progress/index.server';
+import { storeCaseDates } from '../statutory-dates/index.server';
 
 /**
  * A request for an EHC needs assessment: a draft saved section by section, then submitted once,

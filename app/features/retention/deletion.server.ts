@@ -4,6 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   adviceRequests,
   annualReviews,
+  caseStepDates,
   reviewRemindersSent,
   advocateConsents,
   assessmentRequests,
@@ -86,6 +87,7 @@ export const DELETED_TABLES = [
   'review_reminders_sent',
   'annual_reviews',
   'plan_versions',
+  'case_step_dates',
   'retention_due',
   'assessment_requests',
   'cases',
@@ -154,6 +156,7 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(reviewRemindersSent).where(inArray(reviewRemindersSent.reviewId, tx.select({ id: annualReviews.id }).from(annualReviews).where(inCases(annualReviews.caseId))));
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));
+    await tx.delete(caseStepDates).where(inCases(caseStepDates.caseId));
     await tx.delete(retentionDue).where(inCases(retentionDue.caseId));
     await tx.execute(sql`select set_config('ehcp.retention_delete', 'off', true)`);
   }
