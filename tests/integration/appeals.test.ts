@@ -186,8 +186,8 @@ describe('what other features read', () => {
   it('disputesByCase and appealFigures count from the stored dates', async () => {
     const disputes = await disputesByCase(laId);
     const mine = disputes.find((d) => d.caseId === caseId);
-    expect(mine).toMatchObject({ mediation: true, mediationHeld: true, lastCertificateOn: certificate, appeal: true, lastOutcome: 'upheld', ordersOutstanding: 0 });
-    expect(disputes.find((d) => d.caseId === otherCaseId)).toMatchObject({ mediation: false, appeal: true, lastOutcome: 'conceded', ordersOutstanding: 1 });
+    expect(mine).toMatchObject({ mediation: true, mediationHeld: true, lastCertificateOn: certificate, appeal: true, mediatedDecisions: ['refuse_assessment'], appealedDecisions: ['refuse_assessment'], lastOutcome: 'upheld', ordersOutstanding: 0 });
+    expect(disputes.find((d) => d.caseId === otherCaseId)).toMatchObject({ mediation: false, appeal: true, mediatedDecisions: [], appealedDecisions: ['refuse_plan'], lastOutcome: 'conceded', ordersOutstanding: 1 });
     expect(await disputesByCase(laId, [otherCaseId])).toHaveLength(1);
     expect(await disputesByCase((await makeLa(db, 'Empty Council')).la.id)).toEqual([]);
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { cases, children, mediations, tribunalAppeals, tribunalOrders, users } from '../../../db/schema';
 import { getDb } from '~/db.server';
-import { appealOutcomes, mediationOutcomes, ORDER_DUE_SOON_DAYS, orderCompliance, type AppealOutcome, type MediationOutcome, type OrderKind, type OrderStatus } from '~/domain/appeals';
+import { appealOutcomes, mediationOutcomes, ORDER_DUE_SOON_DAYS, orderCompliance, type AppealableDecision, type AppealOutcome, type MediationOutcome, type OrderKind, type OrderStatus } from '~/domain/appeals';
 import { personName } from '~/domain/names';
 import { pageWindow, type PageWindow } from '~/domain/paging';
 import { addDays, todayInLondon, type IsoDate } from '~/domain/timescales';
@@ -91,6 +91,9 @@ export type CaseDisputes = {
   mediationHeld: boolean;
   lastCertificateOn: IsoDate | null;
   appeal: boolean;
+  /** Which decisions the family took to mediation, and to the Tribunal (SEN2 counts them by decision). */
+  mediatedDecisions: AppealableDecision[];
+  appealedDecisions: AppealableDecision[];
   lastRegisteredOn: IsoDate | null;
   lastOutcome: AppealOutcome | null;
   ordersOutstanding: number;
@@ -107,13 +110,19 @@ export async function disputesByCase(laId: string, caseIds?: readonly string[]):
         caseId: mediations.caseId,
         held: sql<boolean>`bool_or(${mediations.certificateKind} = 'held')`,
         lastCertificateOn: sql<IsoDate>`max(${mediations.certificateIssuedOn})::text`,
+        decisions: sql<AppealableDecision[]>`array_agg(distinct ${mediations.decision})`,
       })
       .from(mediations)
       .where(and(eq(mediations.laId, laId), only(mediations.caseId)))
       .groupBy(mediations.caseId),
     // The latest appeal of each case (by registration), for its date and outcome.
     db
-      .selectDistinctOn([tribunalAppeals.caseId], { caseId: tribunalAppeals.caseId, registeredOn: tribunalAppeals.registeredOn, outcome: tribunalAppeals.outcome })
+      .selectDistinctOn([tribunalAppeals.caseId], {
+        caseId: tribunalAppeals.caseId,
+        registeredOn: tribunalAppeals.registeredOn,
+        outcome: tribunalAppeals.outcome,
+        decisions: sql<AppealableDecision[]>`array(select distinct t.decision from ${tribunalAppeals} t where t.case_id = ${tribunalAppeals.caseId} and t.la_id = ${laId})`,
+      })
       .from(tribunalAppeals)
       .where(and(eq(tribunalAppeals.laId, laId), only(tribunalAppeals.caseId)))
       .orderBy(tribunalAppeals.caseId, desc(tribunalAppeals.registeredOn), desc(tribunalAppeals.createdAt)),
@@ -127,13 +136,13 @@ export async function disputesByCase(laId: string, caseIds?: readonly string[]):
   const entry = (caseId: string) => {
     let found = byCase.get(caseId);
     if (!found) {
-      found = { caseId, mediation: false, mediationHeld: false, lastCertificateOn: null, appeal: false, lastRegisteredOn: null, lastOutcome: null, ordersOutstanding: 0 };
+      found = { caseId, mediation: false, mediationHeld: false, lastCertificateOn: null, appeal: false, mediatedDecisions: [], appealedDecisions: [], lastRegisteredOn: null, lastOutcome: null, ordersOutstanding: 0 };
       byCase.set(caseId, found);
     }
     return found;
   };
-  for (const m of mediationRows) Object.assign(entry(m.caseId), { mediation: true, mediationHeld: Boolean(m.held), lastCertificateOn: m.lastCertificateOn });
-  for (const a of appealRows) Object.assign(entry(a.caseId), { appeal: true, lastRegisteredOn: a.registeredOn, lastOutcome: a.outcome });
+  for (const m of mediationRows) Object.assign(entry(m.caseId), { mediation: true, mediationHeld: Boolean(m.held), lastCertificateOn: m.lastCertificateOn, mediatedDecisions: m.decisions });
+  for (const a of appealRows) Object.assign(entry(a.caseId), { appeal: true, lastRegisteredOn: a.registeredOn, lastOutcome: a.outcome, appealedDecisions: a.decisions });
   for (const o of orderRows) entry(o.caseId).ordersOutstanding = Number(o.outstanding);
   return [...byCase.values()];
 }
