@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { cases, children, mediations, tribunalAppeals, tribunalOrders, users } from '../../../db/schema';
 import { getDb } from '~/db.server';
 import { appealOutcomes, mediationOutcomes, ORDER_DUE_SOON_DAYS, orderCompliance, type AppealableDecision, type AppealOutcome, type MediationOutcome, type OrderKind, type OrderStatus } from '~/domain/appeals';
@@ -110,22 +110,22 @@ export async function disputesByCase(laId: string, caseIds?: readonly string[]):
         caseId: mediations.caseId,
         held: sql<boolean>`bool_or(${mediations.certificateKind} = 'held')`,
         lastCertificateOn: sql<IsoDate>`max(${mediations.certificateIssuedOn})::text`,
-        decisions: sql<AppealableDecision[]>`array_agg(distinct ${mediations.decision})`,
+        decisions: sql<AppealableDecision[]>`array_agg(distinct ${mediations.decision} order by ${mediations.decision})`,
       })
       .from(mediations)
       .where(and(eq(mediations.laId, laId), only(mediations.caseId)))
       .groupBy(mediations.caseId),
-    // The latest appeal of each case (by registration), for its date and outcome.
+    // Each case's appeals: the latest (by registration) for its date and outcome, and every decision appealed.
     db
-      .selectDistinctOn([tribunalAppeals.caseId], {
+      .select({
         caseId: tribunalAppeals.caseId,
-        registeredOn: tribunalAppeals.registeredOn,
-        outcome: tribunalAppeals.outcome,
-        decisions: sql<AppealableDecision[]>`array(select distinct t.decision from ${tribunalAppeals} t where t.case_id = ${tribunalAppeals.caseId} and t.la_id = ${laId})`,
+        registeredOn: sql<IsoDate>`((array_agg(${tribunalAppeals.registeredOn} order by ${tribunalAppeals.registeredOn} desc, ${tribunalAppeals.createdAt} desc))[1])::text`,
+        outcome: sql<AppealOutcome | null>`(array_agg(${tribunalAppeals.outcome} order by ${tribunalAppeals.registeredOn} desc, ${tribunalAppeals.createdAt} desc))[1]`,
+        decisions: sql<AppealableDecision[]>`array_agg(distinct ${tribunalAppeals.decision} order by ${tribunalAppeals.decision})`,
       })
       .from(tribunalAppeals)
       .where(and(eq(tribunalAppeals.laId, laId), only(tribunalAppeals.caseId)))
-      .orderBy(tribunalAppeals.caseId, desc(tribunalAppeals.registeredOn), desc(tribunalAppeals.createdAt)),
+      .groupBy(tribunalAppeals.caseId),
     db
       .select({ caseId: tribunalOrders.caseId, outstanding: count() })
       .from(tribunalOrders)
