@@ -32,6 +32,7 @@
  */
 import type { IsoDate } from '../timescales';
 import { compareDates } from '../timescales';
+import { isLate } from '../complaints';
 import { stepOutcome, withinPeriod, type AdviceFacts, type CaseClockFacts, type Period } from '../timeliness';
 import { ragOf, type Direction, type Rag, type Thresholds } from './rag';
 import type { Quarter } from './quarters';
@@ -153,13 +154,9 @@ export function refusalItems(decisions: readonly DecisionFact[], decision: Decis
   return decisions.flatMap((d) => (d.decision === decision ? [{ caseId: d.caseId, teamId: d.teamId, on: d.decidedOn, outcome: d.refused ? ('refused' as const) : ('agreed' as const) }] : []));
 }
 
-/**
- * Complaint responses at a stage, counted on the day sent, late when sent after the due date: the
- * rule of app/domain/complaints.ts `isLate` for a response sent (not imported: that module's
- * literals are the complaints pages' words, which this page would then have to load).
- */
+/** Complaint responses at a stage, counted on the day sent, late by the complaints' own rule (app/domain/complaints.ts `isLate`). */
 export function complaintResponseItems(responses: readonly ComplaintResponseFact[], stage: 1 | 2): FigureItem[] {
-  return responses.flatMap((r) => (r.stage === stage ? [{ caseId: r.caseId, teamId: r.teamId, on: r.respondedOn, outcome: compareDates(r.respondedOn, r.dueBy) > 0 ? ('late' as const) : ('onTime' as const) }] : []));
+  return responses.flatMap((r) => (r.stage === stage ? [{ caseId: r.caseId, teamId: r.teamId, on: r.respondedOn, outcome: isLate(r.dueBy, r.respondedOn, r.respondedOn) ? ('late' as const) : ('onTime' as const) }] : []));
 }
 
 /** Tribunal orders, counted on the date they must be complied with by, the deadline rule as for reviews (the appeals feature's own counts agree). */

@@ -12,9 +12,9 @@ import { todayInLondon, type IsoDate } from '~/domain/timescales';
  */
 
 export const COMPLAINT_PAGE_SIZE = 25;
+export { complaintListUrl, complaintShows, type ComplaintShow } from './complaint-links';
 
-export const complaintShows = ['open', 'late', 'all', 'closed'] as const;
-export type ComplaintShow = (typeof complaintShows)[number];
+import { complaintShows, type ComplaintShow } from './complaint-links';
 
 export type ComplaintListQuery = { show: ComplaintShow; stage: 1 | 2 | null; teamId: string | null; page: number };
 
@@ -143,12 +143,3 @@ export async function complaintFigures(laId: string, period: Period, teamId?: st
   return { stage1: figuresOf(row.stage1), stage2: figuresOf(row.stage2) };
 }
 
-/** The council's list of complaints behind a figure: late ones at a stage, open ones, or all; optionally one team's. */
-export function complaintListUrl(filter: { show?: ComplaintShow; stage?: 1 | 2; teamId?: string | null }): string {
-  const params = new URLSearchParams();
-  if (filter.show) params.set('show', filter.show);
-  if (filter.stage) params.set('stage', String(filter.stage));
-  if (filter.teamId) params.set('team', filter.teamId);
-  const query = params.toString();
-  return query ? `/complaints?${query}` : '/complaints';
-}

@@ -3,6 +3,7 @@ import { scrutinyFigures, type FigureId, type Outcome } from '~/domain/scrutiny/
 import type { Period } from '~/domain/timeliness';
 import type { Locale } from '~/i18n/config';
 import { formatPercent } from '~/i18n/format';
+import { complaintListUrl } from '../complaints';
 
 /** Addresses and words shared by the report's page, its exports and the list of cases behind a figure. */
 export const SCRUTINY_PATH = '/reports/scrutiny';
@@ -52,12 +53,8 @@ export const periodProblemKeys = {
 export const thresholdField = (id: string, band: 'green' | 'amber') => `${id}${band === 'green' ? 'Green' : 'Amber'}`;
 export const thresholdFieldOrder: readonly string[] = scrutinyFigures.flatMap((f) => [thresholdField(f.id, 'green'), thresholdField(f.id, 'amber')]);
 
-/**
- * The council's complaints list (app/features/complaints, ADR 0050) at a stage, those past their
- * due date, for a team: the same address as its `complaintListUrl`, written here so this page does
- * not load the complaints feature's pages and words.
- */
-export const complaintsListHref = (stage: 1 | 2, teamId: string | null) => `/complaints?${query({ show: 'late', stage: String(stage), team: teamId })}`;
+/** The council's complaints list (app/features/complaints, ADR 0050) at a stage, those past their due date, for a team. */
+export const complaintsListHref = (stage: 1 | 2, teamId: string | null) => complaintListUrl({ show: 'late', stage, teamId });
 
 /** The words of a figure's link to its records' own list elsewhere. */
 export const listLinkKeys = {
