@@ -1,10 +1,10 @@
 import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
-import { cases } from './cases';
 import { users, writtenIn } from './people';
 import { planVersions } from './plans';
 import { annualReviews } from './reviews';
 import { planSections } from '../../app/domain/plan-content';
+import { caseIdColumn } from './ownership';
 
 /** Whose advice the LA asks for during an EHC needs assessment (SEND Regulations 2014, reg 6). */
 export const adviceKinds = ['educational_psychologist', 'health', 'social_care', 'school', 'other'] as const;
@@ -23,9 +23,7 @@ export const adviceRequests = pgTable(
   'advice_requests',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     professionalId: uuid('professional_id')
       .notNull()
       .references(() => users.id),
@@ -77,9 +75,7 @@ export const familyViews = pgTable(
   'family_views',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     voice: text('voice', { enum: viewVoices }).notNull(),
     slot: text('slot').notNull(),
     /** Who typed it: the parent, the young person, or a parent writing down a young child's words. */
@@ -110,9 +106,7 @@ export const draftPlanComments = pgTable(
   'draft_plan_comments',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     authorId: uuid('author_id')
       .notNull()
       .references(() => users.id),
@@ -135,9 +129,7 @@ export const draftPlanPreferences = pgTable(
   'draft_plan_preferences',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     authorId: uuid('author_id')
       .notNull()
       .references(() => users.id),
@@ -153,9 +145,7 @@ export const caseMeetings = pgTable(
   'case_meetings',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     attendees: text('attendees').notNull(),
     minutes: text('minutes').notNull(),

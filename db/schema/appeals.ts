@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appealableDecisions, appealOutcomes, appealStatuses, certificateKinds, mediationOutcomes, orderKinds } from '../../app/domain/appeals';
-import { cases } from './cases';
 import { createdAt, id } from './columns';
 import { users } from './people';
-import { localAuthorities } from './tenancy';
+import { caseIdColumn, laIdColumn } from './ownership';
 
 /**
  * Mediation and SEND Tribunal appeals (issue 16, item 5; ADR 0051). Each row carries its
@@ -18,12 +17,8 @@ export const mediations = pgTable(
   'mediations',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    laId: laIdColumn(),
+    caseId: caseIdColumn(),
     decision: text('decision', { enum: appealableDecisions }).notNull(),
     /** For an appeal about the plan's contents: which of sections B, F and I. */
     planSections: text('plan_sections').array(),
@@ -49,12 +44,8 @@ export const tribunalAppeals = pgTable(
   'tribunal_appeals',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    laId: laIdColumn(),
+    caseId: caseIdColumn(),
     decision: text('decision', { enum: appealableDecisions }).notNull(),
     planSections: text('plan_sections').array(),
     /** The Tribunal's own reference, as on its letters; one appeal per reference in a council. */
@@ -82,12 +73,8 @@ export const tribunalOrders = pgTable(
   'tribunal_orders',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    laId: laIdColumn(),
+    caseId: caseIdColumn(),
     appealId: uuid('appeal_id')
       .notNull()
       .references(() => tribunalAppeals.id),

@@ -1,9 +1,9 @@
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { complaintChannels, complaintOutcomes, complaintStatuses } from '../../app/domain/complaints';
-import { cases } from './cases';
 import { createdAt, id } from './columns';
 import { users } from './people';
 import { localAuthorities } from './tenancy';
+import { caseIdColumn, laIdColumn } from './ownership';
 
 /**
  * A council's complaint response times, in working days (ADR 0050). No row: the defaults
@@ -30,12 +30,8 @@ export const complaints = pgTable(
   'complaints',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    laId: laIdColumn(),
+    caseId: caseIdColumn(),
     /** The case's reference and the complaint's number on the case, e.g. NHB-2026-0001-C1. */
     reference: text('reference').notNull(),
     number: integer('number').notNull(),

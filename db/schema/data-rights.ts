@@ -3,7 +3,7 @@ import { rectificationStatuses, type RectificationChange } from '../../app/domai
 import { subjectAccessChannels, subjectAccessStatuses } from '../../app/domain/subject-access';
 import { createdAt, id } from './columns';
 import { children, users } from './people';
-import { localAuthorities } from './tenancy';
+import { laIdColumn } from './ownership';
 
 /**
  * A subject access request (UK GDPR Article 15) to one council: asked in the portal by a family
@@ -16,9 +16,7 @@ export const subjectAccessRequests = pgTable(
   'subject_access_requests',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     /** Whose data: the person asking (a family member with an account). */
     requesterId: uuid('requester_id')
       .notNull()
@@ -68,9 +66,7 @@ export const rectificationRequests = pgTable(
   'rectification_requests',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     childId: uuid('child_id')
       .notNull()
       .references(() => children.id),

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { feedbackSteps, offeredSteps } from '../../app/domain/feedback';
-import { cases } from './cases';
 import { id } from './columns';
 import { users } from './people';
-import { localAuthorities } from './tenancy';
+import { caseIdColumn, laIdColumn } from './ownership';
 
 /**
  * A key step's survey offered to a case's family (issue 16, item 6; ADR 0052), written in the
@@ -15,12 +14,8 @@ export const feedbackOffers = pgTable(
   'feedback_offers',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    laId: laIdColumn(),
+    caseId: caseIdColumn(),
     step: text('step', { enum: offeredSteps }).notNull(),
     offeredOn: date('offered_on', { mode: 'string' }).notNull(),
   },
@@ -37,12 +32,8 @@ export const feedbackResponses = pgTable(
   'feedback_responses',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    laId: laIdColumn(),
+    caseId: caseIdColumn(),
     step: text('step', { enum: feedbackSteps }).notNull(),
     respondentId: uuid('respondent_id')
       .notNull()

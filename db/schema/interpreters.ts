@@ -1,9 +1,8 @@
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { genderPreferences, interpreterGenders, interpreterPurposes, interpreterRequestStatuses } from '../../app/domain/interpreters';
-import { cases } from './cases';
 import { createdAt, id } from './columns';
 import { users } from './people';
-import { localAuthorities } from './tenancy';
+import { caseIdColumn, laIdColumn } from './ownership';
 
 /**
  * The council's list of interpreters (issue 18): people independent of the families, kept by the
@@ -14,9 +13,7 @@ export const interpreters = pgTable(
   'interpreters',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     name: text('name').notNull(),
     /** As typed on the list, one language (with its dialect, if any) per entry. */
     languages: text('languages').array().notNull(),
@@ -38,12 +35,8 @@ export const interpreterRequests = pgTable(
   'interpreter_requests',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    caseId: caseIdColumn(),
+    laId: laIdColumn(),
     requestedBy: uuid('requested_by')
       .notNull()
       .references(() => users.id),

@@ -1,9 +1,8 @@
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
-import { cases } from './cases';
 import { users, writtenIn } from './people';
-import { localAuthorities } from './tenancy';
 import { documents } from './requests';
+import { caseIdColumn, laIdColumn } from './ownership';
 
 /**
  * One thread per case between the family side and the LA side. Messages are never edited or
@@ -13,9 +12,7 @@ export const messages = pgTable(
   'messages',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     senderId: uuid('sender_id')
       .notNull()
       .references(() => users.id),
@@ -38,9 +35,7 @@ export const serviceStandardBreaches = pgTable(
   'service_standard_breaches',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     standard: text('standard', { enum: ['acknowledge', 'reply'] }).notNull(),
     startedOn: text('started_on').notNull(),
     dueBy: text('due_by').notNull(),
@@ -56,9 +51,7 @@ export const threadReads = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     readAt: timestamp('read_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.caseId] })],
@@ -87,9 +80,7 @@ export const heldMessages = pgTable(
   'held_messages',
   {
     tokenHash: text('token_hash').primaryKey(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
@@ -107,9 +98,7 @@ export const serviceStandardHistory = pgTable(
   'service_standard_history',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     acknowledgeWithin: integer('acknowledge_within').notNull(),
     replyWithin: integer('reply_within').notNull(),
     until: date('until', { mode: 'string' }).notNull(),

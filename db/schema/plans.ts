@@ -1,9 +1,9 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id } from './columns';
-import { cases } from './cases';
 import { users, writtenIn } from './people';
 import type { PlanContent } from '../../app/domain/plan-content';
+import { caseIdColumn } from './ownership';
 
 /** draft: sent to the family for comments; final: the plan in force; amended: a final plan changed after a review. */
 export const planVersionKinds = ['draft', 'final', 'amended'] as const;
@@ -19,9 +19,7 @@ export const planVersions = pgTable(
   'plan_versions',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: caseIdColumn(),
     number: integer('number').notNull(),
     kind: text('kind', { enum: planVersionKinds }).notNull(),
     content: jsonb('content').$type<PlanContent>().notNull(),

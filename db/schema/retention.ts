@@ -5,6 +5,7 @@ import { assessmentRequests } from './requests';
 import { cases } from './cases';
 import { children, users } from './people';
 import { localAuthorities } from './tenancy';
+import { laIdColumn } from './ownership';
 
 /**
  * A council's retention schedule (ADR 0037). No row: the defaults in app/domain/retention.ts.
@@ -34,9 +35,7 @@ export const retentionDue = pgTable(
   'retention_due',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     childId: uuid('child_id')
       .notNull()
       .references(() => children.id),
@@ -62,9 +61,7 @@ export const retentionHolds = pgTable(
   'retention_holds',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     childId: uuid('child_id')
       .notNull()
       .references(() => children.id),
@@ -92,9 +89,7 @@ export const retentionDeletions = pgTable(
   'retention_deletions',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     caseReference: text('case_reference'),
     rule: text('rule', { enum: retentionRules }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),

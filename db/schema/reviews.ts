@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
-import { cases } from './cases';
 import { users, writtenIn } from './people';
 import { planVersions } from './plans';
-import { educationSettings, localAuthorities } from './tenancy';
+import { educationSettings } from './tenancy';
+import { caseIdColumn, laIdColumn } from './ownership';
 
 export const reviewDecisions = ['keep', 'amend', 'cease'] as const;
 export type ReviewDecision = (typeof reviewDecisions)[number];
@@ -22,12 +22,8 @@ export const annualReviews = pgTable(
   'annual_reviews',
   {
     id: id(),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    laId: laIdColumn(),
+    caseId: caseIdColumn(),
     /** Numbered per case from 1. */
     number: integer('number').notNull(),
     /** The plan's issue date or the last review meeting: the 12 months run from here. */

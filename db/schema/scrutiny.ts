@@ -1,6 +1,6 @@
 import { numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './people';
-import { localAuthorities } from './tenancy';
+import { laIdColumn } from './ownership';
 
 /**
  * A council's red / amber / green thresholds for a figure of its scrutiny report (issue 16, ADR
@@ -12,9 +12,7 @@ import { localAuthorities } from './tenancy';
 export const scrutinyThresholds = pgTable(
   'scrutiny_thresholds',
   {
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     figure: text('figure').notNull(),
     green: numeric('green', { precision: 6, scale: 1, mode: 'number' }).notNull(),
     amber: numeric('amber', { precision: 6, scale: 1, mode: 'number' }).notNull(),

@@ -3,7 +3,8 @@ import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzl
 import { createdAt, id } from './columns';
 import { cases } from './cases';
 import { users } from './people';
-import { educationSettings, localAuthorities } from './tenancy';
+import { educationSettings } from './tenancy';
+import { laIdColumn } from './ownership';
 
 /**
  * What the SEN2 return needs about a case that the casework does not record (ADR 0053): the
@@ -18,9 +19,7 @@ export const sen2CaseDetails = pgTable(
     caseId: uuid('case_id')
       .primaryKey()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     upn: text('upn'),
     uln: text('uln'),
     upnUnknown: text('upn_unknown'),
@@ -50,9 +49,7 @@ export const sen2Placements = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    laId: uuid('la_id')
-      .notNull()
-      .references(() => localAuthorities.id),
+    laId: laIdColumn(),
     settingId: uuid('setting_id').references(() => educationSettings.id),
     /**
      * The SEN2 SENsetting code (app/domain/sen2/codes.ts PLACEMENT_SETTINGS), for a placement with
