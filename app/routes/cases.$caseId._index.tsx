@@ -48,18 +48,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       advice: may('read:advice'),
       plan: may('read:plan'),
       request: Boolean(summary?.requestSent) && may('read:request'),
+      complaints: may('read:complaints'),
     }),
     documentsOfCase(caseRecord.id),
     plansOnRecordOf(caseRecord.id),
     councilContext(caseRecord.laId),
   ]);
   const staff = decide(user, 'record:decision', subject) === 'allow';
-  // A school's staff and the professionals asked for advice read the case, not its complaints.
-  const timeline = may('read:complaints') ? progress.timeline : progress.timeline.filter((entry) => !entry.kind.startsWith('complaint_'));
   return json({
     caseId: caseRecord.id,
     today,
-    progress: { ...progress, timeline },
+    progress,
     // The request's documents, for whoever the policy lets download them (not the professionals asked for advice).
     documents: decide(user, 'download:document', { type: 'document', belongsTo: { kind: 'request', case: subject } }) === 'allow' ? files.map((f) => ({ id: f.id, name: f.originalName, sizeKb: sizeInKb(f.sizeBytes) })) : [],
     // Professionals read the case they advise on but are never in the family's thread.

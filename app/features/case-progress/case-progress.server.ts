@@ -280,10 +280,17 @@ export async function recordException(actor: User, caseId: string, exception: Le
   });
 }
 
-/** Everything the case page shows, worked out from the case, its events and today's date; `may`: the pages this viewer may open. */
-export async function caseProgress(caseRecord: Case, today: string, may: CaseStepsInput['may'] = { messages: false, views: false, advice: false, plan: false, request: false }) {
-  const timeline = await caseTimeline(caseRecord.id);
-  const clockInput = clockInputOf(caseRecord, [...timeline].reverse(), today);
+/** What this viewer may open and read of the case, as the policy decided: the pages linked from it, and its complaints. */
+export type CaseProgressViewer = CaseStepsInput['may'] & { complaints: boolean };
+
+const NOTHING_MORE: CaseProgressViewer = { messages: false, views: false, advice: false, plan: false, request: false, complaints: false };
+
+/** Everything the case page shows, worked out from the case, its events and today's date, for a viewer who `may` what it says. */
+export async function caseProgress(caseRecord: Case, today: string, { complaints, ...may }: CaseProgressViewer = NOTHING_MORE) {
+  const events = await caseTimeline(caseRecord.id);
+  const clockInput = clockInputOf(caseRecord, [...events].reverse(), today);
+  // A school's staff and the professionals asked for advice read the case, not its complaints.
+  const timeline = complaints ? events : events.filter((entry) => !entry.kind.startsWith('complaint_'));
   const clock = statutoryClock(clockInput);
   // The family's comments on the draft are case events too: the first one is when they commented.
   const firstComment = timeline.filter(isCaseEventOf('draft_plan_comment')).at(-1);
