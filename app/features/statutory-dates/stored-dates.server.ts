@@ -31,7 +31,11 @@ export async function storeCaseDates(tx: Db, caseIds: readonly string[], today: 
       .orderBy(asc(caseEvents.occurredAt), asc(caseEvents.id)),
   ]);
   const eventsOf = new Map<string, TypedCaseEvent[]>();
-  for (const e of events) eventsOf.set(e.caseId, [...(eventsOf.get(e.caseId) ?? []), readCaseEvent(e)]);
+  for (const e of events) {
+    const own = eventsOf.get(e.caseId);
+    if (own) own.push(readCaseEvent(e));
+    else eventsOf.set(e.caseId, [readCaseEvent(e)]);
+  }
   const derived = rows.map((row) => ({ row, dates: derive(row, eventsOf.get(row.id) ?? [], today) }));
   if (derived.length === 0) return;
 
