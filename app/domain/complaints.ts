@@ -15,7 +15,12 @@
  * - A response is late when it was sent after its due date, or, not yet sent, when today is
  *   after the due date.
  */
-import { addWorkingDays, compareDates, nextWorkingDayOnOrAfter, type IsoDate } from './timescales';
+import { compareDates, type IsoDate } from './timescales';
+import { isLate, lastDayToEscalate, type ComplaintTimes } from './complaint-dates';
+
+// The dates live apart (./complaint-dates.ts), so the scrutiny report counts lateness by the same
+// rule without loading the complaints pages' words below.
+export * from './complaint-dates';
 
 /** How a complaint reached the council: the family's own form, or staff recording one they received. */
 export const complaintChannels = ['portal', 'phone', 'letter', 'email'] as const;
@@ -32,8 +37,6 @@ export type ComplaintStage = 1 | 2;
 export const complaintOutcomes = ['upheld', 'partly_upheld', 'not_upheld'] as const;
 export type ComplaintOutcome = (typeof complaintOutcomes)[number];
 
-/** The council's response times, in working days (ADR 0050). */
-export type ComplaintTimes = { acknowledgeDays: number; stage1Days: number; stage2Days: number };
 
 /** The defaults a council starts with: a common English council policy (10 and 20 working days). */
 export const DEFAULT_COMPLAINT_TIMES: ComplaintTimes = { acknowledgeDays: 3, stage1Days: 10, stage2Days: 20 };
@@ -42,8 +45,6 @@ export const DEFAULT_COMPLAINT_TIMES: ComplaintTimes = { acknowledgeDays: 3, sta
 export const COMPLAINT_DAYS_MIN = 1;
 export const COMPLAINT_DAYS_MAX = 65;
 
-/** How long after the stage 1 response the family may still ask for stage 2 (about four weeks). */
-export const ESCALATION_WORKING_DAYS = 20;
 
 /** Why a council's times are refused, as translation keys, by field. */
 export type ComplaintTimesErrors = Partial<Record<keyof ComplaintTimes, string>>;
@@ -73,32 +74,6 @@ export function complaintTimesErrors(times: Record<keyof ComplaintTimes, number 
   return errors;
 }
 
-/** The day a complaint's clock starts: the day it arrived, or the next working day if that was not one. */
-export function clockStartOf(arrivedOn: IsoDate): IsoDate {
-  return nextWorkingDayOnOrAfter(arrivedOn);
-}
-
-/** The dates a new complaint is due: acknowledged by, answered (stage 1) by. */
-export function stage1Deadlines(receivedOn: IsoDate, times: ComplaintTimes): { acknowledgeBy: IsoDate; respondBy: IsoDate } {
-  const start = clockStartOf(receivedOn);
-  return { acknowledgeBy: addWorkingDays(start, times.acknowledgeDays), respondBy: addWorkingDays(start, times.stage1Days) };
-}
-
-/** The dates an escalated complaint is due: acknowledged by, answered (stage 2) by. */
-export function stage2Deadlines(escalatedOn: IsoDate, times: ComplaintTimes): { acknowledgeBy: IsoDate; respondBy: IsoDate } {
-  const start = clockStartOf(escalatedOn);
-  return { acknowledgeBy: addWorkingDays(start, times.acknowledgeDays), respondBy: addWorkingDays(start, times.stage2Days) };
-}
-
-/** The last day the family may ask for stage 2, counted from the stage 1 response. */
-export function lastDayToEscalate(stage1RespondedOn: IsoDate): IsoDate {
-  return addWorkingDays(clockStartOf(stage1RespondedOn), ESCALATION_WORKING_DAYS);
-}
-
-/** Whether a response due on `dueBy` is late: sent after it, or not sent and today is after it. */
-export function isLate(dueBy: IsoDate, respondedOn: IsoDate | null, today: IsoDate): boolean {
-  return compareDates(respondedOn ?? today, dueBy) > 0;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The procedure as a state machine

@@ -32,7 +32,7 @@
  */
 import type { IsoDate } from '../timescales';
 import { compareDates } from '../timescales';
-import { isLate } from '../complaints';
+import { isLate } from '../complaint-dates';
 import { stepOutcome, withinPeriod, type AdviceFacts, type CaseClockFacts, type Period } from '../timeliness';
 import { ragOf, type Direction, type Rag, type Thresholds } from './rag';
 import type { Quarter } from './quarters';
