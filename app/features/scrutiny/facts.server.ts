@@ -1,6 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, caseStepDates, complaints, feedbackOffers, feedbackResponses, messages, tribunalOrders, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
-import { readCaseEvent } from '~/domain/case-events';
 import { stepStatusOn } from '~/domain/stored-case-dates';
 import type { ComplaintResponseFact, ScrutinyFacts, DecisionFact, ReviewFact } from '~/domain/scrutiny/figures';
 import type { Thresholds } from '~/domain/scrutiny/rag';
@@ -27,6 +26,7 @@ const startOf = (day: IsoDate) => new Date(`${addDays(day, -1)}T00:00:00Z`);
 const endOf = (day: IsoDate) => new Date(`${addDays(day, 2)}T00:00:00Z`);
 
 const DECISION_KINDS = ['assessment_agreed', 'assessment_refused', 'plan_agreed', 'plan_refused'];
+const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const APOLOGY_KINDS = ['apology_sent', 'review_apology_sent'];
 
 export async function teamsOf(laId: string) {
@@ -81,12 +81,13 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
       .from(caseStepDates)
       .innerJoin(cases, eq(cases.id, caseStepDates.caseId))
       .where(and(eq(caseStepDates.laId, laId), inArray(caseStepDates.step, ['decisionToAssess', 'finalPlan']), gte(caseStepDates.completedOn, window.from), lte(caseStepDates.completedOn, window.to))),
-    // Decisions recorded since the window began (a decision's date is never after it was recorded).
+    // Decisions recorded since the window began (a decision's date is never after it was recorded):
+    // only the kind and the date, not the reasons the event also holds.
     db
-      .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, details: caseEvents.details, teamId: cases.teamId })
+      .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, decidedOn: sql<IsoDate>`${caseEvents.details} ->> 'decidedOn'`, teamId: cases.teamId })
       .from(caseEvents)
       .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(and(inLa, inArray(caseEvents.kind, DECISION_KINDS), gte(caseEvents.occurredAt, since))),
+      .where(and(inLa, inArray(caseEvents.kind, DECISION_KINDS), gte(caseEvents.occurredAt, since), sql`${caseEvents.details} ->> 'decidedOn' ~ ${ISO_DATE}`)),
     db
       .select({ caseId: adviceRequests.caseId, teamId: cases.teamId, kind: adviceRequests.kind, dueBy: adviceRequests.dueBy, submittedAt: adviceRequests.submittedAt })
       .from(adviceRequests)
@@ -166,12 +167,13 @@ export async function scrutinyFacts(laId: string, window: Period, now = new Date
     if (row.exceptionOn) facts.exceptions = [...facts.exceptions, { step: row.step, recordedOn: row.exceptionOn }];
     clockOf.set(row.caseId, facts);
   }
-  const decisions: DecisionFact[] = decisionEvents.map(readCaseEvent).flatMap((e, i): DecisionFact[] => {
-    const on = { caseId: decisionEvents[i].caseId, teamId: decisionEvents[i].teamId };
-    if (e.kind === 'assessment_agreed' || e.kind === 'assessment_refused') return [{ ...on, decision: 'assess' as const, refused: e.kind === 'assessment_refused', decidedOn: e.details.decidedOn }];
-    if (e.kind === 'plan_agreed' || e.kind === 'plan_refused') return [{ ...on, decision: 'issue' as const, refused: e.kind === 'plan_refused', decidedOn: e.details.decidedOn }];
-    return [];
-  });
+  const decisions: DecisionFact[] = decisionEvents.map((e) => ({
+    caseId: e.caseId,
+    teamId: e.teamId,
+    decision: e.kind.startsWith('assessment_') ? ('assess' as const) : ('issue' as const),
+    refused: e.kind.endsWith('_refused'),
+    decidedOn: e.decidedOn,
+  }));
 
   const reviewFacts: ReviewFact[] = reviews.map((r) => {
     const transferLastDay = r.transferKind && r.transferDate ? phaseTransferLastDay(r.transferDate, r.transferKind) : null;
