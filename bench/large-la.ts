@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { generateToken, hashToken } from '../app/auth/tokens.server';
 import { refreshStoredDates } from '../app/features/statutory-dates/index.server';
+import { storeReplyWaits } from '../app/features/messaging/index.server';
 import type { Page, Visit } from './pages';
 import type { ScratchDatabase } from './server';
 
@@ -133,6 +134,7 @@ export async function seedLargeLa(db: Db) {
         (SELECT max(r.created_at) FROM messages r WHERE r.case_id = m.case_id AND r.side = 'la' AND r.substantive), '-infinity')
       GROUP BY m.case_id) w
     WHERE cases.id = w.case_id`);
+  await storeReplyWaits(db);
   // Every case has its decision to assess on record (day 30 after the request), for the
   // timeliness report and the stored dates.
   await db.execute(sql`

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import { openDatabase } from '../db/client';
 import { storedCaseDates } from '../app/domain/stored-case-dates';
+import { todayInLondon } from '../app/domain/timescales';
 import { signIn, staffPages } from './large-la';
 import type { Page } from './pages';
 import type { ScratchDatabase } from './server';
@@ -26,7 +27,7 @@ export function nationalShape(fraction = Number(process.env.BENCH_NATIONAL_FRACT
 }
 
 /** The tables loaded with COPY, whose indexes and constraints wait until they are full. */
-const LOADED = ['users', 'children', 'child_parents', 'cases', 'case_step_dates', 'case_events', 'annual_reviews', 'messages'];
+const LOADED = ['users', 'children', 'child_parents', 'cases', 'case_step_dates', 'case_decisions', 'case_events', 'annual_reviews', 'messages', 'reply_waits'];
 
 export async function prepareNational(database: ScratchDatabase, shape: NationalShape): Promise<{ pages: Page[]; shape: NationalShape; seconds: { generate: number; index: number } }> {
   if (!database.databaseUrl) throw new Error('The national dataset is for a PostgreSQL server');
@@ -240,6 +241,12 @@ async function loadEverything(sql: postgres.Sql, shape: NationalShape, staff: St
     );
     await copy(
       sql,
+      'case_decisions',
+      ['case_id', 'la_id', 'decision', 'refused', 'decided_on'],
+      every((p) => stored(p).decisions.map((d) => `${p.caseId}\t${p.la.id}\t${d.decision}\t${d.refused ? 't' : 'f'}\t${d.decidedOn}\n`)),
+    );
+    await copy(
+      sql,
       'case_events',
       ['case_id', 'kind', 'actor_id', 'occurred_at', 'details'],
       every((p) => {
@@ -255,10 +262,14 @@ async function loadEverything(sql: postgres.Sql, shape: NationalShape, staff: St
     await copy(
       sql,
       'annual_reviews',
-      ['la_id', 'case_id', 'number', 'cycle_start', 'next_due_on', 'next_due_step'],
-      every((p) => `${p.la.id}\t${p.caseId}\t1\t${dates(p).cycleStart}\t${dates(p).due}\tmeeting\n`),
+      ['la_id', 'case_id', 'number', 'cycle_start', 'next_due_on', 'next_due_step', 'meeting_due_on'],
+      every((p) => `${p.la.id}\t${p.caseId}\t1\t${dates(p).cycleStart}\t${dates(p).due}\tmeeting\t${dates(p).due}\n`),
     );
   };
+  // Alternating family and council over the months; a waiting thread ends with the family. Every
+  // council message answers, so each family message starts a wait the next one ends (reply_waits).
+  const isFamily = (p: Plan, m: number) => (m + (waiting(p) ? 1 : 0)) % 2 === 1;
+  const sentAt = (p: Plan, m: number) => new Date(today - (messagesPerPlan - m) * 6 * DAY - (waiting(p) ? DAY : 0) - (p.n % 1000) * 60_000);
   // Messages in two streams beside the rest (two cores): the plans with even and odd numbers.
   const messages = (half: 0 | 1) =>
     copy(
@@ -269,13 +280,26 @@ async function loadEverything(sql: postgres.Sql, shape: NationalShape, staff: St
         if (p.n % 2 !== half) return [];
         const lines: string[] = [];
         for (let m = 1; m <= messagesPerPlan; m++) {
-          // Alternating family and council over the months; a waiting thread ends with the family.
-          const family = (m + (waiting(p) ? 1 : 0)) % 2 === 1;
-          const at = new Date(today - (messagesPerPlan - m) * 6 * DAY - (waiting(p) ? DAY : 0) - (p.n % 1000) * 60_000).toISOString();
-          lines.push(`${p.caseId}\t${family ? p.parentId : p.caseworker.id}\t${family ? 'family' : 'la'}\tMessage ${m} about case ${p.n}\t${family ? 'f' : 't'}\t${p.n}-${m}\t${at}\n`);
+          const family = isFamily(p, m);
+          lines.push(`${p.caseId}\t${family ? p.parentId : p.caseworker.id}\t${family ? 'family' : 'la'}\tMessage ${m} about case ${p.n}\t${family ? 'f' : 't'}\t${p.n}-${m}\t${sentAt(p, m).toISOString()}\n`);
         }
         return lines;
       }),
     );
-  await Promise.all([families(), messages(0), messages(1)]);
+  const waits = () =>
+    copy(
+      sql,
+      'reply_waits',
+      ['case_id', 'la_id', 'started_at', 'started_on', 'answered_at'],
+      every((p) => {
+        const lines: string[] = [];
+        for (let m = 1; m <= messagesPerPlan; m++) {
+          if (!isFamily(p, m)) continue;
+          const answeredAt = m < messagesPerPlan ? sentAt(p, m + 1).toISOString() : '\\N';
+          lines.push(`${p.caseId}\t${p.la.id}\t${sentAt(p, m).toISOString()}\t${todayInLondon(sentAt(p, m))}\t${answeredAt}\n`);
+        }
+        return lines;
+      }),
+    );
+  await Promise.all([families(), messages(0), messages(1), waits()]);
 }

@@ -39,6 +39,7 @@ import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoAppeals } from './demo-appeals';
 import { refreshStoredDates } from '../features/statutory-dates/index.server';
+import { storeReplyWaits } from '../features/messaging/index.server';
 
 /**
  * Demo data for a fictional council: three area teams, 5 caseworkers, a manager, an admin,
@@ -402,8 +403,10 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
     // Last: the surveys every case's history has reached, and the families' answers (app/demo/demo-feedback.ts).
     await seedDemoFeedback(tx, la.id, today, passwordHash);
   });
-  // The histories above are written as events: the lists' stored dates are derived from them (ADR 0056).
+  // The histories above are written as events and messages: the lists' stored dates and the
+  // threads' waits are derived from them (ADR 0056, 0057).
   await refreshStoredDates(today, db);
+  await storeReplyWaits(db);
   return { seeded: true };
 }
 

@@ -13,20 +13,41 @@
  *   done and the day the earliest legal exception for it was recorded. Which of these exist does
  *   not depend on the day (the windows are not among them), so their status on any day is
  *   `stepStatusOn`, in SQL as well as here.
+ * - `decisions`: every decision whether to assess and whether to issue a plan on record, with its
+ *   outcome and day, as reports count them (ADR 0057): a refusal later reversed and the decision
+ *   made after it are both decisions made.
  */
 import { councilSteps, nextStatutoryDate, statutoryClock, type ClockInput, type ClockStatus, type ClockStep } from './case-clock';
-import { addDays, compareDates, type IsoDate } from './timescales';
+import { addDays, compareDates, isValidIsoDate, type IsoDate } from './timescales';
 
 export type CouncilStep = (typeof councilSteps)[number];
 
 export type StoredStep = { step: CouncilStep; dueOn: IsoDate; completedOn: IsoDate | null; exceptionOn: IsoDate | null };
+
+export type StoredDecision = { decision: 'assess' | 'issue'; refused: boolean; decidedOn: IsoDate };
 
 export type StoredCaseDates = {
   nextDueOn: IsoDate | null;
   nextDueStep: ClockStep | null;
   recheckOn: IsoDate | null;
   steps: StoredStep[];
+  decisions: StoredDecision[];
 };
+
+const DECISIONS: Record<string, Omit<StoredDecision, 'decidedOn'>> = {
+  assessment_agreed: { decision: 'assess', refused: false },
+  assessment_refused: { decision: 'assess', refused: true },
+  plan_agreed: { decision: 'issue', refused: false },
+  plan_refused: { decision: 'issue', refused: true },
+};
+
+function decisionsOf(events: ClockInput['events']): StoredDecision[] {
+  return events.flatMap((e) => {
+    const made = DECISIONS[e.kind];
+    const decidedOn = e.details?.decidedOn;
+    return made && isValidIsoDate(decidedOn) ? [{ ...made, decidedOn }] : [];
+  });
+}
 
 /** The family's windows: they leave the clock once they have passed. */
 const WINDOWS: readonly ClockStep[] = ['appeal', 'draftComments'];
@@ -44,7 +65,7 @@ export function storedCaseDates(input: ClockInput): StoredCaseDates {
   const steps = clock
     .filter((e): e is typeof e & { step: CouncilStep } => (councilSteps as readonly ClockStep[]).includes(e.step))
     .map((e) => ({ step: e.step, dueOn: e.dueBy, completedOn: e.completedOn ?? null, exceptionOn: exceptionOn(e.step) }));
-  return { nextDueOn: next?.dueBy ?? null, nextDueStep: next?.step ?? null, recheckOn, steps };
+  return { nextDueOn: next?.dueBy ?? null, nextDueStep: next?.step ?? null, recheckOn, steps, decisions: decisionsOf(input.events) };
 }
 
 /** A stored step's status on `today`, as the clock would give it (its SQL twin is `stepStatusSql`). */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { councilSteps } from '../../app/domain/case-clock';
 import { caseStages } from '../../app/domain/vocabulary';
 import { createdAt, id } from './columns';
@@ -95,6 +95,27 @@ export const caseStepDates = pgTable(
   ],
 );
 
+/**
+ * Each decision whether to assess and whether to issue a plan recorded on a case, with its outcome
+ * and the day it was made: derived from the case's events with its stored dates (ADR 0056, 0057),
+ * so council-wide reports count decisions without reading every case's history.
+ */
+export const caseDecisions = pgTable(
+  'case_decisions',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    laId: uuid('la_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    decision: text('decision', { enum: ['assess', 'issue'] }).notNull(),
+    refused: boolean('refused').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.decision, t.decidedOn, t.refused] }), index('case_decisions_la_decided').on(t.laId, t.decidedOn)],
+);
+
 /** What happened on a case, written in the same transaction as the change: feeds the timeline. */
 export const caseEvents = pgTable(
   'case_events',
@@ -112,7 +133,11 @@ export const caseEvents = pgTable(
      */
     details: jsonb('details').$type<unknown>().notNull().default({}),
   },
-  (t) => [index('case_events_case').on(t.caseId, t.occurredAt)],
+  (t) => [
+    index('case_events_case').on(t.caseId, t.occurredAt),
+    // Apologies are few: reports find a council's by date through this, then check the case's council.
+    index('case_events_apologies').on(t.occurredAt).where(sql`kind IN ('apology_sent', 'review_apology_sent')`),
+  ],
 );
 
 /**

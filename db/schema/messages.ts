@@ -3,6 +3,7 @@ import { createdAt, id } from './columns';
 import { users, writtenIn } from './people';
 import { documents } from './requests';
 import { caseIdColumn, laIdColumn } from './ownership';
+import { cases } from './cases';
 
 /**
  * One thread per case between the family side and the LA side. Messages are never edited or
@@ -42,6 +43,29 @@ export const serviceStandardBreaches = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('breaches_once').on(t.caseId, t.standard, t.startedOn)],
+);
+
+/**
+ * Each time a family started waiting for the council (its first message since the council's last
+ * substantive answer), kept by the thread's writers (app/features/messaging `storeReplyWaits`) so
+ * council-wide reports count waits by index instead of reading every thread (ADR 0057).
+ */
+export const replyWaits = pgTable(
+  'reply_waits',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    laId: laIdColumn(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    /** The London day the wait started: the day a breach of the reply standard is recorded against. */
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    /** The council's substantive answer; null while the family is still waiting. */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** A breach of the reply standard is on record for this wait. */
+    breached: boolean('breached').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.startedAt] }), index('reply_waits_la_started').on(t.laId, t.startedOn)],
 );
 
 /** How far each person has read each case's thread: the inbox's unread counts. */

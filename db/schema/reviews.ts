@@ -61,6 +61,10 @@ export const annualReviews = pgTable(
     nextDueStep: text('next_due_step'),
     /** The date the review's meeting is due by (`reviewDates(...).meetingDueBy`), kept with nextDueOn: the term a review falls in, as a query. */
     meetingDueOn: date('meeting_due_on', { mode: 'string' }),
+    /** The council's decision is due 4 weeks after the meeting (`reviewDates(...).decisionBy`), once it has a date. */
+    decisionDueOn: date('decision_due_on', { mode: 'string' }),
+    /** Before a transfer between phases: the day the review and any amendment must be done by (`reviewDates(...).transferLastDay`). */
+    transferLastDay: date('transfer_last_day', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -71,6 +75,8 @@ export const annualReviews = pgTable(
     index('annual_reviews_la_next_due').on(t.laId, t.nextDueOn),
     index('annual_reviews_consulted_setting').on(t.consultedSettingId),
     index('annual_reviews_la_meeting_due').on(t.laId, t.meetingDueOn),
+    index('annual_reviews_la_decision_due').on(t.laId, t.decisionDueOn),
+    index('annual_reviews_la_transfer').on(t.laId, t.transferLastDay).where(sql`transfer_last_day IS NOT NULL`),
   ],
 );
 

@@ -6,6 +6,7 @@ import { loader as pdfLoader } from '~/routes/reports.scrutiny[.]pdf';
 import { loader as csvLoader } from '~/routes/reports.scrutiny[.]csv';
 import { action as thresholdsAction, loader as thresholdsLoader } from '~/routes/reports.scrutiny_.thresholds';
 import { recordCaseCommand } from '~/features/case-progress/index.server';
+import { storeReplyWaits } from '~/features/messaging/index.server';
 import { adviceRequests, annualReviews, areaTeams, auditLog, caseEvents, cases, complaints, messages, scrutinyThresholds, serviceStandardBreaches, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser, requestAs, settle } from '../support/factories';
@@ -74,6 +75,7 @@ beforeAll(async () => {
   await db.insert(serviceStandardBreaches).values({ caseId: thread, standard: 'reply', startedOn: '2026-02-01', dueBy: '2026-02-15' });
   await post('family', '2026-03-30');
   await db.update(cases).set({ awaitingReplySince: noon('2026-03-30') }).where(eq(cases.id, thread));
+  await storeReplyWaits(db, [thread]);
   // Its annual review was due on 15 February and has not been held.
   await db.insert(annualReviews).values({ laId, caseId: thread, number: 1, cycleStart: '2025-02-16', meetingDueOn: '2026-02-15', nextDueOn: '2026-02-15', nextDueStep: 'meeting' });
 

@@ -4,10 +4,10 @@ import { recordCaseCommand, recordException } from '~/features/case-progress/ind
 import { refreshStoredDates } from '~/features/statutory-dates/index.server';
 import { clockInputOf, readCaseEvent } from '~/domain/case-events';
 import { exceptionKinds, statutorySteps } from '~/domain/case-clock';
-import { storedCaseDates } from '~/domain/stored-case-dates';
+import { storedCaseDates, type StoredDecision } from '~/domain/stored-case-dates';
 import type { WorkflowCommand } from '~/domain/case-workflow';
 import { addDays, type IsoDate } from '~/domain/timescales';
-import { caseEvents, cases, caseStepDates, documents, type User } from '../../db/schema';
+import { caseDecisions, caseEvents, cases, caseStepDates, documents, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -44,6 +44,7 @@ async function expected(caseId: string, today: IsoDate) {
 async function expectStoredToMatch(caseId: string, today: IsoDate, context: string) {
   const { row, derived } = await expected(caseId, today);
   const steps = await db.select().from(caseStepDates).where(eq(caseStepDates.caseId, caseId));
+  const decisions = await db.select().from(caseDecisions).where(eq(caseDecisions.caseId, caseId));
   expect({ nextDueOn: row.nextDueOn, nextDueStep: row.nextDueStep, recheckOn: row.datesRecheckOn }, context).toEqual({
     nextDueOn: derived.nextDueOn,
     nextDueStep: derived.nextDueStep,
@@ -51,6 +52,9 @@ async function expectStoredToMatch(caseId: string, today: IsoDate, context: stri
   });
   const byStep = (a: { step: string }, b: { step: string }) => a.step.localeCompare(b.step);
   expect(steps.map(({ step, dueOn, completedOn, exceptionOn }) => ({ step, dueOn, completedOn, exceptionOn })).sort(byStep), context).toEqual([...derived.steps].sort(byStep));
+  const byDecision = (a: StoredDecision, b: StoredDecision) => `${a.decision} ${a.decidedOn} ${a.refused}`.localeCompare(`${b.decision} ${b.decidedOn} ${b.refused}`);
+  const unique = [...new Map(derived.decisions.map((d) => [`${d.decision} ${d.decidedOn} ${d.refused}`, d])).values()];
+  expect(decisions.map(({ decision, refused, decidedOn }) => ({ decision, refused, decidedOn })).sort(byDecision), context).toEqual(unique.sort(byDecision));
 }
 
 beforeAll(async () => {

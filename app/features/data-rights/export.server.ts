@@ -172,6 +172,8 @@ export const TABLES_WITHOUT_REQUESTER_DATA: Readonly<Record<string, string>> = {
   setting_term_notices: 'Which term notices each setting was sent: the setting and the term, no one of the family.',
   service_standard_history: "A council's past service standards, and which admin changed them.",
   case_step_dates: "The statutory dates derived from the case's events (ADR 0056), which the copy holds in full (case_events): nothing the events do not say.",
+  case_decisions: "The decisions derived from the case's events (ADR 0057), which the copy holds in full (case_events): nothing the events do not say.",
+  reply_waits: "When the family waited for a reply, derived from the thread (ADR 0057), which the copy holds in full (messages): nothing the messages do not say.",
   // Keys are one-way hashes of an account or address, kept for minutes: they cannot be read back to a person.
   rate_limit_events: 'Hashed throttling keys, kept only for minutes; they cannot be tied back to a person.',
   retention_settings: "The council's retention schedule, and which admin set it.",

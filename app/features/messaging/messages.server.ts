@@ -1,3 +1,4 @@
+import { storeReplyWaits } from './reply-waits.server';
 import { asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cases, documents, messageAttachments, messages, serviceStandardBreaches, users, type User } from '../../../db/schema';
@@ -107,6 +108,7 @@ export async function postMessage(sender: User, caseId: string, laId: string, me
       } else if (message.substantive) {
         await tx.update(cases).set({ awaitingReplySince: null }).where(eq(cases.id, caseId));
       }
+      await storeReplyWaits(tx, [caseId]);
       for (const upload of attachments) {
         const document = await recordUpload(tx, upload, { uploadedBy: sender.id, caseId, kind: 'message_attachment' });
         await tx.insert(messageAttachments).values({ messageId: row.id, documentId: document.id });
@@ -148,10 +150,14 @@ export async function recordBreaches(caseId: string, laId: string, now = new Dat
   const found = breaches(asTimerMessages(thread), standards, now);
   if (found.length === 0) return;
   const db = await getDb();
-  await db
-    .insert(serviceStandardBreaches)
-    .values(found.map((b) => ({ caseId, standard: b.standard, startedOn: b.startedOn, dueBy: b.dueBy, recordedAt: now })))
-    .onConflictDoNothing();
+  await db.transaction(async (tx) => {
+    const recorded = await tx
+      .insert(serviceStandardBreaches)
+      .values(found.map((b) => ({ caseId, standard: b.standard, startedOn: b.startedOn, dueBy: b.dueBy, recordedAt: now })))
+      .onConflictDoNothing()
+      .returning({ standard: serviceStandardBreaches.standard });
+    if (recorded.some((b) => b.standard === 'reply')) await storeReplyWaits(tx, [caseId]);
+  });
 }
 
 /**

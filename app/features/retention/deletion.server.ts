@@ -4,6 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   adviceRequests,
   annualReviews,
+  caseDecisions,
   caseStepDates,
   reviewRemindersSent,
   advocateConsents,
@@ -37,6 +38,7 @@ import {
   sen2CaseDetails,
   sen2Placements,
   retentionHolds,
+  replyWaits,
   serviceStandardBreaches,
   subjectAccessRequests,
   threadReads,
@@ -88,6 +90,8 @@ export const DELETED_TABLES = [
   'annual_reviews',
   'plan_versions',
   'case_step_dates',
+  'case_decisions',
+  'reply_waits',
   'retention_due',
   'assessment_requests',
   'cases',
@@ -140,6 +144,7 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(adviceRequests).where(inCases(adviceRequests.caseId));
     await tx.delete(messages).where(inCases(messages.caseId));
     await tx.delete(serviceStandardBreaches).where(inCases(serviceStandardBreaches.caseId));
+    await tx.delete(replyWaits).where(inCases(replyWaits.caseId));
     await tx.delete(threadReads).where(inCases(threadReads.caseId));
     await tx.delete(heldMessages).where(inCases(heldMessages.caseId));
     await tx.delete(caseEvents).where(inCases(caseEvents.caseId));
@@ -157,6 +162,7 @@ async function deleteRecords(tx: Transaction, item: { childId: string; caseId: s
     await tx.delete(annualReviews).where(inCases(annualReviews.caseId));
     await tx.delete(planVersions).where(inCases(planVersions.caseId));
     await tx.delete(caseStepDates).where(inCases(caseStepDates.caseId));
+    await tx.delete(caseDecisions).where(inCases(caseDecisions.caseId));
     await tx.delete(retentionDue).where(inCases(retentionDue.caseId));
     await tx.execute(sql`select set_config('ehcp.retention_delete', 'off', true)`);
   }

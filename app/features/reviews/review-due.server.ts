@@ -23,13 +23,16 @@ export function reviewFactsOf(review: AnnualReview): ReviewFacts {
   };
 }
 
-/** The stored dates lists are queried by, for a review's facts on `today`. */
+/** The stored dates lists and reports are queried by, for a review's facts on `today`. */
 export function storedDueOf(facts: ReviewFacts, today: IsoDate) {
   const status = reviewStatus(facts, today);
+  const dates = reviewDates(facts);
   return {
     nextDueOn: status.nextDue?.dueBy ?? null,
     nextDueStep: status.nextDue?.step ?? null,
-    meetingDueOn: reviewDates(facts).meetingDueBy,
+    meetingDueOn: dates.meetingDueBy,
+    decisionDueOn: dates.decisionBy,
+    transferLastDay: dates.transferLastDay,
   };
 }
 

@@ -1,33 +1,17 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { adviceRequests, annualReviews, areaTeams, caseEvents, cases, caseStepDates, complaints, feedbackOffers, feedbackResponses, messages, tribunalOrders, scrutinyThresholds, serviceStandardBreaches } from '../../../db/schema';
-import { stepStatusOn } from '~/domain/stored-case-dates';
-import type { ComplaintResponseFact, ScrutinyFacts, DecisionFact, ReviewFact } from '~/domain/scrutiny/figures';
+import { asc, eq, sql } from 'drizzle-orm';
+import { areaTeams, scrutinyThresholds } from '../../../db/schema';
+import { figureIds, isOutcome, type FigureCount, type FigureId, type FigureItem, type Outcome } from '~/domain/scrutiny/figures';
 import type { Thresholds } from '~/domain/scrutiny/rag';
 import type { Period } from '~/domain/timeliness';
-import { addDays, annualReviewDueBy, compareDates, phaseTransferLastDay, reviewDecisionDueBy, todayInLondon, type IsoDate } from '~/domain/timescales';
+import type { IsoDate } from '~/domain/timescales';
 import { getDb } from '~/db.server';
+import { figureItems, type ItemScope } from './figure-items.server';
 
 /**
- * The plain facts behind a council's scrutiny figures for a window of days (the period and its
- * trend quarters), read in a handful of set-based queries, each bounded by the council and, where
- * the table allows, by the window: the counting rules are app/domain/scrutiny/figures.ts.
- *
- * - Decisions and final plans: the council's steps done in the window, from the dates each case
- *   stores (ADR 0056), with their status as the family's clock gives it; the decisions whether to
- *   assess and to issue (and refusals) from the decisions recorded since the window began.
- * - Advice sent since the window began; reviews whose meeting, decision or transfer dates can fall
- *   in it (their stored meeting due date); family waits for a reply started in it (from the thread,
- *   with window functions), the reply breaches on record, the threads still waiting; apologies;
- *   complaint responses sent in it (ADR 0050's stored dates).
+ * A council's scrutiny figures counted in the database: the items of every figure
+ * (./figure-items.server.ts) in one statement, grouped by the report's periods, team and outcome;
+ * and the cases behind one figure, a page at a time, in another.
  */
-
-/** The first instant that can belong to a London day: a day earlier in UTC covers summer time. */
-const startOf = (day: IsoDate) => new Date(`${addDays(day, -1)}T00:00:00Z`);
-const endOf = (day: IsoDate) => new Date(`${addDays(day, 2)}T00:00:00Z`);
-
-const DECISION_KINDS = ['assessment_agreed', 'assessment_refused', 'plan_agreed', 'plan_refused'];
-const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}$';
-const APOLOGY_KINDS = ['apology_sent', 'review_apology_sent'];
 
 export async function teamsOf(laId: string) {
   const db = await getDb();
@@ -40,182 +24,75 @@ export async function thresholdsOf(laId: string): Promise<Record<string, Thresho
   return Object.fromEntries(rows.map((r) => [r.figure, { green: Number(r.green), amber: Number(r.amber) }]));
 }
 
-export async function scrutinyFacts(laId: string, window: Period, now = new Date()): Promise<ScrutinyFacts> {
+/** The span of days that holds every period asked for. */
+const spanOf = (periods: readonly Period[]): Period => ({
+  from: periods.map((p) => p.from).reduce((a, b) => (a < b ? a : b)),
+  to: periods.map((p) => p.to).reduce((a, b) => (a > b ? a : b)),
+});
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/** Every figure's items in `periods` (index 0 the period asked, then its trend quarters), counted by period, team and outcome. */
+export async function figureCounts(laId: string, periods: readonly Period[], today: IsoDate): Promise<FigureCount[]> {
   const db = await getDb();
-  const today = todayInLondon(now);
-  const inLa = eq(cases.laId, laId);
-  const since = startOf(window.from);
-  const until = endOf(window.to);
+  const scope: ItemScope = { laId, days: spanOf(periods), today };
+  const items = sql.join(
+    figureIds.map((id) => sql`SELECT ${id}::text AS figure, i.team_id, i.on_day, i.outcome FROM (${figureItems[id](scope)}) i`),
+    sql` UNION ALL `,
+  );
+  const buckets = sql.join(
+    periods.map((p, i) => sql`(${i}::int, ${p.from}::date, ${p.to}::date)`),
+    sql`, `,
+  );
+  const rows = rowsOf<{ figure: string; bucket: number; team_id: string; outcome: string; n: number }>(
+    await db.execute(sql`
+      SELECT items.figure, b.bucket, items.team_id, items.outcome, count(*)::int AS n
+      FROM (${items}) items JOIN (VALUES ${buckets}) AS b(bucket, from_day, to_day) ON items.on_day BETWEEN b.from_day AND b.to_day
+      WHERE items.outcome IS NOT NULL
+      GROUP BY 1, 2, 3, 4`),
+  );
+  return rows.flatMap((r) => (isOutcome(r.outcome) ? [{ figure: r.figure, bucket: Number(r.bucket), teamId: r.team_id, outcome: r.outcome, n: Number(r.n) }] : []));
+}
 
-  // Each family message that started a wait: the first from the family since the council's last answer.
-  const numbered = db
-    .select({
-      caseId: messages.caseId,
-      teamId: cases.teamId,
-      side: messages.side,
-      createdAt: messages.createdAt,
-      answers: sql<number>`count(*) filter (where ${messages.side} = 'la' and ${messages.substantive}) over (partition by ${messages.caseId} order by ${messages.createdAt})`.as('answers'),
-    })
-    .from(messages)
-    .innerJoin(cases, eq(cases.id, messages.caseId))
-    .where(and(inLa, gte(messages.createdAt, since), lt(messages.createdAt, until)))
-    .as('numbered');
-  const ranked = db
-    .select({
-      caseId: numbered.caseId,
-      teamId: numbered.teamId,
-      side: numbered.side,
-      createdAt: numbered.createdAt,
-      n: sql<number>`row_number() over (partition by ${numbered.caseId}, ${numbered.answers}, ${numbered.side} order by ${numbered.createdAt})`.as('n'),
-    })
-    .from(numbered)
-    .as('ranked');
+export type CaseBehindRow = FigureItem & { reference: string; firstName: string; lastName: string; teamName: string };
 
-  const respondedIn = (column: typeof complaints.stage1RespondedOn | typeof complaints.stage2RespondedOn) => and(gte(column, window.from), lte(column, window.to));
-  // A survey answer counts on the day its survey was offered, or was answered for the any-time survey (app/features/feedback).
-  const countedOn = sql<string>`coalesce(${feedbackOffers.offeredOn}, ${feedbackResponses.respondedOn})::text`;
-  const [stepRows, decisionEvents, advice, reviews, waits, breaches, waiting, apologies, complaintRows, surveyRows, orderRows] = await Promise.all([
-    // The council's steps done in the window, as each case stores them (ADR 0056).
-    db
-      .select({ caseId: caseStepDates.caseId, teamId: cases.teamId, step: caseStepDates.step, dueOn: caseStepDates.dueOn, completedOn: caseStepDates.completedOn, exceptionOn: caseStepDates.exceptionOn })
-      .from(caseStepDates)
-      .innerJoin(cases, eq(cases.id, caseStepDates.caseId))
-      .where(and(eq(caseStepDates.laId, laId), inArray(caseStepDates.step, ['decisionToAssess', 'finalPlan']), gte(caseStepDates.completedOn, window.from), lte(caseStepDates.completedOn, window.to))),
-    // Decisions recorded since the window began (a decision's date is never after it was recorded):
-    // only the kind and the date, not the reasons the event also holds.
-    db
-      .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, decidedOn: sql<IsoDate>`${caseEvents.details} ->> 'decidedOn'`, teamId: cases.teamId })
-      .from(caseEvents)
-      .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(and(inLa, inArray(caseEvents.kind, DECISION_KINDS), gte(caseEvents.occurredAt, since), sql`${caseEvents.details} ->> 'decidedOn' ~ ${ISO_DATE}`)),
-    db
-      .select({ caseId: adviceRequests.caseId, teamId: cases.teamId, kind: adviceRequests.kind, dueBy: adviceRequests.dueBy, submittedAt: adviceRequests.submittedAt })
-      .from(adviceRequests)
-      .innerJoin(cases, eq(cases.id, adviceRequests.caseId))
-      .where(and(inLa, eq(adviceRequests.state, 'submitted'), gte(adviceRequests.submittedAt, since), lt(adviceRequests.submittedAt, until))),
-    db
-      .select({
-        caseId: annualReviews.caseId,
-        teamId: cases.teamId,
-        cycleStart: annualReviews.cycleStart,
-        meetingDueOn: annualReviews.meetingDueOn,
-        meetingDate: annualReviews.meetingDate,
-        decision: annualReviews.decision,
-        decisionOn: annualReviews.decisionOn,
-        finalIssuedOn: annualReviews.finalIssuedOn,
-        transferKind: annualReviews.transferKind,
-        transferDate: annualReviews.transferDate,
-      })
-      .from(annualReviews)
-      .innerJoin(cases, eq(cases.id, annualReviews.caseId))
-      .where(
-        and(
-          eq(annualReviews.laId, laId),
-          inLa,
-          or(
-            and(gte(annualReviews.meetingDueOn, window.from), lte(annualReviews.meetingDueOn, window.to)),
-            isNull(annualReviews.meetingDueOn),
-            // The decision is due 4 weeks after the meeting.
-            and(gte(annualReviews.meetingDate, addDays(window.from, -28)), lte(annualReviews.meetingDate, window.to)),
-            // A transfer's last day is in February or March of the year of the transfer.
-            and(isNotNull(annualReviews.transferKind), gte(annualReviews.transferDate, `${window.from.slice(0, 4)}-01-01`), lte(annualReviews.transferDate, `${window.to.slice(0, 4)}-12-31`)),
-          ),
-        ),
-      ),
-    db.select({ caseId: ranked.caseId, teamId: ranked.teamId, createdAt: ranked.createdAt }).from(ranked).where(and(eq(ranked.side, 'family'), eq(ranked.n, 1))),
-    db
-      .select({ caseId: serviceStandardBreaches.caseId, startedOn: serviceStandardBreaches.startedOn })
-      .from(serviceStandardBreaches)
-      .innerJoin(cases, eq(cases.id, serviceStandardBreaches.caseId))
-      .where(and(inLa, eq(serviceStandardBreaches.standard, 'reply'), gte(serviceStandardBreaches.startedOn, window.from), lte(serviceStandardBreaches.startedOn, window.to))),
-    db.select({ caseId: cases.id, since: cases.awaitingReplySince }).from(cases).where(and(inLa, isNotNull(cases.awaitingReplySince))),
-    db
-      .select({ caseId: caseEvents.caseId, teamId: cases.teamId, occurredAt: caseEvents.occurredAt })
-      .from(caseEvents)
-      .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(and(inLa, inArray(caseEvents.kind, APOLOGY_KINDS), gte(caseEvents.occurredAt, since), lt(caseEvents.occurredAt, until))),
-    db
-      .select({
-        caseId: complaints.caseId,
-        teamId: cases.teamId,
-        stage1DueBy: complaints.stage1DueBy,
-        stage1RespondedOn: complaints.stage1RespondedOn,
-        stage2DueBy: complaints.stage2DueBy,
-        stage2RespondedOn: complaints.stage2RespondedOn,
-      })
-      .from(complaints)
-      .innerJoin(cases, eq(cases.id, complaints.caseId))
-      .where(and(eq(complaints.laId, laId), inLa, or(respondedIn(complaints.stage1RespondedOn), respondedIn(complaints.stage2RespondedOn)))),
-    db
-      .select({ teamId: cases.teamId, countedOn, satisfaction: feedbackResponses.satisfaction })
-      .from(feedbackResponses)
-      .innerJoin(cases, eq(cases.id, feedbackResponses.caseId))
-      .leftJoin(feedbackOffers, and(eq(feedbackOffers.caseId, feedbackResponses.caseId), eq(feedbackOffers.step, feedbackResponses.step)))
-      .where(and(eq(feedbackResponses.laId, laId), inLa, sql`${countedOn} between ${window.from} and ${window.to}`)),
-    db
-      .select({ caseId: tribunalOrders.caseId, teamId: cases.teamId, compliesBy: tribunalOrders.compliesBy, compliedOn: tribunalOrders.compliedOn })
-      .from(tribunalOrders)
-      .innerJoin(cases, eq(cases.id, tribunalOrders.caseId))
-      .where(and(eq(tribunalOrders.laId, laId), inLa, gte(tribunalOrders.compliesBy, window.from), lte(tribunalOrders.compliesBy, window.to))),
-  ]);
-
-  // Each case's steps as the clock gives them on `today` (app/domain/stored-case-dates.ts).
-  const clockOf = new Map<string, ScrutinyFacts['clocks'][number]>();
-  for (const row of stepRows) {
-    const facts = clockOf.get(row.caseId) ?? { caseId: row.caseId, teamId: row.teamId, clock: [], exceptions: [] };
-    facts.clock = [...facts.clock, { step: row.step, dueBy: row.dueOn, status: stepStatusOn(row, today), completedOn: row.completedOn ?? undefined }];
-    if (row.exceptionOn) facts.exceptions = [...facts.exceptions, { step: row.step, recordedOn: row.exceptionOn }];
-    clockOf.set(row.caseId, facts);
-  }
-  const decisions: DecisionFact[] = decisionEvents.map((e) => ({
-    caseId: e.caseId,
-    teamId: e.teamId,
-    decision: e.kind.startsWith('assessment_') ? ('assess' as const) : ('issue' as const),
-    refused: e.kind.endsWith('_refused'),
-    decidedOn: e.decidedOn,
-  }));
-
-  const reviewFacts: ReviewFact[] = reviews.map((r) => {
-    const transferLastDay = r.transferKind && r.transferDate ? phaseTransferLastDay(r.transferDate, r.transferKind) : null;
-    // Rows from before the stored date existed: the same rule as app/domain/annual-review.ts `reviewDates`.
-    const twelveMonths = annualReviewDueBy(r.cycleStart);
-    const meetingDueBy = r.meetingDueOn ?? (transferLastDay && compareDates(transferLastDay, twelveMonths) < 0 ? transferLastDay : twelveMonths);
-    return {
-      caseId: r.caseId,
-      teamId: r.teamId,
-      meetingDueBy,
-      meetingDate: r.meetingDate,
-      decisionDueBy: r.meetingDate ? reviewDecisionDueBy(r.meetingDate) : null,
-      decision: r.decision,
-      decisionOn: r.decisionOn,
-      finalIssuedOn: r.finalIssuedOn,
-      transferLastDay,
-    };
-  });
-
-  const breached = new Set(breaches.map((b) => `${b.caseId} ${b.startedOn}`));
-  const stillWaiting = new Set(waiting.flatMap((w) => (w.since ? [`${w.caseId} ${todayInLondon(w.since)}`] : [])));
-  const waitFacts = waits.map((w) => {
-    const startedOn = todayInLondon(w.createdAt);
-    const key = `${w.caseId} ${startedOn}`;
-    return { caseId: w.caseId, teamId: w.teamId, startedOn, breached: breached.has(key), stillWaiting: stillWaiting.has(key) };
-  });
-
+/**
+ * The cases behind one figure for a period (and team), with the outcome asked for (all when
+ * null): one row per case, its latest item, latest first, so a case counted twice (two apologies)
+ * is listed once; `limit` of them from `offset`, and how many there are in all.
+ */
+export async function casesBehindFigure(
+  laId: string,
+  figure: FigureId,
+  filter: { period: Period; teamId: string | null; outcome: Outcome | null; today: IsoDate },
+  page: { offset: number; limit: number },
+): Promise<{ total: number; rows: CaseBehindRow[] }> {
+  const db = await getDb();
+  const items = figureItems[figure]({ laId, days: filter.period, today: filter.today });
+  const rows = rowsOf<{ total: number; case_id: string | null; on_day: string; outcome: Outcome; team_id: string; reference: string; first_name: string; last_name: string; team_name: string }>(
+    await db.execute(sql`
+      WITH behind AS (
+        SELECT DISTINCT ON (i.case_id) i.case_id, i.team_id, i.on_day::text AS on_day, i.outcome
+        FROM (${items}) i
+        WHERE i.case_id IS NOT NULL AND i.outcome IS NOT NULL AND i.on_day BETWEEN ${filter.period.from}::date AND ${filter.period.to}::date
+          AND ${filter.teamId === null ? sql`true` : sql`i.team_id = ${filter.teamId}`}
+          AND ${filter.outcome === null ? sql`true` : sql`i.outcome = ${filter.outcome}`}
+        ORDER BY i.case_id, i.on_day DESC
+      ), shown AS (
+        SELECT b.*, c.reference, ch.first_name, ch.last_name, t.name AS team_name
+        FROM behind b
+        JOIN cases c ON c.id = b.case_id AND c.la_id = ${laId}
+        JOIN children ch ON ch.id = c.child_id
+        JOIN area_teams t ON t.id = c.team_id
+        ORDER BY b.on_day DESC, b.case_id LIMIT ${page.limit} OFFSET ${page.offset}
+      )
+      SELECT (SELECT count(*)::int FROM behind) AS total, shown.* FROM (SELECT 1) one LEFT JOIN shown ON true
+      ORDER BY shown.on_day DESC, shown.case_id`),
+  );
   return {
-    clocks: [...clockOf.values()],
-    decisions,
-    advice: advice.map((a) => ({ caseId: a.caseId, teamId: a.teamId, kind: a.kind, dueBy: a.dueBy, sentOn: a.submittedAt ? todayInLondon(a.submittedAt) : null, open: false })),
-    reviews: reviewFacts,
-    waits: waitFacts,
-    apologies: apologies.map((a) => ({ caseId: a.caseId, teamId: a.teamId, sentOn: todayInLondon(a.occurredAt) })),
-    complaintResponses: complaintRows.flatMap((c) => {
-      const responses: ComplaintResponseFact[] = [];
-      if (c.stage1RespondedOn) responses.push({ caseId: c.caseId, teamId: c.teamId, stage: 1, dueBy: c.stage1DueBy, respondedOn: c.stage1RespondedOn });
-      if (c.stage2RespondedOn && c.stage2DueBy) responses.push({ caseId: c.caseId, teamId: c.teamId, stage: 2, dueBy: c.stage2DueBy, respondedOn: c.stage2RespondedOn });
-      return responses;
-    }),
-    tribunalOrders: orderRows,
-    surveyResponses: surveyRows.map((r) => ({ teamId: r.teamId, countedOn: r.countedOn, satisfaction: Number(r.satisfaction) })),
-    today,
+    total: Number(rows[0]?.total ?? 0),
+    rows: rows.flatMap((r) =>
+      r.case_id ? [{ caseId: r.case_id, teamId: r.team_id, on: r.on_day, outcome: r.outcome, reference: r.reference, firstName: r.first_name, lastName: r.last_name, teamName: r.team_name }] : [],
+    ),
   };
 }

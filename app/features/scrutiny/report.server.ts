@@ -1,13 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { areaTeams, cases, children } from '../../../db/schema';
-import { casesBehind, figureById, scrutinyReport, type FigureId, type FigureReport, type Outcome } from '~/domain/scrutiny/figures';
-import { periodAsked, reportWindow, trendQuarters, type PeriodProblem, type Quarter } from '~/domain/scrutiny/quarters';
+import { scrutinyReport, type FigureId, type FigureReport, type Outcome } from '~/domain/scrutiny/figures';
+import { periodAsked, trendQuarters, type PeriodProblem, type Quarter } from '~/domain/scrutiny/quarters';
 import { pageWindow, type PageWindow } from '~/domain/paging';
 import type { Period } from '~/domain/timeliness';
 import { todayInLondon } from '~/domain/timescales';
 import { personName } from '~/domain/names';
-import { getDb } from '~/db.server';
-import { scrutinyFacts, teamsOf, thresholdsOf } from './facts.server';
+import { casesBehindFigure, figureCounts, teamsOf, thresholdsOf } from './facts.server';
 import { complaintsListHref, type listLinkKeys } from './links';
 
 /**
@@ -38,8 +35,8 @@ export async function scrutinyScope(laId: string, url: URL, now = new Date()): P
 
 export async function scrutinyReportFor(laId: string, scope: ScrutinyScope & { teams: Team[] }, now = new Date()): Promise<ScrutinyReport> {
   const quarters = trendQuarters(scope.period.to);
-  const [facts, thresholds] = await Promise.all([scrutinyFacts(laId, reportWindow(scope.period), now), thresholdsOf(laId)]);
-  const figures = scrutinyReport(facts, { period: scope.period, quarters, teamIds: scope.teams.map((t) => t.id), teamId: scope.teamId, thresholds });
+  const [counts, thresholds] = await Promise.all([figureCounts(laId, [scope.period, ...quarters], todayInLondon(now)), thresholdsOf(laId)]);
+  const figures = scrutinyReport(counts, { quarters, teamIds: scope.teams.map((t) => t.id), teamId: scope.teamId, thresholds });
   return {
     period: scope.period,
     quarters: quarters.map(({ year, quarter, from, to }) => ({ year, quarter, from, to })),
@@ -68,22 +65,13 @@ export async function scrutinyCases(
   requestedPage: number,
   now = new Date(),
 ): Promise<{ rows: CaseBehind[]; window: PageWindow }> {
-  const facts = await scrutinyFacts(laId, scope.period, now);
-  const behind = casesBehind(figureById(figure).items(facts), scope.period, scope.teamId, outcome);
-  const window = pageWindow(behind.length, requestedPage, SCRUTINY_CASES_PAGE_SIZE);
-  const shown = behind.slice(window.offset, window.offset + SCRUTINY_CASES_PAGE_SIZE);
-  if (shown.length === 0) return { rows: [], window };
-  const db = await getDb();
-  const details = await db
-    .select({ id: cases.id, reference: cases.reference, firstName: children.firstName, lastName: children.lastName, teamName: areaTeams.name })
-    .from(cases)
-    .innerJoin(children, eq(children.id, cases.childId))
-    .innerJoin(areaTeams, eq(areaTeams.id, cases.teamId))
-    .where(and(eq(cases.laId, laId), inArray(cases.id, shown.map((s) => s.caseId))));
-  const byId = new Map(details.map((d) => [d.id, d]));
-  const rows = shown.flatMap((item) => {
-    const d = byId.get(item.caseId);
-    return d ? [{ caseId: item.caseId, reference: d.reference, childName: personName(d), teamName: d.teamName, on: item.on, outcome: item.outcome }] : [];
-  });
-  return { rows, window };
+  const filter = { period: scope.period, teamId: scope.teamId, outcome, today: todayInLondon(now) };
+  const first = await casesBehindFigure(laId, figure, filter, { offset: (Math.max(1, Math.floor(requestedPage) || 1) - 1) * SCRUTINY_CASES_PAGE_SIZE, limit: SCRUTINY_CASES_PAGE_SIZE });
+  const window = pageWindow(first.total, requestedPage, SCRUTINY_CASES_PAGE_SIZE);
+  // A page past the last one shows the last one.
+  const shown = first.rows.length > 0 || first.total === 0 ? first : await casesBehindFigure(laId, figure, filter, { offset: window.offset, limit: SCRUTINY_CASES_PAGE_SIZE });
+  return {
+    rows: shown.rows.map((r) => ({ caseId: r.caseId, reference: r.reference, childName: personName(r), teamName: r.teamName, on: r.on, outcome: r.outcome })),
+    window,
+  };
 }

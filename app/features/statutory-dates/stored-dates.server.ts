@@ -1,5 +1,5 @@
 import { and, asc, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { caseEvents, cases, caseStepDates } from '../../../db/schema';
+import { caseDecisions, caseEvents, cases, caseStepDates } from '../../../db/schema';
 import type { Database, Transaction } from '../../../db/client';
 import { clockInputOf, readCaseEvent, type TypedCaseEvent } from '~/domain/case-events';
 import { storedCaseDates, type StoredCaseDates } from '~/domain/stored-case-dates';
@@ -48,6 +48,10 @@ export async function storeCaseDates(tx: Db, caseIds: readonly string[], today: 
   await tx.delete(caseStepDates).where(inArray(caseStepDates.caseId, ids));
   const steps = derived.flatMap(({ row, dates }) => dates.steps.map((s) => ({ caseId: row.id, laId: row.laId, ...s })));
   if (steps.length) await tx.insert(caseStepDates).values(steps);
+  await tx.delete(caseDecisions).where(inArray(caseDecisions.caseId, ids));
+  const decisions = derived.flatMap(({ row, dates }) => dates.decisions.map((d) => ({ caseId: row.id, laId: row.laId, ...d })));
+  // The same decision recorded twice on one day is one row.
+  if (decisions.length) await tx.insert(caseDecisions).values(decisions).onConflictDoNothing();
 }
 
 /** A case whose history the clock cannot read is stored with no dates and looked at again tomorrow, rather than stopping the rest. */
@@ -56,7 +60,7 @@ function derive(row: { id: string; stage: (typeof cases.$inferSelect)['stage']; 
     return storedCaseDates(clockInputOf(row, events, today));
   } catch (error) {
     logEvent('case-dates.not-derived', { caseId: row.id, ...errorFields(error) }, 'warn');
-    return { nextDueOn: null, nextDueStep: null, recheckOn: addDays(today, 1), steps: [] };
+    return { nextDueOn: null, nextDueStep: null, recheckOn: addDays(today, 1), steps: [], decisions: [] };
   }
 }
 
