@@ -10,7 +10,7 @@ import { complaintsListHref, type listLinkKeys } from './links';
 /**
  * A council's scrutiny report for a period, for the whole council or one of its teams: every
  * figure with its rating, its trend over the four quarters ending with the period, and each team's
- * value. The numbers come from app/domain/scrutiny/figures.ts over the facts of ./facts.server.ts.
+ * value. The numbers are counted in SQL (./facts.server.ts, ./figure-items.server.ts) and rated by app/domain/scrutiny/figures.ts.
  */
 export type ScrutinyScope = { period: Period; problem: PeriodProblem | null; teamId: string | null };
 export type Team = { id: string; name: string };
