@@ -17,6 +17,10 @@ CREATE TABLE "reply_waits" (
 	CONSTRAINT "reply_waits_case_id_started_at_pk" PRIMARY KEY("case_id","started_at")
 );
 --> statement-breakpoint
+ALTER TABLE "advice_requests" ADD COLUMN "la_id" uuid;--> statement-breakpoint
+-- Each request carries its case's council (ADR 0057), then may not be without one.
+UPDATE "advice_requests" SET "la_id" = "cases"."la_id" FROM "cases" WHERE "cases"."id" = "advice_requests"."case_id";--> statement-breakpoint
+ALTER TABLE "advice_requests" ALTER COLUMN "la_id" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "annual_reviews" ADD COLUMN "decision_due_on" date;--> statement-breakpoint
 ALTER TABLE "annual_reviews" ADD COLUMN "transfer_last_day" date;--> statement-breakpoint
 ALTER TABLE "case_decisions" ADD CONSTRAINT "case_decisions_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -25,7 +29,9 @@ ALTER TABLE "reply_waits" ADD CONSTRAINT "reply_waits_case_id_cases_id_fk" FOREI
 ALTER TABLE "reply_waits" ADD CONSTRAINT "reply_waits_la_id_local_authorities_id_fk" FOREIGN KEY ("la_id") REFERENCES "public"."local_authorities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_decisions_la_decided" ON "case_decisions" USING btree ("la_id","decided_on");--> statement-breakpoint
 CREATE INDEX "reply_waits_la_started" ON "reply_waits" USING btree ("la_id","started_on");--> statement-breakpoint
+ALTER TABLE "advice_requests" ADD CONSTRAINT "advice_requests_la_id_local_authorities_id_fk" FOREIGN KEY ("la_id") REFERENCES "public"."local_authorities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_events_apologies" ON "case_events" USING btree ("occurred_at") WHERE kind IN ('apology_sent', 'review_apology_sent');--> statement-breakpoint
+CREATE INDEX "advice_requests_la_submitted" ON "advice_requests" USING btree ("la_id","submitted_at") WHERE state = 'submitted';--> statement-breakpoint
 CREATE INDEX "annual_reviews_la_decision_due" ON "annual_reviews" USING btree ("la_id","decision_due_on");--> statement-breakpoint
 CREATE INDEX "annual_reviews_la_transfer" ON "annual_reviews" USING btree ("la_id","transfer_last_day") WHERE transfer_last_day IS NOT NULL;--> statement-breakpoint
 -- Backfill (ADR 0057). The reviews' stored dates, by the rules of app/domain/annual-review.ts `reviewDates` as they stand today.

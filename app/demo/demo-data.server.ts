@@ -376,6 +376,7 @@ export async function seedDemoData(db: Database, today = new Date()): Promise<{ 
           const professional = byEmail.get(advice.professional)!;
           await tx.insert(adviceRequests).values({
             caseId: record.id,
+            laId: record.laId,
             professionalId: professional.id,
             kind: advice.kind,
             requestedBy: caseworker.id,

@@ -4,7 +4,8 @@ import { users, writtenIn } from './people';
 import { planVersions } from './plans';
 import { annualReviews } from './reviews';
 import { planSections } from '../../app/domain/plan-content';
-import { caseIdColumn } from './ownership';
+import { caseIdColumn, laIdColumn } from './ownership';
+import { sql } from 'drizzle-orm';
 
 /** Whose advice the LA asks for during an EHC needs assessment (SEND Regulations 2014, reg 6). */
 export const adviceKinds = ['educational_psychologist', 'health', 'social_care', 'school', 'other'] as const;
@@ -24,6 +25,8 @@ export const adviceRequests = pgTable(
   {
     id: id(),
     caseId: caseIdColumn(),
+    /** The case's council: its reports find advice sent in a period by index (ADR 0057). */
+    laId: laIdColumn(),
     professionalId: uuid('professional_id')
       .notNull()
       .references(() => users.id),
@@ -58,6 +61,7 @@ export const adviceRequests = pgTable(
   },
   (t) => [
     index('advice_requests_case').on(t.caseId),
+    index('advice_requests_la_submitted').on(t.laId, t.submittedAt).where(sql`state = 'submitted'`),
     index('advice_requests_professional').on(t.professionalId, t.state),
     uniqueIndex('advice_requests_form').on(t.requestedBy, t.formKey),
   ],

@@ -49,7 +49,7 @@ beforeAll(async () => {
   childId = made.child.id;
   quietCaseId = (await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [parent.id] })).caseRecord.id;
   const today = todayInLondon();
-  await db.insert(adviceRequests).values({ caseId, professionalId: professional.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: today, dueBy: addDays(today, 42), needs: 'Learning', formKey: crypto.randomUUID() });
+  await db.insert(adviceRequests).values({ caseId, laId: la.id, professionalId: professional.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: today, dueBy: addDays(today, 42), needs: 'Learning', formKey: crypto.randomUUID() });
   await db.insert(advocateConsents).values({ childId, grantedBy: parent.id, adviceOrgId: org.id, advocateUserId: advocate.id, scope: 'view', expiresOn: addDays(today, 365), formKey: crypto.randomUUID() });
 
   // Each kind of accessor opens the record through the real pages; the family opens it too.

@@ -150,7 +150,7 @@ describe('who may complain and who may see', () => {
 
   it("the case page's timeline shows the complaint's steps to the family, never to a professional asked for advice", async () => {
     const ep = await makeUser(db, 'professional', { professionalKind: 'educational_psychologist' });
-    await db.insert(adviceRequests).values({ caseId, professionalId: ep.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: today, dueBy: addDays(today, 42), formKey: crypto.randomUUID() });
+    await db.insert(adviceRequests).values({ caseId, laId, professionalId: ep.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: today, dueBy: addDays(today, 42), formKey: crypto.randomUUID() });
     const timelineKinds = async (user: User) => {
       const response = await settle(async () => casePageLoader({ request: await requestAs(user, `/cases/${caseId}`), params: { caseId }, context: {} }));
       expect(response.status).toBe(200);

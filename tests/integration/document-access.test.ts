@@ -60,7 +60,7 @@ beforeAll(async () => {
     { childId: made.child.id, grantedBy: parent.id, adviceOrgId: viewing.id, advocateUserId: viewAdvocate.id, scope: 'view', expiresOn: '2099-12-31', formKey: crypto.randomUUID() },
   ]);
   // Both professionals are asked about the case, so both may read it.
-  const ask = (who: User) => ({ caseId, professionalId: who.id, kind: 'health' as const, requestedBy: caseworker.id, requestedOn: today, dueBy: '2099-12-31', formKey: crypto.randomUUID() });
+  const ask = (who: User) => ({ caseId, laId, professionalId: who.id, kind: 'health' as const, requestedBy: caseworker.id, requestedOn: today, dueBy: '2099-12-31', formKey: crypto.randomUUID() });
   [{ id: adviceId }] = await db.insert(adviceRequests).values(ask(professional)).returning();
   await db.insert(adviceRequests).values(ask(otherProfessional));
 });

@@ -53,7 +53,7 @@ beforeAll(async () => {
   const made = await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [parent.id], caseworkerId: caseworker.id, stage: 'final_plan_issued' });
   caseId = made.caseRecord.id;
   // A professional with an open advice request can read the case, but not its plan.
-  await db.insert(adviceRequests).values({ caseId, professionalId: professional.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: '2026-11-10', dueBy: '2099-12-31', formKey: crypto.randomUUID() });
+  await db.insert(adviceRequests).values({ caseId, laId: la.id, professionalId: professional.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: '2026-11-10', dueBy: '2099-12-31', formKey: crypto.randomUUID() });
   const base = { caseId, createdBy: caseworker.id };
   await db.insert(planVersions).values([
     { ...base, number: 1, kind: 'draft', content: draft(), issuedOn: '2027-01-11', issuedBy: caseworker.id },

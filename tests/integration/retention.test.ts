@@ -112,7 +112,7 @@ async function closedFamily(options: { stage?: 'ceased' | 'withdrawn'; dateOfBir
   await db.insert(caseNotes).values({ caseId: caseRecord.id, laId, authorId: caseworker.id, body: 'A note', formKey: crypto.randomUUID() });
   const [advice] = await db
     .insert(adviceRequests)
-    .values({ caseId: caseRecord.id, professionalId: professional.id, kind: 'health', requestedBy: caseworker.id, requestedOn: '2019-10-02', dueBy: '2019-11-13', needs: 'Needs', formKey: crypto.randomUUID() })
+    .values({ caseId: caseRecord.id, laId: caseRecord.laId, professionalId: professional.id, kind: 'health', requestedBy: caseworker.id, requestedOn: '2019-10-02', dueBy: '2019-11-13', needs: 'Needs', formKey: crypto.randomUUID() })
     .returning();
   const report = await upload('report.pdf', { caseId: caseRecord.id, adviceRequestId: advice.id });
   const [views] = await db.insert(familyViews).values({ caseId: caseRecord.id, voice: 'parent', slot: `parent:${parent.id}`, writtenBy: parent.id, hopes: 'Hopes' }).returning();

@@ -56,7 +56,7 @@ beforeAll(async () => {
   // Advice on the late case: health sent late, an EP on time.
   const professional = await makeUser(db, 'professional');
   for (const [kind, submitted] of [['health', '2026-03-10'], ['educational_psychologist', '2026-03-01']] as const) {
-    await db.insert(adviceRequests).values({ caseId: late, professionalId: professional.id, kind, requestedBy: caseworker.id, requestedOn: '2026-01-20', dueBy: '2026-03-03', state: 'submitted', submittedAt: noon(submitted), closedOn: submitted, formKey: crypto.randomUUID() });
+    await db.insert(adviceRequests).values({ caseId: late, laId, professionalId: professional.id, kind, requestedBy: caseworker.id, requestedOn: '2026-01-20', dueBy: '2026-03-03', state: 'submitted', submittedAt: noon(submitted), closedOn: submitted, formKey: crypto.randomUUID() });
   }
   // An apology on the late case.
   await db.insert(caseEvents).values({ caseId: late, kind: 'apology_sent', actorId: caseworker.id, occurredAt: noon('2026-03-03'), details: { step: 'decisionToAssess', reason: 'We were late.', newExpectedDate: '2026-03-10' } });

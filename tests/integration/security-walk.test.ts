@@ -206,7 +206,7 @@ async function seed(db: Database) {
   const today = new Date().toISOString().slice(0, 10);
   const [advice] = await db
     .insert(adviceRequests)
-    .values({ caseId: caseRecord.id, professionalId: people.professional.id, kind: 'educational_psychologist', requestedBy: people.caseworker.id, requestedOn: today, dueBy: today, formKey: randomUUID() })
+    .values({ caseId: caseRecord.id, laId: caseRecord.laId, professionalId: people.professional.id, kind: 'educational_psychologist', requestedBy: people.caseworker.id, requestedOn: today, dueBy: today, formKey: randomUUID() })
     .returning();
   const nextYear = `${new Date().getFullYear() + 1}-01-31`;
   const [consent] = await db

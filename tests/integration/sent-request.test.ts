@@ -53,7 +53,7 @@ beforeAll(async () => {
   await db.update(assessmentRequests).set({ answers, submittedBy: parent.id, submittedAt: new Date('2026-11-02T10:00:00Z') }).where(eq(assessmentRequests.id, requestId));
   await db.insert(documents).values({ requestId, caseId, uploadedBy: parent.id, originalName: 'school report.pdf', storedName: `stored-${crypto.randomUUID()}`, mimeType: 'application/pdf', sizeBytes: 2048, sha256: 'x', createdAt: new Date('2026-11-01T09:00:00Z') });
   await db.insert(advocateConsents).values({ childId: made.child.id, grantedBy: parent.id, adviceOrgId: viewing.id, advocateUserId: viewAdvocate.id, scope: 'view', expiresOn: '2099-12-31', formKey: crypto.randomUUID() });
-  await db.insert(adviceRequests).values({ caseId, professionalId: professional.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: '2026-11-10', dueBy: '2099-12-31', formKey: crypto.randomUUID() });
+  await db.insert(adviceRequests).values({ caseId, laId: la.id, professionalId: professional.id, kind: 'educational_psychologist', requestedBy: caseworker.id, requestedOn: '2026-11-10', dueBy: '2099-12-31', formKey: crypto.randomUUID() });
   // A case opened without a request sent through the portal has nothing to show here.
   draftCaseId = (await makeChildWithCase(db, { laId: la.id, teamId: team.id, parentIds: [parent.id], stage: 'request_received' })).caseRecord.id;
 });

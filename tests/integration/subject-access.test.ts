@@ -93,7 +93,7 @@ async function makeFamily(la: { id: string }, teamId: string, orgId: string, lab
   await db.insert(outboxEmails).values({ recipientId: parent.id, toAddress: parent.email, laId: la.id, locale: 'en', template: 'verifyEmail', params: { name: parent.name, link: 'https://example.test/x' } });
   const [advice] = await db
     .insert(adviceRequests)
-    .values({ caseId: caseRecord.id, professionalId: professional.id, kind: 'health', requestedBy: caseworker.id, requestedOn: '2026-10-02', dueBy: '2026-11-13', needs: `Needs ${label}`, withheldReason: 'Held back for a reason', formKey: crypto.randomUUID() })
+    .values({ caseId: caseRecord.id, laId: caseRecord.laId, professionalId: professional.id, kind: 'health', requestedBy: caseworker.id, requestedOn: '2026-10-02', dueBy: '2026-11-13', needs: `Needs ${label}`, withheldReason: 'Held back for a reason', formKey: crypto.randomUUID() })
     .returning();
   await db.insert(familyViews).values({ caseId: caseRecord.id, voice: 'parent', slot: `parent:${parent.id}`, writtenBy: parent.id, hopes: `Hopes ${label}` });
   const [version] = await db.insert(planVersions).values({ caseId: caseRecord.id, number: 1, kind: 'draft', content: {} as never, createdBy: caseworker.id }).returning();

@@ -29,6 +29,7 @@ async function councilWith(steps: Step[], advice: { dueBy: string; sentOn?: stri
     await db.insert(adviceRequests).values(
       advice.map((a) => ({
         caseId: caseRecord.id,
+        laId: la.id,
         professionalId: professional.id,
         kind: 'health' as const,
         requestedBy: caseworker.id,

@@ -70,6 +70,7 @@ beforeAll(async () => {
   const professional = await makeUser(db, 'professional');
   await db.insert(adviceRequests).values({
     caseId: first,
+    laId: la.id,
     professionalId: professional.id,
     kind: 'educational_psychologist',
     requestedBy: caseworker.id,

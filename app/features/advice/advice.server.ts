@@ -89,7 +89,7 @@ export async function requestAdvice(actor: User, caseRecord: Case, input: NewAdv
     const dueBy = adviceDueBy(input.requestedOn);
     const [created] = await tx
       .insert(adviceRequests)
-      .values({ caseId: caseRecord.id, professionalId: professional.id, kind: input.kind, requestedBy: actor.id, requestedOn: input.requestedOn, dueBy, formKey: input.formKey, createdAt: now })
+      .values({ caseId: caseRecord.id, laId: caseRecord.laId, professionalId: professional.id, kind: input.kind, requestedBy: actor.id, requestedOn: input.requestedOn, dueBy, formKey: input.formKey, createdAt: now })
       .onConflictDoNothing()
       .returning();
     if (!created) {

@@ -71,7 +71,7 @@ export async function timelinessReport(laId: string, period: Period, now = new D
       })
       .from(adviceRequests)
       .innerJoin(cases, eq(cases.id, adviceRequests.caseId))
-      .where(and(inLa, or(and(gte(adviceRequests.submittedAt, sentFrom), lt(adviceRequests.submittedAt, sentUntil)), eq(adviceRequests.state, 'open'))))
+      .where(and(eq(adviceRequests.laId, laId), inLa, or(and(gte(adviceRequests.submittedAt, sentFrom), lt(adviceRequests.submittedAt, sentUntil)), eq(adviceRequests.state, 'open'))))
       .groupBy(cases.teamId),
     db
       .select({ teamId: cases.teamId, standard: serviceStandardBreaches.standard, n: sql<number>`count(*)`.mapWith(Number) })

@@ -37,7 +37,7 @@ export async function figureCounts(laId: string, periods: readonly Period[], tod
   const db = await getDb();
   const scope: ItemScope = { laId, days: spanOf(periods), today };
   const items = sql.join(
-    figureIds.map((id) => sql`SELECT ${id}::text AS figure, i.team_id, i.on_day, i.outcome FROM (${figureItems[id](scope)}) i`),
+    figureIds.map((id) => sql`SELECT ${id}::text AS figure, i.case_id, i.on_day, i.outcome FROM (${figureItems[id](scope)}) i`),
     sql` UNION ALL `,
   );
   const buckets = sql.join(
@@ -46,8 +46,10 @@ export async function figureCounts(laId: string, periods: readonly Period[], tod
   );
   const rows = rowsOf<{ figure: string; bucket: number; team_id: string; outcome: string; n: number }>(
     await db.execute(sql`
-      SELECT items.figure, b.bucket, items.team_id, items.outcome, count(*)::int AS n
-      FROM (${items}) items JOIN (VALUES ${buckets}) AS b(bucket, from_day, to_day) ON items.on_day BETWEEN b.from_day AND b.to_day
+      SELECT items.figure, b.bucket, c.team_id, items.outcome, count(*)::int AS n
+      FROM (${items}) items
+      JOIN cases c ON c.id = items.case_id AND c.la_id = ${laId}
+      JOIN (VALUES ${buckets}) AS b(bucket, from_day, to_day) ON items.on_day BETWEEN b.from_day AND b.to_day
       WHERE items.outcome IS NOT NULL
       GROUP BY 1, 2, 3, 4`),
   );
@@ -72,16 +74,16 @@ export async function casesBehindFigure(
   const rows = rowsOf<{ total: number; case_id: string | null; on_day: string; outcome: Outcome; team_id: string; reference: string; first_name: string; last_name: string; team_name: string }>(
     await db.execute(sql`
       WITH behind AS (
-        SELECT DISTINCT ON (i.case_id) i.case_id, i.team_id, i.on_day::text AS on_day, i.outcome
-        FROM (${items}) i
-        WHERE i.case_id IS NOT NULL AND i.outcome IS NOT NULL AND i.on_day BETWEEN ${filter.period.from}::date AND ${filter.period.to}::date
-          AND ${filter.teamId === null ? sql`true` : sql`i.team_id = ${filter.teamId}`}
+        SELECT DISTINCT ON (i.case_id) i.case_id, c.team_id, i.on_day::text AS on_day, i.outcome
+        FROM (${items}) i JOIN cases c ON c.id = i.case_id AND c.la_id = ${laId}
+        WHERE i.outcome IS NOT NULL AND i.on_day BETWEEN ${filter.period.from}::date AND ${filter.period.to}::date
+          AND ${filter.teamId === null ? sql`true` : sql`c.team_id = ${filter.teamId}`}
           AND ${filter.outcome === null ? sql`true` : sql`i.outcome = ${filter.outcome}`}
         ORDER BY i.case_id, i.on_day DESC
       ), shown AS (
         SELECT b.*, c.reference, ch.first_name, ch.last_name, t.name AS team_name
         FROM behind b
-        JOIN cases c ON c.id = b.case_id AND c.la_id = ${laId}
+        JOIN cases c ON c.id = b.case_id
         JOIN children ch ON ch.id = c.child_id
         JOIN area_teams t ON t.id = c.team_id
         ORDER BY b.on_day DESC, b.case_id LIMIT ${page.limit} OFFSET ${page.offset}
