@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annualReviews, caseStepDates, messages, serviceStandardBreaches, type User } from '../../db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { annualReviews, caseStepDates, replyWaits, type User } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { casesBehindFigure, figureCounts } from '~/features/scrutiny/facts.server';
-import { storeReplyWaits } from '~/features/messaging/index.server';
+import { postMessage } from '~/features/messaging/index.server';
 import type { FigureCount } from '~/domain/scrutiny/figures';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -67,21 +68,24 @@ describe('annual reviews', () => {
 });
 
 describe('replies to families', () => {
-  it('count each wait on the day it started: late with a breach on record, on time when answered, not yet while waiting', async () => {
+  it('count each wait on the day it started, as the thread’s writer keeps them: late once a breach is on record, on time when answered, not yet while waiting', async () => {
     const thread = await newCase();
-    const noon = (day: string) => new Date(`${day}T12:00:00Z`);
-    const post = (side: 'family' | 'la', day: string, substantive = false) =>
-      db.insert(messages).values({ caseId: thread, senderId: side === 'family' ? parent.id : caseworker.id, side, body: 'Hello', substantive, formKey: crypto.randomUUID(), createdAt: noon(day) });
-    await post('family', '2026-01-10');
-    await post('family', '2026-01-11');
-    await post('la', '2026-01-12', true);
-    await post('family', '2026-02-01');
-    // An acknowledgement does not end the wait.
-    await post('la', '2026-02-03');
-    await post('la', '2026-02-20', true);
-    await db.insert(serviceStandardBreaches).values({ caseId: thread, standard: 'reply', startedOn: '2026-02-01', dueBy: '2026-02-15' });
-    await post('family', '2026-03-18');
-    await storeReplyWaits(db, [thread]);
+    const send = (sender: User, day: string, substantive = false) =>
+      postMessage(sender, thread, laId, { body: 'Hello', substantive, formKey: crypto.randomUUID() }, new Date(`${day}T12:00:00Z`));
+    await send(parent, '2026-01-12');
+    await send(parent, '2026-01-13');
+    await send(caseworker, '2026-01-14', true);
+    await send(parent, '2026-02-02');
+    // An acknowledgement does not end the wait; the answer after 5 working days records the breach.
+    await send(caseworker, '2026-02-03');
+    await send(caseworker, '2026-02-20', true);
+    await send(parent, '2026-03-18');
+    const waits = await db.select().from(replyWaits).where(eq(replyWaits.caseId, thread)).orderBy(asc(replyWaits.startedAt));
+    expect(waits.map((w) => [w.startedOn, w.answeredAt?.toISOString().slice(0, 10) ?? null, w.breached])).toEqual([
+      ['2026-01-12', '2026-01-14', false],
+      ['2026-02-02', '2026-02-20', true],
+      ['2026-03-18', null, false],
+    ]);
     expect(outcomesOf(await figureCounts(laId, [Q1], TODAY), 'replies')).toEqual({ onTime: 1, late: 1 });
   });
 });
