@@ -400,7 +400,8 @@ function assertNoViolations(findings: Finding[]) {
           [
             `    ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`,
             `      ${v.helpUrl}`,
-            ...v.nodes.map((node) => `      - ${node.target.join(' ')}`),
+            // The element's own HTML and axe's reason: enough to tell a real fault from a scan of a document cut short.
+            ...v.nodes.map((node) => `      - ${node.target.join(' ')}: ${node.html.slice(0, 300)}${node.failureSummary ? `\n        ${node.failureSummary.replace(/\n/g, ' ')}` : ''}`),
           ].join('\n'),
         ),
       ].join('\n'),
