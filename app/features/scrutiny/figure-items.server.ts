@@ -24,7 +24,7 @@ const londonDay = (instant: SQL) => sql`(${instant} AT TIME ZONE 'Europe/London'
 const instantsOf = (days: Period) => ({ since: sql`(${days.from}::date - 1)::timestamptz`, until: sql`(${days.to}::date + 2)::timestamptz` });
 
 /**
- * A deadline's outcome (`deadlineOutcome` in words): done by it is on time, done after it late;
+ * A deadline's outcome: done by it is on time, done after it late;
  * not done and past it late; still to come and not done, nothing yet. A date arranged in the
  * future is not done yet.
  */
