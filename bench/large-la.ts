@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../db/client';
+import { openDatabase, rowsOf } from '../db/client';
 import { generateToken, hashToken } from '../app/auth/tokens.server';
 import { refreshStoredDates } from '../app/features/statutory-dates/index.server';
 import { storeReplyWaits } from '../app/features/messaging/index.server';
@@ -151,9 +151,4 @@ export async function seedLargeLa(db: Db) {
   // The stored statutory dates, as the daily job derives them for rows written without them (ADR 0056).
   await refreshStoredDates(new Date(), db, 2_000);
   await db.execute(sql`ANALYZE`);
-}
-
-/** postgres.js returns the rows; PGlite a result holding them. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

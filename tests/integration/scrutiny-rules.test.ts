@@ -18,6 +18,7 @@ let laId: string, teamId: string;
 let parent: User, caseworker: User;
 const Q1 = { from: '2026-01-01', to: '2026-03-31' };
 const TODAY = '2026-03-20';
+const ONLY_Q1 = { period: Q1, quarters: [] };
 const newCase = async () => (await makeChildWithCase(db, { laId, teamId, parentIds: [parent.id], caseworkerId: caseworker.id, requestReceived: '2025-06-01' })).caseRecord.id;
 const outcomesOf = (counts: FigureCount[], figure: string) =>
   Object.fromEntries(counts.filter((c) => c.figure === figure && c.bucket === 0).map((c) => [c.outcome, c.n]));
@@ -41,7 +42,7 @@ describe('final plans in 20 weeks', () => {
     // An exception recorded after the plan was done does not make it an exception case.
     await plan('2026-02-02', '2026-01-15', '2026-02-10');
     await plan('2026-04-01', '2026-05-01');
-    const counts = await figureCounts(laId, [Q1], TODAY);
+    const counts = await figureCounts(laId, ONLY_Q1, TODAY);
     expect(outcomesOf(counts, 'finalPlans')).toEqual({ onTime: 1, late: 2, exception: 1 });
     expect(outcomesOf(counts, 'finalPlansWithExceptions')).toEqual({ onTime: 1, late: 3 });
   });
@@ -60,7 +61,7 @@ describe('annual reviews', () => {
     // A transfer: the amended plan issued by the last day is done; a decision to amend with no plan yet, past the day, is late.
     await review('2026-02-14', '2026-01-10', { transferKind: 'phase', transferDate: '2026-09-01', transferLastDay: '2026-02-14', decision: 'amend', decisionOn: '2026-01-20', decisionDueOn: '2026-02-07', finalIssuedOn: '2026-02-10' });
     await review('2026-02-14', '2026-01-10', { transferKind: 'phase', transferDate: '2026-09-01', transferLastDay: '2026-02-14', decision: 'amend', decisionOn: '2026-01-20', decisionDueOn: '2026-02-07' });
-    const counts = await figureCounts(laId, [Q1], TODAY);
+    const counts = await figureCounts(laId, ONLY_Q1, TODAY);
     expect(outcomesOf(counts, 'reviewsOnTime')).toEqual({ onTime: 3, late: 2 });
     expect(outcomesOf(counts, 'reviewDecisions')).toEqual({ onTime: 3, late: 1 });
     expect(outcomesOf(counts, 'transferReviews')).toEqual({ onTime: 1, late: 1 });
@@ -86,7 +87,7 @@ describe('replies to families', () => {
       ['2026-02-02', '2026-02-20', true],
       ['2026-03-18', null, false],
     ]);
-    expect(outcomesOf(await figureCounts(laId, [Q1], TODAY), 'replies')).toEqual({ onTime: 1, late: 1 });
+    expect(outcomesOf(await figureCounts(laId, ONLY_Q1, TODAY), 'replies')).toEqual({ onTime: 1, late: 1 });
   });
 });
 

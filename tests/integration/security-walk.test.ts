@@ -6,7 +6,7 @@ import { ABSOLUTE_MS, SESSION_COOKIE } from '~/auth/session.server';
 import { generateToken, hashToken } from '~/auth/tokens.server';
 import { getDb } from '~/db.server';
 import { requestSections } from '~/features/requests';
-import type { Database } from '../../db/client';
+import { rowsOf, type Database } from '../../db/client';
 import { adviceOrganisations, adviceRequests, educationSettings, advocateConsents, annualReviews, draftPlanComments, complaints, emailTokens, interpreterRequests, interpreters, rectificationRequests, sessions, subjectAccessRequests, type User, tribunalAppeals } from '../../db/schema';
 import { makeChildWithCase, makeLa, makeUser } from '../support/factories';
 import { makeAssessmentRequest, makeChild } from '../support/request-factories';
@@ -287,13 +287,12 @@ async function makeSessions(db: Database, spares: number) {
 /** Each table's row count and a hash of its rows, but for the bookkeeping tables. */
 async function snapshot(): Promise<Record<string, string>> {
   const db = await getDb();
-  const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
-  const tables = rowsOf(await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`))
+  const tables = rowsOf<Record<string, unknown>>(await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`))
     .map((row) => String(row.table_name))
     .filter((table) => !EXCLUDED_TABLES.has(table));
   const hashes: Record<string, string> = {};
   for (const table of tables) {
-    const [row] = rowsOf(await db.execute(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from "${table}" t`)));
+    const [row] = rowsOf<Record<string, unknown>>(await db.execute(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from "${table}" t`)));
     hashes[table] = `${row.n} rows, ${row.h}`;
   }
   return hashes;

@@ -50,7 +50,7 @@ export type Outcome = 'onTime' | 'late' | 'exception' | 'refused' | 'agreed' | '
 export type FigureItem = { caseId: string; teamId: string; on: IsoDate; outcome: Outcome };
 
 /** How many items of one figure, in one of the report's periods (0: the period asked; 1-4: its trend quarters), team and outcome. */
-export type FigureCount = { figure: string; bucket: number; teamId: string; outcome: Outcome; n: number };
+export type FigureCount = { figure: FigureId; bucket: number; teamId: string; outcome: Outcome; n: number };
 
 // ---------------------------------------------------------------------------------------------
 // The figures

@@ -41,6 +41,12 @@ export function lastCompleteQuarter(today: IsoDate): Quarter {
   return previousQuarter(quarterOf(today));
 }
 
+/** Everything the report reads: the period and its four trend quarters together (the earlier start, the period's end). */
+export function reportWindow(period: Period): Period {
+  const first = trendQuarters(period.to)[0].from;
+  return { from: compareDates(first, period.from) < 0 ? first : period.from, to: period.to };
+}
+
 /** The longest period a report may cover: five years (a scrutiny panel's longest look back), so a typo cannot ask for a century. */
 export const MAX_PERIOD_DAYS = 5 * 366;
 

@@ -1,4 +1,3 @@
-import { storeReplyWaits } from './reply-waits.server';
 import { asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cases, documents, messageAttachments, messages, serviceStandardBreaches, users, type User } from '../../../db/schema';
@@ -9,6 +8,7 @@ import { wakeMailer } from '~/mail/outbox.server';
 import { recordAudit } from '~/audit/audit.server';
 import { discardUpload, recordUpload, type PreparedUpload } from '../documents/index.server';
 import { queueMessageNotifications } from './notifications.server';
+import { storeReplyWaits } from './reply-waits.server';
 import { standardsOf } from '~/tenancy/council.server';
 
 /** The case's message thread between the family side and the council side. */

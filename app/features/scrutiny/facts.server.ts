@@ -1,10 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { areaTeams, scrutinyThresholds } from '../../../db/schema';
-import { figureIds, isOutcome, type FigureCount, type FigureId, type FigureItem, type Outcome } from '~/domain/scrutiny/figures';
+import { figureIds, isFigureId, isOutcome, type FigureCount, type FigureId, type FigureItem, type Outcome } from '~/domain/scrutiny/figures';
 import type { Thresholds } from '~/domain/scrutiny/rag';
 import type { Period } from '~/domain/timeliness';
+import { reportWindow } from '~/domain/scrutiny/quarters';
 import type { IsoDate } from '~/domain/timescales';
 import { getDb } from '~/db.server';
+import { rowsOf } from '../../../db/client';
 import { figureItems, type ItemScope } from './figure-items.server';
 
 /**
@@ -24,18 +26,11 @@ export async function thresholdsOf(laId: string): Promise<Record<string, Thresho
   return Object.fromEntries(rows.map((r) => [r.figure, { green: Number(r.green), amber: Number(r.amber) }]));
 }
 
-/** The span of days that holds every period asked for. */
-const spanOf = (periods: readonly Period[]): Period => ({
-  from: periods.map((p) => p.from).reduce((a, b) => (a < b ? a : b)),
-  to: periods.map((p) => p.to).reduce((a, b) => (a > b ? a : b)),
-});
-
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-
-/** Every figure's items in `periods` (index 0 the period asked, then its trend quarters), counted by period, team and outcome. */
-export async function figureCounts(laId: string, periods: readonly Period[], today: IsoDate): Promise<FigureCount[]> {
+/** Every figure's items in the period and its trend quarters, counted by period (0 the period, then the quarters in order), team and outcome. */
+export async function figureCounts(laId: string, report: { period: Period; quarters: readonly Period[] }, today: IsoDate): Promise<FigureCount[]> {
   const db = await getDb();
-  const scope: ItemScope = { laId, days: spanOf(periods), today };
+  const scope: ItemScope = { laId, days: reportWindow(report.period), today };
+  const periods = [report.period, ...report.quarters];
   const items = sql.join(
     figureIds.map((id) => sql`SELECT ${id}::text AS figure, i.case_id, i.on_day, i.outcome FROM (${figureItems[id](scope)}) i`),
     sql` UNION ALL `,
@@ -53,7 +48,7 @@ export async function figureCounts(laId: string, periods: readonly Period[], tod
       WHERE items.outcome IS NOT NULL
       GROUP BY 1, 2, 3, 4`),
   );
-  return rows.flatMap((r) => (isOutcome(r.outcome) ? [{ figure: r.figure, bucket: Number(r.bucket), teamId: r.team_id, outcome: r.outcome, n: Number(r.n) }] : []));
+  return rows.flatMap((r) => (isFigureId(r.figure) && isOutcome(r.outcome) ? [{ figure: r.figure, bucket: Number(r.bucket), teamId: r.team_id, outcome: r.outcome, n: Number(r.n) }] : []));
 }
 
 export type CaseBehindRow = FigureItem & { reference: string; firstName: string; lastName: string; teamName: string };

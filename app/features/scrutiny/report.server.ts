@@ -35,7 +35,7 @@ export async function scrutinyScope(laId: string, url: URL, now = new Date()): P
 
 export async function scrutinyReportFor(laId: string, scope: ScrutinyScope & { teams: Team[] }, now = new Date()): Promise<ScrutinyReport> {
   const quarters = trendQuarters(scope.period.to);
-  const [counts, thresholds] = await Promise.all([figureCounts(laId, [scope.period, ...quarters], todayInLondon(now)), thresholdsOf(laId)]);
+  const [counts, thresholds] = await Promise.all([figureCounts(laId, { period: scope.period, quarters }, todayInLondon(now)), thresholdsOf(laId)]);
   const figures = scrutinyReport(counts, { quarters, teamIds: scope.teams.map((t) => t.id), teamId: scope.teamId, thresholds });
   return {
     period: scope.period,

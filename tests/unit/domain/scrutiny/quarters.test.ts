@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompleteQuarter, periodAsked, quarterOf, trendQuarters } from '~/domain/scrutiny/quarters';
+import { lastCompleteQuarter, periodAsked, quarterOf, reportWindow, trendQuarters } from '~/domain/scrutiny/quarters';
 
 describe('quarters', () => {
   it('puts each day in its calendar quarter, both ends included', () => {
@@ -24,6 +24,11 @@ describe('quarters', () => {
     expect(lastCompleteQuarter('2026-12-06')).toMatchObject({ from: '2026-07-01', to: '2026-09-30' });
     expect(lastCompleteQuarter('2027-01-01')).toMatchObject({ from: '2026-10-01', to: '2026-12-31' });
     expect(lastCompleteQuarter('2026-03-31')).toMatchObject({ from: '2025-10-01', to: '2025-12-31' });
+  });
+
+  it('reads everything from the earlier of the period start and the first trend quarter', () => {
+    expect(reportWindow({ from: '2026-07-01', to: '2026-09-30' })).toEqual({ from: '2025-10-01', to: '2026-09-30' });
+    expect(reportWindow({ from: '2024-01-01', to: '2026-09-30' })).toEqual({ from: '2024-01-01', to: '2026-09-30' });
   });
 });
 
